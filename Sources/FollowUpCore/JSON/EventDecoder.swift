@@ -1,0 +1,220 @@
+/// Why an event was rejected: the field at fault (a dotted path such as
+/// `lead.company_size`, empty for the whole event) and a sentence about it.
+public struct EventError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var field: String
+    public var message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    /// `lead.company_size: expected an integer, got a string`.
+    public var description: String { field.isEmpty ? message : "\(field): \(message)" }
+}
+
+/// Turns DESIGN.md's event JSON into ``Event`` values, rejecting malformed
+/// values with an ``EventError`` that names the field, and keeping unknown
+/// fields as attributes.
+public enum EventDecoder {
+    /// Decodes one event line (UTF-8 bytes).
+    ///
+    /// - Parameter defaultAt: the instant to use when `at` is absent (the API
+    ///   passes now); nil makes `at` required (files).
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, defaultAt: Instant? = nil) throws(EventError) -> Event {
+        let value: JSONValue
+        do throws(JSONParser.Failure) {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw EventError(field: "", message: error.description)
+        }
+        return try decode(value, defaultAt: defaultAt)
+    }
+
+    /// Decodes one event line held in a string.
+    public static func decode(_ text: String, defaultAt: Instant? = nil) throws(EventError) -> Event {
+        var text = text
+        let result: Result<Event, EventError> = text.withUTF8 { buffer in
+            do throws(EventError) { return .success(try decode(buffer, defaultAt: defaultAt)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// Decodes an already parsed JSON value.
+    public static func decode(_ value: JSONValue, defaultAt: Instant? = nil) throws(EventError) -> Event {
+        guard case .object(let o) = value else {
+            throw EventError(field: "", message: "an event must be a JSON object, got \(value.typeDescription)")
+        }
+        var fields = Fields(o, path: "")
+        let type = try fields.requiredString("type")
+        let at: Instant
+        if let given = try fields.optionalInstant("at") {
+            at = given
+        } else if let defaultAt {
+            at = defaultAt
+        } else {
+            throw EventError(field: "at", message: "missing (an RFC 3339 time such as 2026-11-24T20:00:00Z)")
+        }
+        let body: Event.Body
+        switch type {
+        case "rep.upserted":
+            body = .repUpserted(try rep(fields.requiredObject("rep"), path: "rep"))
+        case "rep.availability":
+            let id = try fields.requiredString("rep")
+            let available = try fields.requiredBool("available")
+            let until = try fields.optionalInstant("until")
+            let reason = try fields.optionalString("reason")
+            body = .repAvailability(rep: id, Availability(available: available, until: available ? nil : until, reason: reason))
+        case "lead.captured":
+            body = .leadCaptured(try lead(fields.requiredObject("lead"), path: "lead"))
+        case "touch.logged":
+            let leadID = try fields.requiredString("lead")
+            let rep = try fields.requiredString("rep")
+            let channel: Channel = try fields.requiredEnum("channel")
+            let outcome: Outcome = try fields.requiredEnum("outcome")
+            body = .touchLogged(Touch(lead: leadID, rep: rep, channel: channel, outcome: outcome, attributes: [:]))
+        case "lead.activity":
+            body = .leadActivity(lead: try fields.requiredString("lead"), action: try fields.requiredString("action"))
+        case "lead.status":
+            let leadID = try fields.requiredString("lead")
+            let raw = try fields.requiredString("status")
+            guard let status = LeadStatus(rawValue: raw), LeadStatus.settable.contains(status) else {
+                throw EventError(field: "status", message: "must be one of won, lost, disqualified, got \"\(raw)\"")
+            }
+            body = .leadStatus(lead: leadID, status)
+        case "lead.reassigned":
+            body = .leadReassigned(lead: try fields.requiredString("lead"), owner: try fields.requiredString("owner"))
+        default:
+            throw EventError(field: "type", message: "unknown event type \"\(type)\" (known: \(Event.Body.types.joined(separator: ", ")))")
+        }
+        return Event(at: at, body: body, attributes: fields.rest)
+    }
+
+    static func rep(_ o: [String: JSONValue], path: String) throws(EventError) -> Rep {
+        var f = Fields(o, path: path)
+        let id = try f.requiredString("id")
+        let rep = Rep(id: id, name: try f.optionalString("name"), email: try f.optionalString("email"),
+                      team: try f.optionalString("team"), backup: try f.optionalString("backup"),
+                      timezone: try f.optionalZone("timezone"), attributes: [:])
+        var result = rep
+        result.attributes = f.rest
+        return result
+    }
+
+    static func lead(_ o: [String: JSONValue], path: String) throws(EventError) -> LeadProfile {
+        var f = Fields(o, path: path)
+        let id = try f.requiredString("id")
+        let source = try f.optionalString("source") ?? "unknown"
+        var lead = LeadProfile(id: id, source: source)
+        lead.name = try f.optionalString("name")
+        lead.email = try f.optionalString("email")
+        lead.phone = try f.optionalString("phone")
+        lead.company = try f.optionalString("company")
+        lead.title = try f.optionalString("title")
+        lead.companySize = try f.optionalInt("company_size", atLeast: 0)
+        if let need = try f.optionalString("need") {
+            guard need == "new" || need == "current" else {
+                throw EventError(field: f.path("need"), message: "must be \"new\" or \"current\", got \"\(need)\"")
+            }
+            lead.need = need
+        }
+        lead.stage = try f.optionalString("stage")
+        lead.timezone = try f.optionalZone("timezone")
+        lead.owner = try f.optionalString("owner")
+        lead.team = try f.optionalString("team")
+        lead.score = try f.optionalInt("score", atLeast: nil)
+        lead.priority = try f.optionalString("priority")
+        lead.attributes = f.rest
+        return lead
+    }
+}
+
+/// Reads typed members out of a JSON object, remembering which were used so
+/// the rest can be kept as attributes.
+struct Fields {
+    private var members: [String: JSONValue]
+    let prefix: String
+
+    init(_ members: [String: JSONValue], path: String) {
+        self.members = members
+        self.prefix = path
+    }
+
+    /// The members nobody asked for.
+    var rest: [String: JSONValue] { members }
+
+    func path(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
+
+    private mutating func take(_ key: String) -> JSONValue? {
+        guard let v = members.removeValue(forKey: key) else { return nil }
+        if case .null = v { return nil }
+        return v
+    }
+
+    mutating func requiredString(_ key: String) throws(EventError) -> String {
+        guard let s = try optionalString(key) else { throw EventError(field: path(key), message: "missing") }
+        return s
+    }
+
+    mutating func optionalString(_ key: String) throws(EventError) -> String? {
+        guard let v = take(key) else { return nil }
+        guard case .string(let s) = v else {
+            throw EventError(field: path(key), message: "expected a string, got \(v.typeDescription)")
+        }
+        if s.isEmpty { return nil }
+        return s
+    }
+
+    mutating func requiredBool(_ key: String) throws(EventError) -> Bool {
+        guard let v = take(key) else { throw EventError(field: path(key), message: "missing (true or false)") }
+        guard case .bool(let b) = v else {
+            throw EventError(field: path(key), message: "expected true or false, got \(v.typeDescription)")
+        }
+        return b
+    }
+
+    mutating func optionalInt(_ key: String, atLeast floor: Int?) throws(EventError) -> Int? {
+        guard let v = take(key) else { return nil }
+        guard case .number(let text) = v, let n = Int(text) else {
+            throw EventError(field: path(key), message: "expected an integer, got \(v.typeDescription)")
+        }
+        if let floor, n < floor {
+            throw EventError(field: path(key), message: "must be at least \(floor), got \(n)")
+        }
+        return n
+    }
+
+    mutating func optionalInstant(_ key: String) throws(EventError) -> Instant? {
+        guard let text = try optionalString(key) else { return nil }
+        guard let instant = RFC3339.parse(text) else {
+            throw EventError(field: path(key), message: "\"\(text)\" is not an RFC 3339 time (e.g. 2026-11-24T20:00:00Z)")
+        }
+        return instant
+    }
+
+    mutating func optionalZone(_ key: String) throws(EventError) -> String? {
+        guard let zone = try optionalString(key) else { return nil }
+        guard ZoneCatalog.shared.rules(for: zone) != nil else {
+            throw EventError(field: path(key), message: "unknown time zone \"\(zone)\" (an IANA name such as America/New_York)")
+        }
+        return zone
+    }
+
+    mutating func requiredObject(_ key: String) throws(EventError) -> [String: JSONValue] {
+        guard let v = take(key) else { throw EventError(field: path(key), message: "missing") }
+        guard case .object(let o) = v else {
+            throw EventError(field: path(key), message: "expected an object, got \(v.typeDescription)")
+        }
+        return o
+    }
+
+    mutating func requiredEnum<E: RawRepresentable & CaseIterable>(_ key: String) throws(EventError) -> E
+    where E.RawValue == String {
+        let raw = try requiredString(key)
+        guard let value = E(rawValue: raw) else {
+            let known = E.allCases.map(\.rawValue).joined(separator: ", ")
+            throw EventError(field: path(key), message: "unknown value \"\(raw)\" (one of \(known))")
+        }
+        return value
+    }
+}

@@ -1,0 +1,92 @@
+extension Notification {
+    /// The notification as one JSON object in DESIGN.md's field order:
+    /// `id, at, kind, lead, to, step, deadline, reason` (absent fields left out).
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.string("id", id)
+        writer.instant("at", at)
+        writer.string("kind", kind.rawValue)
+        writer.string("lead", lead)
+        writer.string("to", to)
+        if let step { writer.int("step", step) }
+        if let deadline { writer.instant("deadline", deadline) }
+        if let reason { writer.string("reason", reason.rawValue) }
+        writer.endObject()
+    }
+
+    /// The notification as a JSON line (no trailing newline).
+    public var jsonLine: String {
+        var w = JSONWriter()
+        write(to: &w)
+        return w.text
+    }
+}
+
+extension Event {
+    /// The event as a JSON object in the input format, attributes included, so
+    /// the event log can replay it exactly.
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.instant("at", at)
+        w.string("type", type)
+        switch body {
+        case .repUpserted(let rep):
+            w.beginObject("rep")
+            w.string("id", rep.id)
+            if let v = rep.name { w.string("name", v) }
+            if let v = rep.email { w.string("email", v) }
+            if let v = rep.team { w.string("team", v) }
+            if let v = rep.backup { w.string("backup", v) }
+            if let v = rep.timezone { w.string("timezone", v) }
+            for k in rep.attributes.keys.sorted() { w.value(k, rep.attributes[k]!) }
+            w.endObject()
+        case .repAvailability(let rep, let a):
+            w.string("rep", rep)
+            w.bool("available", a.available)
+            if let until = a.until { w.instant("until", until) }
+            if let reason = a.reason { w.string("reason", reason) }
+        case .leadCaptured(let l):
+            w.beginObject("lead")
+            w.string("id", l.id)
+            w.string("source", l.source)
+            if let v = l.name { w.string("name", v) }
+            if let v = l.email { w.string("email", v) }
+            if let v = l.phone { w.string("phone", v) }
+            if let v = l.company { w.string("company", v) }
+            if let v = l.title { w.string("title", v) }
+            if let v = l.companySize { w.int("company_size", v) }
+            if let v = l.need { w.string("need", v) }
+            if let v = l.stage { w.string("stage", v) }
+            if let v = l.timezone { w.string("timezone", v) }
+            if let v = l.owner { w.string("owner", v) }
+            if let v = l.team { w.string("team", v) }
+            if let v = l.score { w.int("score", v) }
+            if let v = l.priority { w.string("priority", v) }
+            for k in l.attributes.keys.sorted() { w.value(k, l.attributes[k]!) }
+            w.endObject()
+        case .touchLogged(let t):
+            w.string("lead", t.lead)
+            w.string("rep", t.rep)
+            w.string("channel", t.channel.rawValue)
+            w.string("outcome", t.outcome.rawValue)
+        case .leadActivity(let lead, let action):
+            w.string("lead", lead)
+            w.string("action", action)
+        case .leadStatus(let lead, let status):
+            w.string("lead", lead)
+            w.string("status", status.rawValue)
+        case .leadReassigned(let lead, let owner):
+            w.string("lead", lead)
+            w.string("owner", owner)
+        }
+        for k in attributes.keys.sorted() { w.value(k, attributes[k]!) }
+        w.endObject()
+    }
+
+    /// The event as a JSON line.
+    public var jsonLine: String {
+        var w = JSONWriter()
+        write(to: &w)
+        return w.text
+    }
+}

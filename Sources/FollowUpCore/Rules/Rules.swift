@@ -1,0 +1,172 @@
+/// A whole, validated rule set: everything the engine decides with.
+///
+/// `FollowUpRules` builds it from the files in `rules.d`; tests build it in
+/// code. It is a value: a reload swaps one `Rules` for another.
+public struct Rules: Sendable {
+    /// Business calendars by name.
+    public var calendars: [String: BusinessCalendar]
+    /// Priorities, highest first. Lifts only ever move a lead towards the front.
+    public var priorities: [PriorityTier]
+    /// Triage rules in order; the first that matches a lead decides its priority and policy.
+    public var triage: [TriageRule]
+    /// Points per activity and the score thresholds that lift priority.
+    public var scoring: Scoring
+    /// Cadence policies by name.
+    public var policies: [String: Policy]
+    /// Which team gets a lead captured without owner.
+    public var routing: Routing
+    /// Who gets `lead.unrouted` and the notifications of leads without owner.
+    public var fallback: String
+    /// Reps the rule files declare; events can add and change reps on top.
+    public var roster: [Rep]
+    /// A short fingerprint of the sources, shown in metrics and `status`.
+    public var version: String
+
+    public init(calendars: [String: BusinessCalendar], priorities: [PriorityTier], triage: [TriageRule],
+                scoring: Scoring, policies: [String: Policy], routing: Routing, fallback: String,
+                roster: [Rep] = [], version: String = "code") {
+        self.calendars = calendars
+        self.priorities = priorities
+        self.triage = triage
+        self.scoring = scoring
+        self.policies = policies
+        self.routing = routing
+        self.fallback = fallback
+        self.roster = roster
+        self.version = version
+    }
+
+    /// The tier named `name`.
+    public func priority(named name: String) -> PriorityTier? {
+        priorities.first { $0.name == name }
+    }
+
+    /// 0 for the highest priority; larger is lower. Unknown names rank last.
+    public func rank(of priority: String) -> Int {
+        priorities.firstIndex { $0.name == priority } ?? priorities.count
+    }
+}
+
+/// A priority and the first-touch time it promises.
+public struct PriorityTier: Hashable, Sendable {
+    public var name: String
+    /// Business time allowed for the first touch; nil for nurture-only leads,
+    /// which get no cadence and are never lifted by scoring.
+    public var firstTouch: TimeSpan?
+
+    public init(name: String, firstTouch: TimeSpan?) {
+        self.name = name
+        self.firstTouch = firstTouch
+    }
+
+    /// Whether leads of this priority get the cadence.
+    public var hasCadence: Bool { firstTouch != nil }
+}
+
+/// A test on a lead's profile. A rule's conditions are alternatives (any
+/// matches); the tests inside one alternative must all hold.
+public enum LeadCondition: Hashable, Sendable {
+    /// The source is one of these.
+    case sourceIn(Set<String>)
+    /// `company_size` is at least this.
+    case companySizeAtLeast(Int)
+    /// `need` is one of these.
+    case needIn(Set<String>)
+    /// Every one of these fields is absent or empty.
+    case missing([String])
+    /// `stage` is one of these.
+    case stageIn(Set<String>)
+
+    /// Whether the lead passes this test.
+    public func holds(for lead: LeadProfile) -> Bool {
+        switch self {
+        case .sourceIn(let s): s.contains(lead.source)
+        case .companySizeAtLeast(let n): (lead.companySize ?? Int.min) >= n
+        case .needIn(let s): lead.need.map(s.contains) ?? false
+        case .missing(let fields): fields.allSatisfy { lead.field($0) == nil }
+        case .stageIn(let s): lead.stage.map(s.contains) ?? false
+        }
+    }
+}
+
+/// A set of alternatives, each a conjunction of ``LeadCondition``s; empty matches every lead.
+public struct LeadMatcher: Hashable, Sendable {
+    public var alternatives: [[LeadCondition]]
+
+    public init(alternatives: [[LeadCondition]]) { self.alternatives = alternatives }
+
+    /// Matches every lead.
+    public static let always = LeadMatcher(alternatives: [])
+
+    public var matchesEverything: Bool { alternatives.isEmpty || alternatives.contains { $0.isEmpty } }
+
+    /// Whether `lead` satisfies one of the alternatives, and which (its index), for `explain`.
+    public func match(_ lead: LeadProfile) -> Int? {
+        if alternatives.isEmpty { return 0 }
+        return alternatives.firstIndex { $0.allSatisfy { $0.holds(for: lead) } }
+    }
+}
+
+/// One triage rule: leads it matches get `priority` and follow `policy`.
+public struct TriageRule: Hashable, Sendable {
+    public var name: String
+    public var priority: String
+    public var policy: String
+    public var matcher: LeadMatcher
+
+    public init(name: String, priority: String, policy: String, matcher: LeadMatcher) {
+        self.name = name
+        self.priority = priority
+        self.policy = policy
+        self.matcher = matcher
+    }
+}
+
+/// Activity points and the thresholds that lift priority.
+public struct Scoring: Hashable, Sendable {
+    /// Points per activity name; unknown actions score 0.
+    public var points: [String: Int]
+    /// (threshold, priority): a score at or above the threshold lifts the lead to at least that priority.
+    public var lifts: [ScoreLift]
+
+    public init(points: [String: Int], lifts: [ScoreLift]) {
+        self.points = points
+        self.lifts = lifts
+    }
+}
+
+/// "A score of at least `threshold` lifts a lead to at least `priority`."
+public struct ScoreLift: Hashable, Sendable {
+    public var threshold: Int
+    public var priority: String
+
+    public init(threshold: Int, priority: String) {
+        self.threshold = threshold
+        self.priority = priority
+    }
+}
+
+/// Which team a lead without owner goes to.
+public struct Routing: Hashable, Sendable {
+    public var defaultTeam: String
+    /// First match wins; no match means ``defaultTeam``.
+    public var teams: [TeamRoute]
+
+    public init(defaultTeam: String, teams: [TeamRoute] = []) {
+        self.defaultTeam = defaultTeam
+        self.teams = teams
+    }
+}
+
+/// "Leads like this go to that team."
+public struct TeamRoute: Hashable, Sendable {
+    public var name: String
+    public var team: String
+    public var matcher: LeadMatcher
+
+    public init(name: String, team: String, matcher: LeadMatcher) {
+        self.name = name
+        self.team = team
+        self.matcher = matcher
+    }
+}
