@@ -19,11 +19,11 @@ public struct Event: Hashable, Sendable {
     /// The kinds of event and their payloads.
     public enum Body: Hashable, Sendable {
         /// A rep was added or changed.
-        case repUpserted(Rep)
+        indirect case repUpserted(Rep)
         /// A rep went away or came back.
         case repAvailability(rep: RepID, Availability)
         /// A new lead arrived (idempotent per id).
-        case leadCaptured(LeadProfile)
+        indirect case leadCaptured(LeadProfile)
         /// A rep logged a contact attempt.
         case touchLogged(Touch)
         /// The lead did something that scores (`pdf_download`).

@@ -1,4 +1,4 @@
-extension Notification {
+extension LeadNotification {
     /// The notification as one JSON object in DESIGN.md's field order:
     /// `id, at, kind, lead, to, step, deadline, reason` (absent fields left out).
     public func write(to writer: inout JSONWriter) {

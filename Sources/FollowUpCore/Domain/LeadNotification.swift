@@ -27,7 +27,7 @@ public enum NotificationReason: String, Sendable, Hashable, CaseIterable {
 /// `id` is `LEAD:KIND:STEP:N` (STEP 0 when there is none; N counts that lead,
 /// kind and step from 1), so a replay or a crash never mints a new one and it
 /// travels to relays as the idempotency key.
-public struct Notification: Hashable, Sendable {
+public struct LeadNotification: Hashable, Sendable {
     public var id: String
     public var at: Instant
     public var kind: NotificationKind

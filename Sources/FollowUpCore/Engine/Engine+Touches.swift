@@ -1,0 +1,84 @@
+extension EnginePass {
+    /// `touch.logged`: count it, then engage, move to the next step, or nurture.
+    mutating func logTouch(_ touch: Touch, in world: inout some EngineWorld) {
+        guard var lead = world.lead(touch.lead) else { return }
+        lead.touches += 1
+        lead.lastTouchAt = now
+        note(lead.id, "touch \(lead.touches) by \(touch.rep): \(touch.channel.rawValue), \(touch.outcome.rawValue)")
+        advance(&lead, after: touch.outcome)
+        world.save(lead)
+    }
+
+    /// What a touch (logged, or the automatic acknowledgement) does to the cadence.
+    mutating func advance(_ lead: inout LeadState, after outcome: Outcome) {
+        guard lead.status == .open || lead.status == .nurture else {
+            note(lead.id, "lead is \(lead.status.rawValue): the touch is recorded, nothing is scheduled")
+            return
+        }
+        let policy = rules.policy(for: lead)
+        lead.unrouted = false
+        if policy.engagingOutcomes.contains(outcome) {
+            lead.status = .engaged
+            lead.step = nil
+            lead.nurtureAt = nil
+            note(lead.id, "outcome \(outcome.rawValue) engages the lead: cadence and nurture stop")
+            return
+        }
+        guard rules.hasCadence(lead.priority), lead.touches < policy.steps.count else {
+            if rules.hasCadence(lead.priority) { lead.status = .nurture }
+            lead.step = nil
+            lead.nurtureAt = now + policy.nurtureEvery
+            note(lead.id, "nurture: nurture.due at \(lead.nurtureAt!), then every \(policy.nurtureEvery)")
+            return
+        }
+        let number = lead.touches + 1
+        let (step, why) = planner.plan(step: number, for: lead, previousTouch: now)
+        lead.step = step
+        let name = policy.steps[number - 1].name
+        note(lead.id, "step \(number) (\(name), \(policy.steps[number - 1].channel.rawValue)) due \(step.due), deadline \(step.deadline): \(why.joined(separator: "; "))")
+    }
+
+    /// `lead.activity`: add the points; a lift moves an open step 1's deadline earlier.
+    mutating func recordActivity(_ action: String, on id: LeadID, in world: inout some EngineWorld) {
+        guard var lead = world.lead(id), !lead.status.isFinal else { return }
+        let points = rules.scoring.points[action] ?? 0
+        lead.score += points
+        note(id, "activity \(action): +\(points) → score \(lead.score)")
+        if let lifted = rules.lift(lead.priority, score: lead.score) {
+            note(id, "score \(lead.score) lifts priority \(lead.priority) → \(lifted) (silently)")
+            lead.priority = lifted
+            if lead.status == .open, var step = lead.step, step.number == 1, !step.breached,
+               let firstTouch = rules.priority(named: lifted)?.firstTouch {
+                let moved = rules.policy(for: lead).calendar.add(firstTouch, to: now)
+                if moved < step.deadline, step.deadline >= now {
+                    note(id, "step 1 deadline moves \(step.deadline) → \(moved) (lift time + \(firstTouch) of business time)")
+                    step.deadline = moved
+                    lead.step = step
+                }
+            }
+        }
+        world.save(lead)
+    }
+
+    /// `lead.status`: won, lost or disqualified stop everything for good.
+    mutating func close(_ id: LeadID, as status: LeadStatus, in world: inout some EngineWorld) {
+        guard var lead = world.lead(id), !lead.status.isFinal else { return }
+        lead.status = status
+        lead.step = nil
+        lead.nurtureAt = nil
+        lead.unrouted = false
+        note(id, "status \(status.rawValue): nothing more is sent for this lead")
+        world.save(lead)
+    }
+
+    /// `lead.reassigned`: a manager's decision. Deadlines stay; no hand-off even if the rep is away.
+    mutating func reassign(_ id: LeadID, to owner: RepID, in world: inout some EngineWorld) {
+        guard var lead = world.lead(id), !lead.status.isFinal else { return }
+        if lead.unrouted, let step = lead.step, step.number == 1, step.deadline > now {
+            lead.unrouted = false  // the new owner answers for a deadline still ahead
+        }
+        note(id, "reassigned by a manager to \(owner)")
+        assign(&lead, to: owner, reason: .manual)
+        world.save(lead)
+    }
+}

@@ -1,0 +1,142 @@
+/// The scheduling engine: applies one event, or fires one timer, to the world
+/// and returns the notifications that follow. Pure and deterministic: time is
+/// the event's `at` or the timer's, never a clock read.
+///
+/// Everything the daemon and `followupctl simulate` do to a lead goes through
+/// here, so the two always agree.
+public struct Engine: Sendable {
+    public let rules: Rules
+    /// Whether to collect ``EngineNote``s (what `explain` prints). Off, it costs nothing.
+    public let explains: Bool
+
+    public init(rules: Rules, explains: Bool = false) {
+        self.rules = rules
+        self.explains = explains
+    }
+
+    /// Checks that an event can be applied: the leads and reps it names exist,
+    /// the priority it gives is known. Nothing changes; ``apply(_:to:)`` runs
+    /// the same checks, so calling this first is only needed to reject a batch whole.
+    public func validate(_ event: Event, in world: some EngineWorld) throws(EventError) {
+        switch event.body {
+        case .repUpserted(let rep):
+            if rep.id == RepID.system { throw EventError(field: "rep.id", message: "\"system\" is reserved for automatic touches") }
+        case .repAvailability(let rep, _):
+            if world.team.members[rep] == nil {
+                throw EventError(field: "rep", message: "unknown rep \"\(rep)\" (send rep.upserted first)")
+            }
+        case .leadCaptured(let profile):
+            if let p = profile.priority, rules.priority(named: p) == nil {
+                throw EventError(field: "lead.priority", message: "unknown priority \"\(p)\" (one of \(rules.priorities.map(\.name).joined(separator: ", ")))")
+            }
+        case .touchLogged(let t):
+            if world.lead(t.lead) == nil { throw EventError(field: "lead", message: "unknown lead \"\(t.lead)\"") }
+        case .leadActivity(let lead, _), .leadStatus(let lead, _), .leadReassigned(let lead, _):
+            if world.lead(lead) == nil { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
+        }
+    }
+
+    /// Applies an event at its own time.
+    public func apply(_ event: Event, to world: inout some EngineWorld) throws(EventError) -> EngineOutcome {
+        try validate(event, in: world)
+        var pass = EnginePass(engine: self, now: event.at)
+        switch event.body {
+        case .repUpserted(let rep):
+            world.team.upsert(rep)
+        case .repAvailability(let rep, let availability):
+            pass.changeAvailability(of: rep, to: availability, in: &world)
+        case .leadCaptured(let profile):
+            pass.capture(profile, in: &world)
+        case .touchLogged(let touch):
+            pass.logTouch(touch, in: &world)
+        case .leadActivity(let lead, let action):
+            pass.recordActivity(action, on: lead, in: &world)
+        case .leadStatus(let lead, let status):
+            pass.close(lead, as: status, in: &world)
+        case .leadReassigned(let lead, let owner):
+            pass.reassign(lead, to: owner, in: &world)
+        }
+        return pass.finish()
+    }
+
+    /// Fires a timer at its own time. A timer the lead no longer asks for
+    /// (its step was met, it was replanned) does nothing.
+    public func fire(_ timer: LeadTimer, in world: inout some EngineWorld) -> EngineOutcome {
+        var pass = EnginePass(engine: self, now: timer.at)
+        pass.fire(timer, in: &world)
+        return pass.finish()
+    }
+}
+
+/// The work of one ``Engine`` call: the instant it happens at and what it produced.
+struct EnginePass {
+    let engine: Engine
+    let now: Instant
+    var notifications: [LeadNotification] = []
+    /// Notes live in a reference so `note` can be called while `self` is being
+    /// mutated (its autoclosure reads `self`).
+    let notes = NoteSink()
+
+    var rules: Rules { engine.rules }
+    var planner: StepPlanner { StepPlanner(rules: engine.rules, explains: engine.explains) }
+
+    init(engine: Engine, now: Instant) {
+        self.engine = engine
+        self.now = now
+    }
+
+    /// Records a sentence for `explain`; the text is only built when explaining.
+    func note(_ lead: LeadID?, _ text: @autoclosure () -> String) {
+        if engine.explains { notes.items.append(EngineNote(at: now, lead: lead, text: text())) }
+    }
+
+    /// What the pass produced.
+    func finish() -> EngineOutcome {
+        var outcome = EngineOutcome()
+        outcome.notifications = notifications
+        outcome.notes = notes.items
+        return outcome
+    }
+
+    /// Mints and records a notification.
+    mutating func notify(_ kind: NotificationKind, _ lead: inout LeadState, to: String, step: Int? = nil,
+                         deadline: Instant? = nil, reason: NotificationReason? = nil) {
+        let id = lead.nextNotificationID(kind, step: step)
+        notifications.append(LeadNotification(id: id, at: now, kind: kind, lead: lead.id, to: to,
+                                                  step: step, deadline: deadline, reason: reason))
+    }
+
+    /// Gives the lead to `rep`: owner, "has had", and `lead.assigned` with the open step.
+    mutating func assign(_ lead: inout LeadState, to rep: RepID, reason: NotificationReason) {
+        lead.owner = rep
+        if !lead.had.contains(rep) { lead.had.append(rep) }
+        let open = lead.status == .open ? lead.step : nil
+        notify(.leadAssigned, &lead, to: rep, step: open?.number, deadline: open?.deadline, reason: reason)
+    }
+
+    /// Nobody can take the lead: the fallback is told and owns step 1 from now on.
+    mutating func unroute(_ lead: inout LeadState) {
+        lead.unrouted = true
+        notify(.leadUnrouted, &lead, to: rules.fallback)
+        note(lead.id, "nobody available: lead.unrouted to \(rules.fallback); step 1 sends nothing more until a touch")
+    }
+
+    /// Opens step 1 afresh at `now` (capture, escalation, hand-off).
+    mutating func openFirstStep(_ lead: inout LeadState) {
+        let (step, why) = planner.plan(step: 1, for: lead, previousTouch: now)
+        lead.step = step
+        lead.unrouted = false
+        note(lead.id, "step 1 (\(rules.policy(for: lead).steps[0].name)) due \(step.due), deadline \(step.deadline): \(why.joined(separator: "; "))")
+    }
+
+    /// The chain of `rep`, written for people: `bob → carol`.
+    func describeChain(of rep: RepID, in world: some EngineWorld) -> String {
+        let chain = world.team.chain(of: rep)
+        return chain.isEmpty ? "\(rep) has no backup" : "chain of \(rep): \(chain.joined(separator: " → "))"
+    }
+}
+
+/// Collects ``EngineNote``s during one pass.
+final class NoteSink {
+    var items: [EngineNote] = []
+}

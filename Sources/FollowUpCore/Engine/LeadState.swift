@@ -1,0 +1,125 @@
+/// Everything the engine knows about one lead between events: the profile,
+/// where its cadence stands, who has had it, and the counters behind its
+/// notification ids. Timers are derived from it (``timers``), never stored apart.
+public struct LeadState: Hashable, Sendable {
+    public var profile: LeadProfile
+    /// Capture order: breaks ties between timers of one instant.
+    public var seq: Int64
+    public var capturedAt: Instant
+    public var priority: String
+    public var policy: String
+    /// The triage rule that matched at capture, for people.
+    public var triageRule: String
+    public var score: Int
+    public var team: String?
+    /// The current owner; nil when routing found nobody (notifications go to the fallback).
+    public var owner: RepID?
+    /// Reps that received `lead.assigned` for this lead, in order.
+    public var had: [RepID]
+    public var status: LeadStatus
+    /// Touches logged so far (the automatic acknowledgement counts).
+    public var touches: Int
+    public var lastTouchAt: Instant?
+    /// The first unmet step of the cadence, when one is open.
+    public var step: OpenStep?
+    /// After `lead.unrouted`, the fallback owns step 1: it sends nothing more until a touch.
+    public var unrouted: Bool
+    /// When the next `nurture.due` is sent.
+    public var nurtureAt: Instant?
+    /// How many notifications of each kind and step were minted (the N of their ids).
+    public var counters: [NotificationCounter]
+
+    public init(profile: LeadProfile, seq: Int64, capturedAt: Instant, priority: String, policy: String,
+                triageRule: String, score: Int, team: String?, owner: RepID?, had: [RepID] = [],
+                status: LeadStatus = .open, touches: Int = 0, lastTouchAt: Instant? = nil, step: OpenStep? = nil,
+                unrouted: Bool = false, nurtureAt: Instant? = nil, counters: [NotificationCounter] = []) {
+        self.profile = profile
+        self.seq = seq
+        self.capturedAt = capturedAt
+        self.priority = priority
+        self.policy = policy
+        self.triageRule = triageRule
+        self.score = score
+        self.team = team
+        self.owner = owner
+        self.had = had
+        self.status = status
+        self.touches = touches
+        self.lastTouchAt = lastTouchAt
+        self.step = step
+        self.unrouted = unrouted
+        self.nurtureAt = nurtureAt
+        self.counters = counters
+    }
+
+    public var id: LeadID { profile.id }
+
+    /// Whether step 1 is open and still the owner's to meet (what a hand-off moves).
+    public var awaitsFirstTouch: Bool {
+        status == .open && step?.number == 1 && !unrouted
+    }
+
+    /// The timers this state asks for: the open step's reminder and deadline, and nurture.
+    public var timers: [LeadTimer] {
+        var out: [LeadTimer] = []
+        if let step, status == .open {
+            if !step.dueNotified {
+                out.append(LeadTimer(at: step.due, leadSeq: seq, lead: id, kind: .due(step: step.number)))
+            }
+            if !step.breached, !(unrouted && step.number == 1) {
+                out.append(LeadTimer(at: step.deadline, leadSeq: seq, lead: id, kind: .deadline(step: step.number)))
+            }
+        }
+        if let nurtureAt, !status.isFinal, status != .engaged {
+            out.append(LeadTimer(at: nurtureAt, leadSeq: seq, lead: id, kind: .nurture))
+        }
+        return out
+    }
+
+    /// Mints the next id for a notification of `kind` about `step` (0 when none).
+    mutating func nextNotificationID(_ kind: NotificationKind, step: Int?) -> String {
+        let s = step ?? 0
+        let n: Int
+        if let i = counters.firstIndex(where: { $0.kind == kind && $0.step == s }) {
+            counters[i].count += 1
+            n = counters[i].count
+        } else {
+            counters.append(NotificationCounter(kind: kind, step: s, count: 1))
+            n = 1
+        }
+        return "\(profile.id):\(kind.rawValue):\(s):\(n)"
+    }
+}
+
+/// The open step of a lead's cadence.
+public struct OpenStep: Hashable, Sendable {
+    /// 1-based: step k asks for the k-th touch.
+    public var number: Int
+    public var due: Instant
+    public var deadline: Instant
+    /// Whether `touch.due` went out (step 1's notice is `lead.assigned`, so it starts true).
+    public var dueNotified: Bool
+    /// Whether the deadline passed unmet.
+    public var breached: Bool
+
+    public init(number: Int, due: Instant, deadline: Instant, dueNotified: Bool, breached: Bool = false) {
+        self.number = number
+        self.due = due
+        self.deadline = deadline
+        self.dueNotified = dueNotified
+        self.breached = breached
+    }
+}
+
+/// How many notifications of one kind and step a lead has had.
+public struct NotificationCounter: Hashable, Sendable {
+    public var kind: NotificationKind
+    public var step: Int
+    public var count: Int
+
+    public init(kind: NotificationKind, step: Int, count: Int) {
+        self.kind = kind
+        self.step = step
+        self.count = count
+    }
+}

@@ -1,0 +1,63 @@
+/// A moment at which the engine must look at a lead again.
+///
+/// Timers order by time, then by the lead's capture order, then reminder before
+/// deadline before nurture: the order DESIGN.md prints notifications in.
+public struct LeadTimer: Hashable, Comparable, Sendable {
+    /// What the timer is for.
+    public enum Kind: Hashable, Sendable {
+        /// The open step becomes due: `touch.due`.
+        case due(step: Int)
+        /// The open step's deadline: `sla.breached`, and for step 1 escalation.
+        case deadline(step: Int)
+        /// `nurture.due`.
+        case nurture
+
+        /// Tie-break within one lead and instant.
+        var order: Int {
+            switch self {
+            case .due: 0
+            case .deadline: 1
+            case .nurture: 2
+            }
+        }
+
+        /// `due:3`, `deadline:1`, `nurture` — how the store writes it.
+        public var code: String {
+            switch self {
+            case .due(let s): "due:\(s)"
+            case .deadline(let s): "deadline:\(s)"
+            case .nurture: "nurture"
+            }
+        }
+
+        /// Reads ``code`` back.
+        public init?(code: String) {
+            if code == "nurture" { self = .nurture; return }
+            let parts = code.split(separator: ":")
+            guard parts.count == 2, let step = Int(parts[1]) else { return nil }
+            switch parts[0] {
+            case "due": self = .due(step: step)
+            case "deadline": self = .deadline(step: step)
+            default: return nil
+            }
+        }
+    }
+
+    public var at: Instant
+    public var leadSeq: Int64
+    public var lead: LeadID
+    public var kind: Kind
+
+    public init(at: Instant, leadSeq: Int64, lead: LeadID, kind: Kind) {
+        self.at = at
+        self.leadSeq = leadSeq
+        self.lead = lead
+        self.kind = kind
+    }
+
+    public static func < (lhs: LeadTimer, rhs: LeadTimer) -> Bool {
+        if lhs.at != rhs.at { return lhs.at < rhs.at }
+        if lhs.leadSeq != rhs.leadSeq { return lhs.leadSeq < rhs.leadSeq }
+        return lhs.kind.order < rhs.kind.order
+    }
+}

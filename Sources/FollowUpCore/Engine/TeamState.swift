@@ -1,0 +1,97 @@
+/// What the engine knows about reps: who they are, whether they are away, and
+/// the round-robin pointers. Small enough to keep whole in memory and to save
+/// with every event.
+public struct TeamState: Hashable, Sendable {
+    /// A rep and their availability; `seq` is the order they were first upserted.
+    public struct Member: Hashable, Sendable {
+        public var rep: Rep
+        public var availability: Availability
+        public var seq: Int
+
+        public init(rep: Rep, availability: Availability, seq: Int) {
+            self.rep = rep
+            self.availability = availability
+            self.seq = seq
+        }
+    }
+
+    public var members: [RepID: Member]
+    /// Per team, the rep round robin chose last.
+    public var roundRobin: [String: RepID]
+    /// The next rep sequence number.
+    public var nextRepSeq: Int
+    /// The next lead's capture-order number.
+    public var nextLeadSeq: Int64
+
+    public init(members: [RepID: Member] = [:], roundRobin: [String: RepID] = [:], nextRepSeq: Int = 0, nextLeadSeq: Int64 = 0) {
+        self.members = members
+        self.roundRobin = roundRobin
+        self.nextRepSeq = nextRepSeq
+        self.nextLeadSeq = nextLeadSeq
+    }
+
+    /// The team state a rule set's roster starts with.
+    public init(roster: [Rep]) {
+        self.init()
+        for rep in roster { upsert(rep) }
+    }
+
+    /// Adds a rep or changes their details; availability and roster position stay.
+    public mutating func upsert(_ rep: Rep) {
+        if var m = members[rep.id] {
+            m.rep = rep
+            members[rep.id] = m
+        } else {
+            members[rep.id] = Member(rep: rep, availability: .available, seq: nextRepSeq)
+            nextRepSeq += 1
+        }
+    }
+
+    /// Whether `rep` takes leads at `now`. A rep the engine has never heard of
+    /// counts as available: a CRM may name owners before they are upserted, and
+    /// the lead must still reach someone.
+    public func isAvailable(_ rep: RepID, at now: Instant) -> Bool {
+        members[rep]?.availability.isAvailable(at: now) ?? true
+    }
+
+    /// The escalation chain of `rep`: their backup, that rep's backup, and so on,
+    /// stopping at a repeat (the rep themselves included) or at a rep nobody upserted.
+    public func chain(of rep: RepID) -> [RepID] {
+        var seen: Set<RepID> = [rep]
+        var out: [RepID] = []
+        var cursor = members[rep]?.rep.backup
+        while let next = cursor, !seen.contains(next), let member = members[next] {
+            seen.insert(next)
+            out.append(next)
+            cursor = member.rep.backup
+        }
+        return out
+    }
+
+    /// The first rep of `rep`'s chain who is available at `now` and not in `excluded`.
+    public func firstAvailable(inChainOf rep: RepID, at now: Instant, excluding excluded: [RepID] = []) -> RepID? {
+        chain(of: rep).first { isAvailable($0, at: now) && !excluded.contains($0) }
+    }
+
+    /// The team's reps in the order they were first upserted.
+    public func roster(of team: String) -> [Member] {
+        members.values.filter { ($0.rep.team ?? "") == team }.sorted { $0.seq < $1.seq }
+    }
+
+    /// Round robin: the next available rep of `team` after the one chosen last;
+    /// moves the pointer. Nil (pointer unchanged) when the whole team is away.
+    public mutating func nextByRoundRobin(in team: String, at now: Instant) -> RepID? {
+        let roster = roster(of: team)
+        guard !roster.isEmpty else { return nil }
+        let lastSeq = roundRobin[team].flatMap { members[$0]?.seq } ?? -1
+        let start = roster.firstIndex { $0.seq > lastSeq } ?? 0
+        for k in 0..<roster.count {
+            let m = roster[(start + k) % roster.count]
+            if m.availability.isAvailable(at: now) {
+                roundRobin[team] = m.rep.id
+                return m.rep.id
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,88 @@
+import HeapModule
+
+/// An ``EngineWorld`` held in memory, with a timer queue: what `simulate`
+/// and `explain` run on, and what the core's tests drive.
+///
+/// Timers are kept in a binary heap with lazy invalidation: saving a lead whose
+/// timers changed bumps its version and pushes the new ones; entries of older
+/// versions are skipped when they surface. That keeps each event O(log n).
+public struct MemoryWorld: EngineWorld {
+    public var team: TeamState
+    private var leads: [LeadState] = []
+    private var index: [LeadID: Int] = [:]
+    private var versions: [UInt32] = []
+    /// Leads ever assigned to a rep (by index); filtered on read.
+    private var ownedBy: [RepID: [Int]] = [:]
+    private var queue = Heap<QueuedTimer>()
+
+    public init(team: TeamState) {
+        self.team = team
+    }
+
+    /// How many leads were captured.
+    public var leadCount: Int { leads.count }
+
+    /// All leads in capture order.
+    public var allLeads: [LeadState] { leads }
+
+    public func lead(_ id: LeadID) -> LeadState? {
+        index[id].map { leads[$0] }
+    }
+
+    public mutating func save(_ lead: LeadState) {
+        if let i = index[lead.id] {
+            let old = leads[i]
+            leads[i] = lead
+            if let owner = lead.owner, owner != old.owner { ownedBy[owner, default: []].append(i) }
+            if old.timers != lead.timers {
+                versions[i] &+= 1
+                push(lead.timers, index: i)
+            }
+        } else {
+            let i = leads.count
+            leads.append(lead)
+            versions.append(0)
+            index[lead.id] = i
+            if let owner = lead.owner { ownedBy[owner, default: []].append(i) }
+            push(lead.timers, index: i)
+        }
+    }
+
+    public func leadsAwaitingFirstTouch(ownedBy rep: RepID) -> [LeadState] {
+        var seen = Set<Int>()
+        return (ownedBy[rep] ?? []).sorted().compactMap { i in
+            guard seen.insert(i).inserted, leads[i].owner == rep, leads[i].awaitsFirstTouch else { return nil }
+            return leads[i]
+        }
+    }
+
+    /// The earliest pending timer, if any (stale entries are dropped on the way).
+    public mutating func nextTimer() -> LeadTimer? {
+        while let top = queue.min {
+            if versions[top.index] == top.version { return top.timer }
+            _ = queue.popMin()
+        }
+        return nil
+    }
+
+    /// Removes the earliest pending timer (after ``nextTimer()`` returned it).
+    public mutating func popTimer() {
+        _ = queue.popMin()
+    }
+
+    private mutating func push(_ timers: [LeadTimer], index i: Int) {
+        for t in timers { queue.insert(QueuedTimer(timer: t, index: i, version: versions[i])) }
+    }
+}
+
+/// A heap entry: the timer and the lead version it belongs to.
+struct QueuedTimer: Comparable {
+    var timer: LeadTimer
+    var index: Int
+    var version: UInt32
+
+    static func < (lhs: QueuedTimer, rhs: QueuedTimer) -> Bool { lhs.timer < rhs.timer }
+    static func == (lhs: QueuedTimer, rhs: QueuedTimer) -> Bool {
+        lhs.timer == rhs.timer && lhs.index == rhs.index && lhs.version == rhs.version
+    }
+}
