@@ -16,13 +16,19 @@ public struct Engine: Sendable {
 
     /// Checks that an event can be applied: the leads and reps it names exist,
     /// the priority it gives is known. Nothing changes; ``apply(_:to:)`` runs
-    /// the same checks, so calling this first is only needed to reject a batch whole.
+    /// the same checks.
     public func validate(_ event: Event, in world: some EngineWorld) throws(EventError) {
+        try validate(event, leadExists: { world.hasLead($0) }, repExists: { world.team.members[$0] != nil })
+    }
+
+    /// The same checks against plain lookups, so a whole file can be vetted
+    /// before anything runs (`simulate` prints nothing for a file with errors).
+    public func validate(_ event: Event, leadExists: (LeadID) -> Bool, repExists: (RepID) -> Bool) throws(EventError) {
         switch event.body {
         case .repUpserted(let rep):
             if rep.id == RepID.system { throw EventError(field: "rep.id", message: "\"system\" is reserved for automatic touches") }
         case .repAvailability(let rep, _):
-            if world.team.members[rep] == nil {
+            if !repExists(rep) {
                 throw EventError(field: "rep", message: "unknown rep \"\(rep)\" (send rep.upserted first)")
             }
         case .leadCaptured(let profile):
@@ -30,9 +36,9 @@ public struct Engine: Sendable {
                 throw EventError(field: "lead.priority", message: "unknown priority \"\(p)\" (one of \(rules.priorities.map(\.name).joined(separator: ", ")))")
             }
         case .touchLogged(let t):
-            if world.lead(t.lead) == nil { throw EventError(field: "lead", message: "unknown lead \"\(t.lead)\"") }
+            if !leadExists(t.lead) { throw EventError(field: "lead", message: "unknown lead \"\(t.lead)\"") }
         case .leadActivity(let lead, _), .leadStatus(let lead, _), .leadReassigned(let lead, _):
-            if world.lead(lead) == nil { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
+            if !leadExists(lead) { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
         }
     }
 

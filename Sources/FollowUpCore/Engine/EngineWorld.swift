@@ -9,8 +9,14 @@ public protocol EngineWorld {
     var team: TeamState { get set }
     /// The lead with this id, if it was captured.
     func lead(_ id: LeadID) -> LeadState?
+    /// Whether a lead with this id was captured (cheaper than fetching it).
+    func hasLead(_ id: LeadID) -> Bool
     /// Saves a lead's new state (its timers follow from it: ``LeadState/timers``).
     mutating func save(_ lead: LeadState)
     /// The leads `rep` owns whose step 1 is open and theirs (``LeadState/awaitsFirstTouch``), in capture order.
     func leadsAwaitingFirstTouch(ownedBy rep: RepID) -> [LeadState]
+}
+
+extension EngineWorld {
+    public func hasLead(_ id: LeadID) -> Bool { lead(id) != nil }
 }

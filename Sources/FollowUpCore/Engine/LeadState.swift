@@ -2,7 +2,16 @@
 /// where its cadence stands, who has had it, and the counters behind its
 /// notification ids. Timers are derived from it (``timers``), never stored apart.
 public struct LeadState: Hashable, Sendable {
-    public var profile: LeadProfile
+    /// Who the lead is. Kept in a shared immutable box because it never changes
+    /// after capture and the engine copies lead states often: one retain
+    /// instead of one per string field (measured: a fifth of simulate's time).
+    public var profile: LeadProfile {
+        get { profileBox.value }
+        set { profileBox = ProfileBox(newValue) }
+    }
+    private var profileBox: ProfileBox
+    /// The lead's id (the profile's, kept inline for the hot paths).
+    public let id: LeadID
     /// Capture order: breaks ties between timers of one instant.
     public var seq: Int64
     public var capturedAt: Instant
@@ -33,7 +42,8 @@ public struct LeadState: Hashable, Sendable {
                 triageRule: String, score: Int, team: String?, owner: RepID?, had: [RepID] = [],
                 status: LeadStatus = .open, touches: Int = 0, lastTouchAt: Instant? = nil, step: OpenStep? = nil,
                 unrouted: Bool = false, nurtureAt: Instant? = nil, counters: [NotificationCounter] = []) {
-        self.profile = profile
+        self.profileBox = ProfileBox(profile)
+        self.id = profile.id
         self.seq = seq
         self.capturedAt = capturedAt
         self.priority = priority
@@ -51,8 +61,6 @@ public struct LeadState: Hashable, Sendable {
         self.nurtureAt = nurtureAt
         self.counters = counters
     }
-
-    public var id: LeadID { profile.id }
 
     /// Whether step 1 is open and still the owner's to meet (what a hand-off moves).
     public var awaitsFirstTouch: Bool {
@@ -76,6 +84,13 @@ public struct LeadState: Hashable, Sendable {
         return out
     }
 
+    /// What decides ``timers``, compared without building them: the in-memory
+    /// world re-queues a lead's timers only when this changes.
+    public var timerSignature: TimerSignature {
+        TimerSignature(step: status == .open ? step : nil, unrouted: unrouted,
+                       nurtureAt: status.isFinal || status == .engaged ? nil : nurtureAt)
+    }
+
     /// Mints the next id for a notification of `kind` about `step` (0 when none).
     mutating func nextNotificationID(_ kind: NotificationKind, step: Int?) -> String {
         let s = step ?? 0
@@ -87,7 +102,7 @@ public struct LeadState: Hashable, Sendable {
             counters.append(NotificationCounter(kind: kind, step: s, count: 1))
             n = 1
         }
-        return "\(profile.id):\(kind.rawValue):\(s):\(n)"
+        return "\(id):\(kind.rawValue):\(s):\(n)"
     }
 }
 
@@ -122,4 +137,21 @@ public struct NotificationCounter: Hashable, Sendable {
         self.step = step
         self.count = count
     }
+}
+
+/// The inputs of ``LeadState/timers``; equal signatures mean equal timers.
+public struct TimerSignature: Hashable, Sendable {
+    var step: OpenStep?
+    var unrouted: Bool
+    var nurtureAt: Instant?
+}
+
+/// An immutable, shared ``LeadProfile``.
+final class ProfileBox: Hashable, Sendable {
+    let value: LeadProfile
+
+    init(_ value: LeadProfile) { self.value = value }
+
+    static func == (lhs: ProfileBox, rhs: ProfileBox) -> Bool { lhs === rhs || lhs.value == rhs.value }
+    func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }

@@ -22,12 +22,24 @@ public struct TeamState: Hashable, Sendable {
     public var nextRepSeq: Int
     /// The next lead's capture-order number.
     public var nextLeadSeq: Int64
+    /// Rep ids in the order they were first upserted (the round-robin roster order).
+    public private(set) var order: [RepID] = []
+    /// Per team, its reps in roster order: derived from `order`, kept because
+    /// round robin reads it for every lead captured without owner.
+    private var rosters: [String: [RepID]] = [:]
 
     public init(members: [RepID: Member] = [:], roundRobin: [String: RepID] = [:], nextRepSeq: Int = 0, nextLeadSeq: Int64 = 0) {
         self.members = members
         self.roundRobin = roundRobin
         self.nextRepSeq = nextRepSeq
         self.nextLeadSeq = nextLeadSeq
+        self.order = members.values.sorted { $0.seq < $1.seq }.map(\.rep.id)
+        rebuildRosters()
+    }
+
+    private mutating func rebuildRosters() {
+        rosters = [:]
+        for id in order { rosters[members[id]?.rep.team ?? "", default: []].append(id) }
     }
 
     /// The team state a rule set's roster starts with.
@@ -39,10 +51,14 @@ public struct TeamState: Hashable, Sendable {
     /// Adds a rep or changes their details; availability and roster position stay.
     public mutating func upsert(_ rep: Rep) {
         if var m = members[rep.id] {
+            let moved = m.rep.team != rep.team
             m.rep = rep
             members[rep.id] = m
+            if moved { rebuildRosters() }
         } else {
             members[rep.id] = Member(rep: rep, availability: .available, seq: nextRepSeq)
+            order.append(rep.id)
+            rosters[rep.team ?? "", default: []].append(rep.id)
             nextRepSeq += 1
         }
     }
@@ -74,8 +90,8 @@ public struct TeamState: Hashable, Sendable {
     }
 
     /// The team's reps in the order they were first upserted.
-    public func roster(of team: String) -> [Member] {
-        members.values.filter { ($0.rep.team ?? "") == team }.sorted { $0.seq < $1.seq }
+    public func roster(of team: String) -> [RepID] {
+        rosters[team] ?? []
     }
 
     /// Round robin: the next available rep of `team` after the one chosen last;
@@ -83,13 +99,14 @@ public struct TeamState: Hashable, Sendable {
     public mutating func nextByRoundRobin(in team: String, at now: Instant) -> RepID? {
         let roster = roster(of: team)
         guard !roster.isEmpty else { return nil }
+        // Start after the last pick; if it left the team, after where it stood in the roster order.
         let lastSeq = roundRobin[team].flatMap { members[$0]?.seq } ?? -1
-        let start = roster.firstIndex { $0.seq > lastSeq } ?? 0
+        let start = roster.firstIndex { (members[$0]?.seq ?? -1) > lastSeq } ?? 0
         for k in 0..<roster.count {
-            let m = roster[(start + k) % roster.count]
-            if m.availability.isAvailable(at: now) {
-                roundRobin[team] = m.rep.id
-                return m.rep.id
+            let id = roster[(start + k) % roster.count]
+            if isAvailable(id, at: now) {
+                roundRobin[team] = id
+                return id
             }
         }
         return nil

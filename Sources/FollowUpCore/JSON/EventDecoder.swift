@@ -90,7 +90,7 @@ public enum EventDecoder {
         return Event(at: at, body: body, attributes: fields.rest)
     }
 
-    static func rep(_ o: [String: JSONValue], path: String) throws(EventError) -> Rep {
+    static func rep(_ o: JSONObject, path: String) throws(EventError) -> Rep {
         var f = Fields(o, path: path)
         let id = try f.requiredString("id")
         let rep = Rep(id: id, name: try f.optionalString("name"), email: try f.optionalString("email"),
@@ -101,7 +101,7 @@ public enum EventDecoder {
         return result
     }
 
-    static func lead(_ o: [String: JSONValue], path: String) throws(EventError) -> LeadProfile {
+    static func lead(_ o: JSONObject, path: String) throws(EventError) -> LeadProfile {
         var f = Fields(o, path: path)
         let id = try f.requiredString("id")
         let source = try f.optionalString("source") ?? "unknown"
@@ -132,21 +132,21 @@ public enum EventDecoder {
 /// Reads typed members out of a JSON object, remembering which were used so
 /// the rest can be kept as attributes.
 struct Fields {
-    private var members: [String: JSONValue]
+    private var members: JSONObject
     let prefix: String
 
-    init(_ members: [String: JSONValue], path: String) {
+    init(_ members: JSONObject, path: String) {
         self.members = members
         self.prefix = path
     }
 
     /// The members nobody asked for.
-    var rest: [String: JSONValue] { members }
+    var rest: [String: JSONValue] { members.isEmpty ? [:] : members.dictionary }
 
     func path(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
 
     private mutating func take(_ key: String) -> JSONValue? {
-        guard let v = members.removeValue(forKey: key) else { return nil }
+        guard let v = members.remove(key) else { return nil }
         if case .null = v { return nil }
         return v
     }
@@ -200,7 +200,7 @@ struct Fields {
         return zone
     }
 
-    mutating func requiredObject(_ key: String) throws(EventError) -> [String: JSONValue] {
+    mutating func requiredObject(_ key: String) throws(EventError) -> JSONObject {
         guard let v = take(key) else { throw EventError(field: path(key), message: "missing") }
         guard case .object(let o) = v else {
             throw EventError(field: path(key), message: "expected an object, got \(v.typeDescription)")

@@ -69,7 +69,7 @@ public struct JSONParser {
     private mutating func object(depth: Int) throws(Failure) -> JSONValue {
         guard depth <= Self.maxDepth else { throw fail("nested too deeply") }
         i += 1
-        var members: [String: JSONValue] = [:]
+        var members = JSONObject()
         skipSpace()
         if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
         while true {
@@ -81,7 +81,7 @@ public struct JSONParser {
             i += 1
             skipSpace()
             guard members[key] == nil else { throw fail("duplicate member \"\(key)\"") }
-            members[key] = try value(depth: depth)
+            members.append(key, try value(depth: depth))
             skipSpace()
             guard i < b.count else { throw fail("unexpected end of input in an object") }
             if b[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -132,15 +132,18 @@ public struct JSONParser {
     private mutating func string() throws(Failure) -> String {
         i += 1
         let start = i
-        // Fast path: no escapes.
+        // Fast path: no escapes; plain ASCII needs no UTF-8 validation.
+        var ascii = true
         while i < b.count {
             let c = b[i]
             if c == UInt8(ascii: "\"") {
                 let s = UnsafeBufferPointer(rebasing: b[start..<i])
                 i += 1
+                if ascii { return String(decoding: s, as: UTF8.self) }
                 guard let text = String(validating: s, as: UTF8.self) else { throw fail("invalid UTF-8 in a string") }
                 return text
             }
+            if c >= 0x80 { ascii = false }
             if c == UInt8(ascii: "\\") || c < 0x20 { break }
             i += 1
         }

@@ -82,9 +82,9 @@ public struct JSONWriter {
             beginArray(key)
             for item in items { self.value(nil, item) }
             endArray()
-        case .object(let members):
+        case .object(let object):
             beginObject(key)
-            for name in members.keys.sorted() { self.value(name, members[name]!) }
+            for m in object.members.sorted(by: { $0.key < $1.key }) { self.value(m.key, m.value) }
             endObject()
         }
     }
@@ -101,6 +101,15 @@ public struct JSONWriter {
     /// Appends `text` as a JSON string literal.
     public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most text needs no escaping: copy it in one go.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        } ?? false
+        if plain {
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for c in text.utf8 {
             switch c {
             case 0x22: out.append(0x5C); out.append(0x22)

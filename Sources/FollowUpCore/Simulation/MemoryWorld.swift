@@ -29,12 +29,14 @@ public struct MemoryWorld: EngineWorld {
         index[id].map { leads[$0] }
     }
 
+    public func hasLead(_ id: LeadID) -> Bool { index[id] != nil }
+
     public mutating func save(_ lead: LeadState) {
         if let i = index[lead.id] {
             let old = leads[i]
             leads[i] = lead
             if let owner = lead.owner, owner != old.owner { ownedBy[owner, default: []].append(i) }
-            if old.timers != lead.timers {
+            if old.timerSignature != lead.timerSignature {
                 versions[i] &+= 1
                 push(lead.timers, index: i)
             }
@@ -59,7 +61,10 @@ public struct MemoryWorld: EngineWorld {
     /// The earliest pending timer, if any (stale entries are dropped on the way).
     public mutating func nextTimer() -> LeadTimer? {
         while let top = queue.min {
-            if versions[top.index] == top.version { return top.timer }
+            if versions[Int(top.index)] == top.version {
+                let lead = leads[Int(top.index)]
+                return LeadTimer(at: Instant(secondsSinceEpoch: top.at), leadSeq: lead.seq, lead: lead.id, kind: top.kind)
+            }
             _ = queue.popMin()
         }
         return nil
@@ -71,18 +76,28 @@ public struct MemoryWorld: EngineWorld {
     }
 
     private mutating func push(_ timers: [LeadTimer], index i: Int) {
-        for t in timers { queue.insert(QueuedTimer(timer: t, index: i, version: versions[i])) }
+        for t in timers {
+            queue.insert(QueuedTimer(at: t.at.secondsSinceEpoch, leadSeq: t.leadSeq, kind: t.kind, index: UInt32(i), version: versions[i]))
+        }
     }
 }
 
-/// A heap entry: the timer and the lead version it belongs to.
+/// A heap entry: the timer without its lead id (the index finds it), and the
+/// lead version it belongs to. Kept small because stale entries linger.
 struct QueuedTimer: Comparable {
-    var timer: LeadTimer
-    var index: Int
+    var at: Int64
+    var leadSeq: Int64
+    var kind: LeadTimer.Kind
+    var index: UInt32
     var version: UInt32
 
-    static func < (lhs: QueuedTimer, rhs: QueuedTimer) -> Bool { lhs.timer < rhs.timer }
+    static func < (lhs: QueuedTimer, rhs: QueuedTimer) -> Bool {
+        if lhs.at != rhs.at { return lhs.at < rhs.at }
+        if lhs.leadSeq != rhs.leadSeq { return lhs.leadSeq < rhs.leadSeq }
+        return lhs.kind.order < rhs.kind.order
+    }
+
     static func == (lhs: QueuedTimer, rhs: QueuedTimer) -> Bool {
-        lhs.timer == rhs.timer && lhs.index == rhs.index && lhs.version == rhs.version
+        lhs.at == rhs.at && lhs.leadSeq == rhs.leadSeq && lhs.kind == rhs.kind && lhs.index == rhs.index && lhs.version == rhs.version
     }
 }

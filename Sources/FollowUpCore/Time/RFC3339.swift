@@ -77,13 +77,14 @@ public enum RFC3339 {
         let rest = Int(s - days * 86_400)
         let date = CivilDate(daysSinceEpoch: days)
         func put(_ v: Int, _ width: Int) {
-            var digits = [UInt8](repeating: 48, count: width)
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
             var v = v
-            for k in stride(from: width - 1, through: 0, by: -1) {
-                digits[k] = UInt8(48 + v % 10)
-                v /= 10
+            while divisor > 0 {
+                out.append(UInt8(48 + (v / divisor) % 10))
+                v %= divisor * 10
+                divisor /= 10
             }
-            out.append(contentsOf: digits)
         }
         put(date.year, 4); out.append(UInt8(ascii: "-"))
         put(date.month, 2); out.append(UInt8(ascii: "-"))
