@@ -15,7 +15,7 @@ struct RuleCompiler {
 
     /// The rules, or nil when a problem was found (the caller also refuses a
     /// set whose files had problems: definitions with errors are left out here).
-    mutating func compile(_ merged: MergedRules) -> Rules? {
+    mutating func compile(_ merged: RuleFragment) -> Rules? {
         let calendars = compileCalendars(merged)
         let priorities = compilePriorities(merged)
         let policies = compilePolicies(merged, calendars: calendars)
@@ -32,7 +32,7 @@ struct RuleCompiler {
                      routing: routing, fallback: fallback.value, roster: roster)
     }
 
-    private mutating func compileCalendars(_ merged: MergedRules) -> [String: BusinessCalendar] {
+    private mutating func compileCalendars(_ merged: RuleFragment) -> [String: BusinessCalendar] {
         if merged.calendars.isEmpty {
             log.error("the rule set defines no calendar; add one under `calendars:`", at: missingAt)
         }
@@ -41,14 +41,14 @@ struct RuleCompiler {
         return out
     }
 
-    private mutating func compilePriorities(_ merged: MergedRules) -> [PriorityTier] {
+    private mutating func compilePriorities(_ merged: RuleFragment) -> [PriorityTier] {
         if merged.priorities.isEmpty {
             log.error("the rule set defines no priority; add them under `priorities:`, highest first", at: missingAt)
         }
         return merged.priorities.compactMap(\.value)
     }
 
-    private mutating func compilePolicies(_ merged: MergedRules, calendars: [String: BusinessCalendar]) -> [String: Policy] {
+    private mutating func compilePolicies(_ merged: RuleFragment, calendars: [String: BusinessCalendar]) -> [String: Policy] {
         let known = merged.calendars.map(\.name)
         var out: [String: Policy] = [:]
         for definition in merged.policies {
@@ -68,7 +68,7 @@ struct RuleCompiler {
         return out
     }
 
-    private mutating func compileTriage(_ merged: MergedRules) -> [TriageRule] {
+    private mutating func compileTriage(_ merged: RuleFragment) -> [TriageRule] {
         guard let last = merged.triage.last else {
             log.error("the rule set has no triage rule; add `triage:` ending with a rule without `when`", at: missingAt)
             return []
@@ -107,7 +107,7 @@ struct RuleCompiler {
         return out
     }
 
-    private mutating func compileScoring(_ merged: MergedRules) -> Scoring {
+    private mutating func compileScoring(_ merged: RuleFragment) -> Scoring {
         var points: [String: Int] = [:]
         for entry in merged.points { points[entry.name.value] = entry.value }
         let tiers = merged.priorities.map(\.name)
@@ -131,7 +131,7 @@ struct RuleCompiler {
         return Scoring(points: points, lifts: sorted)
     }
 
-    private mutating func compileRouting(_ merged: MergedRules) -> Routing? {
+    private mutating func compileRouting(_ merged: RuleFragment) -> Routing? {
         guard let team = merged.defaultTeam else {
             log.error("the rule set names no `routing.default_team`: leads captured without owner would have no team; "
                       + "add e.g. `routing: { default_team: sales }`", at: missingAt)
@@ -145,7 +145,7 @@ struct RuleCompiler {
 
     /// The roster, with backups checked: one naming a rep the files do not
     /// declare is a note (the rep may arrive as an event); a cycle is an error.
-    private mutating func compileRoster(_ merged: MergedRules) -> [Rep] {
+    private mutating func compileRoster(_ merged: RuleFragment) -> [Rep] {
         let drafts = merged.reps.compactMap { definition in definition.value.map { (definition, $0) } }
         let byID = Dictionary(drafts.map { ($0.1.rep.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (definition, draft) in drafts {

@@ -8,7 +8,7 @@
 /// - Scalars (`fallback`, `routing.default_team`): the later file wins, with a note.
 /// - `scoring.points` and `scoring.lifts` merge key by key.
 struct RuleMerger {
-    private(set) var merged = MergedRules()
+    private(set) var merged = RuleFragment()
     private(set) var log = ProblemLog()
 
     mutating func add(_ fragment: RuleFragment) {

@@ -3,12 +3,7 @@ import FollowUpCore
 /// `calendars:` — named business calendars: zone, weekly open hours, holidays.
 extension FragmentReader {
     mutating func readCalendars(_ node: RuleNode) {
-        guard let entries = reader.entries(of: node, what: "`calendars`") else { return }
-        for entry in entries {
-            let name = entry.key
-            let calendar = checked { $0.readCalendar(name: name, node: entry.value) }
-            fragment.calendars.append(Definition(name: name.value, position: name.position, value: calendar))
-        }
+        fragment.calendars = readNamed(node, section: "calendars") { $0.readCalendar(name: $1, node: $2) }
     }
 
     private mutating func readCalendar(name: Located<String>, node: RuleNode) -> BusinessCalendar? {

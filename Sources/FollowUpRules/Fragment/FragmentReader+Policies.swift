@@ -7,12 +7,7 @@ extension FragmentReader {
     static let stepKeys = ["name", "channel", "due", "deadline", "deadline_at_least", "in_call_window"]
 
     mutating func readPolicies(_ node: RuleNode) {
-        guard let entries = reader.entries(of: node, what: "`policies`") else { return }
-        for entry in entries {
-            let name = entry.key
-            let policy = checked { $0.readPolicy(name: name, node: entry.value) }
-            fragment.policies.append(Definition(name: name.value, position: name.position, value: policy))
-        }
+        fragment.policies = readNamed(node, section: "policies") { $0.readPolicy(name: $1, node: $2) }
     }
 
     private mutating func readPolicy(name: Located<String>, node: RuleNode) -> PolicyDraft? {

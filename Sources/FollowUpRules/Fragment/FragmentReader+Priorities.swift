@@ -4,12 +4,7 @@ import FollowUpCore
 /// (business time) or `cadence: false` for nurture-only leads.
 extension FragmentReader {
     mutating func readPriorities(_ node: RuleNode) {
-        guard let entries = reader.entries(of: node, what: "`priorities`") else { return }
-        for entry in entries {
-            let name = entry.key
-            let tier = checked { $0.readPriority(name: name, node: entry.value) }
-            fragment.priorities.append(Definition(name: name.value, position: name.position, value: tier))
-        }
+        fragment.priorities = readNamed(node, section: "priorities") { $0.readPriority(name: $1, node: $2) }
     }
 
     private mutating func readPriority(name: Located<String>, node: RuleNode) -> PriorityTier? {

@@ -10,7 +10,10 @@ extension FragmentReader {
         guard let items = reader.textList(fields, "days") else { return nil }
         var days: [Weekday] = []
         var ok = !items.isEmpty
-        if items.isEmpty { reader.log.error("\(fields.describe("days")) names no day; \(DayParser.example)", at: fields.keyPosition("days") ?? fields.position) }
+        if items.isEmpty {
+            reader.log.error("\(fields.describe("days")) names no day; \(DayParser.example)",
+                             at: fields.keyPosition("days") ?? fields.position)
+        }
         for item in items {
             switch DayParser.parse(item.value) {
             case .success(let named):

@@ -13,8 +13,7 @@ struct FragmentReader {
     static func read(file: String, text: String) -> (RuleFragment, ProblemLog) {
         let document = RuleDocument(file: file, text: text)
         var log = document.log
-        var me = FragmentReader(reader: RuleReader(file: file, maskedKeys: document.maskedKeys),
-                                fragment: RuleFragment(file: file))
+        var me = FragmentReader(reader: RuleReader(file: file, maskedKeys: document.maskedKeys), fragment: RuleFragment())
         if let root = document.root { me.readTopLevel(root) }
         log.append(contentsOf: me.reader.log)
         return (me.fragment, log)
@@ -37,6 +36,19 @@ struct FragmentReader {
         if let node = top["routing"] { readRouting(node, at: top.keyPosition("routing")) }
         if top.has("fallback") { fragment.fallback = reader.word(top, "fallback") }
         if let node = top["reps"] { readReps(node) }
+    }
+
+    /// A section of named items (`calendars`, `priorities`, `policies`): each
+    /// entry read by `read`; one with errors is kept by name, without a value.
+    mutating func readNamed<Value>(_ node: RuleNode, section: String,
+                                   _ read: (inout FragmentReader, Located<String>, RuleNode) -> Value?) -> [Definition<Value>] {
+        guard let entries = reader.entries(of: node, what: "`\(section)`") else { return [] }
+        var out: [Definition<Value>] = []
+        for entry in entries {
+            let value = checked { read(&$0, entry.key, entry.value) }
+            out.append(Definition(name: entry.key.value, position: entry.key.position, value: value))
+        }
+        return out
     }
 
     /// Runs `read` and returns its value only when it reported no error, so a

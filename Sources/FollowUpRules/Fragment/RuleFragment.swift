@@ -2,11 +2,13 @@ import FollowUpCore
 
 /// What one rule file says, read and checked on its own, still carrying the
 /// positions that later checks (merging, cross-references) report problems at.
+/// The merger combines fragments into one of the same shape, which the
+/// compiler then checks as a whole.
 ///
 /// Every section is optional in a file; only the merged set must be complete.
 struct RuleFragment {
-    var file: String
     var calendars: [Definition<BusinessCalendar>] = []
+    /// In order of first definition: the order priorities rank in.
     var priorities: [Definition<PriorityTier>] = []
     var triage: [Definition<TriageDraft>] = []
     var points: [ScoreEntry] = []
@@ -16,8 +18,6 @@ struct RuleFragment {
     var teams: [Definition<TeamRouteDraft>] = []
     var fallback: Located<String>?
     var reps: [Definition<RepDraft>] = []
-
-    init(file: String) { self.file = file }
 }
 
 /// A named definition as a file wrote it.
