@@ -50,6 +50,23 @@ import Testing
         #expect(rules.triage.last?.matcher == .always)
     }
 
+    /// The same rules the core's tests build in code (FollowUpCoreTests' DefaultRules).
+    @Test func triageMatchersExactly() {
+        #expect(rules.triage == [
+            TriageRule(name: "unqualified", priority: "unqualified", policy: "default",
+                       matcher: LeadMatcher(alternatives: [[.missing(["email", "phone"])]])),
+            TriageRule(name: "high", priority: "high", policy: "default", matcher: LeadMatcher(alternatives: [
+                [.sourceIn(["web_form", "chat", "quote_request", "demo_request", "info_request"])],
+                [.companySizeAtLeast(1000)],
+                [.needIn(["current"])],
+            ])),
+            TriageRule(name: "medium", priority: "medium", policy: "default", matcher: LeadMatcher(alternatives: [
+                [.sourceIn(["newsletter", "whitepaper", "webinar", "cart", "product_view", "email"])],
+            ])),
+            TriageRule(name: "low", priority: "low", policy: "default", matcher: .always),
+        ])
+    }
+
     /// (lead, expected priority): the examples DESIGN.md's triage list gives.
     static let leads: [(LeadProfile, String)] = [
         (LeadProfile(id: "L1", source: "web_form", email: "a@b.test"), "high"),
