@@ -35,6 +35,7 @@ let package = Package(
         .target(
             name: "FollowUpRules",
             dependencies: ["FollowUpCore", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         .executableTarget(

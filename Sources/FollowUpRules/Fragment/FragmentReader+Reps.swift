@@ -1,0 +1,39 @@
+import FollowUpCore
+
+/// `reps:` — an optional roster. Events (`rep.upserted`) can add and change
+/// reps later, so a backup the files do not declare is only a note.
+extension FragmentReader {
+    static let repKeys = ["id", "name", "email", "team", "backup", "timezone"]
+
+    mutating func readReps(_ node: RuleNode) {
+        guard let items = reader.items(of: node, what: "`reps`") else { return }
+        var seen: [String: SourcePosition] = [:]
+        for (index, item) in items.enumerated() {
+            let context = item.peek("id").map { "rep \"\($0)\"" } ?? "rep #\(index + 1)"
+            let errorsBefore = reader.log.errorCount
+            guard let fields = reader.fields(of: item, context: context, allowed: Self.repKeys, required: ["id"]),
+                  let id = reader.word(fields, "id")
+            else { continue }
+            guard claim(id, kind: "rep", in: &seen) else { continue }
+            let name = reader.text(fields, "name")
+            let email = reader.word(fields, "email")
+            if let email, !email.value.contains("@") {
+                reader.log.error("\(fields.describe("email")) does not look like an address: \"\(email.value)\"",
+                                 at: email.position)
+            }
+            let team = reader.word(fields, "team")
+            let backup = reader.word(fields, "backup")
+            if let backup, backup.value == id.value {
+                reader.log.error("rep \"\(id.value)\" cannot be their own backup; name another rep or leave `backup` out",
+                                 at: backup.position)
+            }
+            let timezone = fields.has("timezone") ? readZone(fields, "timezone")?.identifier : nil
+            let draft: RepDraft? = reader.log.errorCount == errorsBefore
+                ? RepDraft(rep: Rep(id: id.value, name: name?.value, email: email?.value, team: team?.value,
+                                    backup: backup?.value, timezone: timezone),
+                           backup: backup)
+                : nil
+            fragment.reps.append(Definition(name: id.value, position: id.position, value: draft))
+        }
+    }
+}

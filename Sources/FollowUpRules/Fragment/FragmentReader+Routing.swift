@@ -1,0 +1,35 @@
+import FollowUpCore
+
+/// `routing:` — which team gets a lead captured without owner: ordered team
+/// routes (first match wins), else the default team.
+extension FragmentReader {
+    mutating func readRouting(_ node: RuleNode, at key: SourcePosition?) {
+        guard let fields = reader.fields(of: node, context: "`routing`", allowed: ["default_team", "teams"], at: key)
+        else { return }
+        if fields.has("default_team") { fragment.defaultTeam = reader.word(fields, "default_team") }
+        guard let items = reader.items(fields, "teams") else { return }
+        var seen: [String: SourcePosition] = [:]
+        for (index, item) in items.enumerated() {
+            let context = item.peek("name").map { "team route \"\($0)\"" } ?? "team route #\(index + 1)"
+            let errorsBefore = reader.log.errorCount
+            // A route needs `when`: a lead that matches no route already goes to `default_team`.
+            guard let route = reader.fields(of: item, context: context, allowed: ["name", "team", "when", "before"],
+                                            required: ["name", "team", "when"]),
+                  let name = reader.text(route, "name")
+            else { continue }
+            guard claim(name, kind: "team route", in: &seen) else { continue }
+            let team = reader.word(route, "team")
+            let insertBefore = reader.text(route, "before")
+            var matcher: LeadMatcher?
+            if let when = route["when"] {
+                matcher = readMatcher(when, context: context, key: route.keyPosition("when") ?? name.position)
+            }
+            let draft: TeamRouteDraft? = if let team, let matcher, reader.log.errorCount == errorsBefore {
+                TeamRouteDraft(team: team.value, matcher: matcher)
+            } else {
+                nil
+            }
+            fragment.teams.append(Definition(name: name.value, position: name.position, value: draft, before: insertBefore))
+        }
+    }
+}
