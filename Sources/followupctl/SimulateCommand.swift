@@ -63,7 +63,7 @@ struct NotificationPrinter {
         for n in notifications {
             switch format {
             case .json:
-                writer.bytes.removeAll(keepingCapacity: true)
+                writer.reset()
                 n.write(to: &writer)
                 writer.bytes.append(0x0A)
                 out.write(writer.bytes)

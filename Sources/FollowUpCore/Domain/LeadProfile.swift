@@ -66,6 +66,8 @@ public struct LeadProfile: Hashable, Sendable {
         case "timezone": value = timezone
         case "owner": value = owner
         case "team": value = team
+        case "score": value = score.map(String.init)
+        case "priority": value = priority
         default:
             switch attributes[name] {
             case .string(let s)?: value = s

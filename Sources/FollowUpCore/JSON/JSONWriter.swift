@@ -8,6 +8,12 @@ public struct JSONWriter {
 
     public init() {}
 
+    /// Empties the writer for the next document, keeping its buffer's capacity.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = [false]
+    }
+
     /// The written text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 

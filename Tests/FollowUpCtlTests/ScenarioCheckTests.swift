@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+/// Runs the scenario checker the project is judged by (../shared/scenarios/check)
+/// against the real followupctl binary and the shipped rule files: the shared
+/// scenarios and our own in Tests/Scenarios.
+@Suite struct ScenarioCheckTests {
+    static let check = Subprocess.root.deletingLastPathComponent().appendingPathComponent("shared/scenarios/check").path
+
+    @Test func sharedScenariosPassThroughTheBinary() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.check),
+                "../shared/scenarios/check must sit beside the checkout")
+        let r = try Subprocess.run("/usr/bin/env", ["python3", Self.check, "--ctl", Subprocess.followupctl, "--rules", Subprocess.rules])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains(" 0 failed"), "\(r.stdout)")
+        #expect(!r.stdout.contains("FAIL"), "\(r.stdout)")
+    }
+
+    @Test func ownScenariosPassThroughTheBinary() throws {
+        let dir = Subprocess.root.appendingPathComponent("Tests/Scenarios")
+        let scenarios = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasSuffix(".events.jsonl") }.sorted().map { dir.appendingPathComponent($0).path }
+        #expect(scenarios.count >= 10)
+        let r = try Subprocess.run("/usr/bin/env", ["python3", Self.check, "--ctl", Subprocess.followupctl, "--rules", Subprocess.rules] + scenarios)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("\(scenarios.count) passed, 0 failed"), "\(r.stdout)")
+    }
+}
