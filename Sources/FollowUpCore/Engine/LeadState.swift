@@ -102,7 +102,8 @@ public struct LeadState: Hashable, Sendable {
             counters.append(NotificationCounter(kind: kind, step: s, count: 1))
             n = 1
         }
-        return "\(id):\(kind.rawValue):\(s):\(n)"
+        // Concatenation, not interpolation: this runs for every notification.
+        return id + ":" + kind.rawValue + ":" + String(s) + ":" + String(n)
     }
 }
 

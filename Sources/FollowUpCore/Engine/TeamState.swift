@@ -26,7 +26,13 @@ public struct TeamState: Hashable, Sendable {
     public private(set) var order: [RepID] = []
     /// Per team, its reps in roster order: derived from `order`, kept because
     /// round robin reads it for every lead captured without owner.
-    private var rosters: [String: [RepID]] = [:]
+    private var rosters: [String: [RosterEntry]] = [:]
+
+    /// A rep's place in a team roster.
+    struct RosterEntry: Hashable, Sendable {
+        var id: RepID
+        var seq: Int
+    }
 
     public init(members: [RepID: Member] = [:], roundRobin: [String: RepID] = [:], nextRepSeq: Int = 0, nextLeadSeq: Int64 = 0) {
         self.members = members
@@ -39,7 +45,10 @@ public struct TeamState: Hashable, Sendable {
 
     private mutating func rebuildRosters() {
         rosters = [:]
-        for id in order { rosters[members[id]?.rep.team ?? "", default: []].append(id) }
+        for id in order {
+            guard let m = members[id] else { continue }
+            rosters[m.rep.team ?? "", default: []].append(RosterEntry(id: id, seq: m.seq))
+        }
     }
 
     /// The team state a rule set's roster starts with.
@@ -58,7 +67,7 @@ public struct TeamState: Hashable, Sendable {
         } else {
             members[rep.id] = Member(rep: rep, availability: .available, seq: nextRepSeq)
             order.append(rep.id)
-            rosters[rep.team ?? "", default: []].append(rep.id)
+            rosters[rep.team ?? "", default: []].append(RosterEntry(id: rep.id, seq: nextRepSeq))
             nextRepSeq += 1
         }
     }
@@ -91,19 +100,18 @@ public struct TeamState: Hashable, Sendable {
 
     /// The team's reps in the order they were first upserted.
     public func roster(of team: String) -> [RepID] {
-        rosters[team] ?? []
+        (rosters[team] ?? []).map(\.id)
     }
 
     /// Round robin: the next available rep of `team` after the one chosen last;
     /// moves the pointer. Nil (pointer unchanged) when the whole team is away.
     public mutating func nextByRoundRobin(in team: String, at now: Instant) -> RepID? {
-        let roster = roster(of: team)
-        guard !roster.isEmpty else { return nil }
+        guard let roster = rosters[team], !roster.isEmpty else { return nil }
         // Start after the last pick; if it left the team, after where it stood in the roster order.
         let lastSeq = roundRobin[team].flatMap { members[$0]?.seq } ?? -1
-        let start = roster.firstIndex { (members[$0]?.seq ?? -1) > lastSeq } ?? 0
+        let start = roster.firstIndex { $0.seq > lastSeq } ?? 0
         for k in 0..<roster.count {
-            let id = roster[(start + k) % roster.count]
+            let id = roster[(start + k) % roster.count].id
             if isAvailable(id, at: now) {
                 roundRobin[team] = id
                 return id

@@ -22,7 +22,7 @@ public struct Simulation {
         if let now, event.at < now {
             throw EventError(field: "at", message: "\(event.at) is earlier than the previous event or timer (\(now)); events must be in time order")
         }
-        try engine.validate(event, in: world)
+        try engine.validate(event, in: world)  // before the timers fire, so a rejected event changes nothing
         fireTimers(before: event.at, inclusive: false, emit: emit)
         now = event.at
         emit(try engine.apply(event, to: &world))
