@@ -64,7 +64,7 @@ struct ScenarioFile {
         eventLines = try lines(eventsFile)
         expected = try lines("\(name).expected.jsonl").map { line in
             guard case .object(let o) = try JSONParser.parse(line) else { throw ScenarioError("not an object: \(line)") }
-            return o
+            return o.dictionary
         }
         let untilURL = directory.appendingPathComponent("\(name).until")
         if let text = try? String(contentsOf: untilURL, encoding: .utf8) {
@@ -164,7 +164,7 @@ struct ScenarioFile {
 
     static func render(_ e: [String: JSONValue]) -> String {
         var w = JSONWriter()
-        w.value(nil, .object(e))
+        w.value(nil, .object(JSONObject(e)))
         return w.text
     }
 }

@@ -15,14 +15,12 @@ public struct Touch: Hashable, Sendable {
     public var rep: RepID
     public var channel: Channel
     public var outcome: Outcome
-    /// Fields the event carried that the core does not use, kept verbatim.
-    public var attributes: [String: JSONValue]
 
-    public init(lead: LeadID, rep: RepID, channel: Channel, outcome: Outcome, attributes: [String: JSONValue] = [:]) {
+    /// Creates a touch. Fields of the event the core does not use stay on ``Event/attributes``.
+    public init(lead: LeadID, rep: RepID, channel: Channel, outcome: Outcome) {
         self.lead = lead
         self.rep = rep
         self.channel = channel
         self.outcome = outcome
-        self.attributes = attributes
     }
 }

@@ -71,12 +71,11 @@ extension EnginePass {
         world.save(lead)
     }
 
-    /// `lead.reassigned`: a manager's decision. Deadlines stay; no hand-off even if the rep is away.
+    /// `lead.reassigned`: a manager's decision. Deadlines stay; no hand-off even if
+    /// the rep is away. After `lead.unrouted`, step 1 stays silent until a touch:
+    /// the reassignment itself is the fallback acting on the problem it owns.
     mutating func reassign(_ id: LeadID, to owner: RepID, in world: inout some EngineWorld) {
         guard var lead = world.lead(id), !lead.status.isFinal else { return }
-        if lead.unrouted, let step = lead.step, step.number == 1, step.deadline > now {
-            lead.unrouted = false  // the new owner answers for a deadline still ahead
-        }
         note(id, "reassigned by a manager to \(owner)")
         assign(&lead, to: owner, reason: .manual)
         world.save(lead)

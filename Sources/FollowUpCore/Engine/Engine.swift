@@ -32,7 +32,8 @@ public struct Engine: Sendable {
                 throw EventError(field: "rep", message: "unknown rep \"\(rep)\" (send rep.upserted first)")
             }
         case .leadCaptured(let profile):
-            if let p = profile.priority, rules.priority(named: p) == nil {
+            // A repeat of a known lead is ignored whole, so it is not checked either.
+            if let p = profile.priority, !leadExists(profile.id), rules.priority(named: p) == nil {
                 throw EventError(field: "lead.priority", message: "unknown priority \"\(p)\" (one of \(rules.priorities.map(\.name).joined(separator: ", ")))")
             }
         case .touchLogged(let t):

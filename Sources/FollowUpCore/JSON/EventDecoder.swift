@@ -72,7 +72,7 @@ public enum EventDecoder {
             let rep = try fields.requiredString("rep")
             let channel: Channel = try fields.requiredEnum("channel")
             let outcome: Outcome = try fields.requiredEnum("outcome")
-            body = .touchLogged(Touch(lead: leadID, rep: rep, channel: channel, outcome: outcome, attributes: [:]))
+            body = .touchLogged(Touch(lead: leadID, rep: rep, channel: channel, outcome: outcome))
         case "lead.activity":
             body = .leadActivity(lead: try fields.requiredString("lead"), action: try fields.requiredString("action"))
         case "lead.status":
