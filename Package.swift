@@ -46,8 +46,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore"], swiftSettings: strict),
-        .testTarget(name: "FollowUpRulesTests", dependencies: ["FollowUpRules", "FollowUpCore"], swiftSettings: strict),
+        // Fixtures every test target shares: the default policy in code, a seeded generator.
+        .target(name: "FollowUpTestSupport", dependencies: ["FollowUpCore"], path: "Tests/Support", swiftSettings: strict),
+        .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore", "FollowUpTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "FollowUpRulesTests",
+            dependencies: ["FollowUpRules", "FollowUpCore", "FollowUpTestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "FollowUpCtlTests",
             dependencies: ["FollowUpCore"],

@@ -1,5 +1,6 @@
 import Testing
 @testable import FollowUpCore
+import FollowUpTestSupport
 
 /// Business time: examples worked out by hand on the `office` calendar
 /// (America/New_York, Mon–Fri 08:00–18:00, holidays 2026-11-26, 2026-12-25,

@@ -1,5 +1,6 @@
 import Testing
 @testable import FollowUpCore
+import FollowUpTestSupport
 
 /// Call-window placement with the default ranks (`best` Wed–Thu 16–17,
 /// `afternoon` Mon–Fri 16–17, `morning` Mon–Fri 07:30–08:30, max_shift 48 h)

@@ -1,5 +1,6 @@
 import Testing
 @testable import FollowUpCore
+import FollowUpTestSupport
 
 @Suite struct JSONParserTests {
     func parse(_ text: String) throws(JSONParser.Failure) -> JSONValue { try JSONParser.parse(text) }

@@ -1,5 +1,6 @@
 import Testing
 @testable import FollowUpCore
+import FollowUpTestSupport
 
 @Suite struct RFC3339Tests {
     struct Valid: Sendable, CustomTestStringConvertible {

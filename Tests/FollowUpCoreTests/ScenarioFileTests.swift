@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FollowUpCore
+import FollowUpTestSupport
 
 /// Runs every hand-derived scenario in `Tests/Scenarios` (see its README.md)
 /// through the core with the code-built default policy and compares the

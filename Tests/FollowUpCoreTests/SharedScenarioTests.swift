@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FollowUpCore
+import FollowUpTestSupport
 
 /// The worked examples in ../shared/scenarios, run straight through the core
 /// with the code-built default policy (the CLI runs them with the shipped files).

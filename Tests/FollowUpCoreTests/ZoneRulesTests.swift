@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FollowUpCore
+import FollowUpTestSupport
 
 /// Local ↔ UTC conversion of ``ZoneRules``: hand-checked transitions of
 /// 2026–2027 (expected values worked out from the zones' published rules),

@@ -1,5 +1,6 @@
 import FollowUpRules
 import Testing
+import FollowUpTestSupport
 
 /// No input crashes the loader: it either loads or reports problems with positions.
 @Suite struct RobustnessTests {
@@ -50,7 +51,7 @@ import Testing
     /// Random edits of a valid set (deleted, duplicated, swapped characters)
     /// must never crash, and every error must point into a file.
     @Test func mutatedRuleSetsNeverCrash() {
-        var random = SplitMix(seed: 0x5EED)
+        var random = SeededGenerator(seed: 0x5EED)
         let original = Array(RuleFixtures.base.unicodeScalars)
         for _ in 0..<400 {
             var text = original
@@ -76,18 +77,5 @@ struct OddInput: Sendable, CustomTestStringConvertible {
     var testDescription: String {
         let head = text.prefix(40).unicodeScalars.map { $0.escaped(asASCII: true) }.joined()
         return "\"\(head)\"" + (text.count > 40 ? "… (\(text.count) characters)" : "")
-    }
-}
-
-/// A small deterministic generator, so a failing mutation can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import FollowUpCore
 import FollowUpRules
 import Testing
+import FollowUpTestSupport
 
 /// The files in `etc/followup/rules.d` must encode DESIGN.md's default policy exactly.
 @Suite struct ShippedRulesTests {
@@ -50,21 +51,9 @@ import Testing
         #expect(rules.triage.last?.matcher == .always)
     }
 
-    /// The same rules the core's tests build in code (FollowUpCoreTests' DefaultRules).
+    /// The same rules the core's tests build in code from DESIGN.md.
     @Test func triageMatchersExactly() {
-        #expect(rules.triage == [
-            TriageRule(name: "unqualified", priority: "unqualified", policy: "default",
-                       matcher: LeadMatcher(alternatives: [[.missing(["email", "phone"])]])),
-            TriageRule(name: "high", priority: "high", policy: "default", matcher: LeadMatcher(alternatives: [
-                [.sourceIn(["web_form", "chat", "quote_request", "demo_request", "info_request"])],
-                [.companySizeAtLeast(1000)],
-                [.needIn(["current"])],
-            ])),
-            TriageRule(name: "medium", priority: "medium", policy: "default", matcher: LeadMatcher(alternatives: [
-                [.sourceIn(["newsletter", "whitepaper", "webinar", "cart", "product_view", "email"])],
-            ])),
-            TriageRule(name: "low", priority: "low", policy: "default", matcher: .always),
-        ])
+        #expect(rules.triage == DefaultRules.make().triage)
     }
 
     /// (lead, expected priority): the examples DESIGN.md's triage list gives.
@@ -93,19 +82,7 @@ import Testing
         let policy = try #require(rules.policies["default"])
         #expect(rules.policies.count == 1)
         #expect(policy.calendar == rules.calendars["office"])
-        #expect(policy.steps == [
-            StepRule(name: "first touch", channel: .call, due: .init(anchor: .capture),
-                     deadline: .init(anchor: .due, offset: .firstTouch)),
-            StepRule(name: "confirmation", channel: .email, due: .init(anchor: .previousTouch),
-                     deadline: .init(anchor: .capture, offset: .wall(.hours(24))),
-                     deadlineAtLeast: .init(anchor: .due, offset: .wall(.hours(1)))),
-            StepRule(name: "follow-up", channel: .call, due: .init(anchor: .previousTouch, offset: .wall(.days(1))),
-                     inCallWindow: true, deadline: .init(anchor: .due, offset: .wall(.days(1)))),
-            StepRule(name: "call again", channel: .call, due: .init(anchor: .previousTouch, offset: .wall(.days(2))),
-                     inCallWindow: true, deadline: .init(anchor: .due, offset: .wall(.days(1)))),
-            StepRule(name: "last email", channel: .email, due: .init(anchor: .previousTouch, offset: .wall(.days(4))),
-                     deadline: .init(anchor: .due, offset: .wall(.days(1)))),
-        ])
+        #expect(policy.steps == DefaultRules.steps())
         #expect(policy.steps.map { $0.due.description } == [
             "capture", "previous_touch", "previous_touch + 1d", "previous_touch + 2d", "previous_touch + 4d",
         ])

@@ -1,5 +1,6 @@
 import Foundation
 import FollowUpCore
+import FollowUpTestSupport
 
 /// Runs event lines through a ``Simulation`` and returns the notifications as
 /// JSON lines: the same path `followupctl simulate` takes, minus the file.

@@ -1,26 +1,26 @@
-import FollowUpCore
+public import FollowUpCore
 
 /// DESIGN.md's default policy built in code, so the core's tests do not depend
 /// on the rule-file parser (FollowUpRulesTests checks the shipped files say the same).
-enum DefaultRules {
-    static let newYork = ZoneCatalog.shared.rules(for: "America/New_York")!
+public enum DefaultRules {
+    public static let newYork = ZoneCatalog.shared.rules(for: "America/New_York")!
 
-    static func date(_ text: String) -> CivilDate { CivilDate(parsing: Substring(text))! }
-    static func hours(_ text: String) -> HourRange { HourRange(parsing: Substring(text))! }
-    static let weekdays: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
+    public static func date(_ text: String) -> CivilDate { CivilDate(parsing: Substring(text))! }
+    public static func hours(_ text: String) -> HourRange { HourRange(parsing: Substring(text))! }
+    public static let weekdays: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
 
-    static let office = BusinessCalendar(
+    public static let office = BusinessCalendar(
         name: "office", zone: newYork,
         hours: Dictionary(uniqueKeysWithValues: weekdays.map { ($0, [hours("08:00-18:00")]) }),
         holidays: [date("2026-11-26"), date("2026-12-25"), date("2027-01-01")])
 
-    static let windows = CallWindows(ranks: [
+    public static let windows = CallWindows(ranks: [
         CallWindowRank(name: "best", days: [.wednesday, .thursday], hours: [hours("16:00-17:00")]),
         CallWindowRank(name: "afternoon", days: weekdays, hours: [hours("16:00-17:00")]),
         CallWindowRank(name: "morning", days: weekdays, hours: [hours("07:30-08:30")]),
     ], maxShift: .hours(48))
 
-    static func steps() -> [StepRule] {
+    public static func steps() -> [StepRule] {
         [
             StepRule(name: "first touch", channel: .call, due: .init(anchor: .capture),
                      deadline: .init(anchor: .due, offset: .firstTouch)),
@@ -36,7 +36,7 @@ enum DefaultRules {
         ]
     }
 
-    static func make(autoAcknowledge: Bool = false, roster: [Rep] = []) -> Rules {
+    public static func make(autoAcknowledge: Bool = false, roster: [Rep] = []) -> Rules {
         let policy = Policy(name: "default", calendar: office, steps: steps(), callWindows: windows,
                             nurtureEvery: .days(30), autoAcknowledge: autoAcknowledge)
         return Rules(
