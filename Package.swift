@@ -15,6 +15,7 @@ let package = Package(
     name: "followupd",
     platforms: [.macOS(.v15)],
     products: [
+        .executable(name: "followupd", targets: ["followupd"]),
         .executable(name: "followupctl", targets: ["followupctl"]),
         .library(name: "FollowUpCore", targets: ["FollowUpCore"]),
         .library(name: "FollowUpRules", targets: ["FollowUpRules"]),
@@ -23,6 +24,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
         // The pure domain: no clock reads, no I/O.
@@ -38,11 +45,46 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strict
         ),
+        // SQLite through GRDB (WAL): event log, lead state, timers, outbox; one transaction per event or timer.
+        .target(
+            name: "FollowUpStore",
+            dependencies: ["FollowUpCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // Where notifications go: the Notifier protocol and its receivers.
+        .target(
+            name: "FollowUpNotify",
+            dependencies: ["FollowUpCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        // Composition: timeline (ingest + scheduler), delivery, HTTP API, config.
+        .target(
+            name: "FollowUpDaemon",
+            dependencies: [
+                "FollowUpCore", "FollowUpRules", "FollowUpStore", "FollowUpNotify",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "followupd",
+            dependencies: [
+                "FollowUpDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "followupctl",
             dependencies: [
                 "FollowUpCore", "FollowUpRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -52,6 +94,16 @@ let package = Package(
         .testTarget(
             name: "FollowUpRulesTests",
             dependencies: ["FollowUpRules", "FollowUpCore", "FollowUpTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FollowUpStoreTests",
+            dependencies: ["FollowUpStore", "FollowUpCore", "FollowUpTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FollowUpDaemonTests",
+            dependencies: ["FollowUpCore", "FollowUpTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

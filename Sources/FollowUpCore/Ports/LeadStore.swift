@@ -1,0 +1,71 @@
+/// The durable home of the engine's world, as the daemon sees it.
+///
+/// Implementations (SQLite now, PostgreSQL later) apply every event and every
+/// fired timer in one transaction: the event log row, the lead and team state,
+/// the lead's timers and the notifications' outbox rows commit together or not
+/// at all. "Acknowledged" means committed. The daemon never speaks SQL: it
+/// calls these methods, and the engine runs inside them.
+public protocol LeadStore: Sendable {
+    /// Checks a batch against the stored world without changing anything: every
+    /// lead and rep an event names must exist (or be captured or upserted
+    /// earlier in the batch). The API rejects a batch whole on the first problem.
+    /// - Throws: ``EventBatchError``.
+    func validate(_ events: [Event], engine: Engine) async throws
+
+    /// Applies one event at its own `at` in one transaction and returns what it produced.
+    /// - Parameters:
+    ///   - source: who sent it (`api`, `api:tcp`, `followupctl`), kept in the event log.
+    ///   - receivedAt: when the daemon accepted it, kept in the event log.
+    /// - Throws: ``EventError`` when the event cannot apply (nothing is written), or a storage error.
+    func record(_ event: Event, source: String, receivedAt: Instant, engine: Engine) async throws -> RecordedEvent
+
+    /// The earliest pending timer, if any.
+    func nextTimer() async throws -> LeadTimer?
+
+    /// Fires the earliest pending timer if it is due at or before `limit`
+    /// (strictly before, when `inclusive` is false), in one transaction.
+    /// Nil when no timer is due.
+    func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine) async throws -> FiredTimer?
+
+    /// The instant of the last event applied or timer fired (nil for a new store):
+    /// the daemon never applies anything before it.
+    func lastAppliedAt() async throws -> Instant?
+}
+
+/// What recording one event did.
+public struct RecordedEvent: Sendable {
+    /// The event's position in the event log.
+    public var seq: Int64
+    /// The notifications it minted (also in the outbox).
+    public var notifications: [LeadNotification]
+
+    public init(seq: Int64, notifications: [LeadNotification]) {
+        self.seq = seq
+        self.notifications = notifications
+    }
+}
+
+/// What firing one timer did.
+public struct FiredTimer: Sendable {
+    public var timer: LeadTimer
+    public var notifications: [LeadNotification]
+
+    public init(timer: LeadTimer, notifications: [LeadNotification]) {
+        self.timer = timer
+        self.notifications = notifications
+    }
+}
+
+/// A batch event that cannot apply: its index in the batch and why.
+public struct EventBatchError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var index: Int
+    public var error: EventError
+
+    public init(index: Int, error: EventError) {
+        self.index = index
+        self.error = error
+    }
+
+    /// `event 3: lead: unknown lead "L9"`.
+    public var description: String { "event \(index): \(error)" }
+}

@@ -1,0 +1,39 @@
+public import FollowUpCore
+
+/// Where the API hands events: the timeline that applies them in order,
+/// firing due timers first, one transaction each.
+public protocol EventIntake: Sendable {
+    /// Validates the batch whole (nothing applies if one event is bad), then
+    /// applies each event at its `at` (nil: now). Returns one result per event.
+    /// - Throws: ``EventBatchError`` for a bad event; other errors are storage failures.
+    func submit(_ events: [PendingEvent], source: String) async throws -> [AcceptedEvent]
+}
+
+/// An event as the API received it: `at` may be absent (then the daemon's now applies).
+public struct PendingEvent: Sendable {
+    public var event: Event
+    /// Whether `at` was given; when not, `event.at` is replaced by the daemon's now.
+    public var hasTime: Bool
+
+    public init(event: Event, hasTime: Bool) {
+        self.event = event
+        self.hasTime = hasTime
+    }
+}
+
+/// What the daemon did with one event.
+public struct AcceptedEvent: Sendable {
+    /// Position in the event log.
+    public var seq: Int64
+    /// The time it was applied at (its `at`, or later when it arrived after
+    /// the timeline had moved past it).
+    public var appliedAt: Instant
+    /// Notifications it caused.
+    public var notifications: [LeadNotification]
+
+    public init(seq: Int64, appliedAt: Instant, notifications: [LeadNotification]) {
+        self.seq = seq
+        self.appliedAt = appliedAt
+        self.notifications = notifications
+    }
+}

@@ -1,0 +1,111 @@
+public import FollowUpCore
+
+/// `followupd.yaml`: where the daemon keeps its state, which rules it runs,
+/// where it listens and where notifications go. Same format and same
+/// FILE:LINE:COL errors as the rule files.
+public struct DaemonConfig: Sendable, Hashable {
+    /// The SQLite file. Relative paths are read from the working directory.
+    public var database: String
+    /// How hard each commit is pushed to disk.
+    public var durability: Durability
+    /// The rules directory.
+    public var rules: String
+    /// Where the API listens: a Unix socket by default, TCP only with a token file.
+    public var listen: [ListenAddress]
+    /// Mode of the Unix socket file (permissions are the access control).
+    public var socketMode: UInt16
+    /// Bearer tokens for TCP listeners, one per line (blank lines and `#` comments ignored).
+    public var tokenFile: String?
+    /// Largest request body the API accepts.
+    public var maxBodyBytes: Int
+    /// Named notification receivers (issue 3 ships `log`).
+    public var receivers: [ReceiverConfig]
+    /// Test-only settings, honoured only when `testing.enabled` is true.
+    public var testing: TestingConfig?
+    /// The file this came from (for messages).
+    public var file: String
+
+    public init(database: String, durability: Durability = .normal, rules: String, listen: [ListenAddress],
+                socketMode: UInt16 = 0o660, tokenFile: String? = nil, maxBodyBytes: Int = 1 << 20,
+                receivers: [ReceiverConfig] = [ReceiverConfig(name: "log", kind: .log)], testing: TestingConfig? = nil,
+                file: String = "<defaults>") {
+        self.database = database
+        self.durability = durability
+        self.rules = rules
+        self.listen = listen
+        self.socketMode = socketMode
+        self.tokenFile = tokenFile
+        self.maxBodyBytes = maxBodyBytes
+        self.receivers = receivers
+        self.testing = testing
+        self.file = file
+    }
+
+    /// How each commit reaches the disk (SQLite's `synchronous` in WAL mode).
+    public enum Durability: String, Sendable, Hashable, CaseIterable {
+        /// Survives a crash or kill -9 of the daemon; the last commits may be lost on power failure.
+        case normal
+        /// Also survives power failure: one fsync per event.
+        case full
+    }
+}
+
+/// An address the API listens on: `unix:/run/followup/api.sock` or `127.0.0.1:8787`.
+public enum ListenAddress: Sendable, Hashable, CustomStringConvertible {
+    case unix(path: String)
+    case tcp(host: String, port: Int)
+
+    /// Parses `unix:PATH`, `HOST:PORT` or `[IPv6]:PORT`; nil when malformed.
+    public init?(parsing text: String) {
+        if text.hasPrefix("unix:") {
+            let path = String(text.dropFirst(5))
+            guard !path.isEmpty else { return nil }
+            self = .unix(path: path)
+            return
+        }
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+              (1...65_535).contains(port)
+        else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty else { return nil }
+        self = .tcp(host: host, port: port)
+    }
+
+    public var description: String {
+        switch self {
+        case .unix(let path): "unix:\(path)"
+        case .tcp(let host, let port): host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        }
+    }
+}
+
+/// A named receiver of notifications.
+public struct ReceiverConfig: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// One JSON line per notification on standard output.
+        case log
+    }
+
+    public var name: String
+    public var kind: Kind
+
+    public init(name: String, kind: Kind) {
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// Settings for end-to-end tests: a virtual clock that starts at `clockStart`
+/// and runs `clockRate` times faster than real time. Ignored unless `enabled`.
+public struct TestingConfig: Sendable, Hashable {
+    public var enabled: Bool
+    public var clockStart: Instant?
+    public var clockRate: Double
+
+    public init(enabled: Bool, clockStart: Instant? = nil, clockRate: Double = 1) {
+        self.enabled = enabled
+        self.clockStart = clockStart
+        self.clockRate = clockRate
+    }
+}
