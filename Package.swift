@@ -49,6 +49,7 @@ let package = Package(
         .target(
             name: "FollowUpStore",
             dependencies: ["FollowUpCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         // Where notifications go: the Notifier protocol and its receivers.

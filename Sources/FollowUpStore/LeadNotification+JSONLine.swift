@@ -1,0 +1,24 @@
+import FollowUpCore
+
+extension LeadNotification {
+    /// Reads back what ``LeadNotification/jsonLine`` wrote (the outbox payload).
+    init(jsonLine: String) throws(JSONColumnError) {
+        let value: JSONValue
+        do throws(JSONParser.Failure) {
+            value = try JSONParser.parse(jsonLine)
+        } catch {
+            throw JSONColumnError("payload: \(error.description)")
+        }
+        func string(_ key: String) -> String? {
+            if case .string(let s)? = value[key] { s } else { nil }
+        }
+        func instant(_ key: String) -> Instant? { string(key).flatMap(RFC3339.parse) }
+        guard let id = string("id"), let at = instant("at"), let kind = string("kind").flatMap(NotificationKind.init),
+              let lead = string("lead"), let to = string("to")
+        else { throw JSONColumnError("payload: not a notification: \(jsonLine)") }
+        var step: Int?
+        if case .number(let s)? = value["step"] { step = Int(s) }
+        self.init(id: id, at: at, kind: kind, lead: lead, to: to, step: step, deadline: instant("deadline"),
+                  reason: string("reason").flatMap(NotificationReason.init))
+    }
+}

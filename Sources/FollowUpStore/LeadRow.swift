@@ -1,0 +1,193 @@
+import FollowUpCore
+import GRDB
+
+/// How a ``LeadState`` maps to a `leads` row, and the statements that read and write it.
+///
+/// Columns are read by position (in ``columns`` order) because every event
+/// reads at least one lead: no name lookups on the hot path.
+enum LeadRow {
+    /// Fixed after capture: the profile and when it came.
+    static let profileColumns = [
+        "captured_at", "source", "name", "email", "phone", "company", "title", "company_size", "need", "stage",
+        "timezone", "given_owner", "given_team", "given_score", "given_priority", "attributes",
+    ]
+    /// What the engine changes.
+    static let stateColumns = [
+        "priority", "policy", "triage_rule", "score", "team", "owner", "had", "status", "touches", "last_touch_at",
+        "step", "step_due", "step_deadline", "step_due_notified", "step_breached", "unrouted", "nurture_at", "counters",
+        "awaits_first_touch", "deadline_open",
+    ]
+    /// Every column, in the order ``decode(_:)`` reads them.
+    static let columns = ["seq", "id"] + profileColumns + stateColumns
+    static let selectList = columns.joined(separator: ", ")
+
+    static let insertSQL = "INSERT INTO leads (\(selectList)) VALUES (\(placeholders(columns.count)))"
+    static let updateStateSQL = "UPDATE leads SET \(assignments(stateColumns)) WHERE seq = ?"
+    static let updateAllSQL = "UPDATE leads SET \(assignments(profileColumns + stateColumns)) WHERE seq = ?"
+    static let selectByIDSQL = "SELECT \(selectList) FROM leads WHERE id = ?"
+    static let existsSQL = "SELECT 1 FROM leads WHERE id = ?"
+    static let awaitingFirstTouchSQL =
+        "SELECT \(selectList) FROM leads WHERE owner = ? AND awaits_first_touch = 1 ORDER BY seq"
+
+    // MARK: Statements
+
+    /// The lead with this id, if captured.
+    static func fetch(_ db: Database, id: LeadID) throws -> LeadState? {
+        let statement = try db.cachedStatement(sql: selectByIDSQL)
+        let cursor = try Row.fetchCursor(statement, arguments: [id])
+        guard let row = try cursor.next() else { return nil }
+        return try decode(row)
+    }
+
+    /// Whether a lead with this id was captured.
+    static func exists(_ db: Database, id: LeadID) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: existsSQL), arguments: [id]) != nil
+    }
+
+    /// Every lead a statement selects (it must select ``selectList``).
+    static func fetchAll(_ statement: Statement, arguments: StatementArguments) throws -> [LeadState] {
+        var out: [LeadState] = []
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try cursor.next() { out.append(try decode(row)) }
+        return out
+    }
+
+    /// Writes a lead captured in this transaction.
+    static func insert(_ lead: LeadState, _ db: Database) throws {
+        var values: [(any DatabaseValueConvertible)?] = [lead.seq, lead.id]
+        values.reserveCapacity(columns.count)
+        appendProfile(of: lead, to: &values)
+        appendState(of: lead, to: &values)
+        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(values))
+    }
+
+    /// Rewrites a stored lead; the profile columns only when the profile changed (never, today).
+    static func update(_ lead: LeadState, profileChanged: Bool, _ db: Database) throws {
+        var values: [(any DatabaseValueConvertible)?] = []
+        values.reserveCapacity(columns.count)
+        if profileChanged { appendProfile(of: lead, to: &values) }
+        appendState(of: lead, to: &values)
+        values.append(lead.seq)
+        try db.cachedStatement(sql: profileChanged ? updateAllSQL : updateStateSQL)
+            .execute(arguments: StatementArguments(values))
+    }
+
+    // MARK: Encoding
+
+    private static func appendProfile(of lead: LeadState, to values: inout [(any DatabaseValueConvertible)?]) {
+        let p = lead.profile
+        values.append(lead.capturedAt.secondsSinceEpoch)
+        values.append(p.source)
+        values.append(p.name)
+        values.append(p.email)
+        values.append(p.phone)
+        values.append(p.company)
+        values.append(p.title)
+        values.append(p.companySize)
+        values.append(p.need)
+        values.append(p.stage)
+        values.append(p.timezone)
+        values.append(p.owner)
+        values.append(p.team)
+        values.append(p.score)
+        values.append(p.priority)
+        values.append(JSONColumns.attributes(p.attributes))
+    }
+
+    private static func appendState(of lead: LeadState, to values: inout [(any DatabaseValueConvertible)?]) {
+        let step = lead.step
+        values.append(lead.priority)
+        values.append(lead.policy)
+        values.append(lead.triageRule)
+        values.append(lead.score)
+        values.append(lead.team)
+        values.append(lead.owner)
+        values.append(JSONColumns.repIDs(lead.had))
+        values.append(lead.status.rawValue)
+        values.append(lead.touches)
+        values.append(lead.lastTouchAt?.secondsSinceEpoch)
+        values.append(step?.number)
+        values.append(step?.due.secondsSinceEpoch)
+        values.append(step?.deadline.secondsSinceEpoch)
+        values.append(step?.dueNotified)
+        values.append(step?.breached)
+        values.append(lead.unrouted)
+        values.append(lead.nurtureAt?.secondsSinceEpoch)
+        values.append(JSONColumns.counters(lead.counters))
+        values.append(lead.awaitsFirstTouch)
+        values.append(lead.status == .open ? step?.deadline.secondsSinceEpoch : nil)
+    }
+
+    // MARK: Decoding
+
+    /// Reads a row selected with ``selectList``.
+    static func decode(_ row: Row) throws -> LeadState {
+        var c = ColumnReader(row: row)
+        let seq = try c.int64()
+        let id = try c.string()
+        do {
+            let capturedAt = try c.instant()
+            var profile = LeadProfile(id: id, source: try c.string())
+            profile.name = try c.optionalString()
+            profile.email = try c.optionalString()
+            profile.phone = try c.optionalString()
+            profile.company = try c.optionalString()
+            profile.title = try c.optionalString()
+            profile.companySize = try c.optionalInt()
+            profile.need = try c.optionalString()
+            profile.stage = try c.optionalString()
+            profile.timezone = try c.optionalString()
+            profile.owner = try c.optionalString()
+            profile.team = try c.optionalString()
+            profile.score = try c.optionalInt()
+            profile.priority = try c.optionalString()
+            profile.attributes = try JSONColumns.attributes(c.optionalString())
+
+            let priority = try c.string()
+            let policy = try c.string()
+            let triageRule = try c.string()
+            let score = try c.int()
+            let team = try c.optionalString()
+            let owner = try c.optionalString()
+            let had = try JSONColumns.repIDs(c.string())
+            let rawStatus = try c.string()
+            guard let status = LeadStatus(rawValue: rawStatus) else {
+                throw StoreDataError(table: "leads", key: id, message: "unknown status \"\(rawStatus)\"")
+            }
+            let touches = try c.int()
+            let lastTouchAt = try c.optionalInstant()
+            let number = try c.optionalInt()
+            let due = try c.optionalInstant()
+            let deadline = try c.optionalInstant()
+            let dueNotified = try c.optionalBool()
+            let breached = try c.optionalBool()
+            let unrouted = try c.bool()
+            let nurtureAt = try c.optionalInstant()
+            let counters = try JSONColumns.counters(c.string())
+
+            var step: OpenStep?
+            if let number, let due, let deadline {
+                step = OpenStep(number: number, due: due, deadline: deadline,
+                                dueNotified: dueNotified ?? false, breached: breached ?? false)
+            }
+            return LeadState(profile: profile, seq: seq, capturedAt: capturedAt, priority: priority, policy: policy,
+                             triageRule: triageRule, score: score, team: team, owner: owner, had: had, status: status,
+                             touches: touches, lastTouchAt: lastTouchAt, step: step, unrouted: unrouted,
+                             nurtureAt: nurtureAt, counters: counters)
+        } catch let error as StoreDataError {
+            throw error
+        } catch {
+            throw StoreDataError(table: "leads", key: id, message: "\(error)")
+        }
+    }
+
+    // MARK: SQL text
+
+    static func placeholders(_ n: Int) -> String {
+        Array(repeating: "?", count: n).joined(separator: ", ")
+    }
+
+    static func assignments(_ columns: [String]) -> String {
+        columns.map { "\($0) = ?" }.joined(separator: ", ")
+    }
+}

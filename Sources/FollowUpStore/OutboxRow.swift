@@ -1,0 +1,82 @@
+import FollowUpCore
+import GRDB
+
+/// How an ``OutboxEntry`` maps to an `outbox` row.
+enum OutboxRow {
+    static let selectList =
+        "payload, receiver, state, attempts, next_attempt_at, last_error, created_at, delivered_at"
+
+    /// `OR IGNORE`: a notification id is deterministic, so one minted again
+    /// (a replay) finds its row and leaves it as it is.
+    static let insertSQL = """
+        INSERT OR IGNORE INTO outbox (id, receiver, at, kind, lead, payload, state, attempts, next_attempt_at, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+        """
+    static let duePendingSQL = """
+        SELECT \(selectList) FROM outbox
+        WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?
+        """
+    static let nextAttemptSQL =
+        "SELECT next_attempt_at FROM outbox WHERE state = 'pending' ORDER BY next_attempt_at LIMIT 1"
+    /// A lead's rows are the range of ids starting with `LEAD:`; `lead = ?`
+    /// drops another lead whose id merely starts with the same text and a colon.
+    static let byLeadSQL = "SELECT \(selectList) FROM outbox WHERE id >= ? AND id < ? AND lead = ? ORDER BY rowid"
+    static let deliveredSQL = """
+        UPDATE outbox SET state = 'delivered', delivered_at = ?1, last_attempt_at = ?1, attempts = attempts + 1
+        WHERE id = ?2 AND receiver = ?3 AND state <> 'delivered'
+        """
+    static let failedSQL = """
+        UPDATE outbox SET attempts = attempts + 1, last_error = ?1, last_attempt_at = ?2,
+            next_attempt_at = coalesce(?3, next_attempt_at),
+            state = CASE WHEN ?3 IS NULL THEN 'dead' ELSE 'pending' END
+        WHERE id = ?4 AND receiver = ?5 AND state = 'pending'
+        """
+
+    /// Queues each notification for each of its receivers, due at its own time.
+    static func insert(_ notifications: [LeadNotification], receivers: (LeadNotification) -> [String],
+                       createdAt: Instant, _ db: Database) throws {
+        guard !notifications.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: insertSQL)
+        for n in notifications {
+            let payload = n.jsonLine
+            for receiver in receivers(n) {
+                try statement.execute(arguments: [
+                    n.id, receiver, n.at.secondsSinceEpoch, n.kind.rawValue, n.lead, payload,
+                    n.at.secondsSinceEpoch, createdAt.secondsSinceEpoch,
+                ])
+            }
+        }
+    }
+
+    /// Every row a statement selects (it must select ``selectList``).
+    static func fetchAll(_ statement: Statement, arguments: StatementArguments) throws -> [OutboxEntry] {
+        var out: [OutboxEntry] = []
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try cursor.next() { out.append(try decode(row)) }
+        return out
+    }
+
+    /// A lead's rows, oldest first.
+    static func naming(_ lead: LeadID, _ db: Database) throws -> [OutboxEntry] {
+        try fetchAll(db.cachedStatement(sql: byLeadSQL), arguments: [lead + ":", lead + ";", lead])
+    }
+
+    static func decode(_ row: Row) throws -> OutboxEntry {
+        var c = ColumnReader(row: row)
+        let payload = try c.string()
+        let notification: LeadNotification
+        do throws(JSONColumnError) {
+            notification = try LeadNotification(jsonLine: payload)
+        } catch {
+            throw StoreDataError(table: "outbox", key: payload, message: error.description)
+        }
+        let receiver = try c.string()
+        let rawState = try c.string()
+        guard let state = OutboxState(rawValue: rawState) else {
+            throw StoreDataError(table: "outbox", key: notification.id, message: "unknown state \"\(rawState)\"")
+        }
+        return OutboxEntry(notification: notification, receiver: receiver, state: state, attempts: try c.int(),
+                           nextAttemptAt: try c.instant(), lastError: try c.optionalString(),
+                           createdAt: try c.instant(), deliveredAt: try c.optionalInstant())
+    }
+}

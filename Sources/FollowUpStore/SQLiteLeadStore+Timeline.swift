@@ -1,0 +1,88 @@
+public import FollowUpCore
+import GRDB
+
+extension SQLiteLeadStore {
+    /// Checks a batch against the stored world without writing: every lead and
+    /// rep an event names must be stored, or captured or upserted earlier in the batch.
+    /// - Throws: ``EventBatchError`` for the first bad event.
+    public func validate(_ events: [Event], engine: Engine) async throws {
+        let team = committed.team
+        try await pool.read { db in
+            var leads = Set<LeadID>()
+            var reps = Set<RepID>()
+            var failure: (any Error)?
+            func leadExists(_ id: LeadID) -> Bool {
+                if leads.contains(id) { return true }
+                do { return try LeadRow.exists(db, id: id) } catch {
+                    failure = failure ?? error
+                    return false
+                }
+            }
+            for (index, event) in events.enumerated() {
+                do throws(EventError) {
+                    try engine.validate(event, leadExists: leadExists, repExists: { reps.contains($0) || team.members[$0] != nil })
+                } catch {
+                    if let failure { throw failure }
+                    throw EventBatchError(index: index, error: error)
+                }
+                if let failure { throw failure }
+                switch event.body {
+                case .leadCaptured(let profile): leads.insert(profile.id)
+                case .repUpserted(let rep): reps.insert(rep.id)
+                default: break
+                }
+            }
+        }
+    }
+
+    /// Applies one event in one transaction: the event log row, the engine's
+    /// changes to leads, timers and team, and the outbox rows of what it minted.
+    /// - Throws: ``EventError`` when the event cannot apply; nothing is written then.
+    public func record(_ event: Event, source: String, receivedAt: Instant, engine: Engine) async throws -> RecordedEvent {
+        let receivers = self.receivers
+        return try await transaction { db, cache in
+            var world = StoreWorld(db: db, team: cache.team)
+            try engine.validate(event, in: world)
+            let seq = try EventRow.insert(event, source: source, receivedAt: receivedAt, db)
+            let outcome = try engine.apply(event, to: &world)
+            try world.flush()
+            try OutboxRow.insert(outcome.notifications, receivers: receivers, createdAt: receivedAt, db)
+            cache.team = world.team
+            cache.applied(at: event.at)
+            return RecordedEvent(seq: seq, notifications: outcome.notifications)
+        }
+    }
+
+    /// The earliest pending timer, if any.
+    public func nextTimer() async throws -> LeadTimer? {
+        try await pool.read(TimerRow.earliest)
+    }
+
+    /// Fires the earliest timer if it is due by `limit`, in one transaction.
+    ///
+    /// The fired row is deleted before the engine runs, and the lead's other
+    /// timers are replaced from its new state: a timer the lead no longer asks
+    /// for does nothing and is gone, so no timer fires twice. Outbox rows are
+    /// stamped with the timer's instant (this call has no clock).
+    public func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine) async throws -> FiredTimer? {
+        let receivers = self.receivers
+        return try await transaction { db, cache -> FiredTimer? in
+            guard let timer = try TimerRow.earliest(db), timer.at < limit || (inclusive && timer.at == limit) else {
+                return nil
+            }
+            try TimerRow.delete(timer, db)
+            var world = StoreWorld(db: db, team: cache.team)
+            let outcome = engine.fire(timer, in: &world)
+            try world.flush()
+            try OutboxRow.insert(outcome.notifications, receivers: receivers, createdAt: timer.at, db)
+            cache.team = world.team
+            cache.applied(at: timer.at)
+            return FiredTimer(timer: timer, notifications: outcome.notifications)
+        }
+    }
+
+    /// The instant of the last event applied or timer fired; nil for a new store.
+    public func lastAppliedAt() async throws -> Instant? {
+        committed.lastAppliedAt
+    }
+}

@@ -1,0 +1,97 @@
+public import FollowUpCore
+import Foundation
+import GRDB
+import Synchronization
+
+/// followupd's store: one SQLite file in WAL mode holding the event log, lead
+/// state, pending timers and the notification outbox.
+///
+/// Every event and every fired timer is one write transaction that runs the
+/// engine inside it, so what an event changes commits whole or not at all,
+/// and a notification id once committed is never minted again. Reads go
+/// through WAL readers and never wait for the writer.
+///
+/// The team (reps and round-robin pointers) is kept whole in memory: every
+/// event consults it and it is small. The copy is replaced only after a
+/// transaction commits.
+public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
+    /// The file as given to ``init(path:durability:receivers:)``.
+    public let path: String
+    let pool: DatabasePool
+    let cache: Mutex<StoreCache>
+    /// Who gets each notification (one outbox row per receiver).
+    let receivers: @Sendable (LeadNotification) -> [String]
+
+    /// Opens (or creates) the store at `path` and brings its schema up to date.
+    ///
+    /// - Parameters:
+    ///   - durability: `PRAGMA synchronous`; see ``Synchronous``.
+    ///   - receivers: the receivers a notification goes to, e.g. from the
+    ///     notifier configuration; each gets its own outbox row and delivery state.
+    /// - Throws: ``StoreFileError`` when the directory is missing or the file is
+    ///   not a followupd store, or is newer than this code; storage errors otherwise.
+    public init(path: String, durability: Synchronous = .normal,
+                receivers: @escaping @Sendable (LeadNotification) -> [String]) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw StoreFileError(path: path, reason: .missingDirectory)
+        }
+
+        var configuration = Configuration()
+        configuration.label = "followupd.store"
+        configuration.foreignKeysEnabled = true
+        // Readers and the writer may meet another process (followupctl, a backup) holding a lock.
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(durability.pragma)")
+            if !db.configuration.readonly {
+                // The writer walks the leads' indexes for every event: give it room (20 MB) to keep them hot.
+                try db.execute(sql: "PRAGMA cache_size = -20000")
+            }
+        }
+
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.prepare(pool, path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreFileError(path: path, reason: .notADatabase)
+        }
+        self.path = path
+        self.pool = pool
+        self.receivers = receivers
+        self.cache = Mutex(try pool.read(StoreCache.load))
+    }
+
+    /// Adds the rule files' roster to the team at start-up: new reps join the
+    /// roster; known reps get the files' details but keep their availability
+    /// and roster position. Nothing goes to the event log: the files are not events.
+    public func seedRoster(_ reps: [Rep]) async throws {
+        try await transaction { _, cache in
+            for rep in reps { cache.team.upsert(rep) }
+        }
+    }
+
+    /// Runs `work` in one write transaction with the committed cache; writes
+    /// what it changed in the cache, commits, and only then publishes the new
+    /// cache. Runs on GRDB's writer queue, so transactions (and cache updates)
+    /// never interleave.
+    func transaction<T: Sendable>(_ work: @escaping @Sendable (Database, inout StoreCache) throws -> T) async throws -> T {
+        try await pool.writeWithoutTransaction { db in
+            let before = self.cache.withLock { $0 }
+            var after = before
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try work(db, &after)
+                try after.write(changesSince: before, db)
+                return .commit
+            }
+            self.cache.withLock { $0 = after }
+            return result!
+        }
+    }
+
+    /// The committed cache (reads never wait for a transaction).
+    var committed: StoreCache { cache.withLock { $0 } }
+}

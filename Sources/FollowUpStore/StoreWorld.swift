@@ -1,0 +1,110 @@
+import FollowUpCore
+import GRDB
+
+/// The engine's world inside one write transaction: leads are read from the
+/// file on demand, saves are buffered and written by ``flush()`` with the
+/// timers their new state asks for; the team is an in-memory copy the store
+/// writes back after the engine is done.
+///
+/// A class because ``EngineWorld``'s reads are non-mutating yet must remember
+/// what they read (to diff timers on save) and any error: the protocol cannot
+/// fail, so the first storage error is kept and thrown by ``flush()``, which
+/// rolls the transaction back.
+final class StoreWorld: EngineWorld {
+    let db: Database
+    var team: TeamState
+
+    /// Leads as their rows stand in this transaction (before ``flush()``).
+    private var stored: [LeadID: LeadState] = [:]
+    /// Ids read and found absent, so a capture asks the file once.
+    private var absent: Set<LeadID> = []
+    /// What the engine saved, by id, and the order of first saves.
+    private var saved: [LeadID: LeadState] = [:]
+    private var savedOrder: [LeadID] = []
+    /// The first read that failed.
+    private var failure: (any Error)?
+
+    init(db: Database, team: TeamState) {
+        self.db = db
+        self.team = team
+    }
+
+    // MARK: EngineWorld
+
+    func lead(_ id: LeadID) -> LeadState? {
+        if let lead = saved[id] ?? stored[id] { return lead }
+        if absent.contains(id) { return nil }
+        do {
+            guard let lead = try LeadRow.fetch(db, id: id) else {
+                absent.insert(id)
+                return nil
+            }
+            stored[id] = lead
+            return lead
+        } catch {
+            fail(error)
+            return nil
+        }
+    }
+
+    func hasLead(_ id: LeadID) -> Bool {
+        if saved[id] != nil || stored[id] != nil { return true }
+        if absent.contains(id) { return false }
+        do {
+            if try LeadRow.exists(db, id: id) { return true }
+            absent.insert(id)
+            return false
+        } catch {
+            fail(error)
+            return false
+        }
+    }
+
+    func save(_ lead: LeadState) {
+        if saved.updateValue(lead, forKey: lead.id) == nil { savedOrder.append(lead.id) }
+    }
+
+    func leadsAwaitingFirstTouch(ownedBy rep: RepID) -> [LeadState] {
+        var found: [LeadID: LeadState]
+        do {
+            let rows = try LeadRow.fetchAll(db.cachedStatement(sql: LeadRow.awaitingFirstTouchSQL), arguments: [rep])
+            found = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for lead in rows where stored[lead.id] == nil { stored[lead.id] = lead }
+        } catch {
+            fail(error)
+            return []
+        }
+        // Unsaved rows are stale for leads saved earlier in this transaction: the buffer wins.
+        for (id, lead) in saved {
+            found[id] = lead.owner == rep && lead.awaitsFirstTouch ? lead : nil
+        }
+        return found.values.sorted { $0.seq < $1.seq }
+    }
+
+    // MARK: Writing
+
+    /// Writes every saved lead (insert or update) and replaces its timers from
+    /// its new state. Throws the first error any read met.
+    func flush() throws {
+        if let failure { throw failure }
+        for id in savedOrder {
+            guard let lead = saved[id] else { continue }
+            if let old = stored[id] {
+                if old != lead {
+                    try LeadRow.update(lead, profileChanged: old.profile != lead.profile, db)
+                    try TimerRow.replace(old.timers, with: lead.timers, db)
+                }
+            } else {
+                try LeadRow.insert(lead, db)
+                try TimerRow.replace([], with: lead.timers, db)
+            }
+            stored[id] = lead
+        }
+        saved.removeAll()
+        savedOrder.removeAll()
+    }
+
+    private func fail(_ error: any Error) {
+        if failure == nil { failure = error }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import FollowUpCore
+import FollowUpStore
+import FollowUpTestSupport
+
+/// The store must be the in-memory world on disk: the same engine over both,
+/// fed the same events, gives the same notifications (ids included), the same
+/// lead states, the same timers and the same team.
+@Suite struct DifferentialTests {
+    /// Scenario files: the shared worked examples and the repository's own.
+    static var scenarios: [String] {
+        func names(in url: URL) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
+                .filter { $0.hasSuffix(".events.jsonl") }.sorted().map { url.appendingPathComponent($0).path }
+        }
+        return names(in: TestPaths.sharedScenarios) + names(in: TestPaths.repositoryScenarios)
+    }
+
+    @Test func theSharedScenariosAreFound() {
+        #expect(Self.scenarios.filter { $0.contains("shared/scenarios") }.count >= 3)
+    }
+
+    @Test(arguments: scenarios)
+    func scenarioFile(_ path: String) async throws {
+        let events = try readEvents(URL(fileURLWithPath: path))
+        let untilFile = path.replacingOccurrences(of: ".events.jsonl", with: ".until")
+        let until = (try? String(contentsOfFile: untilFile, encoding: .utf8))
+            .flatMap { RFC3339.parse($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            ?? (events.map(\.at).max() ?? at("2026-11-24T00:00:00Z")) + .days(1)
+        try await compare(events, rules: DefaultRules.make(), until: until, reopenAt: nil)
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func seededRandomWorkload(_ seed: UInt64) async throws {
+        let events = RandomWorkload(seed: seed, count: 1_500).events
+        let rules = DefaultRules.make(autoAcknowledge: seed == 2, roster: RandomWorkload.roster)
+        try await compare(events, rules: rules, until: events.last!.at + .days(70), reopenAt: nil)
+    }
+
+    /// The same, closing the file half way and carrying on with a new store on it.
+    @Test func seededRandomWorkloadAcrossReopen() async throws {
+        let events = RandomWorkload(seed: 42, count: 1_500).events
+        let rules = DefaultRules.make(roster: RandomWorkload.roster)
+        try await compare(events, rules: rules, until: events.last!.at + .days(70), reopenAt: events.count / 2)
+    }
+
+    /// Runs `events` through a store (reopened before event `reopenAt`, when
+    /// given) and through a ``Simulation``, and compares everything.
+    func compare(_ events: [Event], rules: Rules, until: Instant, reopenAt: Int?) async throws {
+        let (expected, simulation) = try simulate(events, rules: rules, until: until)
+
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let path = dir.path("state.sqlite")
+        var store = try SQLiteLeadStore(path: path, receivers: testReceivers)
+        try await store.seedRoster(rules.roster)
+        var actual: [LeadNotification] = []
+        let split = reopenAt ?? events.count
+        actual += try await StoreTimeline(store: store, rules: rules).apply(events[..<split])
+        if reopenAt != nil {
+            // No seedRoster here: the daemon would re-apply the files' roster over what events changed,
+            // which the simulation, never restarted, does not do.
+            store = try SQLiteLeadStore(path: path, receivers: testReceivers)
+        }
+        let timeline = StoreTimeline(store: store, rules: rules)
+        actual += try await timeline.apply(events[split...])
+        actual += try await timeline.run(until: until)
+
+        #expect(actual.count == expected.count)
+        for (i, (a, e)) in zip(actual, expected).enumerated() where a != e {
+            Issue.record("notification \(i): store \(a.jsonLine) ≠ simulation \(e.jsonLine)")
+            break
+        }
+        #expect(Set(actual.map(\.id)).count == actual.count, "a notification id was minted twice")
+
+        let leads = try await timeline.allLeads()
+        let reference = simulation.world.allLeads
+        #expect(leads.count == reference.count)
+        for (a, e) in zip(leads, reference) where a != e {
+            Issue.record("lead \(e.id) differs:\nstore      \(a)\nsimulation \(e)")
+            break
+        }
+        #expect(try await store.allTimers() == reference.flatMap(\.timers).sorted())
+
+        let team = store.team
+        #expect(team.members == simulation.world.team.members)
+        #expect(team.roundRobin == simulation.world.team.roundRobin)
+        #expect(team.nextLeadSeq == simulation.world.team.nextLeadSeq)
+        #expect(team.nextRepSeq == simulation.world.team.nextRepSeq)
+
+        let stats = try await store.statistics()
+        #expect(stats.outboxByState[.pending] == expected.count * 2)
+        #expect(stats.pendingTimers == reference.flatMap(\.timers).count)
+        let byStatus = Dictionary(grouping: reference, by: \.status).mapValues(\.count)
+        #expect(stats.leadsByStatus == byStatus)
+        #expect(stats.events == Int64(events.count))
+        #expect(try await store.lastAppliedAt() == simulation.now)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+import FollowUpCore
+import FollowUpStore
+import FollowUpTestSupport
+
+/// Reading the store: pages, filters, worklists, batch checks, counts.
+@Suite struct QueryTests {
+    let rules = DefaultRules.make()
+    var engine: Engine { Engine(rules: rules) }
+
+    /// alice owns L1 (open, step 1), L3 (touched once: step 2), L5 (won);
+    /// bob owns L2 and L4 (step 1). Captured 20:00 (a Tuesday, office hours).
+    func makeStore(_ dir: TempDirectory) async throws -> SQLiteLeadStore {
+        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+        _ = try await StoreTimeline(store: store, rules: rules).apply([
+            upsert("2026-11-24T19:00:00Z", "alice"),
+            upsert("2026-11-24T19:00:00Z", "bob"),
+            capture("2026-11-24T20:00:00Z", "L1", owner: "alice"),
+            capture("2026-11-24T20:00:00Z", "L2", owner: "bob"),
+            capture("2026-11-24T20:00:00Z", "L3", source: "trade_show", owner: "alice"),
+            capture("2026-11-24T20:00:00Z", "L4", source: "newsletter", owner: "bob"),
+            capture("2026-11-24T20:00:00Z", "L5", owner: "alice"),
+            touch("2026-11-24T20:01:00Z", "L3", by: "alice"),
+            event("2026-11-24T20:01:00Z", .leadStatus(lead: "L5", .won)),
+        ])
+        return store
+    }
+
+    @Test func pagesWalkEveryLeadInCaptureOrder() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        let first = try await store.leads(LeadQuery(limit: 2))
+        #expect(first.leads.map(\.id) == ["L1", "L2"])
+        #expect(first.nextAfter == 1)
+        let second = try await store.leads(LeadQuery(after: first.nextAfter, limit: 2))
+        #expect(second.leads.map(\.id) == ["L3", "L4"])
+        let last = try await store.leads(LeadQuery(after: second.nextAfter, limit: 2))
+        #expect(last.leads.map(\.id) == ["L5"])
+        #expect(last.nextAfter == nil)
+        let exact = try await store.leads(LeadQuery(limit: 5))
+        #expect(exact.leads.count == 5 && exact.nextAfter == nil)
+        // Limits are clamped to 1…1000.
+        #expect(try await store.leads(LeadQuery(limit: 0)).leads.map(\.id) == ["L1"])
+        #expect(try await store.leads(LeadQuery(limit: 5_000)).leads.count == 5)
+    }
+
+    @Test func filtersByOwnerStatusAndOverdue() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        #expect(try await store.leads(LeadQuery(owner: "alice")).leads.map(\.id) == ["L1", "L3", "L5"])
+        #expect(try await store.leads(LeadQuery(status: .won)).leads.map(\.id) == ["L5"])
+        #expect(try await store.leads(LeadQuery(owner: "alice", status: .open)).leads.map(\.id) == ["L1", "L3"])
+        // Deadlines: L1, L2 at 20:05 (5m), L4 21:00 (1h), L3's step 2 the next day.
+        #expect(try await store.leads(LeadQuery(overdueAt: at("2026-11-24T20:05:00Z"))).leads.isEmpty)
+        #expect(try await store.leads(LeadQuery(overdueAt: at("2026-11-24T20:06:00Z"))).leads.map(\.id) == ["L1", "L2"])
+        #expect(try await store.leads(LeadQuery(owner: "bob", overdueAt: at("2026-11-24T21:00:01Z"))).leads.map(\.id) == ["L2", "L4"])
+        let paged = try await store.leads(LeadQuery(overdueAt: at("2026-11-24T21:00:01Z"), limit: 1))
+        #expect(paged.leads.map(\.id) == ["L1"])
+        #expect(try await store.leads(LeadQuery(overdueAt: at("2026-11-24T21:00:01Z"), after: paged.nextAfter, limit: 5)).leads.map(\.id) == ["L2", "L4"])
+    }
+
+    @Test func aRepsQueueSplitsDueFromLater() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        // L3's step 2 (confirmation) is due at its touch, 20:01; L1's step 1 at capture.
+        let queue = try await store.queue(for: "alice", at: at("2026-11-24T20:00:30Z"))
+        #expect(queue.now.map(\.id) == ["L1"])
+        #expect(queue.next.map(\.id) == ["L3"])
+        let later = try await store.queue(for: "alice", at: at("2026-11-24T20:02:00Z"))
+        #expect(later.now.map(\.id) == ["L1", "L3"])  // by deadline: 20:05, then tomorrow
+        #expect(later.next.isEmpty)
+        let bob = try await store.queue(for: "bob", at: at("2026-11-24T20:02:00Z"))
+        #expect(bob.now.map(\.id) == ["L2", "L4"])
+        #expect(try await store.queue(for: "nobody", at: at("2026-11-24T20:02:00Z")).now.isEmpty)
+    }
+
+    @Test func validateChecksABatchAgainstTheStoreAndItself() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        let good: [Event] = [
+            upsert("2026-11-24T21:00:00Z", "carol"),
+            event("2026-11-24T21:00:00Z", .repAvailability(rep: "carol", Availability(available: false))),
+            capture("2026-11-24T21:00:00Z", "L9"),
+            touch("2026-11-24T21:00:00Z", "L9", by: "carol"),
+            touch("2026-11-24T21:00:00Z", "L1", by: "alice"),
+        ]
+        try await store.validate(good, engine: engine)
+        #expect(try await store.lead("L9") == nil)  // nothing was applied
+        #expect(try await store.rep("carol") == nil)
+
+        let bad = [capture("2026-11-24T21:00:00Z", "L10"), touch("2026-11-24T21:00:00Z", "L11", by: "alice")]
+        await #expect(throws: EventBatchError(index: 1, error: EventError(field: "lead", message: "unknown lead \"L11\""))) {
+            try await store.validate(bad, engine: engine)
+        }
+        let unknownRep = [event("2026-11-24T21:00:00Z", .repAvailability(rep: "dave", Availability(available: true)))]
+        await #expect(throws: EventBatchError.self) { try await store.validate(unknownRep, engine: engine) }
+    }
+
+    @Test func statisticsCountWhatIsStored() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        let stats = try await store.statistics()
+        #expect(stats.events == 9)
+        #expect(stats.leadsByStatus == [.open: 4, .won: 1])
+        #expect(stats.openLeads == 4)
+        // L1, L2 and L4 have a step 1 deadline; L3 a step 2 reminder and deadline.
+        #expect(stats.pendingTimers == 5)
+        #expect(stats.nextTimerAt == at("2026-11-24T20:01:00Z"))
+        #expect(stats.outboxByState == [.pending: 10])
+    }
+
+    @Test func aLeadsRecordHasItsEventsAndOnlyItsNotifications() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+        // "L1:x" would share the id prefix "L1:" with L1's notifications.
+        _ = try await StoreTimeline(store: store, rules: rules).apply([
+            upsert("2026-11-24T19:00:00Z", "alice"),
+            capture("2026-11-24T20:00:00Z", "L1", owner: "alice"),
+            capture("2026-11-24T20:00:00Z", "L1:x", owner: "alice"),
+            event("2026-11-24T20:00:10Z", .leadActivity(lead: "L1", action: "pdf_download")),
+            touch("2026-11-24T20:01:00Z", "L1", by: "alice", .connected),
+        ])
+        let record = try #require(try await store.lead("L1"))
+        #expect(record.events.map(\.event.type) == ["lead.captured", "lead.activity", "touch.logged"])
+        #expect(record.events.map(\.seq) == [2, 4, 5])
+        #expect(record.notifications.count == 2)
+        #expect(Set(record.notifications.map(\.notification.lead)) == ["L1"])
+        #expect(record.state.status == .engaged)
+        #expect(record.timers.isEmpty)
+        #expect(try await store.lead("L1:x")?.notifications.count == 2)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import FollowUpCore
+import FollowUpStore
+import FollowUpTestSupport
+
+/// Prints how fast the store records and fires on this machine. Nothing is
+/// asserted about time (the machine is shared); it runs only when asked:
+/// `FOLLOWUP_STORE_PROBE=50000 swift test --filter ThroughputProbe`.
+@Suite struct ThroughputProbe {
+    static let count = Int(ProcessInfo.processInfo.environment["FOLLOWUP_STORE_PROBE"] ?? "") ?? 0
+
+    @Test(.enabled(if: count > 0))
+    func recordCapturesThenFireTheirDeadlines() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let rules = DefaultRules.make()
+        let engine = Engine(rules: rules)
+        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: { _ in ["webhook"] })
+        let reps = (0..<20).map { "rep\($0)" }
+        for rep in reps {
+            let e = upsert("2026-11-24T13:00:00Z", rep)
+            _ = try await store.record(e, source: "probe", receivedAt: e.at, engine: engine)
+        }
+        let start = at("2026-11-24T14:00:00Z")
+        let clock = ContinuousClock()
+        let recording = try await clock.measure {
+            for i in 0..<Self.count {
+                var profile = LeadProfile(id: "L\(i)", source: i % 3 == 0 ? "web_form" : "newsletter",
+                                          email: "l\(i)@example.test", timezone: "America/New_York")
+                profile.attributes = ["crm_id": .string("C\(i)")]
+                let e = Event(at: start + TimeSpan(seconds: Int64(i / 100)), body: .leadCaptured(profile))
+                _ = try await store.record(e, source: "probe", receivedAt: e.at, engine: engine)
+            }
+        }
+        var fired = 0
+        var lags: [Duration] = []
+        let firing = try await clock.measure {
+            while fired < Self.count {
+                let t0 = clock.now
+                guard try await store.fireNextTimer(dueBy: at("2026-12-31T00:00:00Z"), inclusive: true, engine: engine) != nil else { break }
+                lags.append(clock.now - t0)
+                fired += 1
+            }
+        }
+        let stats = try await store.statistics()
+        lags.sort()
+        let p99 = lags.isEmpty ? .zero : lags[lags.count * 99 / 100]
+        let size = (try? FileManager.default.attributesOfItem(atPath: dir.path("state.sqlite"))[.size] as? Int) ?? 0
+        print("""
+            store probe: \(Self.count) captures in \(recording) → \(Int(Double(Self.count) / recording.seconds)) events/s; \
+            \(fired) timers fired in \(firing) → \(Int(Double(fired) / firing.seconds)) timers/s, p99 \(p99); \
+            \(stats.leadsByStatus) leads, \(stats.pendingTimers) timers left, file \(size / 1_048_576) MB
+            """)
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
