@@ -1,17 +1,34 @@
 import ArgumentParser
 
 /// `followupctl`: the admin's and rep's command line for followupd.
+///
+/// Async because the daemon commands talk to followupd over HTTP; the offline
+/// commands (check-rules, simulate, explain) stay synchronous.
 @main
-struct FollowUpCtl: ParsableCommand {
+struct FollowUpCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "followupctl",
-        abstract: "Check rule files, simulate them over events, and explain a lead's timeline.",
+        abstract: "Check and simulate rule files offline, and talk to a running followupd.",
         discussion: """
             Try a rule change before reloading the daemon:
               followupctl check-rules etc/followup/rules.d
               followupctl simulate --rules etc/followup/rules.d --events week.jsonl --until 2026-12-01T00:00:00Z
               followupctl explain --rules etc/followup/rules.d --events week.jsonl --lead L1
+
+            Talk to the running daemon (its Unix socket from --config, or --socket / --url):
+              followupctl event '{"type":"lead.activity","lead":"L1","action":"pdf_download"}'
+              crm-export | followupctl event
+              followupctl lead show L1
+              followupctl leads --owner alice --overdue
+              followupctl queue alice
+              followupctl rep away alice --until 2026-11-30T13:00:00Z --reason vacation
+              followupctl touch log L1 --rep alice --channel call --outcome no_answer
+              followupctl status
             """,
-        subcommands: [CheckRulesCommand.self, SimulateCommand.self, ExplainCommand.self]
+        subcommands: [
+            CheckRulesCommand.self, SimulateCommand.self, ExplainCommand.self,
+            EventCommand.self, LeadCommand.self, LeadsCommand.self, QueueCommand.self, RepCommand.self,
+            TouchCommand.self, StatusCommand.self,
+        ]
     )
 }

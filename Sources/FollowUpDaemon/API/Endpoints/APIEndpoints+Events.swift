@@ -1,0 +1,43 @@
+import FollowUpCore
+import Hummingbird
+import HTTPTypes
+import NIOCore
+
+extension APIEndpoints {
+    /// `POST /v1/events`: decode the whole body (one event or an array), hand it
+    /// to the timeline, and list what was accepted. A bad event rejects the
+    /// whole request and nothing applies.
+    func postEvents(_ request: Request, source: String) async throws -> Response {
+        let body: ByteBuffer
+        do {
+            // Collected with a limit, so an oversized body is refused without being buffered.
+            body = try await request.body.collect(upTo: maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw APIError(status: .contentTooLarge, message: "request body over \(maxBodyBytes) bytes (max_body_bytes)")
+        }
+        let batch = try EventBatch(body: body, now: clock())
+        let accepted: [AcceptedEvent]
+        do {
+            accepted = try await intake.submit(batch.events, source: source)
+        } catch let error as EventBatchError {
+            throw APIError(error.error, index: batch.isArray ? error.index : nil)
+        } catch let error as EventError {
+            throw APIError(error, index: nil)
+        }
+        return JSONResponse.object { w in
+            w.beginArray("accepted")
+            for (pending, result) in zip(batch.events, accepted) {
+                w.beginObject()
+                w.int64("seq", result.seq)
+                w.string("type", pending.event.type)
+                w.stringOrNull("lead", pending.event.lead)
+                w.instant("applied_at", result.appliedAt)
+                w.beginArray("notifications")
+                for notification in result.notifications { w.string(nil, notification.id) }
+                w.endArray()
+                w.endObject()
+            }
+            w.endArray()
+        }
+    }
+}

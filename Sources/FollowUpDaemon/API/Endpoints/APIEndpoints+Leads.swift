@@ -1,0 +1,58 @@
+import FollowUpCore
+import Foundation
+import Hummingbird
+import HTTPTypes
+
+extension APIEndpoints {
+    /// `GET /v1/leads/{id}`: the lead's whole record; 404 for an unknown id.
+    func lead(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try Self.pathParameter("id", of: context)
+        guard let record = try await queries.lead(id) else {
+            throw APIError(status: .notFound, message: "unknown lead \"\(id)\"")
+        }
+        var w = JSONWriter()
+        record.writeAPIJSON(to: &w)
+        return JSONResponse.make(bytes: w.bytes)
+    }
+
+    /// `GET /v1/leads?…`: one page of leads in capture order, and where the next page starts.
+    func leads(_ request: Request) async throws -> Response {
+        let parameters = try LeadListParameters(request.uri.queryParameters, now: clock())
+        let page = try await queries.leads(parameters.query)
+        return JSONResponse.object { w in
+            w.beginArray("leads")
+            for lead in page.leads { lead.writeAPIJSON(to: &w) }
+            w.endArray()
+            if let next = page.nextAfter { w.int64("next_after", next) } else { w.null("next_after") }
+        }
+    }
+
+    /// `GET /v1/reps/{id}/queue`: what the rep must do now (most urgent first) and next; 404 for an unknown rep.
+    func queue(_ request: Request, context: some RequestContext) async throws -> Response {
+        let rep = try Self.pathParameter("id", of: context)
+        guard try await queries.rep(rep) != nil else {
+            throw APIError(status: .notFound, message: "unknown rep \"\(rep)\"")
+        }
+        let now = clock()
+        let queue = try await queries.queue(for: rep, at: now)
+        return JSONResponse.object { w in
+            w.string("rep", queue.rep)
+            w.instant("at", now)
+            w.beginArray("now")
+            for lead in queue.now { lead.writeQueueJSON(to: &w, now: now) }
+            w.endArray()
+            w.beginArray("next")
+            for lead in queue.next { lead.writeQueueJSON(to: &w, now: now) }
+            w.endArray()
+        }
+    }
+
+    /// A path segment captured by the router, percent-decoded (`L%201` is lead `L 1`).
+    static func pathParameter(_ name: String, of context: some RequestContext) throws -> String {
+        let raw = try context.parameters.require(name)
+        guard let decoded = raw.removingPercentEncoding, !decoded.isEmpty else {
+            throw APIError(status: .badRequest, message: "malformed percent-encoding in the path", field: name)
+        }
+        return decoded
+    }
+}

@@ -1,0 +1,24 @@
+import FollowUpCore
+import Hummingbird
+import HTTPTypes
+import NIOCore
+
+/// Responses whose body is JSON written with the core's ``JSONWriter``
+/// (deterministic member order, times as `YYYY-MM-DDTHH:MM:SSZ`).
+enum JSONResponse {
+    /// `Content-Type: application/json` with `bytes` as the body.
+    static func make(status: HTTPResponse.Status = .ok, bytes: [UInt8]) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// Writes one top-level object with `body` and responds with it.
+    static func object(status: HTTPResponse.Status = .ok, _ body: (inout JSONWriter) -> Void) -> Response {
+        var w = JSONWriter()
+        w.beginObject()
+        body(&w)
+        w.endObject()
+        return make(status: status, bytes: w.bytes)
+    }
+}

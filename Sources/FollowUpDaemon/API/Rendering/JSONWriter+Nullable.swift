@@ -1,0 +1,28 @@
+import FollowUpCore
+
+/// The API writes every documented member, `null` when it has no value, so a
+/// client sees one shape per object whatever the lead's state.
+extension JSONWriter {
+    mutating func stringOrNull(_ key: String, _ value: String?) {
+        if let value { string(key, value) } else { null(key) }
+    }
+
+    mutating func intOrNull(_ key: String, _ value: Int?) {
+        if let value { int(key, value) } else { null(key) }
+    }
+
+    mutating func instantOrNull(_ key: String, _ value: Instant?) {
+        if let value { instant(key, value) } else { null(key) }
+    }
+
+    /// A 64-bit integer (event log sequence numbers).
+    mutating func int64(_ key: String?, _ value: Int64) {
+        self.value(key, .number(String(value)))
+    }
+
+    /// A floating-point number; null when not finite (JSON has no NaN).
+    mutating func doubleOrNull(_ key: String, _ value: Double?) {
+        guard let value, value.isFinite else { return null(key) }
+        self.value(key, .number(String(value)))
+    }
+}

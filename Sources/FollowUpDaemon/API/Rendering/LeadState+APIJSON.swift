@@ -1,0 +1,71 @@
+import FollowUpCore
+
+extension LeadState {
+    /// The lead as `GET /v1/leads/{id}` and `GET /v1/leads` show it: who it is
+    /// (profile fields, then unknown fields under `attributes` so they can never
+    /// shadow a state member), then where its cadence stands.
+    func writeAPIJSON(to w: inout JSONWriter, key: String? = nil) {
+        w.beginObject(key)
+        w.string("id", id)
+        w.int64("seq", seq)
+        w.instant("captured_at", capturedAt)
+        w.string("source", profile.source)
+        w.stringOrNull("name", profile.name)
+        w.stringOrNull("email", profile.email)
+        w.stringOrNull("phone", profile.phone)
+        w.stringOrNull("company", profile.company)
+        w.stringOrNull("title", profile.title)
+        w.intOrNull("company_size", profile.companySize)
+        w.stringOrNull("need", profile.need)
+        w.stringOrNull("stage", profile.stage)
+        w.stringOrNull("timezone", profile.timezone)
+        w.value("attributes", .object(JSONObject(profile.attributes)))
+        w.string("priority", priority)
+        w.string("policy", policy)
+        w.string("triage_rule", triageRule)
+        w.int("score", score)
+        w.stringOrNull("team", team)
+        w.stringOrNull("owner", owner)
+        w.beginArray("had")
+        for rep in had { w.string(nil, rep) }
+        w.endArray()
+        w.string("status", status.rawValue)
+        w.int("touches", touches)
+        w.instantOrNull("last_touch_at", lastTouchAt)
+        if let step {
+            w.beginObject("step")
+            w.int("number", step.number)
+            w.instant("due", step.due)
+            w.instant("deadline", step.deadline)
+            w.bool("due_notified", step.dueNotified)
+            w.bool("breached", step.breached)
+            w.endObject()
+        } else {
+            w.null("step")
+        }
+        w.bool("unrouted", unrouted)
+        w.instantOrNull("nurture_at", nurtureAt)
+        w.endObject()
+    }
+
+    /// The lead as a rep's queue shows it: how to reach them and what is due.
+    /// `overdue` is true once the open step's deadline is before `now`
+    /// (a touch exactly at the deadline is on time).
+    func writeQueueJSON(to w: inout JSONWriter, now: Instant) {
+        w.beginObject()
+        w.string("id", id)
+        w.stringOrNull("name", profile.name)
+        w.stringOrNull("company", profile.company)
+        w.stringOrNull("phone", profile.phone)
+        w.stringOrNull("email", profile.email)
+        w.stringOrNull("timezone", profile.timezone)
+        w.string("priority", priority)
+        w.int("score", score)
+        w.string("status", status.rawValue)
+        w.intOrNull("step", step?.number)
+        w.instantOrNull("due", step?.due)
+        w.instantOrNull("deadline", step?.deadline)
+        w.bool("overdue", step.map { $0.deadline < now } ?? false)
+        w.endObject()
+    }
+}

@@ -1,0 +1,84 @@
+public import FollowUpRules
+public import Hummingbird
+public import ServiceLifecycle
+import Logging
+import NIOCore
+import Synchronization
+
+/// The API on one listen address, as a ServiceLifecycle `Service`: put every
+/// listener of ``APIServer/listeners`` in the daemon's `ServiceGroup`; each
+/// stops gracefully with it.
+///
+/// On a Unix socket it makes the directory, clears a stale socket, binds, sets
+/// the configured mode, and removes the file when it stops.
+public struct APIListener: Service, CustomStringConvertible {
+    /// Where it listens, as configured.
+    public let address: ListenAddress
+    /// The Hummingbird application serving this address (tests can drive it with `HummingbirdTesting`).
+    public let application: Application<RouterResponder<BasicRequestContext>>
+    private let socket: UnixSocketFile?
+    private let failure: StartupFailure
+
+    init(address: ListenAddress, router: Router<BasicRequestContext>, socketMode: UInt16, logger: Logger,
+         onListening: @escaping @Sendable (ListenAddress) async -> Void) {
+        self.address = address
+        let failure = StartupFailure()
+        self.failure = failure
+        let bind: BindAddress
+        switch address {
+        case .unix(let path):
+            let socket = UnixSocketFile(path: path)
+            self.socket = socket
+            bind = .unixDomainSocket(path: path)
+            application = Application(router: router, configuration: ApplicationConfiguration(address: bind), onServerRunning: { channel in
+                do throws(APIStartupError) {
+                    try socket.setMode(socketMode)
+                } catch {
+                    // Serving with the wrong mode would open the API to the wrong users: stop instead.
+                    logger.critical("\(error.message)")
+                    failure.record(error)
+                    try? await channel.close()
+                    return
+                }
+                logger.info("API listening", metadata: ["address": .string(address.description)])
+                await onListening(address)
+            }, logger: logger)
+        case .tcp(let host, _):
+            socket = nil
+            bind = Self.bindAddress(of: address)
+            application = Application(router: router, configuration: ApplicationConfiguration(address: bind), onServerRunning: { channel in
+                // Report the port actually bound (port 0 in tests picks a free one).
+                let bound = ListenAddress.tcp(host: host, port: channel.localAddress?.port ?? 0)
+                logger.info("API listening", metadata: ["address": .string(bound.description)])
+                await onListening(bound)
+            }, logger: logger)
+        }
+    }
+
+    private static func bindAddress(of address: ListenAddress) -> BindAddress {
+        switch address {
+        case .unix(let path): .unixDomainSocket(path: path)
+        case .tcp(let host, let port): .hostname(host, port: port)
+        }
+    }
+
+    /// Serves until graceful shutdown or cancellation.
+    /// - Throws: ``APIStartupError`` when the socket cannot be prepared or its mode set; bind errors.
+    public func run() async throws {
+        if let socket { try await socket.prepare() }
+        // Only after `prepare` succeeded: a socket in use by another daemon is not ours to remove.
+        defer { socket?.remove() }
+        try await application.run()
+        if let error = failure.error { throw error }
+    }
+
+    public var description: String { "APIListener(\(address))" }
+}
+
+/// A start-up error found inside Hummingbird's `onServerRunning`, which cannot throw.
+private final class StartupFailure: Sendable {
+    private let value = Mutex<APIStartupError?>(nil)
+
+    func record(_ error: APIStartupError) { value.withLock { $0 = error } }
+    var error: APIStartupError? { value.withLock { $0 } }
+}

@@ -1,0 +1,58 @@
+public import FollowUpCore
+public import FollowUpRules
+public import Logging
+import Hummingbird
+
+/// followupd's HTTP API: one ``APIListener`` per `listen` address of the
+/// config, all serving the same endpoints.
+///
+/// ```swift
+/// let api = try APIServer(intake: timeline, queries: store, health: status,
+///                         clock: clock.now, config: config, logger: logger)
+/// let group = ServiceGroup(configuration: .init(services: [timeline, delivery] + api.listeners, …))
+/// ```
+///
+/// Unix sockets rely on the socket file's mode (``FollowUpRules/DaemonConfig/socketMode``);
+/// TCP listeners demand `Authorization: Bearer <token>` with a token of
+/// ``FollowUpRules/DaemonConfig/tokenFile``, read once here.
+public struct APIServer: Sendable {
+    /// One service per listen address, in the config's order.
+    public let listeners: [APIListener]
+
+    /// Builds the listeners; nothing is bound until they run.
+    ///
+    /// - Parameters:
+    ///   - intake: where `POST /v1/events` submits events.
+    ///   - queries: what the read endpoints read.
+    ///   - health: `/healthz`, `/v1/status` and `/metrics`.
+    ///   - clock: the daemon's now: fills a missing `at`, and decides `overdue`.
+    ///   - config: `listen`, `socketMode`, `tokenFile`, `maxBodyBytes`.
+    ///   - logger: request failures and listener start-up.
+    ///   - onListening: called once per listener when it accepts connections, with
+    ///     the address actually bound (a TCP port of 0 becomes the chosen port);
+    ///     the daemon can tell systemd it is ready once every listener reported.
+    /// - Throws: ``APIStartupError`` naming the token file when a TCP listener
+    ///   has none configured, or it is missing, unreadable or empty.
+    public init(intake: any EventIntake, queries: any LeadQueries, health: any DaemonHealth,
+                clock: @escaping @Sendable () -> Instant, config: DaemonConfig, logger: Logger,
+                onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }) throws(APIStartupError) {
+        let endpoints = APIEndpoints(intake: intake, queries: queries, health: health, clock: clock,
+                                     maxBodyBytes: config.maxBodyBytes, logger: logger)
+        var tokens: BearerTokens?
+        if let tcp = config.listen.first(where: { if case .tcp = $0 { true } else { false } }) {
+            guard let file = config.tokenFile else {
+                throw APIStartupError(message: "\(config.file): listen \(tcp) needs token_file (TCP requires bearer tokens)")
+            }
+            tokens = try BearerTokens(file: file)
+        }
+        listeners = config.listen.map { address in
+            let router: Router<BasicRequestContext>
+            switch address {
+            case .unix: router = APIRouter.make(endpoints: endpoints, source: "api", tokens: nil)
+            case .tcp: router = APIRouter.make(endpoints: endpoints, source: "api:tcp", tokens: tokens)
+            }
+            return APIListener(address: address, router: router, socketMode: config.socketMode, logger: logger,
+                               onListening: onListening)
+        }
+    }
+}

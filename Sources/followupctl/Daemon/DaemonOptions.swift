@@ -1,0 +1,71 @@
+import ArgumentParser
+import FollowUpRules
+import Foundation
+
+/// `--config`, `--socket`, `--url` and `--token-file`, shared by the commands
+/// that talk to a running followupd.
+struct DaemonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "followupd's config, whose first listen address is used. Default: etc/followup/followupd.yaml when present, else /etc/followup/followupd.yaml.",
+        valueName: "path"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Talk to the daemon on this Unix socket (overrides the config).", valueName: "path"))
+    var socket: String?
+
+    @Option(name: .long, help: ArgumentHelp("Talk to the daemon over TCP at this base URL, e.g. http://127.0.0.1:8787 (needs --token-file).",
+                                            valueName: "url"))
+    var url: String?
+
+    @Option(name: .long, help: ArgumentHelp("The bearer token file for TCP (its first token is sent).", valueName: "file"))
+    var tokenFile: String?
+
+    /// The config path to read when neither `--socket` nor `--url` is given.
+    var configPath: String {
+        if let config { return config }
+        return FileManager.default.fileExists(atPath: "etc/followup/followupd.yaml")
+            ? "etc/followup/followupd.yaml" : "/etc/followup/followupd.yaml"
+    }
+
+    func validate() throws {
+        if socket != nil, url != nil { throw ValidationError("--socket and --url cannot be used together") }
+        if url != nil, tokenFile == nil { throw ValidationError("--url needs --token-file (TCP requires a bearer token)") }
+    }
+
+    /// Where to reach the daemon.
+    func endpoint() throws(CtlError) -> DaemonEndpoint {
+        if let socket { return .unix(path: socket) }
+        if let url, let tokenFile { return .tcp(baseURL: url, token: try Self.firstToken(in: tokenFile)) }
+        let path = configPath
+        let config: DaemonConfig
+        do {
+            config = try DaemonConfig.load(path: path)
+        } catch {
+            throw CtlError("cannot read the daemon's address from \(path): \(error) (pass --socket or --url)")
+        }
+        guard let address = config.listen.first else {
+            throw CtlError("\(path) has no listen address (pass --socket or --url)")
+        }
+        switch address {
+        case .unix(let socketPath):
+            return .unix(path: socketPath)
+        case .tcp:
+            guard let tokenFile = tokenFile ?? config.tokenFile else {
+                throw CtlError("\(path): the first listen address \(address) is TCP and no token file is configured (pass --token-file)")
+            }
+            return .tcp(baseURL: "http://\(address)", token: try Self.firstToken(in: tokenFile))
+        }
+    }
+
+    /// The first token of a token file (blank lines and `#` comments skipped, as the daemon reads it).
+    static func firstToken(in path: String) throws(CtlError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CtlError("cannot read the token file \(path)")
+        }
+        let token = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty && !$0.hasPrefix("#") }
+        guard let token else { throw CtlError("the token file \(path) has no token") }
+        return token
+    }
+}

@@ -1,0 +1,89 @@
+import FollowUpCore
+
+/// A lead's record written for people: who, where the cadence stands, then
+/// events and notifications merged in time order, then what is pending.
+enum LeadTimeline {
+    static func lines(of record: JSONValue) -> [String] {
+        let lead = record["lead"] ?? .null
+        var out: [String] = []
+        var who = "Lead \(lead["id"].shown)"
+        let names = [lead["name"]?.text, lead["company"]?.text].compactMap { $0 }
+        if !names.isEmpty { who += " — " + names.joined(separator: ", ") }
+        who += " (source \(lead["source"].shown))"
+        out.append(who)
+        let had = (lead["had"] ?? .null).items.compactMap(\.text)
+        out.append("  status \(lead["status"].shown), priority \(lead["priority"].shown) (triage rule \(lead["triage_rule"].shown)), score \(lead["score"].shown)")
+        out.append("  owner \(lead["owner"].shown)" + (had.isEmpty ? "" : " (has had: \(had.joined(separator: ", ")))")
+            + (lead["unrouted"]?.isTrue == true ? ", unrouted: the fallback owns step 1" : ""))
+        let contact = [lead["email"]?.text, lead["phone"]?.text].compactMap { $0 }
+        out.append("  contact \(contact.isEmpty ? "-" : contact.joined(separator: ", ")), time zone \(lead["timezone"].shown)")
+        out.append("  touches \(lead["touches"].shown), last at \(lead["last_touch_at"].shown)")
+        if let step = lead["step"], step != .null {
+            var line = "  step \(step["number"].shown): due \(step["due"].shown), deadline \(step["deadline"].shown)"
+            if step["breached"]?.isTrue == true { line += " (breached)" }
+            out.append(line)
+        } else {
+            out.append("  no open step")
+        }
+        if let nurture = lead["nurture_at"]?.text { out.append("  next nurture reminder \(nurture)") }
+
+        out.append("")
+        out.append("Timeline")
+        var entries: [(at: String, order: Int, text: String)] = []
+        for (i, logged) in (record["events"] ?? .null).items.enumerated() {
+            let event = logged["event"] ?? .null
+            entries.append((event["at"].shown, i, "event #\(logged["seq"].shown) \(describe(event)) (from \(logged["source"].shown))"))
+        }
+        // One line per notification, its receivers' delivery states together.
+        var order: [String] = []
+        var byID: [String: [JSONValue]] = [:]
+        for entry in (record["notifications"] ?? .null).items {
+            let id = entry["id"].shown
+            if byID[id] == nil { order.append(id) }
+            byID[id, default: []].append(entry)
+        }
+        for (i, id) in order.enumerated() {
+            let rows = byID[id]!
+            let n = rows[0]
+            var text = "→ \(n["kind"].shown) to \(n["to"].shown)"
+            if let step = n["step"]?.text { text += ", step \(step)" }
+            if let deadline = n["deadline"]?.text { text += ", deadline \(deadline)" }
+            if let reason = n["reason"]?.text { text += ", reason \(reason)" }
+            let states = rows.map { row in
+                var state = "\(row["receiver"].shown): \(row["state"].shown)"
+                if let error = row["last_error"]?.text { state += " (\(error))" }
+                return state
+            }
+            text += "  [\(id); \(states.joined(separator: ", "))]"
+            // Events sort before the notifications of the same instant: they caused them.
+            entries.append((n["at"].shown, 1_000_000 + i, text))
+        }
+        entries.sort { ($0.at, $0.order) < ($1.at, $1.order) }
+        out += entries.isEmpty ? ["  (nothing yet)"] : entries.map { "  \($0.at)  \($0.text)" }
+
+        let timers = (record["timers"] ?? .null).items
+        out.append("")
+        out.append("Pending")
+        out += timers.isEmpty ? ["  (no timers)"] : timers.map { "  \($0["at"].shown)  \($0["kind"].shown)" }
+        return out
+    }
+
+    /// `touch.logged by alice: call, no_answer`.
+    private static func describe(_ event: JSONValue) -> String {
+        let type = event["type"].shown
+        switch type {
+        case "lead.captured":
+            return "lead.captured" + (event["lead"]?["owner"]?.text.map { " for \($0)" } ?? "")
+        case "touch.logged":
+            return "touch.logged by \(event["rep"].shown): \(event["channel"].shown), \(event["outcome"].shown)"
+        case "lead.activity":
+            return "lead.activity \(event["action"].shown)"
+        case "lead.status":
+            return "lead.status \(event["status"].shown)"
+        case "lead.reassigned":
+            return "lead.reassigned to \(event["owner"].shown)"
+        default:
+            return type
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// Fixed-width columns for people: wide enough for typical values, never
+/// truncating (a long value just pushes the rest of its row right), so rows
+/// can be printed as they stream in.
+struct TextTable {
+    let columns: [String]
+    /// Widths of every column but the last.
+    let widths: [Int]
+
+    init(columns: [String], widths: [Int]? = nil) {
+        self.columns = columns
+        self.widths = widths ?? columns.dropLast().map { max($0.count, Self.typicalWidth[$0] ?? 10) }
+    }
+
+    private static let typicalWidth = ["ID": 10, "STATUS": 8, "PRIORITY": 11, "OWNER": 10, "STEP": 4,
+                                       "DEADLINE": 20, "DUE": 20, "OVERDUE": 7]
+
+    var header: String { row(columns) }
+
+    func row(_ cells: [String]) -> String {
+        var line = ""
+        for (i, cell) in cells.enumerated() {
+            if i < widths.count {
+                line += cell + String(repeating: " ", count: max(1, widths[i] - cell.count + 2))
+            } else {
+                line += cell
+            }
+        }
+        return line
+    }
+}
