@@ -96,16 +96,20 @@ public struct ReceiverConfig: Sendable, Hashable {
     }
 }
 
-/// Settings for end-to-end tests: a virtual clock that starts at `clockStart`
-/// and runs `clockRate` times faster than real time. Ignored unless `enabled`.
+/// Settings for end-to-end tests, ignored unless `enabled`: a virtual clock
+/// that starts at `clockStart` and either runs `clockRate` times faster than
+/// real time, or (`manualClock`) moves only when a test advances it through
+/// the testing endpoint, which exists only then.
 public struct TestingConfig: Sendable, Hashable {
     public var enabled: Bool
     public var clockStart: Instant?
     public var clockRate: Double
+    public var manualClock: Bool
 
-    public init(enabled: Bool, clockStart: Instant? = nil, clockRate: Double = 1) {
+    public init(enabled: Bool, clockStart: Instant? = nil, clockRate: Double = 1, manualClock: Bool = false) {
         self.enabled = enabled
         self.clockStart = clockStart
         self.clockRate = clockRate
+        self.manualClock = manualClock
     }
 }

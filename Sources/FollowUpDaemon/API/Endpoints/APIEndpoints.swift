@@ -12,4 +12,6 @@ struct APIEndpoints: Sendable {
     let clock: @Sendable () -> Instant
     let maxBodyBytes: Int
     let logger: Logger
+    /// The manual test clock's control; nil (and the route absent) unless the config enables testing.
+    var testing: (any TestingClockControl)? = nil
 }

@@ -30,6 +30,11 @@ enum APIRouter {
                 try await route.handler(endpoints, request, context, source)
             }
         }
+        if endpoints.testing != nil {
+            router.on(RouterPath("/v1/testing/clock"), method: .post) { request, _ in
+                try await endpoints.advanceTestingClock(request)
+            }
+        }
         return router
     }
 }

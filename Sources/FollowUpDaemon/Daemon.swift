@@ -1,0 +1,101 @@
+import FollowUpCore
+public import FollowUpRules
+import FollowUpNotify
+import FollowUpStore
+public import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// followupd put together: the store, the timeline (ingest and scheduler),
+/// delivery, the API listeners, run as one `ServiceGroup` that stops
+/// gracefully on SIGTERM or SIGINT (in-flight deliveries finish, the
+/// database closes cleanly).
+public struct Daemon: Sendable {
+    public let config: DaemonConfig
+    public let rules: LoadedRules
+    public let logger: Logger
+
+    public init(config: DaemonConfig, rules: LoadedRules, logger: Logger) {
+        self.config = config
+        self.rules = rules
+        self.logger = logger
+    }
+
+    /// The clock: the system's, or the test clock the config enables.
+    func makeClock() -> any DaemonClock {
+        guard let testing = config.testing, testing.enabled else { return SystemClock() }
+        let start = testing.clockStart ?? SystemClock().now()
+        if testing.manualClock { return ManualClock(start: start) }
+        return ScaledClock(start: start, rate: testing.clockRate)
+    }
+
+    /// Runs until a termination signal.
+    public func run() async throws {
+        let clock = makeClock()
+        if config.testing?.enabled == true {
+            logger.warning("testing mode: the daemon runs on a \(clock is ManualClock ? "manual" : "scaled") clock starting \(clock.now())")
+        }
+        let receiverNames = config.receivers.map(\.name)
+        let store = try SQLiteLeadStore(path: config.database, durability: config.durability == .full ? .full : .normal,
+                                        receivers: { _ in receiverNames })
+        try await store.seedRoster(rules.rules.roster)
+        let metrics = DaemonMetrics()
+        let deliveryBell = Wakeup()
+        let timeline = try await Timeline(store: store, engine: Engine(rules: rules.rules), clock: clock,
+                                          delivery: deliveryBell, metrics: metrics, logger: logger)
+        let notifiers: [any Notifier] = config.receivers.map { receiver in
+            switch receiver.kind {
+            case .log: LogReceiver(name: receiver.name)
+            }
+        }
+        let delivery = DeliveryWorker(outbox: store, notifiers: notifiers, clock: clock, wakeup: deliveryBell,
+                                      metrics: metrics, logger: logger)
+        let status = DaemonStatus(queries: store, metrics: metrics, clock: clock, rulesVersion: rules.rules.version)
+        let listening = ListenerCount(expected: config.listen.count)
+        let manual = clock as? ManualClock
+        let api = try APIServer(
+            intake: timeline, queries: store, health: status, clock: { clock.now() }, config: config, logger: logger,
+            testing: manual.map { ManualClockControl(clock: $0, timeline: timeline) },
+            onListening: { [logger] address in
+                logger.info("listening on \(address)")
+                if await listening.arrived() {
+                    status.setReady(true)
+                    logger.info("ready: rules \(rules.rules.version), database \(config.database)")
+                }
+            })
+        let services: [any Service] = [timeline, delivery] + api.listeners
+        let group = ServiceGroup(configuration: .init(
+            services: services.map { .init(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        try await group.run()
+        status.setReady(false)
+        logger.info("stopped")
+    }
+}
+
+/// Counts listeners as they bind, to say "ready" once all have.
+actor ListenerCount {
+    private let expected: Int
+    private var seen = 0
+
+    init(expected: Int) { self.expected = expected }
+
+    /// Returns true exactly once: when the last listener arrived.
+    func arrived() -> Bool {
+        seen += 1
+        return seen == expected
+    }
+}
+
+/// The testing endpoint's power over a manual clock: move it, then wait until
+/// the timeline fired everything that came due.
+struct ManualClockControl: TestingClockControl {
+    let clock: ManualClock
+    let timeline: Timeline
+
+    func advance(to instant: Instant) async throws {
+        clock.advance(to: instant)
+        try await timeline.catchUp()
+    }
+}

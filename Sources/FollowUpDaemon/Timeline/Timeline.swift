@@ -1,0 +1,136 @@
+public import FollowUpCore
+public import Logging
+public import ServiceLifecycle
+
+/// The daemon's one timeline: it applies events as they arrive and fires
+/// timers as they come due, always in time order and one at a time, so the
+/// daemon decides exactly what `followupctl simulate` would.
+///
+/// Before an event is applied every timer due strictly before it fires; an
+/// event that arrives after the timeline moved past its `at` (a touch logged
+/// late) is applied at the timeline's current time, its own `at` kept in the
+/// event log. As a `Service` it runs the scheduler: sleep until the earliest
+/// timer or the next event, fire what is due, repeat. It never polls.
+public actor Timeline: EventIntake, Service {
+    /// How far ahead of the daemon's clock an event's `at` may be (clock skew between machines).
+    public static let maxFutureSkew = TimeSpan.minutes(1)
+
+    private let store: any LeadStore
+    private let clock: any DaemonClock
+    private var engine: Engine
+    private let scheduler = Wakeup()
+    private let delivery: Wakeup
+    private let metrics: DaemonMetrics
+    private let logger: Logger
+    private let exclusive = ExclusiveAccess()
+    private var lastApplied: Instant?
+
+    public init(store: any LeadStore, engine: Engine, clock: any DaemonClock, delivery: Wakeup,
+                metrics: DaemonMetrics, logger: Logger) async throws {
+        self.store = store
+        self.engine = engine
+        self.clock = clock
+        self.delivery = delivery
+        self.metrics = metrics
+        self.logger = logger
+        self.lastApplied = try await store.lastAppliedAt()
+    }
+
+    /// The rules in force.
+    public var rules: Rules { engine.rules }
+
+    /// Swaps the rules (a reload); the next event or timer uses them.
+    public func replaceRules(_ rules: Rules) {
+        engine = Engine(rules: rules)
+        scheduler.ring()
+    }
+
+    // MARK: Events
+
+    public func submit(_ pending: [PendingEvent], source: String) async throws -> [AcceptedEvent] {
+        let now = clock.now()
+        var events: [Event] = []
+        for (index, p) in pending.enumerated() {
+            var event = p.event
+            if !p.hasTime { event.at = now }
+            if event.at > now + Self.maxFutureSkew {
+                throw EventBatchError(index: index, error: EventError(
+                    field: "at", message: "\(event.at) is in the future (the daemon's clock reads \(now)); leave `at` out to mean now"))
+            }
+            events.append(event)
+        }
+        let engine = self.engine
+        try await store.validate(events, engine: engine)
+        let batch = events
+        let accepted = try await exclusive.run { [store, metrics] in
+            var out: [AcceptedEvent] = []
+            for var event in batch {
+                // A late event (the timeline moved past its `at`) applies now-on-the-timeline;
+                // one slightly ahead of the clock (≤ maxFutureSkew) applies at its own time.
+                event.at = max(event.at, await self.lastApplied ?? event.at)
+                try await self.fireDue(before: event.at, inclusive: false, engine: engine)
+                let recorded = try await store.record(event, source: source, receivedAt: now, engine: engine)
+                await self.advance(to: event.at)
+                metrics.eventAccepted(type: event.type)
+                out.append(AcceptedEvent(seq: recorded.seq, appliedAt: event.at, notifications: recorded.notifications))
+            }
+            return out
+        }
+        scheduler.ring()
+        if accepted.contains(where: { !$0.notifications.isEmpty }) { delivery.ring() }
+        return accepted
+    }
+
+    private func advance(to instant: Instant) {
+        lastApplied = max(lastApplied ?? instant, instant)
+    }
+
+    /// Fires every timer due before `limit` (at it too when `inclusive`), oldest first.
+    private func fireDue(before limit: Instant, inclusive: Bool, engine: Engine) async throws {
+        while let fired = try await store.fireNextTimer(dueBy: limit, inclusive: inclusive, engine: engine) {
+            advance(to: fired.timer.at)
+            metrics.timerFired(lag: clock.preciseNow() - Double(fired.timer.at.secondsSinceEpoch))
+            if !fired.notifications.isEmpty { delivery.ring() }
+        }
+    }
+
+    /// Fires every timer due at or before the clock's now and returns when
+    /// done: what the testing endpoint calls after advancing a manual clock, so
+    /// a test knows the daemon has caught up.
+    public func catchUp() async throws {
+        let engine = self.engine
+        try await exclusive.run {
+            try await self.fireDue(before: self.clock.now(), inclusive: true, engine: engine)
+        }
+        scheduler.ring()
+    }
+
+    // MARK: Scheduler
+
+    /// The scheduler loop, until graceful shutdown.
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            var failures = 0
+            while !Task.isCancelled {
+                do {
+                    let engine = await self.engine
+                    try await self.exclusive.run {
+                        try await self.fireDue(before: self.clock.now(), inclusive: true, engine: engine)
+                    }
+                    let next = try await self.store.nextTimer()
+                    self.metrics.nextTimer(next?.at)
+                    failures = 0
+                    await self.scheduler.wait(until: next?.at, on: self.clock)
+                } catch is CancellationError {
+                    return
+                } catch {
+                    // A full disk or a locked database: nothing was committed; try again, backing off.
+                    failures += 1
+                    let pause = min(30.0, 0.5 * Double(1 << min(failures, 6)))
+                    self.logger.error("scheduler: \(error); retrying in \(pause) s")
+                    try? await Task.sleep(for: .seconds(pause))
+                }
+            }
+        }
+    }
+}

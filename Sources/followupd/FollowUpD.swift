@@ -1,0 +1,74 @@
+import ArgumentParser
+import FollowUpDaemon
+import FollowUpRules
+import Foundation
+import Logging
+
+/// `followupd`: the daemon. A thin main: arguments, logging, then ``Daemon``.
+@main
+struct FollowUpD: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followupd",
+        abstract: "Keep every open lead's follow-ups on a durable timeline and send what is due.",
+        discussion: """
+            Notifications go to the receivers of the config (`log` prints JSON lines on stdout);
+            the daemon's own log goes to stderr. SIGTERM or SIGINT stops it gracefully.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The config file.", valueName: "file"))
+    var config: String = FollowUpD.defaultConfig
+
+    @Option(name: .long, help: ArgumentHelp("The SQLite database (overrides the config).", valueName: "path"))
+    var database: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Where the API listens, e.g. unix:/run/followupd/api.sock or 127.0.0.1:8787 (repeatable; overrides the config).",
+        valueName: "address"))
+    var listen: [String] = []
+
+    @Flag(name: .long, help: "Validate the config and the rules it names, then exit (0 valid, 1 not).")
+    var checkConfig = false
+
+    /// `etc/followup/followupd.yaml` in a checkout, else the installed one.
+    static var defaultConfig: String {
+        FileManager.default.fileExists(atPath: "etc/followup/followupd.yaml")
+            ? "etc/followup/followupd.yaml" : "/etc/followup/followupd.yaml"
+    }
+
+    func run() async throws {
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: "followupd")
+        logger.logLevel = .info
+        var settings: DaemonConfig
+        do {
+            settings = try DaemonConfig.load(path: config)
+        } catch {
+            for problem in error.problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
+            throw ExitCode(1)
+        }
+        if let database { settings.database = database }
+        if !listen.isEmpty {
+            var addresses: [ListenAddress] = []
+            for text in listen {
+                guard let address = ListenAddress(parsing: text) else {
+                    throw ValidationError("--listen \(text): neither unix:PATH nor HOST:PORT")
+                }
+                addresses.append(address)
+            }
+            settings.listen = addresses
+        }
+        let rules: LoadedRules
+        do {
+            rules = try RuleSet.load(directory: settings.rules)
+        } catch {
+            for problem in error.problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
+            throw ExitCode(1)
+        }
+        if checkConfig {
+            print("config OK: \(config): database \(settings.database), listen \(settings.listen.map(\.description).joined(separator: ", "))")
+            print(rules.summary)
+            return
+        }
+        try await Daemon(config: settings, rules: rules, logger: logger).run()
+    }
+}

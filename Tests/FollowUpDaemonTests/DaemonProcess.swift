@@ -1,0 +1,144 @@
+import FollowUpCore
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real `followupd` binary run as a subprocess on a temporary database
+/// and socket, its stdout (the `log` receiver) collected line by line.
+final class DaemonProcess: @unchecked Sendable {
+    /// The repository root.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `followupd` built beside the test runner.
+    static var binary: String {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("followupd").path
+    }
+
+    let directory: URL
+    var socket: String { directory.appendingPathComponent("api.sock").path }
+    var database: String { directory.appendingPathComponent("state.sqlite").path }
+    var configPath: String { directory.appendingPathComponent("followupd.yaml").path }
+
+    private var process: Process?
+    /// Complete stdout lines, and the unfinished last one.
+    private struct Output {
+        var lines: [String] = []
+        var partial = ""
+    }
+    private let output = Mutex(Output())
+    private let errors = Mutex<String>("")
+
+    /// Writes a config (manual clock starting at `clockStart` unless `scaledRate` is given) and starts the daemon.
+    init(clockStart: String, scaledRate: Double? = nil, extra: String = "") throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("followupd-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try writeConfig(clockStart: clockStart, scaledRate: scaledRate, extra: extra)
+        try start()
+    }
+
+    /// (Re)writes the config; a restart after this reads the new clock start.
+    func writeConfig(clockStart: String, scaledRate: Double? = nil, extra: String = "") throws {
+        let clock = scaledRate.map { "clock: scaled\n  clock_rate: \($0)" } ?? "clock: manual"
+        try """
+            database: \(database)
+            rules: \(Self.root.appendingPathComponent("etc/followup/rules.d").path)
+            listen:
+              - unix:\(socket)
+            receivers:
+              - name: log
+                kind: log
+            testing:
+              enabled: true
+              \(clock)
+              clock_start: \(clockStart)
+            \(extra)
+            """.write(toFile: configPath, atomically: true, encoding: .utf8)
+    }
+
+    /// Starts (or restarts) the daemon and waits until its API answers.
+    func start() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["--config", configPath]
+        p.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        out.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard !data.isEmpty else { return }
+            self?.output.withLock { o in
+                o.partial += String(decoding: data, as: UTF8.self)
+                while let newline = o.partial.firstIndex(of: "\n") {
+                    o.lines.append(String(o.partial[..<newline]))
+                    o.partial = String(o.partial[o.partial.index(after: newline)...])
+                }
+            }
+        }
+        err.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard !data.isEmpty else { return }
+            self?.errors.withLock { $0 += String(decoding: data, as: UTF8.self) }
+        }
+        try p.run()
+        process = p
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if !p.isRunning { throw UnixHTTP.Failure(description: "followupd exited \(p.terminationStatus): \(stderr)") }
+            if let r = try? get("/healthz"), r.status == 200 { return }
+            usleep(20_000)
+        }
+        throw UnixHTTP.Failure(description: "followupd did not become ready in 20 s: \(stderr)")
+    }
+
+    /// What the daemon logged on stderr.
+    var stderr: String { errors.withLock { $0 } }
+
+    /// Complete notification lines printed so far, decoded.
+    var notifications: [[String: Any]] {
+        output.withLock { $0.lines }.compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+        }
+    }
+
+    /// Waits until at least `count` notifications were printed (or `seconds` pass).
+    @discardableResult
+    func waitForNotifications(_ count: Int, seconds: Double = 10) -> [[String: Any]] {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline, notifications.count < count { usleep(10_000) }
+        return notifications
+    }
+
+    func get(_ target: String) throws -> UnixHTTP.Response {
+        try UnixHTTP.request(socket: socket, method: "GET", target: target)
+    }
+
+    func post(_ target: String, _ body: String) throws -> UnixHTTP.Response {
+        try UnixHTTP.request(socket: socket, method: "POST", target: target, body: Data(body.utf8))
+    }
+
+    /// Moves the manual clock to `time` and waits until the daemon fired what came due.
+    func advance(to time: String) throws {
+        let r = try post("/v1/testing/clock", #"{"now":"\#(time)"}"#)
+        guard r.status == 200 else { throw UnixHTTP.Failure(description: "advance: \(r.status) \(r.body)") }
+    }
+
+    /// Sends a signal and waits for the exit status (nil on timeout).
+    @discardableResult
+    func signal(_ sig: Int32, wait seconds: Double = 15) -> Int32? {
+        guard let p = process else { return nil }
+        kill(p.processIdentifier, sig)
+        let deadline = Date().addingTimeInterval(seconds)
+        while p.isRunning, Date() < deadline { usleep(10_000) }
+        return p.isRunning ? nil : p.terminationStatus
+    }
+
+    deinit {
+        if let p = process, p.isRunning { kill(p.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
