@@ -17,6 +17,8 @@ actor MemoryDaemon: EventIntake, LeadQueries, DaemonHealth {
     var ready = true
     /// The receivers every notification goes to.
     let receivers = ["log"]
+    /// How many events each `submit` carried, in order (batching tests read it).
+    private(set) var batchSizes: [Int] = []
 
     init(rules: Rules = DefaultRules.make(), clock: TestClock) {
         engine = Engine(rules: rules)
@@ -29,6 +31,7 @@ actor MemoryDaemon: EventIntake, LeadQueries, DaemonHealth {
     // MARK: EventIntake
 
     func submit(_ events: [PendingEvent], source: String) async throws -> [AcceptedEvent] {
+        batchSizes.append(events.count)
         let now = clock.now
         let timed = events.map { pending in
             var event = pending.event

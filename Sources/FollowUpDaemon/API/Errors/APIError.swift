@@ -54,6 +54,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, Hashable, CustomStri
         return w.bytes
     }
 
+    /// Renders the error (Hummingbird calls this for errors that reach the router).
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         response
     }

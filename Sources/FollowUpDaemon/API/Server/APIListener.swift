@@ -24,13 +24,12 @@ public struct APIListener: Service, CustomStringConvertible {
         self.address = address
         let failure = StartupFailure()
         self.failure = failure
-        let bind: BindAddress
+        let onRunning: @Sendable (any Channel) async -> Void
         switch address {
         case .unix(let path):
             let socket = UnixSocketFile(path: path)
             self.socket = socket
-            bind = .unixDomainSocket(path: path)
-            application = Application(router: router, configuration: ApplicationConfiguration(address: bind), onServerRunning: { channel in
+            onRunning = { channel in
                 do throws(APIStartupError) {
                     try socket.setMode(socketMode)
                 } catch {
@@ -42,17 +41,18 @@ public struct APIListener: Service, CustomStringConvertible {
                 }
                 logger.info("API listening", metadata: ["address": .string(address.description)])
                 await onListening(address)
-            }, logger: logger)
+            }
         case .tcp(let host, _):
             socket = nil
-            bind = Self.bindAddress(of: address)
-            application = Application(router: router, configuration: ApplicationConfiguration(address: bind), onServerRunning: { channel in
+            onRunning = { channel in
                 // Report the port actually bound (port 0 in tests picks a free one).
                 let bound = ListenAddress.tcp(host: host, port: channel.localAddress?.port ?? 0)
                 logger.info("API listening", metadata: ["address": .string(bound.description)])
                 await onListening(bound)
-            }, logger: logger)
+            }
         }
+        application = Application(router: router, configuration: ApplicationConfiguration(address: Self.bindAddress(of: address)),
+                                  onServerRunning: onRunning, logger: logger)
     }
 
     private static func bindAddress(of address: ListenAddress) -> BindAddress {
