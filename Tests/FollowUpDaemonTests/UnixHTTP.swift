@@ -38,6 +38,11 @@ enum UnixHTTP {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         guard connected == 0 else { throw Failure(description: "connect \(path): errno \(errno)") }
+        // No test may hang on a daemon that stopped reading or never answers.
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var sendTimeout = timeval(tv_sec: 2, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &sendTimeout, socklen_t(MemoryLayout<timeval>.size))
         var head = "\(method) \(target) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
         for (k, v) in headers { head += "\(k): \(v)\r\n" }
         if let body {
@@ -46,22 +51,33 @@ enum UnixHTTP {
         head += "\r\n"
         var out = Data(head.utf8)
         if let body { out.append(body) }
-        try out.withUnsafeBytes { raw in
+        // A server may answer before it read the whole body (413): stop sending when it stops reading.
+        out.withUnsafeBytes { raw in
             var sent = 0
             while sent < raw.count {
                 let n = send(fd, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
-                guard n > 0 else { throw Failure(description: "send: errno \(errno)") }
+                guard n > 0 else { return }
                 sent += n
             }
         }
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
+        while !isComplete(received) {
             let n = recv(fd, &buffer, buffer.count, 0)
             if n <= 0 { break }
             received.append(contentsOf: buffer[0..<n])
         }
         return try parse(received)
+    }
+
+    /// Whether `data` holds a whole response (headers and `Content-Length` bytes of body).
+    static func isComplete(_ data: Data) -> Bool {
+        guard let split = data.range(of: Data("\r\n\r\n".utf8)) else { return false }
+        let head = String(decoding: data[..<split.lowerBound], as: UTF8.self).lowercased()
+        guard let line = head.components(separatedBy: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
+              let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+        else { return false }  // chunked or unknown: read until the server closes
+        return data.count - split.upperBound >= length
     }
 
     static func parse(_ data: Data) throws -> Response {
