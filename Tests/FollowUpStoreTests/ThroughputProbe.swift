@@ -22,6 +22,10 @@ import FollowUpTestSupport
             let e = upsert("2026-11-24T13:00:00Z", rep)
             _ = try await store.record(e, source: "probe", receivedAt: e.at, engine: engine)
         }
+        let empty = try await ContinuousClock().measure {
+            for _ in 0..<5_000 { try await store.seedRoster([]) }
+        }
+        print("store probe: empty transaction \(empty / 5_000)")
         let start = at("2026-11-24T14:00:00Z")
         let clock = ContinuousClock()
         let recording = try await clock.measure {
