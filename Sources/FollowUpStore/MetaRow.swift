@@ -9,6 +9,8 @@ enum MetaRow {
     static let lastAppliedAt = "last_applied_at"
     /// `round_robin.sales`: the rep round robin chose last in team `sales`.
     static let roundRobinPrefix = "round_robin."
+    /// `tally.leads.open`, `tally.outbox.pending`, `tally.timers`: row counts the schema's triggers keep.
+    static let tallyPrefix = "tally."
 
     static let setSQL = "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
     static let deleteSQL = "DELETE FROM meta WHERE key = ?"

@@ -68,15 +68,15 @@ extension SQLiteLeadStore {
         committed.team.members[id]
     }
 
-    /// Counts for `status` and `/metrics`, read from tallies the schema's
-    /// triggers keep, so they cost the same with a million leads as with ten.
+    /// Counts for `status` and `/metrics`, read from the `tally.*` meta rows
+    /// the schema's triggers keep, so they cost the same with a million leads as with ten.
     public func statistics() async throws -> StoreStatistics {
         try await pool.read { db in
             var leads: [LeadStatus: Int] = [:]
             var outbox: [OutboxState: Int] = [:]
             var timers = 0
-            for row in try Row.fetchAll(db, sql: "SELECT name, n FROM tallies") {
-                let name: String = row[0]
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key >= 'tally.' AND key < 'tally/'") {
+                let name = String((row[0] as String).dropFirst(6))
                 let n: Int = row[1]
                 if name == "timers" {
                     timers = n

@@ -41,15 +41,7 @@ extension SQLiteLeadStore {
     public func record(_ event: Event, source: String, receivedAt: Instant, engine: Engine) async throws -> RecordedEvent {
         let receivers = self.receivers
         return try await transaction { db, cache in
-            var world = StoreWorld(db: db, team: cache.team)
-            try engine.validate(event, in: world)
-            let seq = try EventRow.insert(event, source: source, receivedAt: receivedAt, db)
-            let outcome = try engine.apply(event, to: &world)
-            try world.flush()
-            try OutboxRow.insert(outcome.notifications, receivers: receivers, createdAt: receivedAt, db)
-            cache.team = world.team
-            cache.applied(at: event.at)
-            return RecordedEvent(seq: seq, notifications: outcome.notifications)
+            try Self.record(event, source: source, receivedAt: receivedAt, engine: engine, receivers: receivers, db, &cache)
         }
     }
 
@@ -66,23 +58,45 @@ extension SQLiteLeadStore {
     /// stamped with the timer's instant (this call has no clock).
     public func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine) async throws -> FiredTimer? {
         let receivers = self.receivers
-        return try await transaction { db, cache -> FiredTimer? in
-            guard let timer = try TimerRow.earliest(db), timer.at < limit || (inclusive && timer.at == limit) else {
-                return nil
-            }
-            try TimerRow.delete(timer, db)
-            var world = StoreWorld(db: db, team: cache.team)
-            let outcome = engine.fire(timer, in: &world)
-            try world.flush()
-            try OutboxRow.insert(outcome.notifications, receivers: receivers, createdAt: timer.at, db)
-            cache.team = world.team
-            cache.applied(at: timer.at)
-            return FiredTimer(timer: timer, notifications: outcome.notifications)
+        return try await transaction { db, cache in
+            try Self.fireNextTimer(dueBy: limit, inclusive: inclusive, engine: engine, receivers: receivers, db, &cache)
         }
     }
 
     /// The instant of the last event applied or timer fired; nil for a new store.
     public func lastAppliedAt() async throws -> Instant? {
         committed.lastAppliedAt
+    }
+
+    // MARK: The steps, inside a transaction
+
+    /// One event: validate, log, apply, write what changed, queue what it minted.
+    static func record(_ event: Event, source: String, receivedAt: Instant, engine: Engine,
+                       receivers: (LeadNotification) -> [String], _ db: Database, _ cache: inout StoreCache) throws -> RecordedEvent {
+        var world = StoreWorld(db: db, team: cache.team)
+        try engine.validate(event, in: world)
+        let seq = try EventRow.insert(event, source: source, receivedAt: receivedAt, db)
+        let outcome = try engine.apply(event, to: &world)
+        try world.flush()
+        try OutboxRow.insert(outcome.notifications, receivers: receivers, createdAt: receivedAt, db)
+        cache.team = world.team
+        cache.applied(at: event.at)
+        return RecordedEvent(seq: seq, notifications: outcome.notifications)
+    }
+
+    /// The earliest timer, if due by `limit`: its row goes first, then the engine fires it.
+    static func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine,
+                              receivers: (LeadNotification) -> [String], _ db: Database, _ cache: inout StoreCache) throws -> FiredTimer? {
+        guard let timer = try TimerRow.earliest(db), timer.at < limit || (inclusive && timer.at == limit) else {
+            return nil
+        }
+        try TimerRow.delete(timer, db)
+        var world = StoreWorld(db: db, team: cache.team)
+        let outcome = engine.fire(timer, in: &world)
+        try world.flush()
+        try OutboxRow.insert(outcome.notifications, receivers: receivers, createdAt: timer.at, db)
+        cache.team = world.team
+        cache.applied(at: timer.at)
+        return FiredTimer(timer: timer, notifications: outcome.notifications)
     }
 }

@@ -48,6 +48,8 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
             if !db.configuration.readonly {
                 // The writer walks the leads' indexes for every event: give it room (20 MB) to keep them hot.
                 try db.execute(sql: "PRAGMA cache_size = -20000")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+                try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
             }
         }
 

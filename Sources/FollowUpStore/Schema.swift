@@ -35,7 +35,7 @@ enum Schema {
     }
 
     /// The first schema: event log, leads, reps, meta, timers, outbox, and the
-    /// tallies that keep `statistics()` from counting millions of rows.
+    /// trigger-kept tallies that keep `statistics()` from counting millions of rows.
     @Sendable static func createV1(_ db: Database) throws {
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         try db.execute(sql: """
@@ -98,7 +98,6 @@ enum Schema {
                 CHECK ((step IS NULL) = (step_due IS NULL) AND (step IS NULL) = (step_deadline IS NULL))
             ) STRICT;
             CREATE INDEX leads_by_owner ON leads(owner, seq);
-            CREATE INDEX leads_by_status ON leads(status, seq);
             CREATE INDEX leads_awaiting_first_touch ON leads(owner, seq) WHERE awaits_first_touch = 1;
             CREATE INDEX leads_open_steps ON leads(owner, step_due) WHERE deadline_open IS NOT NULL;
 
@@ -118,7 +117,8 @@ enum Schema {
             ) STRICT;
 
             -- Counters of the team and the timeline: next_lead_seq, next_rep_seq,
-            -- last_applied_at, and round_robin.TEAM (the rep round robin chose last).
+            -- last_applied_at, round_robin.TEAM (the rep round robin chose last),
+            -- and the tally.* row counts below.
             CREATE TABLE meta (
                 key TEXT PRIMARY KEY NOT NULL,
                 value ANY NOT NULL
@@ -158,41 +158,38 @@ enum Schema {
             -- Only pending rows: delivered ones leave it, so it stays small.
             CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE state = 'pending';
 
-            -- Row counts kept by triggers: leads.STATUS, outbox.STATE, timers.
-            CREATE TABLE tallies (
-                name TEXT PRIMARY KEY NOT NULL,
-                n INTEGER NOT NULL
-            ) WITHOUT ROWID, STRICT;
+            -- Row counts kept by triggers, in meta (whose one page every
+            -- transaction writes anyway): tally.leads.STATUS, tally.outbox.STATE, tally.timers.
             CREATE TRIGGER leads_tally_insert AFTER INSERT ON leads BEGIN
-                INSERT INTO tallies(name, n) VALUES ('leads.' || NEW.status, 1)
-                    ON CONFLICT(name) DO UPDATE SET n = n + 1;
+                INSERT INTO meta(key, value) VALUES ('tally.leads.' || NEW.status, 1)
+                    ON CONFLICT(key) DO UPDATE SET value = value + 1;
             END;
             CREATE TRIGGER leads_tally_update AFTER UPDATE OF status ON leads WHEN OLD.status <> NEW.status BEGIN
-                UPDATE tallies SET n = n - 1 WHERE name = 'leads.' || OLD.status;
-                INSERT INTO tallies(name, n) VALUES ('leads.' || NEW.status, 1)
-                    ON CONFLICT(name) DO UPDATE SET n = n + 1;
+                UPDATE meta SET value = value - 1 WHERE key = 'tally.leads.' || OLD.status;
+                INSERT INTO meta(key, value) VALUES ('tally.leads.' || NEW.status, 1)
+                    ON CONFLICT(key) DO UPDATE SET value = value + 1;
             END;
             CREATE TRIGGER leads_tally_delete AFTER DELETE ON leads BEGIN
-                UPDATE tallies SET n = n - 1 WHERE name = 'leads.' || OLD.status;
+                UPDATE meta SET value = value - 1 WHERE key = 'tally.leads.' || OLD.status;
             END;
             CREATE TRIGGER outbox_tally_insert AFTER INSERT ON outbox BEGIN
-                INSERT INTO tallies(name, n) VALUES ('outbox.' || NEW.state, 1)
-                    ON CONFLICT(name) DO UPDATE SET n = n + 1;
+                INSERT INTO meta(key, value) VALUES ('tally.outbox.' || NEW.state, 1)
+                    ON CONFLICT(key) DO UPDATE SET value = value + 1;
             END;
             CREATE TRIGGER outbox_tally_update AFTER UPDATE OF state ON outbox WHEN OLD.state <> NEW.state BEGIN
-                UPDATE tallies SET n = n - 1 WHERE name = 'outbox.' || OLD.state;
-                INSERT INTO tallies(name, n) VALUES ('outbox.' || NEW.state, 1)
-                    ON CONFLICT(name) DO UPDATE SET n = n + 1;
+                UPDATE meta SET value = value - 1 WHERE key = 'tally.outbox.' || OLD.state;
+                INSERT INTO meta(key, value) VALUES ('tally.outbox.' || NEW.state, 1)
+                    ON CONFLICT(key) DO UPDATE SET value = value + 1;
             END;
             CREATE TRIGGER outbox_tally_delete AFTER DELETE ON outbox BEGIN
-                UPDATE tallies SET n = n - 1 WHERE name = 'outbox.' || OLD.state;
+                UPDATE meta SET value = value - 1 WHERE key = 'tally.outbox.' || OLD.state;
             END;
-            INSERT INTO tallies(name, n) VALUES ('timers', 0);
+            INSERT INTO meta(key, value) VALUES ('tally.timers', 0);
             CREATE TRIGGER timers_tally_insert AFTER INSERT ON timers BEGIN
-                UPDATE tallies SET n = n + 1 WHERE name = 'timers';
+                UPDATE meta SET value = value + 1 WHERE key = 'tally.timers';
             END;
             CREATE TRIGGER timers_tally_delete AFTER DELETE ON timers BEGIN
-                UPDATE tallies SET n = n - 1 WHERE name = 'timers';
+                UPDATE meta SET value = value - 1 WHERE key = 'tally.timers';
             END;
             """)
     }

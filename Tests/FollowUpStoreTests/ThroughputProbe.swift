@@ -22,6 +22,10 @@ import FollowUpTestSupport
             let e = upsert("2026-11-24T13:00:00Z", rep)
             _ = try await store.record(e, source: "probe", receivedAt: e.at, engine: engine)
         }
+        let empty = try await ContinuousClock().measure {
+            for _ in 0..<5_000 { try await store.seedRoster([]) }
+        }
+        print("store probe: empty transaction \(empty / 5_000)")
         let start = at("2026-11-24T14:00:00Z")
         let clock = ContinuousClock()
         let recording = try await clock.measure {
@@ -43,6 +47,18 @@ import FollowUpTestSupport
                 fired += 1
             }
         }
+        // The same captures again, 100 to a transaction, through advance(through:).
+        let batched = try await clock.measure {
+            for first in stride(from: 0, to: Self.count, by: 100) {
+                let batch = (first..<min(first + 100, Self.count)).map { i in
+                    var profile = LeadProfile(id: "B\(i)", source: "web_form", email: "b\(i)@example.test")
+                    profile.attributes = ["crm_id": .string("C\(i)")]
+                    return Event(at: at("2027-01-05T14:00:00Z") + TimeSpan(seconds: Int64(i / 100)), body: .leadCaptured(profile))
+                }
+                _ = try await store.advance(through: batch, source: "probe", receivedAt: batch[0].at, engine: engine)
+            }
+        }
+        print("store probe: \(Self.count) captures in batches of 100 in \(batched) → \(Int(Double(Self.count) / batched.seconds)) events/s")
         let stats = try await store.statistics()
         lags.sort()
         let p99 = lags.isEmpty ? .zero : lags[lags.count * 99 / 100]
