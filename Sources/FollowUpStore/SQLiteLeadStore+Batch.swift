@@ -1,23 +1,6 @@
 public import FollowUpCore
 import GRDB
 
-/// What ``SQLiteLeadStore/advance(through:source:receivedAt:engine:)`` did.
-public struct TimelineBatch: Sendable {
-    /// One per event, in order.
-    public var events: [RecordedEvent]
-    /// The timers that fired between them, in order.
-    public var timers: [FiredTimer]
-
-    /// Every notification minted, timers' and events' interleaved as they happened.
-    public var notifications: [LeadNotification]
-
-    public init(events: [RecordedEvent], timers: [FiredTimer], notifications: [LeadNotification]) {
-        self.events = events
-        self.timers = timers
-        self.notifications = notifications
-    }
-}
-
 extension SQLiteLeadStore {
     /// Applies a batch of events as the daemon's timeline does — before each
     /// event, every timer due strictly before it fires — in ONE transaction.

@@ -27,6 +27,14 @@ public protocol LeadStore: Sendable {
     /// Nil when no timer is due.
     func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine) async throws -> FiredTimer?
 
+    /// Applies a batch as the timeline does — before each event, every timer due
+    /// strictly before it fires — in ONE all-or-nothing transaction: what the
+    /// API does with one request. The result equals ``fireNextTimer(dueBy:inclusive:engine:)``
+    /// and ``record(_:source:receivedAt:engine:)`` called in turn; only the
+    /// commits are fewer (a commit costs more than the work of an event).
+    /// - Throws: ``EventBatchError`` naming the first event that cannot apply; nothing is written.
+    func advance(through events: [Event], source: String, receivedAt: Instant, engine: Engine) async throws -> TimelineBatch
+
     /// The instant of the last event applied or timer fired (nil for a new store):
     /// the daemon never applies anything before it.
     func lastAppliedAt() async throws -> Instant?
@@ -69,3 +77,21 @@ public struct EventBatchError: Error, Hashable, Sendable, CustomStringConvertibl
     /// `event 3: lead: unknown lead "L9"`.
     public var description: String { "event \(index): \(error)" }
 }
+
+/// What ``LeadStore/advance(through:source:receivedAt:engine:)`` did.
+public struct TimelineBatch: Sendable {
+    /// One per event, in order.
+    public var events: [RecordedEvent]
+    /// The timers that fired between them, in order.
+    public var timers: [FiredTimer]
+
+    /// Every notification minted, timers' and events' interleaved as they happened.
+    public var notifications: [LeadNotification]
+
+    public init(events: [RecordedEvent], timers: [FiredTimer], notifications: [LeadNotification]) {
+        self.events = events
+        self.timers = timers
+        self.notifications = notifications
+    }
+}
+

@@ -60,24 +60,30 @@ public actor Timeline: EventIntake, Service {
             events.append(event)
         }
         let engine = self.engine
-        try await store.validate(events, engine: engine)
         let batch = events
+        // One request, one transaction: all its events commit together or none does.
         let accepted = try await exclusive.run { [store, metrics] in
-            var out: [AcceptedEvent] = []
+            var floor = await self.lastApplied
+            var timed: [Event] = []
             for var event in batch {
-                // A late event (the timeline moved past its `at`) applies now-on-the-timeline;
-                // one slightly ahead of the clock (≤ maxFutureSkew) applies at its own time.
-                event.at = max(event.at, await self.lastApplied ?? event.at)
-                try await self.fireDue(before: event.at, inclusive: false, engine: engine)
-                let recorded = try await store.record(event, source: source, receivedAt: now, engine: engine)
-                await self.advance(to: event.at)
-                metrics.eventAccepted(type: event.type)
-                out.append(AcceptedEvent(seq: recorded.seq, appliedAt: event.at, notifications: recorded.notifications))
+                // A late event (the timeline moved past its `at`) applies at the timeline's
+                // time; one slightly ahead of the clock (≤ maxFutureSkew) at its own.
+                event.at = max(event.at, floor ?? event.at)
+                floor = event.at
+                timed.append(event)
             }
-            return out
+            let result = try await store.advance(through: timed, source: source, receivedAt: now, engine: engine)
+            for fired in result.timers {
+                metrics.timerFired(lag: self.clock.preciseNow() - Double(fired.timer.at.secondsSinceEpoch))
+            }
+            if let last = timed.last { await self.advance(to: last.at) }
+            for event in timed { metrics.eventAccepted(type: event.type) }
+            return zip(timed, result.events).map { event, recorded in
+                AcceptedEvent(seq: recorded.seq, appliedAt: event.at, notifications: recorded.notifications)
+            }
         }
-        scheduler.ring()
-        if accepted.contains(where: { !$0.notifications.isEmpty }) { delivery.ring() }
+        scheduler.ring()  // the batch may have set an earlier timer
+        delivery.ring()  // timers fired inside the batch mint notifications too
         return accepted
     }
 
