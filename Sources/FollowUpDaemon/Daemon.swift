@@ -37,12 +37,13 @@ public struct Daemon: Sendable {
         }
         let receiverNames = config.receivers.map(\.name)
         let store = try SQLiteLeadStore(path: config.database, durability: config.durability == .full ? .full : .normal,
-                                        receivers: { _ in receiverNames })
+                                        backgroundCheckpoints: true, receivers: { _ in receiverNames })
         try await store.seedRoster(rules.rules.roster)
         let metrics = DaemonMetrics()
         let deliveryBell = Wakeup()
+        let checkpointBell = Wakeup()
         let timeline = try await Timeline(store: store, engine: Engine(rules: rules.rules), clock: clock,
-                                          delivery: deliveryBell, metrics: metrics, logger: logger)
+                                          delivery: deliveryBell, checkpoint: checkpointBell, metrics: metrics, logger: logger)
         let notifiers: [any Notifier] = config.receivers.map { receiver in
             switch receiver.kind {
             case .log: LogReceiver(name: receiver.name)
@@ -63,7 +64,8 @@ public struct Daemon: Sendable {
                     logger.info("ready: rules \(rules.rules.version), database \(config.database)")
                 }
             })
-        let services: [any Service] = [timeline, delivery] + api.listeners
+        let checkpoints = CheckpointService(store: store, bell: checkpointBell, logger: logger)
+        let services: [any Service] = [timeline, delivery, checkpoints] + api.listeners
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],

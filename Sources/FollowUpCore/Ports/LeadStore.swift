@@ -35,6 +35,11 @@ public protocol LeadStore: Sendable {
     /// - Throws: ``EventBatchError`` naming the first event that cannot apply; nothing is written.
     func advance(through events: [Event], source: String, receivedAt: Instant, engine: Engine) async throws -> TimelineBatch
 
+    /// Housekeeping after writes (SQLite: move the write-ahead log into the
+    /// database) without blocking writers. Called by the daemon as it writes;
+    /// a store with nothing to do does nothing.
+    func checkpoint() async throws
+
     /// The instant of the last event applied or timer fired (nil for a new store):
     /// the daemon never applies anything before it.
     func lastAppliedAt() async throws -> Instant?

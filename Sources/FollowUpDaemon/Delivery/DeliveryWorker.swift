@@ -70,8 +70,11 @@ public final class DeliveryWorker: Service {
             switch await notifier.deliver(entry) {
             case .delivered:
                 delivered.append(entry.key)
-                metrics.delivery(receiver: entry.receiver, outcome: "delivered",
-                                 lag: clock.preciseNow() - Double(entry.notification.at.secondsSinceEpoch))
+                // Fire lag is about timers: what an event caused is stamped with the event's
+                // second, and its "lag" would only measure that rounding.
+                let lag = entry.notification.isFromTimer
+                    ? clock.preciseNow() - Double(entry.notification.at.secondsSinceEpoch) : nil
+                metrics.delivery(receiver: entry.receiver, outcome: "delivered", lag: lag)
             case .retry(let error):
                 let retryAt = backoff.next(after: entry.attempts + 1, from: now)
                 try await outbox.markFailed(entry.key, error: error, retryAt: retryAt, at: now)

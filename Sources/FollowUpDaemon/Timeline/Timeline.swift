@@ -20,17 +20,19 @@ public actor Timeline: EventIntake, Service {
     private var engine: Engine
     private let scheduler = Wakeup()
     private let delivery: Wakeup
+    private let checkpoint: Wakeup
     private let metrics: DaemonMetrics
     private let logger: Logger
     private let exclusive = ExclusiveAccess()
     private var lastApplied: Instant?
 
     public init(store: any LeadStore, engine: Engine, clock: any DaemonClock, delivery: Wakeup,
-                metrics: DaemonMetrics, logger: Logger) async throws {
+                checkpoint: Wakeup = Wakeup(), metrics: DaemonMetrics, logger: Logger) async throws {
         self.store = store
         self.engine = engine
         self.clock = clock
         self.delivery = delivery
+        self.checkpoint = checkpoint
         self.metrics = metrics
         self.logger = logger
         self.lastApplied = try await store.lastAppliedAt()
@@ -84,6 +86,7 @@ public actor Timeline: EventIntake, Service {
         }
         scheduler.ring()  // the batch may have set an earlier timer
         delivery.ring()  // timers fired inside the batch mint notifications too
+        checkpoint.ring()
         return accepted
     }
 
@@ -97,6 +100,7 @@ public actor Timeline: EventIntake, Service {
             advance(to: fired.timer.at)
             metrics.timerFired(lag: clock.preciseNow() - Double(fired.timer.at.secondsSinceEpoch))
             if !fired.notifications.isEmpty { delivery.ring() }
+            checkpoint.ring()
         }
     }
 
