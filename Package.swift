@@ -136,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowUpCtlTests",
-            dependencies: ["FollowUpCore"],
+            dependencies: ["FollowUpCore", "FollowUpTestSupport"],
             swiftSettings: strict
         ),
     ]

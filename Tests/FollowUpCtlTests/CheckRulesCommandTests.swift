@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FollowUpTestSupport
 
 /// `followupctl check-rules` as an admin runs it before a reload.
 @Suite struct CheckRulesCommandTests {

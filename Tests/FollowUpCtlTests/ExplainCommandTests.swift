@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FollowUpTestSupport
 
 /// `followupctl explain`: one lead's timeline with the reason for every time.
 @Suite struct ExplainCommandTests {

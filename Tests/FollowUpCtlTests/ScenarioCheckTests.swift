@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FollowUpTestSupport
 
 /// Runs the scenario checker the project is judged by (../shared/scenarios/check)
 /// against the real followupctl binary and the shipped rule files: the shared

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FollowUpTestSupport
 
 /// `followupctl simulate` as admins run it.
 @Suite struct SimulateCommandTests {

@@ -1,53 +1,18 @@
 import Foundation
+import FollowUpTestSupport
 
-/// Runs a real program and collects what it printed: how these tests meet
-/// `followupctl` the way admins do.
-struct Subprocess {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-
+/// How these tests meet `followupctl`: from the repository root, the way admins run it.
+extension Subprocess {
     /// The repository root (this file is Tests/FollowUpCtlTests/Subprocess.swift).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The `followupctl` built beside the test runner (or `$FOLLOWUPCTL`).
-    static var followupctl: String {
-        if let path = ProcessInfo.processInfo.environment["FOLLOWUPCTL"] { return path }
-        let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        return runner.deletingLastPathComponent().appendingPathComponent("followupctl").path
-    }
-
     /// The shipped rules.
     static let rules = root.appendingPathComponent("etc/followup/rules.d").path
 
-    /// Runs `executable` with `arguments` in the repository root, feeding `input` on stdin.
+    /// Runs `executable` in the repository root.
     static func run(_ executable: String, _ arguments: [String], input: String? = nil) throws -> Subprocess {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let out = Pipe(), err = Pipe(), inPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = inPipe
-        try process.run()
-        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try inPipe.fileHandleForWriting.close()
-        // Read both pipes to the end before waiting, so a chatty child cannot block on a full pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Subprocess(status: process.terminationStatus,
-                          stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self))
+        try run(executable, arguments, input: input, directory: root.path)
     }
 
     /// Runs followupctl.
