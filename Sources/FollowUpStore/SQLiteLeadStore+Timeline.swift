@@ -70,11 +70,12 @@ extension SQLiteLeadStore {
 
     // MARK: The steps, inside a transaction
 
-    /// One event: validate, log, apply, write what changed, queue what it minted.
+    /// One event: log, apply, write what changed, queue what it minted. An event
+    /// the engine rejects throws before anything is written to the world, and
+    /// the surrounding transaction rolls the log row back.
     static func record(_ event: Event, source: String, receivedAt: Instant, engine: Engine,
                        receivers: (LeadNotification) -> [String], _ db: Database, _ cache: inout StoreCache) throws -> RecordedEvent {
         var world = StoreWorld(db: db, team: cache.team)
-        try engine.validate(event, in: world)
         let seq = try EventRow.insert(event, source: source, receivedAt: receivedAt, db)
         let outcome = try engine.apply(event, to: &world)
         try world.flush()

@@ -46,6 +46,11 @@ public struct Engine: Sendable {
     /// Applies an event at its own time.
     public func apply(_ event: Event, to world: inout some EngineWorld) throws(EventError) -> EngineOutcome {
         try validate(event, in: world)
+        return applyValidated(event, to: &world)
+    }
+
+    /// ``apply(_:to:)`` for an event ``validate(_:in:)`` already accepted against this world.
+    func applyValidated(_ event: Event, to world: inout some EngineWorld) -> EngineOutcome {
         var pass = EnginePass(engine: self, now: event.at)
         switch event.body {
         case .repUpserted(let rep):

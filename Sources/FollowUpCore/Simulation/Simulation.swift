@@ -25,7 +25,7 @@ public struct Simulation {
         try engine.validate(event, in: world)  // before the timers fire, so a rejected event changes nothing
         fireTimers(before: event.at, inclusive: false, emit: emit)
         now = event.at
-        emit(try engine.apply(event, to: &world))
+        emit(engine.applyValidated(event, to: &world))
     }
 
     /// Fires every timer due at or before `until`.

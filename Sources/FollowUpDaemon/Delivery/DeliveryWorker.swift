@@ -46,7 +46,7 @@ public final class DeliveryWorker: Service {
                     return
                 } catch {
                     failures += 1
-                    let pause = min(30.0, 0.5 * Double(1 << min(failures, 6)))
+                    let pause = loopRestartPause(afterFailures: failures)
                     self.logger.error("delivery: \(error); retrying in \(pause) s")
                     try? await Task.sleep(for: .seconds(pause))
                 }

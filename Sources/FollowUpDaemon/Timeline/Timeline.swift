@@ -108,11 +108,16 @@ public actor Timeline: EventIntake, Service {
     /// done: what the testing endpoint calls after advancing a manual clock, so
     /// a test knows the daemon has caught up.
     public func catchUp() async throws {
+        try await fireDueNow()
+        scheduler.ring()
+    }
+
+    /// Fires, under the timeline's lock, every timer due by the clock's now.
+    private func fireDueNow() async throws {
         let engine = self.engine
         try await exclusive.run {
             try await self.fireDue(before: self.clock.now(), inclusive: true, engine: engine)
         }
-        scheduler.ring()
     }
 
     // MARK: Scheduler
@@ -123,10 +128,7 @@ public actor Timeline: EventIntake, Service {
             var failures = 0
             while !Task.isCancelled {
                 do {
-                    let engine = await self.engine
-                    try await self.exclusive.run {
-                        try await self.fireDue(before: self.clock.now(), inclusive: true, engine: engine)
-                    }
+                    try await self.fireDueNow()
                     let next = try await self.store.nextTimer()
                     self.metrics.nextTimer(next?.at)
                     failures = 0
@@ -136,7 +138,7 @@ public actor Timeline: EventIntake, Service {
                 } catch {
                     // A full disk or a locked database: nothing was committed; try again, backing off.
                     failures += 1
-                    let pause = min(30.0, 0.5 * Double(1 << min(failures, 6)))
+                    let pause = loopRestartPause(afterFailures: failures)
                     self.logger.error("scheduler: \(error); retrying in \(pause) s")
                     try? await Task.sleep(for: .seconds(pause))
                 }
