@@ -1,0 +1,90 @@
+/// A follow-up report over the leads captured in a window: one row per group,
+/// a total, conversion by source, and the distributions the dashboard draws.
+///
+/// Pure: the daemon reads ``LeadFacts`` through ``ReportQueries`` and calls
+/// ``make(facts:rules:grouping:window:asOf:)``; `followupctl report` and
+/// `GET /dashboard` render the result.
+public struct Report: Sendable, Hashable {
+    public var window: ReportWindow
+    /// The instant the figures are as of (pending vs missed, dropped).
+    public var asOf: Instant
+    public var grouping: ReportGrouping
+    public var total: GroupFigures
+    /// One per group key, sorted by key.
+    public var groups: [GroupFigures]
+    /// One per source, most won first (then most leads, then name).
+    public var sources: [SourceConversion]
+    /// Speed to lead: how many leads got their first touch within each band, and never.
+    public var speedToLead: [ReportBucket]
+    /// Logged touches per lead: 0, 1, 2, 3, 4, 5+.
+    public var touchesPerLead: [ReportBucket]
+    /// First-touch SLA per capture week, oldest first.
+    public var weeks: [WeekCompliance]
+    /// Breaches held against each rep, most first (then by name).
+    public var breachesByRep: [ReportBucket]
+
+    /// The upper bounds of the speed-to-lead bands, in seconds, and their labels.
+    public static let speedBands: [(limit: Int64, label: String)] = [
+        (300, "≤ 5 min"), (900, "5–15 min"), (3_600, "15–60 min"), (14_400, "1–4 h"), (86_400, "4–24 h"),
+    ]
+
+    /// Builds the report of `facts` (which may hold leads outside `window`: they are left out).
+    public static func make(facts: [LeadFacts], rules: Rules, grouping: ReportGrouping, window: ReportWindow,
+                            asOf now: Instant) -> Report {
+        let outcomes = facts.filter { window.contains($0.lead.capturedAt) }
+            .map { LeadOutcome(facts: $0, rules: rules, asOf: now) }
+        var byKey: [String: [LeadOutcome]] = [:]
+        for o in outcomes { byKey[grouping.key(of: o), default: []].append(o) }
+        let groups = byKey.keys.sorted().map { GroupFigures(key: $0, outcomes: byKey[$0]!) }
+
+        var sourceCounts: [String: SourceConversion] = [:]
+        for o in outcomes {
+            let source = o.lead.profile.source
+            var c = sourceCounts[source] ?? SourceConversion(source: source, leads: 0, won: 0, lost: 0)
+            c.leads += 1
+            if o.lead.status == .won { c.won += 1 }
+            if o.lead.status == .lost { c.lost += 1 }
+            sourceCounts[source] = c
+        }
+        let sources = sourceCounts.values.sorted {
+            ($1.won, $1.leads, $0.source) < ($0.won, $0.leads, $1.source)
+        }
+
+        var speed = Array(repeating: 0, count: speedBands.count + 2)
+        var touches = Array(repeating: 0, count: 6)
+        var weeks: [CivilDate: WeekCompliance] = [:]
+        var breaches: [String: Int] = [:]
+        for o in outcomes {
+            if let s = o.speedToLead?.seconds {
+                speed[speedBands.firstIndex { s <= $0.limit } ?? speedBands.count] += 1
+            } else {
+                speed[speedBands.count + 1] += 1
+            }
+            touches[min(o.loggedTouches, 5)] += 1
+            if o.sla == .met || o.sla == .missed {
+                let week = weekStart(of: o.lead.capturedAt)
+                var w = weeks[week] ?? WeekCompliance(weekStart: week, met: 0, missed: 0)
+                if o.sla == .met { w.met += 1 } else { w.missed += 1 }
+                weeks[week] = w
+            }
+            for b in o.breaches { breaches[b.rep, default: 0] += 1 }
+        }
+        let speedLabels = speedBands.map(\.label) + ["> 24 h", "never"]
+        return Report(
+            window: window, asOf: now, grouping: grouping,
+            total: GroupFigures(key: "all", outcomes: outcomes), groups: groups, sources: sources,
+            speedToLead: zip(speedLabels, speed).map { ReportBucket(label: $0, count: $1) },
+            touchesPerLead: ["0", "1", "2", "3", "4", "5+"].enumerated().map { ReportBucket(label: $1, count: touches[$0]) },
+            weeks: weeks.keys.sorted().map { weeks[$0]! },
+            breachesByRep: breaches.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                .map { ReportBucket(label: $0.key, count: $0.value) })
+    }
+
+    /// The Monday (UTC) of the week `instant` falls in.
+    static func weekStart(of instant: Instant) -> CivilDate {
+        let days = instant.secondsSinceEpoch >= 0 ? instant.secondsSinceEpoch / 86_400
+                                                  : (instant.secondsSinceEpoch - 86_399) / 86_400
+        let date = CivilDate(daysSinceEpoch: days)
+        return CivilDate(daysSinceEpoch: days - Int64(date.weekday.index))
+    }
+}
