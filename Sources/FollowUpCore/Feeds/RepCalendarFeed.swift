@@ -1,0 +1,134 @@
+/// A rep's upcoming call slots and due touches as an iCalendar feed their
+/// calendar app can subscribe to (`GET /v1/reps/{id}/calendar.ics`).
+///
+/// One event per open lead the rep owns with an open step: the step's touch,
+/// placed at its due time (a call step's due time is already in a call
+/// window); a step already due is placed now — in the lead's next call
+/// window when the step asks for one and that comes before the deadline.
+/// The event ends with the call window slot it starts in, or 15 minutes
+/// later outside any slot. UIDs are `step-N-LEAD@DOMAIN`: stable while the
+/// step is open, so a refresh moves the event instead of duplicating it.
+public enum RepCalendarFeed {
+    /// How long an event outside any call window lasts.
+    public static let defaultLength = TimeSpan.minutes(15)
+
+    /// The whole VCALENDAR text.
+    /// - Parameters:
+    ///   - leads: the rep's open leads with an open step (``RepQueue``'s now and next).
+    ///   - now: DTSTAMP, and where due or overdue touches are placed.
+    ///   - domain: the right-hand side of every UID.
+    public static func make(rep: RepID, leads: [LeadState], rules: Rules, now: Instant,
+                            domain: String = "followupd") -> String {
+        var ics = ICalendarText()
+        ics.line("BEGIN", "VCALENDAR")
+        ics.line("VERSION", "2.0")
+        ics.line("PRODID", "-//followupd//rep calendar//EN")
+        ics.line("CALSCALE", "GREGORIAN")
+        ics.line("METHOD", "PUBLISH")
+        ics.text("X-WR-CALNAME", "Follow-ups: \(rep)")
+        // RFC 7986: how often subscribers should refresh.
+        ics.line("REFRESH-INTERVAL;VALUE=DURATION", "PT15M")
+        ics.line("X-PUBLISHED-TTL", "PT15M")
+        for lead in leads {
+            guard let slot = slot(for: lead, rules: rules, now: now) else { continue }
+            ics.line("BEGIN", "VEVENT")
+            ics.line("UID", "step-\(slot.step)-\(uidSafe(lead.id))@\(uidSafe(domain))")
+            ics.dateTime("DTSTAMP", now)
+            ics.dateTime("DTSTART", slot.start)
+            ics.dateTime("DTEND", slot.end)
+            ics.text("SUMMARY", slot.summary)
+            ics.text("DESCRIPTION", slot.description)
+            if let phone = lead.profile.phone { ics.text("LOCATION", phone) }
+            ics.text("CATEGORIES", "followupd,\(slot.channel)")
+            ics.line("STATUS", "CONFIRMED")
+            ics.line("TRANSP", "TRANSPARENT")
+            ics.line("END", "VEVENT")
+        }
+        ics.line("END", "VCALENDAR")
+        return ics.text
+    }
+
+    /// One lead's next touch as a calendar slot.
+    public struct Slot: Sendable, Hashable {
+        public var step: Int
+        public var channel: String
+        public var start: Instant
+        public var end: Instant
+        public var summary: String
+        public var description: String
+    }
+
+    /// Where the lead's open step goes in the calendar; nil without an open step.
+    public static func slot(for lead: LeadState, rules: Rules, now: Instant) -> Slot? {
+        guard lead.status == .open, let step = lead.step else { return nil }
+        let policy = rules.policy(for: lead)
+        guard step.number >= 1, step.number <= policy.steps.count else { return nil }
+        let rule = policy.steps[step.number - 1]
+        let zone = rules.zone(for: lead, policy: policy)
+        var start = step.due
+        if start <= now {
+            start = now
+            if rule.channel == .call, rule.inCallWindow {
+                let placed = policy.callWindows.place(now, zone: zone, calendar: policy.calendar).at
+                if placed <= step.deadline { start = placed }
+            }
+        }
+        let end = windowEnd(containing: start, windows: policy.callWindows, zone: zone) ?? start + defaultLength
+        let who = [lead.profile.name, lead.profile.company].compactMap { $0 }.joined(separator: ", ")
+        let verb = rule.channel == .call ? "Call" : rule.channel.rawValue.prefix(1).uppercased() + rule.channel.rawValue.dropFirst()
+        let overdue = step.deadline < now ? "OVERDUE: " : ""
+        let summary = "\(overdue)\(verb) \(who.isEmpty ? lead.id : who) (step \(step.number))"
+        var lines = [
+            "Lead \(lead.id), priority \(lead.priority), step \(step.number) of \(policy.steps.count) (\(rule.name)).",
+            "Due \(step.due), deadline \(step.deadline).",
+        ]
+        if let phone = lead.profile.phone { lines.append("Phone: \(phone)") }
+        if let email = lead.profile.email { lines.append("Email: \(email)") }
+        if let tz = lead.profile.timezone { lines.append("Lead's time zone: \(tz)") }
+        return Slot(step: step.number, channel: rule.channel.rawValue, start: start, end: end,
+                    summary: summary, description: lines.joined(separator: "\n"))
+    }
+
+    /// The end of the call window slot (of any rank) that `t` lies in, in the lead's zone.
+    static func windowEnd(containing t: Instant, windows: CallWindows, zone: ZoneRules) -> Instant? {
+        let local = zone.local(t)
+        var best: Instant?
+        for rank in windows.ranks where rank.days.contains(local.date.weekday) {
+            for hours in rank.hours {
+                let from = Int64(hours.from.minutes) * 60, to = Int64(hours.to.minutes) * 60
+                if local.secondOfDay >= from, local.secondOfDay < to {
+                    let end = zone.instant(LocalDateTime(date: local.date, time: hours.to))
+                    best = max(best ?? end, end)
+                }
+            }
+        }
+        return best
+    }
+
+    /// Letters, digits and `.-_` as they are; every other byte as `%XX`.
+    static func uidSafe(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF")
+                out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+            }
+        }
+        return out
+    }
+}
+
+extension RepCalendarFeed {
+    /// `followups-alice.ics`, with anything but letters, digits, `.-_` as `_`.
+    public static func fileName(for rep: RepID) -> String {
+        let safe = rep.unicodeScalars.map { s -> String in
+            s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "." || s == "-" || s == "_")
+                ? String(s) : "_"
+        }.joined()
+        return "followups-\(safe).ics"
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import FollowUpCore
+import FollowUpTestSupport
+
+/// The iCalendar text a rep's calendar app subscribes to: RFC 5545's line
+/// rules, and the slots placed in call windows.
+@Suite struct RepCalendarFeedTests {
+    @Test func escapingAndFolding() {
+        #expect(ICalendarText.escape("a,b;c\\d\ne\r\nf") == "a\\,b\\;c\\\\d\\ne\\nf")
+        let long = "DESCRIPTION:" + String(repeating: "é", count: 60)  // 12 + 120 octets
+        let folded = ICalendarText.fold(long)
+        let lines = folded.components(separatedBy: "\r\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+        #expect(lines[1].hasPrefix(" "))
+        #expect(String(lines[0] + lines[1].dropFirst()) == long, "unfolding gives the line back, no UTF-8 sequence split")
+        #expect(ICalendarText.dateTime(at("2026-11-24T20:05:09Z")) == "20261124T200509Z")
+    }
+
+    static func leads() throws -> [LeadState] {
+        var sim = Simulation(rules: DefaultRules.make())
+        for line in [
+            Line.rep("2026-12-08T13:00:00Z", "alice"),
+            Line.capture("2026-12-08T14:00:00Z", "L1", owner: "alice", extra: #","company":"Acme, Inc; \"East\"","phone":"+1 555 0100""#),
+            Line.capture("2026-12-08T14:00:00Z", "L2", owner: "alice"),
+            Line.touch("2026-12-08T14:01:00Z", "L2", by: "alice"),
+            Line.touch("2026-12-08T14:02:00Z", "L2", by: "alice", "email", "sent"),
+        ] {
+            try sim.apply(try EventDecoder.decode(line)) { _ in }
+        }
+        return sim.world.allLeads.sorted { $0.seq < $1.seq }
+    }
+
+    @Test func slotsAndFeed() throws {
+        let leads = try Self.leads()
+        let rules = DefaultRules.make()
+        let now = at("2026-12-08T14:10:00Z")
+        // L1: step 1 (a call) overdue since 14:05: do it now, 15 minutes.
+        let s1 = try #require(RepCalendarFeed.slot(for: leads[0], rules: rules, now: now))
+        #expect(s1.start == now && s1.end == now + .minutes(15))
+        #expect(s1.summary.hasPrefix("OVERDUE: Call N, Acme, Inc; \"East\" (step 1)"))
+        // L2: step 3 is a call due in the window after touch 2 + 1 day: Wed 2026-12-09 16:00 New York.
+        let s3 = try #require(RepCalendarFeed.slot(for: leads[1], rules: rules, now: now))
+        #expect(s3.step == 3)
+        #expect(s3.start == at("2026-12-09T21:00:00Z"))
+        #expect(s3.end == at("2026-12-09T22:00:00Z"), "the slot ends with the call window")
+
+        let ics = RepCalendarFeed.make(rep: "alice", leads: leads, rules: rules, now: now)
+        #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"))
+        #expect(ics.hasSuffix("END:VCALENDAR\r\n"))
+        #expect(!ics.replacingCRLF.contains("\n"), "every line ends in CRLF")
+        #expect(ics.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        #expect(ics.contains("UID:step-1-L1@followupd\r\n"))
+        #expect(ics.contains("UID:step-3-L2@followupd\r\n"))
+        #expect(ics.contains("DTSTART:20261209T210000Z\r\nDTEND:20261209T220000Z\r\n"))
+        #expect(ics.contains("Acme\\, Inc\\; \"East\""))
+        #expect(ics.components(separatedBy: "BEGIN:VEVENT").count == 3)
+    }
+}
+
+private extension String {
+    /// The text with every CRLF removed (what is left must hold no bare LF).
+    var replacingCRLF: String {
+        var out = ""
+        var chars = Array(unicodeScalars)[...]
+        while let c = chars.popFirst() {
+            if c == "\r", chars.first == "\n" { chars.removeFirst(); continue }
+            out.unicodeScalars.append(c)
+        }
+        return out
+    }
+}
