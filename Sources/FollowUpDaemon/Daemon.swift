@@ -57,6 +57,7 @@ public struct Daemon: Sendable {
         let api = try APIServer(
             intake: timeline, queries: store, health: status, clock: { clock.now() }, config: config, logger: logger,
             testing: manual.map { ManualClockControl(clock: $0, timeline: timeline) },
+            reports: ReportSource(facts: store, rules: { await timeline.rules }),
             onListening: { [logger] address in
                 logger.info("listening on \(address)")
                 if await listening.arrived() {

@@ -14,4 +14,6 @@ struct APIEndpoints: Sendable {
     let logger: Logger
     /// The manual test clock's control; nil (and the route absent) unless the config enables testing.
     var testing: (any TestingClockControl)? = nil
+    /// Where the report, dashboard and calendar read; nil answers them 404.
+    var reports: ReportSource? = nil
 }

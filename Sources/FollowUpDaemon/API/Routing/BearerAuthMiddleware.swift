@@ -10,6 +10,13 @@ struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else {
+            // Browsers and calendar apps cannot send a header: the dashboard and the
+            // calendar feeds (read-only GETs) also take the token as `?token=`.
+            if request.method == .get, Self.takesQueryToken(request.uri.path),
+               let token = request.uri.queryParameters["token"], !token.isEmpty {
+                guard tokens.accepts(token) else { throw Self.unauthorized("invalid bearer token") }
+                return try await next(request, context)
+            }
             throw Self.unauthorized("missing Authorization: Bearer token")
         }
         let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
@@ -20,6 +27,11 @@ struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
             throw Self.unauthorized("invalid bearer token")
         }
         return try await next(request, context)
+    }
+
+    /// The read-only pages a browser or a calendar app opens by URL.
+    static func takesQueryToken(_ path: String) -> Bool {
+        path == "/dashboard" || (path.hasPrefix("/v1/reps/") && path.hasSuffix("/calendar.ics"))
     }
 
     private static func unauthorized(_ message: String) -> APIError {

@@ -1,0 +1,19 @@
+/// Escaping for text and attribute values in HTML and SVG.
+enum HTMLText {
+    /// `&`, `<`, `>`, `"` and `'` as character references: safe in text and in quoted attributes.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}
