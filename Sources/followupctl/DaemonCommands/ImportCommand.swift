@@ -1,0 +1,156 @@
+import ArgumentParser
+import FollowUpCore
+import Foundation
+import NIOHTTP1
+
+/// `followupctl import leads.csv`: a spreadsheet of leads as `lead.captured` events.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a CSV file of leads (a header row, one lead per row) as lead.captured events.",
+        discussion: """
+            Columns are matched to lead.captured fields by their header (id and source are required;
+            name, email, phone, company, title, company_size, need, stage, timezone, owner, team,
+            score, priority, and at or captured_at for the capture time). Rename with
+            --map "Lead ID=id" (repeatable); --map "Notes=" ignores a column. Other columns are kept
+            as attributes of the lead.
+
+            Every row is checked first and every problem printed as FILE:LINE:COLUMN(name): message.
+            With any problem nothing is imported, unless --skip-bad-rows imports the good rows.
+            Importing a file again is safe: a lead already known is left as it is.
+              followupctl import leads.csv --dry-run
+              followupctl import export.csv --map "E-mail Address=email" --map "Lead Source=source"
+            """)
+
+    /// Events per request.
+    static let batchSize = 500
+
+    @OptionGroup var daemon: DaemonOptions
+
+    @Argument(help: ArgumentHelp("The CSV file (RFC 4180, UTF-8).", valueName: "file"))
+    var file: String
+
+    @Option(name: .customLong("map"), parsing: .singleValue,
+            help: ArgumentHelp("Read a column as a field: COLUMN=FIELD (FIELD empty: ignore the column).", valueName: "column=field"))
+    var mappings: [String] = []
+
+    @Flag(name: .long, help: "Check every row and print the events that would be sent; send nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Import the good rows even when some rows have problems (they are listed and skipped).")
+    var skipBadRows = false
+
+    func validate() throws {
+        _ = try mapping()
+    }
+
+    /// `--map` as column → field.
+    func mapping() throws -> [String: String] {
+        var out: [String: String] = [:]
+        for entry in mappings {
+            guard let equals = entry.lastIndex(of: "=") else {
+                throw ValidationError("--map takes COLUMN=FIELD, got \"\(entry)\"")
+            }
+            let column = String(entry[..<equals]).trimmingCharacters(in: .whitespaces)
+            let field = String(entry[entry.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+            guard !column.isEmpty else { throw ValidationError("--map \"\(entry)\": the column name is empty") }
+            guard field.isEmpty || LeadImport.fields.contains(field) else {
+                throw ValidationError("--map \"\(entry)\": unknown field \"\(field)\" (one of \(LeadImport.fields.sorted().joined(separator: ", ")))")
+            }
+            out[column] = field
+        }
+        return out
+    }
+
+    func run() async throws {
+        try await CtlError.reporting {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CtlError("cannot read \(file)")
+            }
+            let result = LeadImport(mapping: try mapping()).read(Array(data))
+            for problem in result.problems { Terminal.error("\(file):\(problem)") }
+            if !result.attributeColumns.isEmpty {
+                Terminal.error("followupctl: note: kept as lead attributes: \(result.attributeColumns.joined(separator: ", ")) (--map COLUMN= ignores a column)")
+            }
+            var rows = result.rows
+            if !result.problems.isEmpty, !skipBadRows || rows.isEmpty {
+                throw CtlError("\(result.badLines.count) bad row\(result.badLines.count == 1 ? "" : "s") in \(file): nothing imported"
+                    + (rows.isEmpty ? "" : " (fix them, or --skip-bad-rows imports the other \(rows.count))"))
+            }
+            if dryRun {
+                var out = StandardOutput()
+                for row in rows { out.line(row.event) }
+                out.flush()
+                Terminal.error("followupctl: dry run: \(rows.count) lead\(rows.count == 1 ? "" : "s") would be imported"
+                    + (result.badLines.isEmpty ? "" : ", \(result.badLines.count) bad row\(result.badLines.count == 1 ? "" : "s") skipped"))
+                return
+            }
+            let (fresh, known) = try await DaemonClient.with(try daemon.endpoint()) { client in
+                rows = try await checkOwners(rows, client)
+                return try await send(rows, client)
+            }
+            print("imported \(rows.count) lead\(rows.count == 1 ? "" : "s") from \(file): \(fresh) new, \(known) already known"
+                + (result.badLines.isEmpty ? "" : "; \(result.badLines.count) bad row\(result.badLines.count == 1 ? "" : "s") skipped"))
+        }
+    }
+
+    /// Every owner the rows name must be a rep the daemon knows; otherwise the
+    /// daemon would reject a batch halfway through the file.
+    private func checkOwners(_ rows: [LeadImport.Row], _ client: DaemonClient) async throws(CtlError) -> [LeadImport.Row] {
+        var unknown = Set<String>()
+        var checked = Set<String>()
+        for row in rows {
+            guard let owner = Self.owner(of: row), checked.insert(owner).inserted else { continue }
+            let reply = try await client.send(.GET, "/v1/reps/\(URIComponent.encode(owner))/queue", body: nil)
+            if reply.status == 404 { unknown.insert(owner) } else { _ = try reply.json() }
+        }
+        guard !unknown.isEmpty else { return rows }
+        var bad = 0
+        for row in rows {
+            guard let owner = Self.owner(of: row), unknown.contains(owner) else { continue }
+            bad += 1
+            Terminal.error("\(file):\(row.line):\(row.columns["owner"] ?? 0)(owner): unknown rep \"\(owner)\"")
+        }
+        guard skipBadRows else {
+            throw CtlError("\(bad) row\(bad == 1 ? "" : "s") in \(file) name an unknown owner: nothing imported")
+        }
+        return rows.filter { Self.owner(of: $0).map { !unknown.contains($0) } ?? true }
+    }
+
+    private static func owner(of row: LeadImport.Row) -> String? {
+        guard case .object(let event)? = try? JSONParser.parse(row.event),
+              case .object(let lead)? = event.dictionary["lead"],
+              case .string(let owner)? = lead.dictionary["owner"] else { return nil }
+        return owner
+    }
+
+    /// Posts the rows in batches; returns how many leads were new and how many already known.
+    private func send(_ rows: [LeadImport.Row], _ client: DaemonClient) async throws(CtlError) -> (Int, Int) {
+        var fresh = 0, known = 0
+        var start = 0
+        while start < rows.count {
+            let batch = Array(rows[start..<min(start + Self.batchSize, rows.count)])
+            let body = "[" + batch.map(\.event).joined(separator: ",") + "]"
+            do throws(CtlError) {
+                let reply = try await client.post("/v1/events", json: Array(body.utf8))
+                for accepted in (reply["accepted"] ?? .null).items {
+                    // A new lead is always assigned or unrouted; a known one changes nothing.
+                    if (accepted["notifications"] ?? .null).items.isEmpty { known += 1 } else { fresh += 1 }
+                }
+            } catch var error {
+                if let index = error.index, index < batch.count {
+                    let row = batch[index]
+                    let name = error.field.map { $0.hasPrefix("lead.") ? String($0.dropFirst(5)) : $0 }
+                    let column = name.flatMap { row.columns[$0] }.map { ":\($0)(\(name!))" } ?? ""
+                    error.message = "\(file):\(row.line)\(column): \(error.message)"
+                }
+                if start > 0 {
+                    Terminal.error("followupctl: the rows before line \(batch[0].line) were imported; run the import again once fixed (it is safe)")
+                }
+                throw error
+            }
+            start += Self.batchSize
+        }
+        return (fresh, known)
+    }
+}

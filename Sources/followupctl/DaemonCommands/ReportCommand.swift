@@ -1,0 +1,157 @@
+import ArgumentParser
+import FollowUpCore
+import Foundation
+
+/// `followupctl report`: how leads were followed up, per rep, source, priority or team.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Report first-touch SLA, speed to lead, touches and outcomes of the leads captured in a window.",
+        discussion: """
+            Leads are those captured at or after --since and before --until (dates are midnight UTC);
+            every figure is as of now, so a lead captured in the window and touched later counts
+            with that touch. docs/reports.md defines each figure.
+              followupctl report --since 2026-11-01 --until 2026-12-01 --by source
+              followupctl report --by rep --format csv > november.csv
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json
+    }
+
+    @OptionGroup var daemon: DaemonOptions
+
+    @Option(name: .long, help: ArgumentHelp("Leads captured at or after this time (RFC 3339, or YYYY-MM-DD).", valueName: "time"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("Leads captured before this time (RFC 3339, or YYYY-MM-DD).", valueName: "time"))
+    var until: String?
+
+    @Option(name: .long, help: ArgumentHelp("One row per rep (owner), source, priority (at capture) or team.", valueName: "rep|source|priority|team"))
+    var by: String = "rep"
+
+    @Option(name: .long, help: ArgumentHelp("table (for people), csv (RFC 4180, for spreadsheets) or json (the daemon's answer).",
+                                            valueName: "table|csv|json"))
+    var format: Format = .table
+
+    func validate() throws {
+        guard ReportGrouping(rawValue: by) != nil else {
+            throw ValidationError("--by must be one of rep, source, priority, team (got \"\(by)\")")
+        }
+        _ = try Self.instant(since, "--since")
+        _ = try Self.instant(until, "--until")
+    }
+
+    /// `2026-11-01` → `2026-11-01T00:00:00Z`; RFC 3339 as is.
+    static func instant(_ text: String?, _ option: String) throws -> String? {
+        guard let text else { return nil }
+        if RFC3339.parse(text) != nil { return text }
+        if text.count == 10, CivilDate(parsing: Substring(text)) != nil { return text + "T00:00:00Z" }
+        throw ValidationError("\(option) must be an RFC 3339 time (2026-11-24T20:00:00Z) or a date (2026-11-24), got \"\(text)\"")
+    }
+
+    func run() async throws {
+        try await CtlError.reporting {
+            var query = ["by=\(by)"]
+            if let s = try Self.instant(since, "--since") { query.append("since=\(URIComponent.encode(s))") }
+            if let u = try Self.instant(until, "--until") { query.append("until=\(URIComponent.encode(u))") }
+            let report = try await DaemonClient.with(try daemon.endpoint()) { client in
+                try await client.get("/v1/report?" + query.joined(separator: "&"))
+            }
+            var out = StandardOutput()
+            switch format {
+            case .json: out.line(report.jsonText)
+            case .csv: for line in ReportRendering.csv(report) { out.line(line) }
+            case .table: for line in ReportRendering.table(report) { out.line(line) }
+            }
+            out.flush()
+        }
+    }
+}
+
+/// The daemon's report JSON as a table for people and as CSV for spreadsheets.
+enum ReportRendering {
+    /// The group members, in the daemon's order, and their table headings.
+    static let columns: [(member: String, heading: String)] = [
+        ("leads", "LEADS"), ("sla_met_percent", "SLA%"), ("sla_met", "MET"), ("sla_missed", "MISSED"),
+        ("sla_pending", "PENDING"), ("speed_to_lead_median_seconds", "MEDIAN"), ("speed_to_lead_p90_seconds", "P90"),
+        ("never_touched", "NEVER"), ("touches_per_lead", "T/LEAD"), ("dropped_after_one_touch", "DROPPED1"),
+        ("cadences_completed", "CADENCE"), ("breaches", "BREACHES"), ("engaged", "ENGAGED"), ("won", "WON"), ("lost", "LOST"),
+    ]
+
+    static func table(_ report: JSONValue) -> [String] {
+        let by = (report["by"]?.text ?? "group").uppercased()
+        let rows = (report["groups"] ?? .null).items + [report["total"] ?? .null]
+        var lines = ["Leads captured \(report["since"]?.text.map { "from \($0) " } ?? "")"
+            + "\(report["until"]?.text.map { "until \($0)" } ?? "until now"), as of \(report["as_of"].shown)"]
+        let keyWidth = max(by.count, rows.map { ($0["key"]?.text ?? "").count }.max() ?? 0, 5)
+        let cells: [[String]] = rows.enumerated().map { index, row in
+            [index == rows.count - 1 ? "TOTAL" : row["key"].shown] + columns.map { column in
+                let value = row[column.member] ?? .null
+                if column.member.hasSuffix("_seconds") { return duration(value.text.flatMap { Int64($0) }) }
+                return value.text ?? "-"
+            }
+        }
+        let headings = [by] + columns.map(\.heading)
+        var widths = headings.map(\.count)
+        widths[0] = keyWidth
+        for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        func render(_ row: [String]) -> String {
+            row.enumerated().map { i, c in
+                i == 0 ? c + String(repeating: " ", count: widths[0] - c.count)
+                       : String(repeating: " ", count: widths[i] - c.count) + c
+            }.joined(separator: "  ")
+        }
+        lines.append(render(headings))
+        for (i, row) in cells.enumerated() {
+            if i == cells.count - 1 { lines.append(String(repeating: "-", count: render(row).count)) }
+            lines.append(render(row))
+        }
+        let sources = (report["sources"] ?? .null).items
+        if !sources.isEmpty {
+            lines.append("")
+            lines.append("Conversion by source (won out of leads captured)")
+            let sw = max(6, sources.map { ($0["source"]?.text ?? "").count }.max() ?? 0)
+            lines.append("SOURCE".padding(sw) + "  LEADS    WON   LOST  CONV%")
+            for s in sources {
+                lines.append(s["source"].shown.padding(sw) + "  " + [s["leads"].shown.left(5), s["won"].shown.left(5),
+                    s["lost"].shown.left(5), s["conversion_percent"].shown.left(5)].joined(separator: "  "))
+            }
+        }
+        return lines
+    }
+
+    /// RFC 4180: a header row of the daemon's member names, one row per group, then `(total)`.
+    static func csv(_ report: JSONValue) -> [String] {
+        let by = report["by"]?.text ?? "group"
+        var lines = [([by] + columns.map(\.member)).map(csvField).joined(separator: ",")]
+        var rows = (report["groups"] ?? .null).items.map { ($0["key"]?.text ?? "", $0) }
+        rows.append(("(total)", report["total"] ?? .null))
+        for (key, row) in rows {
+            lines.append(([key] + columns.map { row[$0.member]?.text ?? "" }).map(csvField).joined(separator: ","))
+        }
+        return lines
+    }
+
+    /// A field quoted when it holds a comma, quote or line break (quotes doubled).
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `45s`, `4m`, `2h05m`, `3d04h`; `-` for none.
+    static func duration(_ seconds: Int64?) -> String {
+        guard let s = seconds else { return "-" }
+        if s < 60 { return "\(s)s" }
+        if s < 3_600 { return "\(s / 60)m" }
+        if s < 86_400 { return "\(s / 3_600)h" + two(s % 3_600 / 60) + "m" }
+        return "\(s / 86_400)d" + two(s % 86_400 / 3_600) + "h"
+    }
+
+    private static func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : String(n) }
+}
+
+private extension String {
+    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+    func left(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}
