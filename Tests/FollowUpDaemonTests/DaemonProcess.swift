@@ -32,12 +32,51 @@ final class DaemonProcess: @unchecked Sendable {
     private let output = Mutex(Output())
     private let errors = Mutex<String>("")
 
+    /// The bearer token of a daemon started with `tcp: true`.
+    static let token = "e2e-token-7f3a"
+    /// The port of the TCP listener (with a token file) the config adds, if asked for.
+    private(set) var tcpPort: Int?
+    var tokenFile: String { directory.appendingPathComponent("tokens").path }
+
     /// Writes a config (manual clock starting at `clockStart` unless `scaledRate` is given) and starts the daemon.
-    init(clockStart: String, scaledRate: Double? = nil, extra: String = "") throws {
+    init(clockStart: String, scaledRate: Double? = nil, extra: String = "", tcp: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("followupd-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        if tcp {
+            tcpPort = try Self.freePort()
+            try "\(Self.token)\n".write(toFile: tokenFile, atomically: true, encoding: .utf8)
+        }
         try writeConfig(clockStart: clockStart, scaledRate: scaledRate, extra: extra)
         try start()
+    }
+
+    /// `http://127.0.0.1:PORT` of the TCP listener.
+    var tcpBaseURL: String {
+        get throws {
+            guard let tcpPort else { throw UnixHTTP.Failure(description: "the daemon was started without tcp: true") }
+            return "http://127.0.0.1:\(tcpPort)"
+        }
+    }
+
+    /// A loopback TCP port nobody listens on now (the kernel's pick for port 0).
+    static func freePort() throws -> Int {
+        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw UnixHTTP.Failure(description: "socket: errno \(errno)") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        guard bound == 0 else { throw UnixHTTP.Failure(description: "bind: errno \(errno)") }
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard named == 0 else { throw UnixHTTP.Failure(description: "getsockname: errno \(errno)") }
+        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// (Re)writes the config; a restart after this reads the new clock start.
@@ -48,6 +87,7 @@ final class DaemonProcess: @unchecked Sendable {
             rules: \(Self.root.appendingPathComponent("etc/followup/rules.d").path)
             listen:
               - unix:\(socket)
+            \(tcpPort.map { "  - 127.0.0.1:\($0)\ntoken_file: \(tokenFile)" } ?? "")
             receivers:
               - name: log
                 kind: log
