@@ -15,26 +15,31 @@ struct BarChart {
     var scale: Int?
     /// CSS class that colours the bars.
     var tone: String = "bar"
+    /// At most this many bars are drawn (the first ones: callers sort most important first).
+    var limit = 12
 
-    private static let rowHeight = 26, labelWidth = 130, barWidth = 250, width = 470
+    private static let rowHeight = 24, labelWidth = 112, barWidth = 170, width = 400
 
     /// The `<svg>` element, or a sentence when there is nothing to draw.
     var svg: String {
         guard !bars.isEmpty else { return "<p class=\"empty\">No data in this window.</p>" }
-        let height = bars.count * Self.rowHeight + 8
-        let top = max(scale ?? 0, bars.map(\.value).max() ?? 0, 1)
+        let shown = Array(bars.prefix(limit))
+        let height = shown.count * Self.rowHeight + 8
+        let top = max(scale ?? 0, shown.map(\.value).max() ?? 0, 1)
         var s = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(Self.width) \(height)\" "
             + "preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">"
         s += "<title>\(HTMLText.escape(title))</title>"
-        for (i, bar) in bars.enumerated() {
+        for (i, bar) in shown.enumerated() {
             let y = 4 + i * Self.rowHeight
             let w = bar.value <= 0 ? 0 : max(2, bar.value * Self.barWidth / top)
-            let label = bar.label.count > 18 ? String(bar.label.prefix(17)) + "…" : bar.label
+            let label = bar.label.count > 16 ? String(bar.label.prefix(15)) + "…" : bar.label
             s += "<g><title>\(HTMLText.escape(bar.label)): \(HTMLText.escape(bar.text))</title>"
-            s += "<text x=\"\(Self.labelWidth - 6)\" y=\"\(y + 17)\" text-anchor=\"end\" class=\"label\">\(HTMLText.escape(label))</text>"
+            s += "<text x=\"\(Self.labelWidth - 6)\" y=\"\(y + 16)\" text-anchor=\"end\" class=\"label\">\(HTMLText.escape(label))</text>"
             s += "<rect x=\"\(Self.labelWidth)\" y=\"\(y + 3)\" width=\"\(w)\" height=\"\(Self.rowHeight - 8)\" rx=\"3\" class=\"\(tone)\"/>"
-            s += "<text x=\"\(Self.labelWidth + w + 6)\" y=\"\(y + 17)\" class=\"value\">\(HTMLText.escape(bar.text))</text></g>"
+            s += "<text x=\"\(Self.labelWidth + w + 6)\" y=\"\(y + 16)\" class=\"value\">\(HTMLText.escape(bar.text))</text></g>"
         }
-        return s + "</svg>"
+        s += "</svg>"
+        if bars.count > shown.count { s += "<p class=\"empty\">and \(bars.count - shown.count) more</p>" }
+        return s
     }
 }

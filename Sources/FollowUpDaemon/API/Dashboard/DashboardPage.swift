@@ -33,13 +33,14 @@ struct DashboardPage {
             bars: report.speedToLead.map { .init(label: $0.label, value: $0.count, text: String($0.count)) }))
         body += Self.card("First-touch SLA per week", id: "sla-per-week", BarChart(
             title: "Share of leads first touched within the SLA, by capture week (Monday, UTC)",
-            bars: report.weeks.map { w in
+            bars: report.weeks.suffix(26).map { w in
                 .init(label: "wk \(w.weekStart)", value: w.ratio.numerator * 1000 / max(w.ratio.denominator, 1),
                       text: "\(w.ratio.percentText ?? "–")% (\(w.met)/\(w.met + w.missed))")
-            }, scale: 1000, tone: "bar ok"))
+            }, scale: 1000, tone: "bar ok", limit: 26))
         body += Self.card("Touches per lead", id: "touches-per-lead", BarChart(
             title: "Leads by number of logged touches",
-            bars: report.touchesPerLead.map { .init(label: "\($0.label) touches", value: $0.count, text: String($0.count)) }))
+            bars: report.touchesPerLead.map { .init(label: $0.label == "1" ? "1 touch" : "\($0.label) touches", value: $0.count,
+                                                   text: String($0.count)) }))
         body += Self.card("Breaches by rep", id: "breaches-by-rep", BarChart(
             title: "SLA breaches held against each rep",
             bars: report.breachesByRep.map { .init(label: $0.label, value: $0.count, text: String($0.count)) },
@@ -92,8 +93,8 @@ struct DashboardPage {
         .tile .n{font-size:1.6em;font-weight:600}.tile .k,.tile .s{color:var(--muted);font-size:.85em}
         .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,440px),1fr));gap:12px}
         .card{background:var(--card);border-radius:8px;padding:12px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
-        .wide{margin-top:12px}.chart{width:100%;height:auto;display:block}
-        .label,.value{font-size:12px;fill:var(--fg)}.bar{fill:var(--bar)}.bar.ok{fill:var(--ok)}.bar.bad{fill:var(--bad)}
+        .wide{margin-top:12px}.chart{width:100%;max-width:520px;height:auto;display:block}
+        .label,.value{font-size:13px;fill:var(--fg)}.bar{fill:var(--bar)}.bar.ok{fill:var(--ok)}.bar.bad{fill:var(--bad)}
         .empty{color:var(--muted)}.scroll{overflow-x:auto}
         table{border-collapse:collapse;width:100%;font-size:.9em}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e3e7ee;vertical-align:top}
         th{color:var(--muted);font-weight:600}small{color:var(--muted)}
