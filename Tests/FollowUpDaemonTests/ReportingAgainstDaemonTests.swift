@@ -109,6 +109,11 @@ import Glibc
         #expect(total["won"] as? Int == 1 && total["never_touched"] as? Int == 1)
         #expect((json.json["groups"] as? [[String: Any]])?.compactMap { $0["key"] as? String } == ["referral", "web_form"])
         #expect(try daemon.get("/v1/report?by=weekday").status == 400)
+        // A zone offset arrives percent-encoded ("+" is %2B); 15:30 in UTC+1 is 14:30Z: L4 only.
+        let offset = try daemon.get("/v1/report?since=2026-12-08T15:30:00%2B01:00")
+        #expect((offset.json["total"] as? [String: Any])?["leads"] as? Int == 1, "\(offset.body)")
+        let backwards = try daemon.get("/v1/report?since=2026-12-09T00:00:00Z&until=2026-12-08T00:00:00Z")
+        #expect(backwards.status == 400 && backwards.body.contains(#""field":"until""#), "\(backwards.body)")
         #expect(try daemon.get("/v1/report?sinse=2026-12-01T00:00:00Z").json["error"] != nil)
 
         let table = try Self.ctl(daemon, "report", "--since", "2026-12-08", "--by", "rep")
@@ -188,5 +193,16 @@ import Glibc
             "--dump-dom", "\(base)/dashboard",
         ], directory: nil)
         #expect(denied.stdout.contains("missing Authorization"), "\(denied.stdout)")
+
+        // ?token= opens only the dashboard and the calendar feeds; everything else needs the header.
+        func status(_ url: String, header: Bool = false) throws -> String {
+            try Subprocess.run("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", url]
+                + (header ? ["-H", "Authorization: Bearer \(DaemonProcess.token)"] : []), directory: nil).stdout
+        }
+        #expect(try status("\(base)/v1/reps/alice/calendar.ics?token=\(DaemonProcess.token)") == "200")
+        #expect(try status("\(base)/v1/status?token=\(DaemonProcess.token)") == "401")
+        #expect(try status("\(base)/v1/report?token=\(DaemonProcess.token)") == "401")
+        #expect(try status("\(base)/dashboard?token=wrong") == "401")
+        #expect(try status("\(base)/v1/report", header: true) == "200")
     }
 }

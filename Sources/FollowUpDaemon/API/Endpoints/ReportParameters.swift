@@ -33,31 +33,11 @@ struct ReportParameters {
 
     private static func instant(_ parameters: FlatDictionary<Substring, Substring>, _ name: Substring) throws(APIError) -> Instant? {
         guard let raw = parameters[name], !raw.isEmpty else { return nil }
-        let text = raw.removingPercentEncodingCompat
+        let text = String(raw)  // Hummingbird has percent-decoded it
         guard let instant = RFC3339.parse(text) else {
             throw APIError(status: .badRequest, message: "expected an RFC 3339 time such as 2026-11-24T00:00:00Z, got \"\(text)\"",
                            field: String(name))
         }
         return instant
-    }
-}
-
-extension Substring {
-    /// `%3A` → `:` (query values may come percent-encoded); the text as is when malformed.
-    var removingPercentEncodingCompat: String {
-        var bytes: [UInt8] = []
-        var utf8 = Array(self.utf8)[...]
-        while let b = utf8.popFirst() {
-            if b == UInt8(ascii: "%"), utf8.count >= 2,
-               let v = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
-                bytes.append(v)
-                utf8 = utf8.dropFirst(2)
-            } else if b == UInt8(ascii: "+") {
-                bytes.append(UInt8(ascii: " "))
-            } else {
-                bytes.append(b)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
