@@ -75,6 +75,14 @@ import Glibc
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("\(stranger):2:3(owner): unknown rep \"zed\""), "\(unknown.stderr)")
         #expect(try Self.leadCount(daemon) == 3)
+
+        // The daemon would reject a capture ahead of its clock mid-file: found before anything is sent.
+        let early = try Self.write("id,source,at\nL7,web_form,2026-12-08T15:00:30Z\nL8,web_form,2026-12-09T09:00:00Z\n",
+                                   "future.csv", in: daemon)
+        let future = try Self.ctl(daemon, "import", early)
+        #expect(future.status == 1)
+        #expect(future.stderr.contains("\(early):3:3(at): 2026-12-09T09:00:00Z is in the future"), "\(future.stderr)")
+        #expect(try Self.leadCount(daemon) == 3)
     }
 
     /// L1 and L2 met the SLA (L2 won), L4 was touched late, L3 never: 50%.

@@ -30,33 +30,43 @@ public struct GroupFigures: Sendable, Hashable {
     /// Logged touches per lead.
     public var touchesPerLead: Ratio { Ratio(touches, of: leads) }
 
-    /// Counts the outcomes of one group.
-    init(key: String, outcomes: [LeadOutcome]) {
-        self.key = key
+    /// Figures being counted one outcome at a time (a report counts every
+    /// group and the total in one pass, without copying outcomes into groups).
+    struct Tally {
+        var figures: GroupFigures
         var speeds: [Int64] = []
-        for o in outcomes {
-            leads += 1
+
+        init(key: String) { figures = GroupFigures(key: key) }
+
+        mutating func add(_ o: LeadOutcome) {
+            figures.leads += 1
             switch o.sla {
-            case .met: slaMet += 1
-            case .missed: slaMissed += 1
-            case .pending: slaPending += 1
+            case .met: figures.slaMet += 1
+            case .missed: figures.slaMissed += 1
+            case .pending: figures.slaPending += 1
             case .notApplicable: break
             }
             if let speed = o.speedToLead { speeds.append(speed.seconds) }
-            if o.loggedTouches == 0 { neverTouched += 1 }
-            touches += o.loggedTouches
-            if o.droppedAfterOneTouch { droppedAfterOneTouch += 1 }
-            if o.cadenceCompleted { cadencesCompleted += 1 }
-            breaches += o.breaches.count
+            if o.loggedTouches == 0 { figures.neverTouched += 1 }
+            figures.touches += o.loggedTouches
+            if o.droppedAfterOneTouch { figures.droppedAfterOneTouch += 1 }
+            if o.cadenceCompleted { figures.cadencesCompleted += 1 }
+            figures.breaches += o.breaches.count
             switch o.lead.status {
-            case .engaged: engaged += 1
-            case .won: won += 1
-            case .lost: lost += 1
+            case .engaged: figures.engaged += 1
+            case .won: figures.won += 1
+            case .lost: figures.lost += 1
             case .open, .nurture, .disqualified: break
             }
         }
-        speedToLeadMedian = Percentiles.median(speeds).map { TimeSpan(seconds: $0) }
-        speedToLeadP90 = Percentiles.nearestRank(90, of: speeds).map { TimeSpan(seconds: $0) }
+
+        /// The figures, with the speed percentiles of what was added.
+        var finished: GroupFigures {
+            var f = figures
+            f.speedToLeadMedian = Percentiles.median(speeds).map { TimeSpan(seconds: $0) }
+            f.speedToLeadP90 = Percentiles.nearestRank(90, of: speeds).map { TimeSpan(seconds: $0) }
+            return f
+        }
     }
 }
 

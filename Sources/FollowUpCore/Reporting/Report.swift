@@ -33,9 +33,14 @@ public struct Report: Sendable, Hashable {
                             asOf now: Instant) -> Report {
         let outcomes = facts.filter { window.contains($0.lead.capturedAt) }
             .map { LeadOutcome(facts: $0, rules: rules, asOf: now) }
-        var byKey: [String: [LeadOutcome]] = [:]
-        for o in outcomes { byKey[grouping.key(of: o), default: []].append(o) }
-        let groups = byKey.keys.sorted().map { GroupFigures(key: $0, outcomes: byKey[$0]!) }
+        var total = GroupFigures.Tally(key: "all")
+        var byKey: [String: GroupFigures.Tally] = [:]
+        for o in outcomes {
+            total.add(o)
+            let key = grouping.key(of: o)
+            byKey[key, default: GroupFigures.Tally(key: key)].add(o)
+        }
+        let groups = byKey.keys.sorted().map { byKey[$0]!.finished }
 
         var sourceCounts: [String: SourceConversion] = [:]
         for o in outcomes {
@@ -72,7 +77,7 @@ public struct Report: Sendable, Hashable {
         let speedLabels = speedBands.map(\.label) + ["> 24 h", "never"]
         return Report(
             window: window, asOf: now, grouping: grouping,
-            total: GroupFigures(key: "all", outcomes: outcomes), groups: groups, sources: sources,
+            total: total.finished, groups: groups, sources: sources,
             speedToLead: zip(speedLabels, speed).map { ReportBucket(label: $0, count: $1) },
             touchesPerLead: ["0", "1", "2", "3", "4", "5+"].enumerated().map { ReportBucket(label: $1, count: touches[$0]) },
             weeks: weeks.keys.sorted().map { weeks[$0]! },

@@ -86,6 +86,7 @@ struct ImportCommand: AsyncParsableCommand {
                 return
             }
             let (fresh, known) = try await DaemonClient.with(try daemon.endpoint()) { client in
+                rows = try await checkTimes(rows, client)
                 rows = try await checkOwners(rows, client)
                 return try await send(rows, client)
             }
@@ -93,6 +94,27 @@ struct ImportCommand: AsyncParsableCommand {
                 + (result.badLines.isEmpty ? "" : "; \(result.badLines.count) bad row\(result.badLines.count == 1 ? "" : "s") skipped"))
         }
     }
+
+    /// A capture time ahead of the daemon's clock would be rejected (with the
+    /// batches before it already applied): find them all before sending anything.
+    private func checkTimes(_ rows: [LeadImport.Row], _ client: DaemonClient) async throws(CtlError) -> [LeadImport.Row] {
+        guard let nowText = try await client.get("/healthz")["now"]?.text, let now = RFC3339.parse(nowText) else { return rows }
+        var bad = Set<Int>()
+        for row in rows {
+            guard let text = Self.member(row, path: ["at"]), let at = RFC3339.parse(text),
+                  at > now + Self.maxFutureSkew else { continue }
+            bad.insert(row.line)
+            Terminal.error("\(file):\(row.line):\(row.columns["at"] ?? 0)(at): \(text) is in the future (the daemon's clock reads \(nowText))")
+        }
+        guard !bad.isEmpty else { return rows }
+        guard skipBadRows else {
+            throw CtlError("\(bad.count) row\(bad.count == 1 ? "" : "s") in \(file) captured in the future: nothing imported")
+        }
+        return rows.filter { !bad.contains($0.line) }
+    }
+
+    /// How far ahead of its clock the daemon accepts an event (its `Timeline.maxFutureSkew`).
+    static let maxFutureSkew = TimeSpan.minutes(1)
 
     /// Every owner the rows name must be a rep the daemon knows; otherwise the
     /// daemon would reject a batch halfway through the file.
@@ -118,10 +140,17 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     private static func owner(of row: LeadImport.Row) -> String? {
-        guard case .object(let event)? = try? JSONParser.parse(row.event),
-              case .object(let lead)? = event.dictionary["lead"],
-              case .string(let owner)? = lead.dictionary["owner"] else { return nil }
-        return owner
+        member(row, path: ["lead", "owner"])
+    }
+
+    /// A string member of the row's event, by path.
+    private static func member(_ row: LeadImport.Row, path: [String]) -> String? {
+        guard var value = try? JSONParser.parse(row.event) else { return nil }
+        for key in path {
+            guard let next = value[key] else { return nil }
+            value = next
+        }
+        return value.text
     }
 
     /// Posts the rows in batches; returns how many leads were new and how many already known.

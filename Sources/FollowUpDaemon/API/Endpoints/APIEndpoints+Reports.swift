@@ -20,11 +20,14 @@ extension APIEndpoints {
         let parameters = try ReportParameters(request.uri.queryParameters, known: ["since", "until", "by"])
         let now = clock()
         let facts = try await source.facts.reportFacts(capturedSince: parameters.window.since, before: parameters.window.until)
-        let report = Report.make(facts: facts, rules: await source.rules(), grouping: parameters.grouping,
-                                 window: parameters.window, asOf: now)
-        var w = JSONWriter()
-        report.writeJSON(to: &w)
-        return JSONResponse.make(bytes: w.bytes)
+        let rules = await source.rules()
+        let bytes = await BackgroundWork.run {
+            var w = JSONWriter()
+            Report.make(facts: facts, rules: rules, grouping: parameters.grouping, window: parameters.window, asOf: now)
+                .writeJSON(to: &w)
+            return w.bytes
+        }
+        return JSONResponse.make(bytes: bytes)
     }
 
     /// `GET /dashboard?since=&until=`: one self-contained HTML page.
@@ -35,10 +38,13 @@ extension APIEndpoints {
                                               defaultSince: now - Self.dashboardDefaultWindow)
         let facts = try await source.facts.reportFacts(capturedSince: parameters.window.since, before: parameters.window.until)
         let rules = await source.rules()
-        let report = Report.make(facts: facts, rules: rules, grouping: .rep, window: parameters.window, asOf: now)
         let page = try await queries.leads(LeadQuery(overdueAt: now, limit: Self.dashboardOverdueLimit))
-        let overdue = page.leads.sorted { ($0.step?.deadline ?? now, $0.seq) < ($1.step?.deadline ?? now, $1.seq) }
-        let html = DashboardPage(report: report, overdue: overdue, moreOverdue: page.nextAfter != nil, now: now).html
+        let window = parameters.window
+        let html = await BackgroundWork.run {
+            let report = Report.make(facts: facts, rules: rules, grouping: .rep, window: window, asOf: now)
+            let overdue = page.leads.sorted { ($0.step?.deadline ?? now, $0.seq) < ($1.step?.deadline ?? now, $1.seq) }
+            return DashboardPage(report: report, overdue: overdue, moreOverdue: page.nextAfter != nil, now: now).html
+        }
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         // Nothing external may load: the page is one document with inline CSS and SVG.
