@@ -9,15 +9,15 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import a CSV file of leads (a header row, one lead per row) as lead.captured events.",
         discussion: """
-            Columns are matched to lead.captured fields by their header (id and source are required;
-            name, email, phone, company, title, company_size, need, stage, timezone, owner, team,
-            score, priority, and at or captured_at for the capture time). Rename with
-            --map "Lead ID=id" (repeatable); --map "Notes=" ignores a column. Other columns are kept
-            as attributes of the lead.
+            Columns are matched to lead.captured fields by their header: id and source are required; \
+            name, email, phone, company, title, company_size, need, stage, timezone, owner, team, score, \
+            priority, and at (or captured_at) for the capture time. Rename with --map "Lead ID=id" \
+            (repeatable); --map "Notes=" ignores a column. Other columns are kept as attributes of the lead.
 
-            Every row is checked first and every problem printed as FILE:LINE:COLUMN(name): message.
-            With any problem nothing is imported, unless --skip-bad-rows imports the good rows.
+            Every row is checked first and every problem printed as FILE:LINE:COLUMN(name): message. \
+            With any problem nothing is imported, unless --skip-bad-rows imports the good rows. \
             Importing a file again is safe: a lead already known is left as it is.
+
               followupctl import leads.csv --dry-run
               followupctl import export.csv --map "E-mail Address=email" --map "Lead Source=source"
             """)

@@ -8,9 +8,10 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report",
         abstract: "Report first-touch SLA, speed to lead, touches and outcomes of the leads captured in a window.",
         discussion: """
-            Leads are those captured at or after --since and before --until (dates are midnight UTC);
-            every figure is as of now, so a lead captured in the window and touched later counts
-            with that touch. docs/reports.md defines each figure.
+            Leads are those captured at or after --since and before --until (a date is midnight UTC). \
+            Every figure is as of now: a lead captured in the window and touched later counts with \
+            that touch. docs/reports.md defines each figure.
+
               followupctl report --since 2026-11-01 --until 2026-12-01 --by source
               followupctl report --by rep --format csv > november.csv
             """)
