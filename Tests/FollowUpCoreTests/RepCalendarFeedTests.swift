@@ -55,6 +55,7 @@ import FollowUpTestSupport
         #expect(ics.contains("UID:step-3-L2@followupd\r\n"))
         #expect(ics.contains("DTSTART:20261209T210000Z\r\nDTEND:20261209T220000Z\r\n"))
         #expect(ics.contains("Acme\\, Inc\\; \"East\""))
+        #expect(ics.contains("CATEGORIES:followupd,call\r\n"), "a list of two values, not one escaped text")
         #expect(ics.components(separatedBy: "BEGIN:VEVENT").count == 3)
     }
 }

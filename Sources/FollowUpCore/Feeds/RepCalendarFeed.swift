@@ -39,7 +39,8 @@ public enum RepCalendarFeed {
             ics.text("SUMMARY", slot.summary)
             ics.text("DESCRIPTION", slot.description)
             if let phone = lead.profile.phone { ics.text("LOCATION", phone) }
-            ics.text("CATEGORIES", "followupd,\(slot.channel)")
+            // A list: each value escaped, commas between them.
+            ics.line("CATEGORIES", ["followupd", slot.channel].map(ICalendarText.escape).joined(separator: ","))
             ics.line("STATUS", "CONFIRMED")
             ics.line("TRANSP", "TRANSPARENT")
             ics.line("END", "VEVENT")

@@ -76,7 +76,7 @@ enum ReportRendering {
     static let columns: [(member: String, heading: String)] = [
         ("leads", "LEADS"), ("sla_met_percent", "SLA%"), ("sla_met", "MET"), ("sla_missed", "MISSED"),
         ("sla_pending", "PENDING"), ("speed_to_lead_median_seconds", "MEDIAN"), ("speed_to_lead_p90_seconds", "P90"),
-        ("never_touched", "NEVER"), ("touches_per_lead", "T/LEAD"), ("dropped_after_one_touch", "DROPPED1"),
+        ("never_touched", "NEVER"), ("touches", "TOUCHES"), ("touches_per_lead", "T/LEAD"), ("dropped_after_one_touch", "DROPPED1"),
         ("cadences_completed", "CADENCE"), ("breaches", "BREACHES"), ("engaged", "ENGAGED"), ("won", "WON"), ("lost", "LOST"),
     ]
 
@@ -140,11 +140,11 @@ enum ReportRendering {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// `45s`, `4m`, `2h05m`, `3d04h`; `-` for none.
+    /// `45s`, `4m`, `2m30s`, `2h05m`, `3d04h`; `-` for none.
     static func duration(_ seconds: Int64?) -> String {
         guard let s = seconds else { return "-" }
         if s < 60 { return "\(s)s" }
-        if s < 3_600 { return "\(s / 60)m" }
+        if s < 3_600 { return "\(s / 60)m" + (s % 60 == 0 ? "" : two(s % 60) + "s") }
         if s < 86_400 { return "\(s / 3_600)h" + two(s % 3_600 / 60) + "m" }
         return "\(s / 86_400)d" + two(s % 86_400 / 3_600) + "h"
     }

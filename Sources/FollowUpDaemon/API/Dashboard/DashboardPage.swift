@@ -112,11 +112,11 @@ struct DashboardPage {
 
     static func day(_ instant: Instant) -> String { String(instant.description.prefix(10)) }
 
-    /// `4m`, `2h 5m`, `3d 4h`; `–` for none.
+    /// `4m`, `2m 30s`, `2h 5m`, `3d 4h`; `–` for none.
     static func duration(_ span: TimeSpan?) -> String {
         guard let s = span?.seconds else { return "–" }
         if s < 60 { return "\(s)s" }
-        if s < 3_600 { return "\(s / 60)m" }
+        if s < 3_600 { return "\(s / 60)m" + (s % 60 == 0 ? "" : " \(s % 60)s") }
         if s < 86_400 { return "\(s / 3_600)h \(s % 3_600 / 60)m" }
         return "\(s / 86_400)d \(s % 86_400 / 3_600)h"
     }
