@@ -24,11 +24,13 @@ struct FollowUpCtl: AsyncParsableCommand {
               followupctl rep away alice --until 2026-11-30T13:00:00Z --reason vacation
               followupctl touch log L1 --rep alice --channel call --outcome no_answer
               followupctl status
+              followupctl check-rules etc/followup/rules.d --against-running
+              followupctl reload
             """,
         subcommands: [
             CheckRulesCommand.self, SimulateCommand.self, ExplainCommand.self,
             EventCommand.self, LeadCommand.self, LeadsCommand.self, QueueCommand.self, RepCommand.self,
-            TouchCommand.self, StatusCommand.self,
+            TouchCommand.self, StatusCommand.self, ReloadCommand.self,
         ]
     )
 }

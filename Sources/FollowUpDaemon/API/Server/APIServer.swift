@@ -36,9 +36,11 @@ public struct APIServer: Sendable {
     public init(intake: any EventIntake, queries: any LeadQueries, health: any DaemonHealth,
                 clock: @escaping @Sendable () -> Instant, config: DaemonConfig, logger: Logger,
                 testing: (any TestingClockControl)? = nil,
+                rules: (any RulesControl)? = nil,
                 onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }) throws(APIStartupError) {
         let endpoints = APIEndpoints(intake: intake, queries: queries, health: health, clock: clock,
-                                     maxBodyBytes: config.maxBodyBytes, logger: logger, testing: testing)
+                                     maxBodyBytes: config.maxBodyBytes, logger: logger, testing: testing,
+                                     rules: rules)
         var tokens: BearerTokens?
         if let tcp = config.listen.first(where: { if case .tcp = $0 { true } else { false } }) {
             guard let file = config.tokenFile else {
