@@ -144,6 +144,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "FollowUpSystemdTests",
+            dependencies: ["FollowUpSystemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "FollowUpCtlTests",
             dependencies: ["FollowUpCore", "FollowUpTestSupport"],
             swiftSettings: strict

@@ -30,6 +30,8 @@ final class DaemonProcess: @unchecked Sendable {
     var arguments: [String] = []
     /// The rules directory the config names (the shipped one unless a test copies it to change it).
     var rules = DaemonProcess.root.appendingPathComponent("etc/followup/rules.d").path
+    /// Whether to tell the daemon (through `JOURNAL_STREAM`) that its stderr is the journal.
+    var stderrIsJournal = false
     /// The process id of the running daemon.
     var pid: Int32? { process?.processIdentifier }
     /// Complete stdout lines, and the unfinished last one.
@@ -77,12 +79,19 @@ final class DaemonProcess: @unchecked Sendable {
         p.executableURL = URL(fileURLWithPath: Self.binary)
         p.arguments = ["--config", configPath] + arguments
         p.currentDirectoryURL = directory
-        if !environment.isEmpty {
-            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
+        var environment = self.environment
+        if stderrIsJournal {
+            // What systemd sets for a service whose stderr is a journal stream: the stream's device and inode.
+            var info = stat()
+            fstat(err.fileHandleForWriting.fileDescriptor, &info)
+            environment["JOURNAL_STREAM"] = "\(info.st_dev):\(info.st_ino)"
+        }
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         out.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
             guard !data.isEmpty else { return }

@@ -147,6 +147,28 @@ import Glibc
         #expect(daemon.notifications.count == before)
     }
 
+    @Test func sigtermDuringDeliveriesLosesNothingAndSendsNothingTwice() throws {
+        let (daemon, notify, _) = try Self.start(watchdog: false)
+        try notify.wait("READY=1") { $0.fields["READY"] == "1" }
+        let leads = (1...400).map { i in
+            #"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"S\#(i)","source":"web_form","email":"s\#(i)@x.test","owner":"alice"}}"#
+        }
+        #expect(try daemon.post("/v1/events", "[" + leads.joined(separator: ",") + "]").status == 200)
+        // The notifications are due at 20:00: move there and stop at once, while the outbox drains.
+        try daemon.advance(to: "2026-11-24T20:00:00Z")
+        #expect(daemon.signal(SIGTERM) == 0, "\(daemon.stderr)")
+        try notify.wait("STOPPING=1") { $0.fields["STOPPING"] == "1" }
+        // Each lead has exactly one notification (lead.assigned): the lead names it.
+        let first = daemon.notifications.compactMap { $0["lead"] as? String }
+        try daemon.writeConfig(clockStart: "2026-11-24T20:00:00Z")
+        try daemon.start()
+        daemon.waitForNotifications(400)
+        usleep(300_000)
+        let printed = daemon.notifications.compactMap { $0["lead"] as? String }
+        #expect(Set(printed).count == 400, "every acknowledged lead's lead.assigned is delivered (first run: \(first.count))")
+        #expect(printed.count == Set(printed).count, "nothing delivered twice: \(printed.count - Set(printed).count) repeats")
+    }
+
     @Test func followupctlReloadReportsInvalidRulesAndExits1() throws {
         let (daemon, _, rules) = try Self.start(watchdog: false)
         try "calendars: [\n".write(to: rules.appendingPathComponent("99-broken.yaml"), atomically: true, encoding: .utf8)
