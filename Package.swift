@@ -55,6 +55,14 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strict
         ),
+        // libsystemd (sd_notify, sd_journal_sendv) for Swift; pkg-config finds it.
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        // systemd from Swift: readiness, reload, watchdog and status notifications; the journal as a swift-log handler.
+        .target(
+            name: "FollowUpSystemd",
+            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         // Where notifications go: the Notifier protocol and its receivers.
         .target(
             name: "FollowUpNotify",
@@ -65,7 +73,7 @@ let package = Package(
         .target(
             name: "FollowUpDaemon",
             dependencies: [
-                "FollowUpCore", "FollowUpRules", "FollowUpStore", "FollowUpNotify",
+                "FollowUpCore", "FollowUpRules", "FollowUpStore", "FollowUpNotify", "FollowUpSystemd",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -81,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "followupd",
             dependencies: [
-                "FollowUpDaemon",
+                "FollowUpDaemon", "FollowUpSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,6 +103,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict
@@ -132,6 +141,11 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FollowUpSystemdTests",
+            dependencies: ["FollowUpSystemd", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .testTarget(

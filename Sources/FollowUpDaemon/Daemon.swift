@@ -3,13 +3,15 @@ public import FollowUpRules
 import FollowUpNotify
 import FollowUpStore
 public import Logging
+import FollowUpSystemd
 import ServiceLifecycle
 import UnixSignals
 
 /// followupd put together: the store, the timeline (ingest and scheduler),
-/// delivery, the API listeners, run as one `ServiceGroup` that stops
-/// gracefully on SIGTERM or SIGINT (in-flight deliveries finish, the
-/// database closes cleanly).
+/// delivery, the API listeners, rules reload on SIGHUP, and systemd's
+/// notifications, run as one `ServiceGroup` that stops gracefully on SIGTERM
+/// or SIGINT: listeners stop taking events first, in-flight deliveries
+/// finish, the write-ahead log is checkpointed and the database closed.
 public struct Daemon: Sendable {
     public let config: DaemonConfig
     public let rules: LoadedRules
@@ -42,8 +44,13 @@ public struct Daemon: Sendable {
         let metrics = DaemonMetrics()
         let deliveryBell = Wakeup()
         let checkpointBell = Wakeup()
+        let manager = ServiceManager()
+        // The watchdog is pinged from the scheduler loop itself: a stuck scheduler stops the pings.
+        let heartbeat = manager.watchdogInterval.map { Heartbeat(interval: $0, beat: manager.watchdogPing) }
+        if let interval = manager.watchdogInterval { logger.info("systemd watchdog: pinging every \(interval)") }
         let timeline = try await Timeline(store: store, engine: Engine(rules: rules.rules), clock: clock,
-                                          delivery: deliveryBell, checkpoint: checkpointBell, metrics: metrics, logger: logger)
+                                          delivery: deliveryBell, checkpoint: checkpointBell, metrics: metrics, logger: logger,
+                                          heartbeat: heartbeat)
         let notifiers: [any Notifier] = config.receivers.map { receiver in
             switch receiver.kind {
             case .log: LogReceiver(name: receiver.name)
@@ -52,28 +59,41 @@ public struct Daemon: Sendable {
         let delivery = DeliveryWorker(outbox: store, notifiers: notifiers, clock: clock, wakeup: deliveryBell,
                                       metrics: metrics, logger: logger)
         let status = DaemonStatus(queries: store, metrics: metrics, clock: clock, rulesVersion: rules.rules.version)
+        let reporter = ServiceManagerReporter(manager: manager, queries: store, health: status, logger: logger)
+        let reloader = RulesReloader(directory: config.rules, timeline: timeline, seedRoster: store.seedRoster,
+                                     status: status, manager: manager, clock: clock, logger: logger)
         let listening = ListenerCount(expected: config.listen.count)
         let manual = clock as? ManualClock
         let api = try APIServer(
             intake: timeline, queries: store, health: status, clock: { clock.now() }, config: config, logger: logger,
             testing: manual.map { ManualClockControl(clock: $0, timeline: timeline) },
+            rules: reloader,
             reports: ReportSource(facts: store, rules: { await timeline.rules }),
             onListening: { [logger] address in
                 logger.info("listening on \(address)")
                 if await listening.arrived() {
                     status.setReady(true)
                     logger.info("ready: rules \(rules.rules.version), database \(config.database)")
+                    manager.ready(status: await reporter.statusLine())
                 }
             })
         let checkpoints = CheckpointService(store: store, bell: checkpointBell, logger: logger)
-        let services: [any Service] = [timeline, delivery, checkpoints] + api.listeners
+        // Graceful shutdown runs in reverse: systemd hears STOPPING=1 first, then the listeners
+        // stop taking events, then reloads, checkpoints, deliveries (in flight ones finish) and the scheduler.
+        let services: [any Service] = [timeline, delivery, checkpoints, ReloadOnHangup(reloader: reloader)]
+            + api.listeners + [reporter]
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()
         status.setReady(false)
-        logger.info("stopped")
+        do {
+            try await store.close()
+            logger.info("stopped: write-ahead log checkpointed, database closed")
+        } catch {
+            logger.error("stopped, but the final checkpoint failed: \(error) (the next start recovers from the log)")
+        }
     }
 }
 

@@ -14,7 +14,7 @@ enum LeadRow {
     /// What the engine changes.
     static let stateColumns = [
         "priority", "policy", "triage_rule", "score", "team", "owner", "had", "status", "touches", "last_touch_at",
-        "step", "step_due", "step_deadline", "step_due_notified", "step_breached", "unrouted", "nurture_at", "counters",
+        "step", "step_due", "step_deadline", "step_due_notified", "step_breached", "step_opened_at", "unrouted", "nurture_at", "counters",
         "awaits_first_touch", "deadline_open",
     ]
     /// Every column, in the order ``decode(_:)`` reads them.
@@ -111,6 +111,7 @@ enum LeadRow {
         values.append(step?.deadline.secondsSinceEpoch)
         values.append(step?.dueNotified)
         values.append(step?.breached)
+        values.append(step?.openedAt.secondsSinceEpoch)
         values.append(lead.unrouted)
         values.append(lead.nurtureAt?.secondsSinceEpoch)
         values.append(JSONColumns.counters(lead.counters))
@@ -161,14 +162,18 @@ enum LeadRow {
             let deadline = try c.optionalInstant()
             let dueNotified = try c.optionalBool()
             let breached = try c.optionalBool()
+            let openedAt = try c.optionalInstant()
             let unrouted = try c.bool()
             let nurtureAt = try c.optionalInstant()
             let counters = try JSONColumns.counters(c.string())
 
             var step: OpenStep?
             if let number, let due, let deadline {
+                // Rows written before v2 have no opening time: step 1 opened at its due time
+                // (the default policy's step 1 is due at once), later ones at the touch before.
                 step = OpenStep(number: number, due: due, deadline: deadline,
-                                dueNotified: dueNotified ?? false, breached: breached ?? false)
+                                dueNotified: dueNotified ?? false, breached: breached ?? false,
+                                openedAt: openedAt ?? (number == 1 ? due : lastTouchAt ?? due))
             }
             return LeadState(profile: profile, seq: seq, capturedAt: capturedAt, priority: priority, policy: policy,
                              triageRule: triageRule, score: score, team: team, owner: owner, had: had, status: status,

@@ -89,6 +89,17 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
         }
     }
 
+    /// Shuts the store down cleanly: copies the whole write-ahead log into the
+    /// database and empties it (a TRUNCATE checkpoint), then closes every
+    /// connection. The next start opens a short log. Use nothing after this.
+    public func close() async throws {
+        try await pool.writeWithoutTransaction { db in
+            _ = try db.checkpoint(.truncate)
+        }
+        try checkpointer?.close()
+        try pool.close()
+    }
+
     /// Adds the rule files' roster to the team at start-up: new reps join the
     /// roster; known reps get the files' details but keep their availability
     /// and roster position. Nothing goes to the event log: the files are not events.

@@ -14,6 +14,7 @@ enum Schema {
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createV1)
+        migrator.registerMigration("v2-step-opened-at", migrate: addStepOpenedAt)
         return migrator
     }()
 
@@ -192,5 +193,11 @@ enum Schema {
                 UPDATE meta SET value = value - 1 WHERE key = 'tally.timers';
             END;
             """)
+    }
+
+    /// When the open step started counting, so a rules reload can re-plan it
+    /// (NULL on rows written before: ``LeadRow`` falls back to the step's due time).
+    @Sendable static func addStepOpenedAt(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE leads ADD COLUMN step_opened_at INTEGER")
     }
 }

@@ -1,11 +1,19 @@
 import ArgumentParser
+import FollowUpCore
 import FollowUpRules
+import Foundation
 
-/// `followupctl check-rules DIR`: validate a rule set without running it.
-struct CheckRulesCommand: ParsableCommand {
+/// `followupctl check-rules DIR [--against-running]`: validate a rule set
+/// without running it, and optionally see what it would move in the running daemon.
+struct CheckRulesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-rules",
-        abstract: "Validate a rules directory: exit 0 with a summary, or 1 listing every problem as FILE:LINE:COL.")
+        abstract: "Validate a rules directory: exit 0 with a summary, or 1 listing every problem as FILE:LINE:COL.",
+        discussion: """
+            With --against-running the rule files are also sent to the running daemon (found as the
+            daemon commands find it), which lists the open leads whose due times, deadlines or
+            nurture dates a reload to these files would move. Nothing changes in the daemon.
+            """)
 
     @Argument(help: ArgumentHelp("The rules directory.", valueName: "dir"))
     var directory: String = RulesOptions.defaultDirectory
@@ -13,13 +21,64 @@ struct CheckRulesCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing when the rules are valid.")
     var quiet = false
 
-    func run() throws {
+    @Flag(name: .long, help: "Show which open leads of the running daemon a reload to these rules would move.")
+    var againstRunning = false
+
+    @Option(name: .long, help: ArgumentHelp("With --against-running: list at most this many leads (all are counted).",
+                                            valueName: "n"))
+    var limit = 50
+
+    @OptionGroup var daemon: DaemonOptions
+
+    func run() async throws {
         var options = RulesOptions()
         options.rules = directory
         let loaded = try options.load()
-        guard !quiet else { return }
-        for note in loaded.notes { print(note.description) }
-        print(loaded.summary)
+        if !quiet {
+            for note in loaded.notes { print(note.description) }
+            print(loaded.summary)
+        }
+        guard againstRunning else { return }
+        try await CtlError.reporting {
+            var body = JSONWriter()
+            body.beginObject()
+            body.beginArray("files")
+            for path in loaded.files {
+                guard let data = FileManager.default.contents(atPath: path) else { throw CtlError("cannot read \(path)") }
+                body.beginObject()
+                body.string("path", path)
+                body.string("text", String(decoding: data, as: UTF8.self))
+                body.endObject()
+            }
+            body.endArray()
+            body.endObject()
+            let preview = try await DaemonClient.with(try daemon.endpoint()) { client in
+                try await client.post("/v1/rules/preview?limit=\(limit)", json: body.bytes)
+            }
+            for line in Self.lines(of: preview) { print(line) }
+        }
+    }
+
+    /// The preview for people: a header, then one row per moved lead.
+    static func lines(of preview: JSONValue) -> [String] {
+        let moved = preview["moved"]?.text ?? "0"
+        var out = ["against the running daemon (rules \(preview["running_version"].shown) → \(preview["candidate_version"].shown)): "
+            + "\(preview["examined"].shown) open leads examined, \(moved) would move"]
+        guard case .array(let leads)? = preview["leads"], !leads.isEmpty else { return out }
+        let table = TextTable(columns: ["LEAD", "OWNER", "STEP", "DUE", "DEADLINE", "NURTURE"],
+                              widths: [10, 10, 4, 45, 45])
+        out.append(table.header)
+        for lead in leads {
+            let before = lead["before"], after = lead["after"]
+            func change(_ key: String) -> String {
+                let was = before?[key]?.text, will = after?[key]?.text
+                if was == will { return was ?? "-" }
+                return "\(was ?? "-") → \(will ?? "-")"
+            }
+            out.append(table.row([lead["lead"].shown, lead["owner"].shown, change("step"), change("due"),
+                                  change("deadline"), change("nurture_at")]))
+        }
+        if let count = Int(moved), count > leads.count { out.append("… and \(count - leads.count) more (raise --limit)") }
+        return out
     }
 }
-

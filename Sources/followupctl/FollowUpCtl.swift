@@ -26,11 +26,13 @@ struct FollowUpCtl: AsyncParsableCommand {
               followupctl status
               followupctl report --since 2026-11-01 --by source
               followupctl import leads.csv --dry-run
+              followupctl check-rules etc/followup/rules.d --against-running
+              followupctl reload
             """,
         subcommands: [
             CheckRulesCommand.self, SimulateCommand.self, ExplainCommand.self,
             EventCommand.self, LeadCommand.self, LeadsCommand.self, QueueCommand.self, RepCommand.self,
-            TouchCommand.self, StatusCommand.self, ReportCommand.self, ImportCommand.self,
+            TouchCommand.self, StatusCommand.self, ReloadCommand.self, ReportCommand.self, ImportCommand.self,
         ]
     )
 }

@@ -1,8 +1,9 @@
-import ArgumentParser
+public import ArgumentParser
 import FollowUpDaemon
 import FollowUpRules
+import FollowUpSystemd
 import Foundation
-import Logging
+public import Logging
 
 /// `followupd`: the daemon. A thin main: arguments, logging, then ``Daemon``.
 @main
@@ -11,8 +12,11 @@ struct FollowUpD: AsyncParsableCommand {
         commandName: "followupd",
         abstract: "Keep every open lead's follow-ups on a durable timeline and send what is due.",
         discussion: """
-            Notifications go to the receivers of the config (`log` prints JSON lines on stdout);
-            the daemon's own log goes to stderr. SIGTERM or SIGINT stops it gracefully.
+            Notifications go to the receivers of the config (`log` prints JSON lines on stdout).
+            The daemon's own log goes to the journal, with fields such as LEAD_ID, when systemd
+            connected stderr to it (JOURNAL_STREAM), else to stderr as lines.
+            SIGHUP reloads the rules; SIGTERM or SIGINT stops it gracefully. Under systemd
+            (Type=notify) it reports READY, RELOADING, STOPPING, STATUS and WATCHDOG.
             """)
 
     @Option(name: .long, help: ArgumentHelp("The config file.", valueName: "file"))
@@ -26,6 +30,11 @@ struct FollowUpD: AsyncParsableCommand {
         valueName: "address"))
     var listen: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(
+        "trace, debug (every notification minted, with LEAD_ID/REP_ID/NOTIFICATION_ID), info, notice, warning, error or critical.",
+        valueName: "level"))
+    var logLevel: Logger.Level = .info
+
     @Flag(name: .long, help: "Validate the config and the rules it names, then exit (0 valid, 1 not).")
     var checkConfig = false
 
@@ -36,9 +45,12 @@ struct FollowUpD: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        switch LogDestination.detect() {
+        case .journal: LoggingSystem.bootstrap { JournalLogHandler(label: $0) }
+        case .standardError: LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        }
         var logger = Logger(label: "followupd")
-        logger.logLevel = .info
+        logger.logLevel = logLevel
         var settings: DaemonConfig
         do {
             settings = try DaemonConfig.load(path: config)
@@ -72,3 +84,5 @@ struct FollowUpD: AsyncParsableCommand {
         try await Daemon(config: settings, rules: rules, logger: logger).run()
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

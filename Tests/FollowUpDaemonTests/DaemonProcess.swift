@@ -24,6 +24,16 @@ final class DaemonProcess: @unchecked Sendable {
     var configPath: String { directory.appendingPathComponent("followupd.yaml").path }
 
     private var process: Process?
+    /// Variables added to the daemon's environment (NOTIFY_SOCKET, WATCHDOG_USEC, …) at the next start.
+    var environment: [String: String] = [:]
+    /// Arguments added after `--config` at the next start.
+    var arguments: [String] = []
+    /// The rules directory the config names (the shipped one unless a test copies it to change it).
+    var rules = DaemonProcess.root.appendingPathComponent("etc/followup/rules.d").path
+    /// Whether to tell the daemon (through `JOURNAL_STREAM`) that its stderr is the journal.
+    var stderrIsJournal = false
+    /// The process id of the running daemon.
+    var pid: Int32? { process?.processIdentifier }
     /// Complete stdout lines, and the unfinished last one.
     private struct Output {
         var lines: [String] = []
@@ -39,13 +49,19 @@ final class DaemonProcess: @unchecked Sendable {
     var tokenFile: String { directory.appendingPathComponent("tokens").path }
 
     /// Writes a config (manual clock starting at `clockStart` unless `scaledRate` is given) and starts the daemon.
-    init(clockStart: String, scaledRate: Double? = nil, extra: String = "", tcp: Bool = false) throws {
+    /// - Parameters:
+    ///   - tcp: also listen on a free loopback TCP port, with ``token`` in a token file.
+    ///   - setUp: runs before the config is written and the daemon started
+    ///     (to set ``environment``, ``arguments`` or ``rules``).
+    init(clockStart: String, scaledRate: Double? = nil, extra: String = "", tcp: Bool = false,
+         setUp: (DaemonProcess) throws -> Void = { _ in }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("followupd-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         if tcp {
             tcpPort = try Self.freePort()
             try "\(Self.token)\n".write(toFile: tokenFile, atomically: true, encoding: .utf8)
         }
+        try setUp(self)
         try writeConfig(clockStart: clockStart, scaledRate: scaledRate, extra: extra)
         try start()
     }
@@ -84,7 +100,7 @@ final class DaemonProcess: @unchecked Sendable {
         let clock = scaledRate.map { "clock: scaled\n  clock_rate: \($0)" } ?? "clock: manual"
         try """
             database: \(database)
-            rules: \(Self.root.appendingPathComponent("etc/followup/rules.d").path)
+            rules: \(rules)
             listen:
               - unix:\(socket)
             \(tcpPort.map { "  - 127.0.0.1:\($0)\ntoken_file: \(tokenFile)" } ?? "")
@@ -103,11 +119,21 @@ final class DaemonProcess: @unchecked Sendable {
     func start() throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["--config", configPath]
+        p.arguments = ["--config", configPath] + arguments
         p.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
+        var environment = self.environment
+        if stderrIsJournal {
+            // What systemd sets for a service whose stderr is a journal stream: the stream's device and inode.
+            var info = stat()
+            fstat(err.fileHandleForWriting.fileDescriptor, &info)
+            environment["JOURNAL_STREAM"] = "\(info.st_dev):\(info.st_ino)"
+        }
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         out.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
             guard !data.isEmpty else { return }
@@ -165,6 +191,11 @@ final class DaemonProcess: @unchecked Sendable {
     func advance(to time: String) throws {
         let r = try post("/v1/testing/clock", #"{"now":"\#(time)"}"#)
         guard r.status == 200 else { throw UnixHTTP.Failure(description: "advance: \(r.status) \(r.body)") }
+    }
+
+    /// Sends a signal and returns at once.
+    func send(_ sig: Int32) {
+        if let p = process { kill(p.processIdentifier, sig) }
     }
 
     /// Sends a signal and waits for the exit status (nil on timeout).

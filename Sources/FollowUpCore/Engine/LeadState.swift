@@ -117,13 +117,19 @@ public struct OpenStep: Hashable, Sendable {
     public var dueNotified: Bool
     /// Whether the deadline passed unmet.
     public var breached: Bool
+    /// What the step's times count from: for step 1 when it opened (capture,
+    /// escalation, hand-off), for later steps the touch before. A rules reload
+    /// re-plans the step from it.
+    public var openedAt: Instant
 
-    public init(number: Int, due: Instant, deadline: Instant, dueNotified: Bool, breached: Bool = false) {
+    public init(number: Int, due: Instant, deadline: Instant, dueNotified: Bool, breached: Bool = false,
+                openedAt: Instant) {
         self.number = number
         self.due = due
         self.deadline = deadline
         self.dueNotified = dueNotified
         self.breached = breached
+        self.openedAt = openedAt
     }
 }
 

@@ -68,7 +68,7 @@ struct StepPlanner {
             }
         }
         deadline = max(deadline, due)
-        return (OpenStep(number: number, due: due, deadline: deadline, dueNotified: number == 1), why)
+        return (OpenStep(number: number, due: due, deadline: deadline, dueNotified: number == 1, openedAt: previousTouch), why)
     }
 
     /// `Wed 2026-11-25 16:00 America/New_York`.

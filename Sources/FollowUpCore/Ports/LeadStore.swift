@@ -35,6 +35,15 @@ public protocol LeadStore: Sendable {
     /// - Throws: ``EventBatchError`` naming the first event that cannot apply; nothing is written.
     func advance(through events: [Event], source: String, receivedAt: Instant, engine: Engine) async throws -> TimelineBatch
 
+    /// Re-plans every open lead's obligations under `engine`'s rules (see
+    /// ``Engine/replan(_:previous:)``): what a rules reload does once the new
+    /// rules are in force. With `commit` the leads and their timers are
+    /// rewritten in one transaction; without, nothing is written (a preview).
+    /// - Parameters:
+    ///   - keep: how many of the moved leads to return (in capture order); all are counted.
+    ///   - progress: called every few thousand leads (the daemon pings its watchdog).
+    func replan(engine: Engine, previous: Rules, commit: Bool, keep: Int,
+                progress: @escaping @Sendable () -> Void) async throws -> ReplanReport
     /// Housekeeping after writes (SQLite: move the write-ahead log into the
     /// database) without blocking writers. Called by the daemon as it writes;
     /// a store with nothing to do does nothing.
@@ -100,3 +109,19 @@ public struct TimelineBatch: Sendable {
     }
 }
 
+
+/// What re-planning the open leads found (and, committed, did).
+public struct ReplanReport: Sendable, Hashable {
+    /// Leads with pending obligations that were looked at.
+    public var examined: Int
+    /// How many of them moved.
+    public var movedCount: Int
+    /// The first of them, in capture order (as many as asked for).
+    public var moved: [LeadReplan]
+
+    public init(examined: Int = 0, movedCount: Int = 0, moved: [LeadReplan] = []) {
+        self.examined = examined
+        self.movedCount = movedCount
+        self.moved = moved
+    }
+}

@@ -25,9 +25,14 @@ public actor Timeline: EventIntake, Service {
     private let logger: Logger
     private let exclusive = ExclusiveAccess()
     private var lastApplied: Instant?
+    private let heartbeat: Heartbeat?
 
+    /// - Parameter heartbeat: called by the scheduler loop after every round
+    ///   that worked, at least every `heartbeat.interval` (systemd's watchdog):
+    ///   a scheduler that is stuck or keeps failing stops calling it.
     public init(store: any LeadStore, engine: Engine, clock: any DaemonClock, delivery: Wakeup,
-                checkpoint: Wakeup = Wakeup(), metrics: DaemonMetrics, logger: Logger) async throws {
+                checkpoint: Wakeup = Wakeup(), metrics: DaemonMetrics, logger: Logger,
+                heartbeat: Heartbeat? = nil) async throws {
         self.store = store
         self.engine = engine
         self.clock = clock
@@ -35,16 +40,43 @@ public actor Timeline: EventIntake, Service {
         self.checkpoint = checkpoint
         self.metrics = metrics
         self.logger = logger
+        self.heartbeat = heartbeat
         self.lastApplied = try await store.lastAppliedAt()
     }
 
     /// The rules in force.
     public var rules: Rules { engine.rules }
 
-    /// Swaps the rules (a reload); the next event or timer uses them.
-    public func replaceRules(_ rules: Rules) {
-        engine = Engine(rules: rules)
+    // MARK: Rules
+
+    /// Puts `rules` in force: re-plans every open lead's obligations under them
+    /// and swaps the engine, both under the timeline's lock, so no event or
+    /// timer sees half of a reload. Nothing changes when re-planning fails.
+    /// Timers the new rules make overdue fire right after.
+    @discardableResult
+    public func replaceRules(_ rules: Rules) async throws -> ReplanReport {
+        let next = Engine(rules: rules)
+        let report = try await exclusive.run { [store, heartbeat] in
+            let previous = await self.engine.rules
+            let report = try await store.replan(engine: next, previous: previous, commit: true, keep: 0,
+                                                progress: { heartbeat?.beat() })
+            // Inside the lock: events and timers read the engine only there.
+            await self.install(next)
+            return report
+        }
         scheduler.ring()
+        checkpoint.ring()
+        return report
+    }
+
+    private func install(_ engine: Engine) {
+        self.engine = engine
+    }
+
+    /// What ``replaceRules(_:)`` would move, without changing anything.
+    public func previewRules(_ rules: Rules, keep: Int) async throws -> ReplanReport {
+        try await store.replan(engine: Engine(rules: rules), previous: engine.rules, commit: false, keep: keep,
+                               progress: {})
     }
 
     // MARK: Events
@@ -61,10 +93,10 @@ public actor Timeline: EventIntake, Service {
             }
             events.append(event)
         }
-        let engine = self.engine
         let batch = events
         // One request, one transaction: all its events commit together or none does.
         let accepted = try await exclusive.run { [store, metrics] in
+            let engine = await self.engine  // read under the lock: a reload swaps it there
             var floor = await self.lastApplied
             var timed: [Event] = []
             for var event in batch {
@@ -98,6 +130,12 @@ public actor Timeline: EventIntake, Service {
     private func fireDue(before limit: Instant, inclusive: Bool, engine: Engine) async throws {
         while let fired = try await store.fireNextTimer(dueBy: limit, inclusive: inclusive, engine: engine) {
             advance(to: fired.timer.at)
+            for notification in fired.notifications {
+                logger.debug("\(notification.kind.rawValue) to \(notification.to)", metadata: [
+                    "lead_id": "\(notification.lead)", "rep_id": "\(notification.to)",
+                    "notification_id": "\(notification.id)", "timer": "\(fired.timer.kind)",
+                ])
+            }
             metrics.timerFired(lag: clock.preciseNow() - Double(fired.timer.at.secondsSinceEpoch))
             if !fired.notifications.isEmpty { delivery.ring() }
             checkpoint.ring()
@@ -114,9 +152,8 @@ public actor Timeline: EventIntake, Service {
 
     /// Fires, under the timeline's lock, every timer due by the clock's now.
     private func fireDueNow() async throws {
-        let engine = self.engine
         try await exclusive.run {
-            try await self.fireDue(before: self.clock.now(), inclusive: true, engine: engine)
+            try await self.fireDue(before: self.clock.now(), inclusive: true, engine: await self.engine)
         }
     }
 
@@ -132,7 +169,8 @@ public actor Timeline: EventIntake, Service {
                     let next = try await self.store.nextTimer()
                     self.metrics.nextTimer(next?.at)
                     failures = 0
-                    await self.scheduler.wait(until: next?.at, on: self.clock)
+                    self.heartbeat?.beat()
+                    await self.scheduler.wait(until: next?.at, on: self.clock, atMost: self.heartbeat?.interval)
                 } catch is CancellationError {
                     return
                 } catch {

@@ -32,11 +32,15 @@ public final class Wakeup: Sendable {
         waiter?.resume()
     }
 
-    /// Sleeps until `deadline` on `clock` (an hour at most when nil) or a ring.
+    /// Sleeps until `deadline` on `clock` (an hour at most when nil) or a ring,
+    /// and never longer than `atMost` of real time (whatever the clock).
     /// Returns early on cancellation; callers check `Task.isCancelled`.
-    public func wait(until deadline: Instant?, on clock: any DaemonClock) async {
+    public func wait(until deadline: Instant?, on clock: any DaemonClock, atMost: Duration? = nil) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.waitForRing() }
+            if let atMost {
+                group.addTask { try? await Task.sleep(for: atMost) }
+            }
             group.addTask {
                 if let deadline {
                     try? await clock.sleep(until: deadline)

@@ -14,6 +14,8 @@ struct APIEndpoints: Sendable {
     let logger: Logger
     /// The manual test clock's control; nil (and the route absent) unless the config enables testing.
     var testing: (any TestingClockControl)? = nil
+    /// Reload and preview; nil (the routes answer 404) where the daemon cannot reload.
+    var rules: (any RulesControl)? = nil
     /// Where the report, dashboard and calendar read; nil answers them 404.
     var reports: ReportSource? = nil
 }

@@ -12,6 +12,8 @@ enum APIRouter {
         APIRoute(.get, "/v1/leads") { api, request, _, _ in try await api.leads(request) },
         APIRoute(.get, "/v1/leads/:id") { api, request, context, _ in try await api.lead(request, context: context) },
         APIRoute(.get, "/v1/reps/:id/queue") { api, request, context, _ in try await api.queue(request, context: context) },
+        APIRoute(.post, "/v1/rules/reload") { api, request, _, _ in try await api.reloadRules(request) },
+        APIRoute(.post, "/v1/rules/preview") { api, request, _, _ in try await api.previewRules(request) },
         APIRoute(.get, "/v1/reps/:id/calendar.ics") { api, request, context, _ in try await api.calendar(request, context: context) },
         APIRoute(.get, "/v1/report") { api, request, _, _ in try await api.report(request) },
         APIRoute(.get, "/dashboard") { api, request, _, _ in try await api.dashboard(request) },

@@ -36,11 +36,13 @@ public struct APIServer: Sendable {
     ///   has none configured, or it is missing, unreadable or empty.
     public init(intake: any EventIntake, queries: any LeadQueries, health: any DaemonHealth,
                 clock: @escaping @Sendable () -> Instant, config: DaemonConfig, logger: Logger,
-                testing: (any TestingClockControl)? = nil, reports: ReportSource? = nil,
+                testing: (any TestingClockControl)? = nil,
+                rules: (any RulesControl)? = nil,
+                reports: ReportSource? = nil,
                 onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }) throws(APIStartupError) {
         let endpoints = APIEndpoints(intake: intake, queries: queries, health: health, clock: clock,
                                      maxBodyBytes: config.maxBodyBytes, logger: logger, testing: testing,
-                                     reports: reports)
+                                     rules: rules, reports: reports)
         var tokens: BearerTokens?
         if let tcp = config.listen.first(where: { if case .tcp = $0 { true } else { false } }) {
             guard let file = config.tokenFile else {

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import FollowUpCore
+import FollowUpStore
+import FollowUpTestSupport
+
+/// Re-planning open leads in the store (what a rules reload does): a preview
+/// writes nothing; a commit rewrites the leads and their timers together, and
+/// survives a reopen.
+@Suite struct ReplanStoreTests {
+    let rules = DefaultRules.make()
+
+    /// Ten minutes instead of five for hot leads.
+    var slower: Rules {
+        var r = DefaultRules.make()
+        r.priorities = r.priorities.map { $0.name == "high" ? PriorityTier(name: "high", firstTouch: .minutes(10)) : $0 }
+        return r
+    }
+
+    func makeStore(_ dir: TempDirectory) async throws -> SQLiteLeadStore {
+        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+        _ = try await StoreTimeline(store: store, rules: rules).apply([
+            upsert("2026-11-24T19:00:00Z", "alice"),
+            capture("2026-11-24T20:00:00Z", "L1", owner: "alice"),
+            capture("2026-11-24T20:00:00Z", "L2", owner: "alice"),
+            touch("2026-11-24T20:01:00Z", "L2", by: "alice"),
+            capture("2026-11-24T20:00:00Z", "L3", owner: "alice"),
+            event("2026-11-24T20:01:00Z", .leadStatus(lead: "L3", .won)),
+        ])
+        return store
+    }
+
+    @Test func aPreviewListsWhatWouldMoveAndWritesNothing() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        let timersBefore = try await store.allTimers()
+        let report = try await store.replan(engine: Engine(rules: slower), previous: rules, commit: false, keep: 10,
+                                            progress: {})
+        #expect(report.examined == 2, "L1 (step 1) and L2 (step 2); L3 is won")
+        #expect(report.movedCount == 1)
+        #expect(report.moved.map(\.lead) == ["L1"])
+        #expect(report.moved.first?.before.deadline == at("2026-11-24T20:05:00Z"))
+        #expect(report.moved.first?.after.deadline == at("2026-11-24T20:10:00Z"))
+        #expect(try await store.allTimers() == timersBefore)
+        #expect(try await store.lead("L1")?.state.step?.deadline == at("2026-11-24T20:05:00Z"))
+    }
+
+    @Test func aCommitRewritesTheLeadAndItsTimerAndSurvivesAReopen() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        let report = try await store.replan(engine: Engine(rules: slower), previous: rules, commit: true, keep: 0,
+                                            progress: {})
+        #expect(report.movedCount == 1)
+        #expect(report.moved.isEmpty, "keep: 0 lists nothing")
+        let reopened = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+        let l1 = try #require(try await reopened.lead("L1"))
+        #expect(l1.state.step?.deadline == at("2026-11-24T20:10:00Z"))
+        #expect(l1.state.step?.openedAt == at("2026-11-24T20:00:00Z"))
+        #expect(l1.timers == [LeadTimer(at: at("2026-11-24T20:10:00Z"), leadSeq: 0, lead: "L1", kind: .deadline(step: 1))])
+        // The same rules again: nothing more moves.
+        let again = try await reopened.replan(engine: Engine(rules: slower), previous: slower, commit: true, keep: 10,
+                                              progress: {})
+        #expect(again.movedCount == 0)
+    }
+}
