@@ -174,6 +174,9 @@ import Glibc
         let base = try daemon.tcpBaseURL
         let raw = try daemon.get("/dashboard")
         #expect(raw.status == 200, "the socket needs no token")
+        #expect(raw.body.contains(#"<meta name="viewport" content="width=device-width, initial-scale=1">"#), "laid out for phones")
+        #expect(!raw.body.contains("<script") && !raw.body.contains("src=") && !raw.body.contains("<link"), "no script, no external asset")
+        #expect(raw.headers.first { $0.key.lowercased() == "content-security-policy" }?.value.hasPrefix("default-src 'none'") == true)
         #expect(raw.body.contains("Eve &lt;b&gt;&amp;<br><small>") || raw.body.contains("Eve &lt;b&gt;&amp;, O&#39;Hara &quot;Ltd&quot;"),
                 "lead strings are escaped: \(raw.body)")
 
