@@ -83,6 +83,14 @@ import Glibc
         #expect(future.status == 1)
         #expect(future.stderr.contains("\(early):3:3(at): 2026-12-09T09:00:00Z is in the future"), "\(future.stderr)")
         #expect(try Self.leadCount(daemon) == 3)
+
+        // A file larger than one request: three batches, and still safe to repeat.
+        let many = try Self.write("id,source,owner,notes\n" + (1...1_100).map { "M\($0),referral,bob,\"row \($0), with a comma\"" }
+            .joined(separator: "\r\n") + "\r\n", "many.csv", in: daemon)
+        let big = try Self.ctl(daemon, "import", many)
+        #expect(big.stdout.contains("imported 1100 leads from \(many): 1100 new, 0 already known"), "\(big.stdout) \(big.stderr)")
+        let bigAgain = try Self.ctl(daemon, "import", many)
+        #expect(bigAgain.stdout.contains("1100 leads from \(many): 0 new, 1100 already known"), "\(bigAgain.stdout) \(bigAgain.stderr)")
     }
 
     /// L1 and L2 met the SLA (L2 won), L4 was touched late, L3 never: 50%.

@@ -158,7 +158,14 @@ struct ImportCommand: AsyncParsableCommand {
         var fresh = 0, known = 0
         var start = 0
         while start < rows.count {
-            let batch = Array(rows[start..<min(start + Self.batchSize, rows.count)])
+            // Up to batchSize rows, and far below the daemon's default 1 MiB body limit
+            // however long the spreadsheet's notes are (EventCommand's rule).
+            var end = start, bytes = 0
+            while end < rows.count, end - start < Self.batchSize, end == start || bytes + rows[end].event.utf8.count < EventCommand.maxBatchBytes {
+                bytes += rows[end].event.utf8.count + 1
+                end += 1
+            }
+            let batch = Array(rows[start..<end])
             let body = "[" + batch.map(\.event).joined(separator: ",") + "]"
             do throws(CtlError) {
                 let reply = try await client.post("/v1/events", json: Array(body.utf8))
@@ -178,7 +185,7 @@ struct ImportCommand: AsyncParsableCommand {
                 }
                 throw error
             }
-            start += Self.batchSize
+            start = end
         }
         return (fresh, known)
     }
