@@ -35,28 +35,27 @@ public struct Daemon: Sendable {
         if config.testing?.enabled == true {
             logger.warning("testing mode: the daemon runs on a \(clock is ManualClock ? "manual" : "scaled") clock starting \(clock.now())")
         }
-        let receiverNames = config.receivers.map(\.name)
+        let routes = ReceiverSet.routes(config)
         let store = try SQLiteLeadStore(path: config.database, durability: config.durability == .full ? .full : .normal,
-                                        backgroundCheckpoints: true, receivers: { _ in receiverNames })
+                                        backgroundCheckpoints: true, routing: { routes.receivers(of: $0, facts: $1) })
         try await store.seedRoster(rules.rules.roster)
         let metrics = DaemonMetrics()
         let deliveryBell = Wakeup()
         let checkpointBell = Wakeup()
         let timeline = try await Timeline(store: store, engine: Engine(rules: rules.rules), clock: clock,
                                           delivery: deliveryBell, checkpoint: checkpointBell, metrics: metrics, logger: logger)
-        let notifiers: [any Notifier] = config.receivers.map { receiver in
-            switch receiver.kind {
-            case .log: LogReceiver(name: receiver.name)
-            }
-        }
-        let delivery = DeliveryWorker(outbox: store, notifiers: notifiers, clock: clock, wakeup: deliveryBell,
+        let notifiers = try ReceiverSet.make(config, contexts: StoreMessageContext(queries: store))
+        let delivery = DeliveryWorker(outbox: store, notifiers: notifiers,
+                                      inFlight: Dictionary(config.receivers.map { ($0.name, $0.inFlight) }, uniquingKeysWith: { a, _ in a }),
+                                      policy: config.delivery.policy, clock: clock, wakeup: deliveryBell,
                                       metrics: metrics, logger: logger)
-        let status = DaemonStatus(queries: store, metrics: metrics, clock: clock, rulesVersion: rules.rules.version)
+        let status = DaemonStatus(queries: store, outbox: store, metrics: metrics, clock: clock, rulesVersion: rules.rules.version)
         let listening = ListenerCount(expected: config.listen.count)
         let manual = clock as? ManualClock
         let api = try APIServer(
             intake: timeline, queries: store, health: status, clock: { clock.now() }, config: config, logger: logger,
-            testing: manual.map { ManualClockControl(clock: $0, timeline: timeline) },
+            testing: manual.map { ManualClockControl(clock: $0, timeline: timeline) }, outbox: store,
+            deliveryBell: deliveryBell,
             onListening: { [logger] address in
                 logger.info("listening on \(address)")
                 if await listening.arrived() {

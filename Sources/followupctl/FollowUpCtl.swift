@@ -28,7 +28,7 @@ struct FollowUpCtl: AsyncParsableCommand {
         subcommands: [
             CheckRulesCommand.self, SimulateCommand.self, ExplainCommand.self,
             EventCommand.self, LeadCommand.self, LeadsCommand.self, QueueCommand.self, RepCommand.self,
-            TouchCommand.self, StatusCommand.self,
+            TouchCommand.self, StatusCommand.self, OutboxCommand.self,
         ]
     )
 }

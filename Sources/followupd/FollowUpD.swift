@@ -1,8 +1,12 @@
 import ArgumentParser
 import FollowUpDaemon
+import FollowUpNotify
 import FollowUpRules
 import Foundation
 import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `followupd`: the daemon. A thin main: arguments, logging, then ``Daemon``.
 @main
@@ -65,10 +69,26 @@ struct FollowUpD: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if checkConfig {
+            // Builds every receiver (templates, secret files) without a database, then lets go of them.
+            do {
+                let notifiers = try ReceiverSet.make(settings, contexts: BareMessageContext())
+                for notifier in notifiers { await notifier.shutdown() }
+            } catch {
+                for problem in error.problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
+                throw ExitCode(1)
+            }
             print("config OK: \(config): database \(settings.database), listen \(settings.listen.map(\.description).joined(separator: ", "))")
             print(rules.summary)
             return
         }
-        try await Daemon(config: settings, rules: rules, logger: logger).run()
+        // A receiver's program (sendmail, exec) that exits before reading its stdin
+        // must fail that delivery, not kill the daemon with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            try await Daemon(config: settings, rules: rules, logger: logger).run()
+        } catch let error as ReceiverSetupError {
+            for problem in error.problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
+            throw ExitCode(1)
+        }
     }
 }

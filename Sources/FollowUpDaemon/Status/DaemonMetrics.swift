@@ -54,7 +54,7 @@ public final class DaemonMetrics: Sendable {
     /// A notification reached `receiver` `lag` seconds after it was due (or failed to).
     public func delivery(receiver: String, outcome: String, lag: Double?) {
         registry.makeCounter(
-            descriptor: Self.named("deliveries", unit: "total", "Delivery attempts, by receiver and outcome (delivered, retry, dead)."),
+            descriptor: Self.named("deliveries", unit: "total", "Delivery attempts, by receiver and outcome (delivered, fallback, retry, dead)."),
             labels: [("receiver", receiver), ("outcome", outcome)]).increment()
         if let lag {
             fireLag.record(Self.duration(lag))
@@ -68,7 +68,18 @@ public final class DaemonMetrics: Sendable {
     }
 
     /// Sets the gauges that mirror the store and the rules, then renders everything.
-    public func render(statistics: StoreStatistics?, rulesVersion: String, lastReloadSucceeded: Bool) -> String {
+    public func render(statistics: StoreStatistics?, byReceiver: [String: [OutboxState: Int]] = [:], rulesVersion: String,
+                       lastReloadSucceeded: Bool) -> String {
+        for (receiver, counts) in byReceiver {
+            for state in OutboxState.allCases {
+                registry.makeGauge(descriptor: Self.named("outbox", "Outbox rows by receiver and delivery state."),
+                                   labels: [("receiver", receiver), ("state", state.rawValue)])
+                    .set(to: Double(counts[state] ?? 0))
+            }
+            registry.makeGauge(descriptor: Self.named("dead_letters", "Dead letters by receiver (followupctl outbox list --state dead)."),
+                               labels: [("receiver", receiver)])
+                .set(to: Double(counts[.dead] ?? 0))
+        }
         if let s = statistics {
             for status in LeadStatus.allCases {
                 registry.makeGauge(descriptor: Self.named("leads", "Leads by status."), labels: [("status", status.rawValue)])

@@ -14,4 +14,8 @@ struct APIEndpoints: Sendable {
     let logger: Logger
     /// The manual test clock's control; nil (and the route absent) unless the config enables testing.
     var testing: (any TestingClockControl)? = nil
+    /// The outbox for `/v1/outbox`; nil answers 404 there.
+    var outbox: (any Outbox)? = nil
+    /// Rung after a retry so the delivery lanes pick the rows up at once.
+    var deliveryBell: Wakeup? = nil
 }

@@ -28,6 +28,8 @@ public struct APIServer: Sendable {
     ///   - clock: the daemon's now: fills a missing `at`, and decides `overdue`.
     ///   - config: `listen`, `socketMode`, `tokenFile`, `maxBodyBytes`.
     ///   - logger: request failures and listener start-up.
+    ///   - outbox: what `/v1/outbox` lists, retries and drops (absent: those answer 404).
+    ///   - deliveryBell: rung after a retry, so delivery picks the rows up at once.
     ///   - onListening: called once per listener when it accepts connections, with
     ///     the address actually bound (a TCP port of 0 becomes the chosen port);
     ///     the daemon can tell systemd it is ready once every listener reported.
@@ -35,10 +37,11 @@ public struct APIServer: Sendable {
     ///   has none configured, or it is missing, unreadable or empty.
     public init(intake: any EventIntake, queries: any LeadQueries, health: any DaemonHealth,
                 clock: @escaping @Sendable () -> Instant, config: DaemonConfig, logger: Logger,
-                testing: (any TestingClockControl)? = nil,
+                testing: (any TestingClockControl)? = nil, outbox: (any Outbox)? = nil, deliveryBell: Wakeup? = nil,
                 onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }) throws(APIStartupError) {
         let endpoints = APIEndpoints(intake: intake, queries: queries, health: health, clock: clock,
-                                     maxBodyBytes: config.maxBodyBytes, logger: logger, testing: testing)
+                                     maxBodyBytes: config.maxBodyBytes, logger: logger, testing: testing,
+                                     outbox: outbox, deliveryBell: deliveryBell)
         var tokens: BearerTokens?
         if let tcp = config.listen.first(where: { if case .tcp = $0 { true } else { false } }) {
             guard let file = config.tokenFile else {
