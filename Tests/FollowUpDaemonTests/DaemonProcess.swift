@@ -33,24 +33,31 @@ final class DaemonProcess: @unchecked Sendable {
     private let errors = Mutex<String>("")
 
     /// Writes a config (manual clock starting at `clockStart` unless `scaledRate` is given) and starts the daemon.
-    init(clockStart: String, scaledRate: Double? = nil, extra: String = "") throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("followupd-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try writeConfig(clockStart: clockStart, scaledRate: scaledRate, extra: extra)
+    /// - Parameter receivers: the `receivers:` block (and anything after it), replacing the `log` receiver.
+    init(clockStart: String, scaledRate: Double? = nil, extra: String = "", receivers: String? = nil,
+         directory: URL? = nil) throws {
+        self.directory = directory
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("followupd-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
+        try writeConfig(clockStart: clockStart, scaledRate: scaledRate, extra: extra, receivers: receivers)
         try start()
     }
 
+    static let logReceiver = """
+        receivers:
+          - name: log
+            kind: log
+        """
+
     /// (Re)writes the config; a restart after this reads the new clock start.
-    func writeConfig(clockStart: String, scaledRate: Double? = nil, extra: String = "") throws {
+    func writeConfig(clockStart: String, scaledRate: Double? = nil, extra: String = "", receivers: String? = nil) throws {
         let clock = scaledRate.map { "clock: scaled\n  clock_rate: \($0)" } ?? "clock: manual"
         try """
             database: \(database)
             rules: \(Self.root.appendingPathComponent("etc/followup/rules.d").path)
             listen:
               - unix:\(socket)
-            receivers:
-              - name: log
-                kind: log
+            \(receivers ?? Self.logReceiver)
             testing:
               enabled: true
               \(clock)
@@ -115,6 +122,10 @@ final class DaemonProcess: @unchecked Sendable {
 
     func get(_ target: String) throws -> UnixHTTP.Response {
         try UnixHTTP.request(socket: socket, method: "GET", target: target)
+    }
+
+    func send(_ method: String, _ target: String) throws -> UnixHTTP.Response {
+        try UnixHTTP.request(socket: socket, method: method, target: target)
     }
 
     func post(_ target: String, _ body: String) throws -> UnixHTTP.Response {
