@@ -99,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "followupd",
             dependencies: [
-                "FollowUpDaemon", "FollowUpNotify",
+                "FollowUpDaemon", "FollowUpNotify", "FollowUpCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

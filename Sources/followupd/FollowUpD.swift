@@ -1,4 +1,5 @@
 import ArgumentParser
+import FollowUpCore
 import FollowUpDaemon
 import FollowUpNotify
 import FollowUpRules
@@ -78,6 +79,9 @@ struct FollowUpD: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             print("config OK: \(config): database \(settings.database), listen \(settings.listen.map(\.description).joined(separator: ", "))")
+            print("receivers OK: " + settings.receivers.map { "\($0.name) (\($0.kind.rawValue))" }.joined(separator: ", ")
+                  + ", \(settings.delivery.routes.count) route\(settings.delivery.routes.count == 1 ? "" : "s")"
+                  + (settings.delivery.policy.fallback.map { ", fallback \($0) after \(settings.delivery.policy.fallbackAfter)" } ?? ""))
             print(rules.summary)
             return
         }

@@ -1,7 +1,6 @@
 /// Exponential backoff with jitter and a cap: attempt k waits about
 /// `base × 2^(k-1)`, never more than `cap`, spread ±20% so a relay that comes
-/// back is not hit by every retry at once. Pure: the jitter comes from the
-/// caller's generator.
+/// back is not hit by every retry at once. Pure: the caller draws the jitter.
 public struct RetryBackoff: Sendable, Hashable {
     public var base: TimeSpan
     public var cap: TimeSpan
@@ -16,16 +15,5 @@ public struct RetryBackoff: Sendable, Hashable {
         let exponential = Double(base.seconds) * Double(1 << min(max(attempts - 1, 0), 20))
         let wait = min(Double(cap.seconds), exponential) * min(1.2, max(0.8, jitter))
         return TimeSpan(seconds: max(1, Int64(wait.rounded())))
-    }
-
-    /// When to try again after `attempts` failed attempts.
-    public func next<G: RandomNumberGenerator>(after attempts: Int, from now: Instant, using generator: inout G) -> Instant {
-        now + wait(after: attempts, jitter: Double.random(in: 0.8...1.2, using: &generator))
-    }
-
-    /// When to try again after `attempts` failed attempts (system randomness).
-    public func next(after attempts: Int, from now: Instant) -> Instant {
-        var g = SystemRandomNumberGenerator()
-        return next(after: attempts, from: now, using: &g)
     }
 }

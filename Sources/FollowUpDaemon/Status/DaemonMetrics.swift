@@ -18,6 +18,8 @@ public final class DaemonMetrics: Sendable {
     private let timersFired: Counter
     private let nextTimerAt: Gauge
     private let lagSamples = Mutex<LagWindow>(LagWindow(capacity: DaemonMetrics.window))
+    /// Delivery counters by receiver and outcome: looked up once, not per delivery.
+    private let deliveryCounters = Mutex<[String: Counter]>([:])
 
     public init() {
         let buckets: [Duration] = [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
@@ -53,9 +55,16 @@ public final class DaemonMetrics: Sendable {
 
     /// A notification reached `receiver` `lag` seconds after it was due (or failed to).
     public func delivery(receiver: String, outcome: String, lag: Double?) {
-        registry.makeCounter(
-            descriptor: Self.named("deliveries", unit: "total", "Delivery attempts, by receiver and outcome (delivered, fallback, retry, dead)."),
-            labels: [("receiver", receiver), ("outcome", outcome)]).increment()
+        let key = receiver + "\u{0}" + outcome
+        let counter = deliveryCounters.withLock { counters in
+            if let counter = counters[key] { return counter }
+            let counter = registry.makeCounter(
+                descriptor: Self.named("deliveries", unit: "total", "Delivery attempts, by receiver and outcome (delivered, fallback, retry, dead)."),
+                labels: [("receiver", receiver), ("outcome", outcome)])
+            counters[key] = counter
+            return counter
+        }
+        counter.increment()
         if let lag {
             fireLag.record(Self.duration(lag))
             lagSamples.withLock { $0.add(lag) }

@@ -18,14 +18,16 @@ public struct ReceiverConfig: Sendable, Hashable {
 
     public var name: String
     public var kind: Kind
-    /// How many deliveries of this receiver may be in flight at once.
+    /// How many deliveries of this receiver may be in flight at once. With 1 the
+    /// receiver gets notifications in minting order (the `log` default: its lines
+    /// read in order); above 1 a round's deliveries may overtake each other.
     public var inFlight: Int
     public var settings: Settings
 
     public init(name: String, kind: Kind, inFlight: Int? = nil, settings: Settings? = nil) {
         self.name = name
         self.kind = kind
-        self.inFlight = inFlight ?? (kind == .webhook ? 32 : kind == .log ? 64 : 4)
+        self.inFlight = inFlight ?? (kind == .webhook ? 32 : kind == .log ? 1 : 4)
         self.settings = settings ?? .log(LogSettings())
     }
 
