@@ -164,6 +164,39 @@ import Glibc
         relay.stop()
     }
 
+    /// A config change (new routes, a new receiver) takes effect on restart; what was
+    /// delivered is never sent again, and what was queued keeps the receivers it was routed to.
+    @Test func aChangedConfigNeverResendsWhatWasDelivered() throws {
+        let (dir, secret) = try Self.scratch()
+        let log = dir.appendingPathComponent("relay.jsonl").path
+        let relay = try RelayProcess.webhook(secretFile: secret, log: log)
+        let daemon = try DaemonProcess(clockStart: Self.start, scaledRate: 1,
+                                       receivers: Self.webhookReceivers(port: relay.port, secret: secret), directory: dir)
+        #expect(try daemon.post("/v1/events", Self.leads(2)).status == 200)
+        #expect(RelayProcess.waitUntil(10) { RelayProcess.lines(log).count >= 2 })
+        #expect(daemon.signal(SIGTERM) == 0)
+        // Everything to both receivers now, and the clock restarts at the same instant.
+        try daemon.writeConfig(clockStart: Self.start, scaledRate: 1, receivers: """
+            receivers:
+              - name: log
+                kind: log
+              - name: relay
+                kind: webhook
+                url: http://127.0.0.1:\(relay.port)/hook
+                secret_file: \(secret)
+            """)
+        try daemon.start()
+        #expect(try daemon.post("/v1/events", #"{"type":"lead.captured","lead":{"id":"L9","source":"web_form","email":"l9@x.test","owner":"alice"}}"#).status == 200)
+        #expect(RelayProcess.waitUntil(10) { RelayProcess.lines(log).count >= 3 })
+        _ = daemon.waitForNotifications(1)
+        usleep(1_500_000)
+        let ids = RelayProcess.lines(log).compactMap { $0["key"] as? String }.sorted()
+        #expect(ids == ["L1:lead.assigned:1:1", "L2:lead.assigned:1:1", "L9:lead.assigned:1:1"], "\(ids)")
+        #expect(daemon.notifications.compactMap { $0["id"] as? String } == ["L9:lead.assigned:1:1"])
+        #expect(daemon.signal(SIGTERM) == 0)
+        relay.stop()
+    }
+
     @Test func smtpDeliversTheTemplatedMessageToTheRep() throws {
         let (dir, _) = try Self.scratch()
         let mail = dir.appendingPathComponent("mail")
