@@ -164,6 +164,22 @@ import Glibc
         relay.stop()
     }
 
+    @Test func outboxEndpointsNameWhatIsWrong() throws {
+        let daemon = try DaemonProcess(clockStart: Self.start)
+        let badState = try daemon.get("/v1/outbox?state=lost")
+        #expect(badState.status == 400 && badState.body.contains(#""field":"state""#), "\(badState.body)")
+        let badParameter = try daemon.get("/v1/outbox?colour=red")
+        #expect(badParameter.status == 400 && badParameter.body.contains(#""field":"colour""#), "\(badParameter.body)")
+        let badLimit = try daemon.get("/v1/outbox?limit=0")
+        #expect(badLimit.status == 400 && badLimit.body.contains(#""field":"limit""#), "\(badLimit.body)")
+        let unknown = try daemon.send("DELETE", "/v1/outbox/L9:lead.assigned:1:1")
+        #expect(unknown.status == 404 && unknown.body.contains(#""field":"id""#), "\(unknown.body)")
+        let retry = try daemon.send("POST", "/v1/outbox/L9:lead.assigned:1:1/retry")
+        #expect(retry.status == 404, "\(retry.body)")
+        #expect(try daemon.get("/v1/outbox").body == #"{"notifications":[]}"#)
+        #expect(daemon.signal(SIGTERM) == 0)
+    }
+
     /// A config change (new routes, a new receiver) takes effect on restart; what was
     /// delivered is never sent again, and what was queued keeps the receivers it was routed to.
     @Test func aChangedConfigNeverResendsWhatWasDelivered() throws {
