@@ -164,6 +164,21 @@ import Glibc
         relay.stop()
     }
 
+    @Test func stillFailingAfterDeadLetterAfterIsADeadLetter() throws {
+        let (dir, secret) = try Self.scratch()
+        let port = RelayProcess.freePort()
+        let daemon = try DaemonProcess(clockStart: Self.start, scaledRate: 1, receivers: Self.webhookReceivers(
+            port: port, secret: secret, extra: "dead_letter_after: 3s"), directory: dir)
+        #expect(try daemon.post("/v1/events", Self.leads(1)).status == 200)
+        #expect(RelayProcess.waitUntil(12) { (try? daemon.get("/v1/outbox?state=dead").body.contains("dead letter after 3s")) == true },
+                "\(daemon.stderr)")
+        let attempts = Self.retryTimes(in: daemon.stderr, id: "L1:lead.assigned:1:1").count
+        usleep(2_500_000)
+        #expect(Self.retryTimes(in: daemon.stderr, id: "L1:lead.assigned:1:1").count == attempts, "no attempts after the dead letter")
+        #expect(try daemon.get("/metrics").body.contains(#"followupd_dead_letters{receiver="relay"} 1"#))
+        #expect(daemon.signal(SIGTERM) == 0)
+    }
+
     @Test func outboxEndpointsNameWhatIsWrong() throws {
         let daemon = try DaemonProcess(clockStart: Self.start)
         let badState = try daemon.get("/v1/outbox?state=lost")
