@@ -33,6 +33,12 @@ let package = Package(
         // Hummingbird's status codes and header names; already in the graph through it.
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // HMAC-SHA256 webhook signatures.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // Admin-editable message templates.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        // STARTTLS for the SMTP receiver; already in the graph through AsyncHTTPClient.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // The pure domain: no clock reads, no I/O.
@@ -66,7 +72,19 @@ let package = Package(
         // Where notifications go: the Notifier protocol and its receivers.
         .target(
             name: "FollowUpNotify",
-            dependencies: ["FollowUpCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "FollowUpCore", "FollowUpRules",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         // Composition: timeline (ingest + scheduler), delivery, HTTP API, config.
@@ -89,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "followupd",
             dependencies: [
-                "FollowUpDaemon", "FollowUpSystemd",
+                "FollowUpDaemon", "FollowUpSystemd", "FollowUpNotify", "FollowUpCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,6 +137,12 @@ let package = Package(
         .testTarget(
             name: "FollowUpStoreTests",
             dependencies: ["FollowUpStore", "FollowUpCore", "FollowUpTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FollowUpNotifyTests",
+            dependencies: ["FollowUpNotify", "FollowUpRules", "FollowUpCore", "FollowUpTestSupport",
+                           .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .testTarget(

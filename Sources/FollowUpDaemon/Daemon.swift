@@ -37,9 +37,9 @@ public struct Daemon: Sendable {
         if config.testing?.enabled == true {
             logger.warning("testing mode: the daemon runs on a \(clock is ManualClock ? "manual" : "scaled") clock starting \(clock.now())")
         }
-        let receiverNames = config.receivers.map(\.name)
+        let routes = ReceiverSet.routes(config)
         let store = try SQLiteLeadStore(path: config.database, durability: config.durability == .full ? .full : .normal,
-                                        backgroundCheckpoints: true, receivers: { _ in receiverNames })
+                                        backgroundCheckpoints: true, routing: { routes.receivers(of: $0, facts: $1) })
         try await store.seedRoster(rules.rules.roster)
         let metrics = DaemonMetrics()
         let deliveryBell = Wakeup()
@@ -51,14 +51,12 @@ public struct Daemon: Sendable {
         let timeline = try await Timeline(store: store, engine: Engine(rules: rules.rules), clock: clock,
                                           delivery: deliveryBell, checkpoint: checkpointBell, metrics: metrics, logger: logger,
                                           heartbeat: heartbeat)
-        let notifiers: [any Notifier] = config.receivers.map { receiver in
-            switch receiver.kind {
-            case .log: LogReceiver(name: receiver.name)
-            }
-        }
-        let delivery = DeliveryWorker(outbox: store, notifiers: notifiers, clock: clock, wakeup: deliveryBell,
+        let notifiers = try ReceiverSet.make(config, contexts: StoreMessageContext(queries: store))
+        let delivery = DeliveryWorker(outbox: store, notifiers: notifiers,
+                                      inFlight: Dictionary(config.receivers.map { ($0.name, $0.inFlight) }, uniquingKeysWith: { a, _ in a }),
+                                      policy: config.delivery.policy, clock: clock, wakeup: deliveryBell,
                                       metrics: metrics, logger: logger)
-        let status = DaemonStatus(queries: store, metrics: metrics, clock: clock, rulesVersion: rules.rules.version)
+        let status = DaemonStatus(queries: store, outbox: store, metrics: metrics, clock: clock, rulesVersion: rules.rules.version)
         let reporter = ServiceManagerReporter(manager: manager, queries: store, health: status, logger: logger)
         let reloader = RulesReloader(directory: config.rules, timeline: timeline, seedRoster: store.seedRoster,
                                      status: status, manager: manager, clock: clock, logger: logger)
@@ -69,6 +67,8 @@ public struct Daemon: Sendable {
             testing: manual.map { ManualClockControl(clock: $0, timeline: timeline) },
             rules: reloader,
             reports: ReportSource(facts: store, rules: { await timeline.rules }),
+            outbox: store,
+            deliveryBell: deliveryBell,
             onListening: { [logger] address in
                 logger.info("listening on \(address)")
                 if await listening.arrived() {

@@ -11,6 +11,12 @@ public protocol Notifier: Sendable {
     var name: String { get }
     /// Tries once to deliver; never throws, says what happened.
     func deliver(_ entry: OutboxEntry) async -> DeliveryResult
+    /// Releases connections and clients; called once at shutdown.
+    func shutdown() async
+}
+
+extension Notifier {
+    public func shutdown() async {}
 }
 
 /// What one delivery attempt came to.

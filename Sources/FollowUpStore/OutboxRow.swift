@@ -4,7 +4,7 @@ import GRDB
 /// How an ``OutboxEntry`` maps to an `outbox` row.
 enum OutboxRow {
     static let selectList =
-        "payload, receiver, state, attempts, next_attempt_at, last_error, created_at, delivered_at"
+        "payload, receiver, state, attempts, next_attempt_at, last_error, created_at, delivered_at, via, requeued_at"
 
     /// `OR IGNORE`: a notification id is deterministic, so one minted again
     /// (a replay) finds its row and leaves it as it is.
@@ -16,6 +16,23 @@ enum OutboxRow {
         SELECT \(selectList) FROM outbox
         WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?
         """
+    static let dueForReceiverSQL = """
+        SELECT \(selectList) FROM outbox INDEXED BY outbox_receiver_pending
+        WHERE receiver = ? AND state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, rowid LIMIT ?
+        """
+    static let nextAttemptForReceiverSQL = """
+        SELECT next_attempt_at FROM outbox INDEXED BY outbox_receiver_pending
+        WHERE receiver = ? AND state = 'pending' ORDER BY next_attempt_at LIMIT 1
+        """
+    static let deliveredViaSQL = """
+        UPDATE outbox SET state = 'delivered', delivered_at = ?1, last_attempt_at = ?1, attempts = attempts + 1, via = ?2
+        WHERE id = ?3 AND receiver = ?4 AND state <> 'delivered'
+        """
+    static let requeueSQL = """
+        UPDATE outbox SET state = 'pending', next_attempt_at = ?1, requeued_at = ?1
+        WHERE id = ?2 AND (?3 IS NULL OR receiver = ?3) AND state <> 'delivered'
+        """
+    static let dropSQL = "DELETE FROM outbox WHERE id = ?1 AND (?2 IS NULL OR receiver = ?2) AND state <> 'delivered'"
     static let nextAttemptSQL =
         "SELECT next_attempt_at FROM outbox WHERE state = 'pending' ORDER BY next_attempt_at LIMIT 1"
     /// A lead's rows are the range of ids starting with `LEAD:`; `lead = ?`
@@ -77,6 +94,7 @@ enum OutboxRow {
         }
         return OutboxEntry(notification: notification, receiver: receiver, state: state, attempts: try c.int(),
                            nextAttemptAt: try c.instant(), lastError: try c.optionalString(),
-                           createdAt: try c.instant(), deliveredAt: try c.optionalInstant())
+                           createdAt: try c.instant(), deliveredAt: try c.optionalInstant(),
+                           via: try c.optionalString(), requeuedAt: try c.optionalInstant())
     }
 }

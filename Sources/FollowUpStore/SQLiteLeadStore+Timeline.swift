@@ -74,12 +74,13 @@ extension SQLiteLeadStore {
     /// the engine rejects throws before anything is written to the world, and
     /// the surrounding transaction rolls the log row back.
     static func record(_ event: Event, source: String, receivedAt: Instant, engine: Engine,
-                       receivers: (LeadNotification) -> [String], _ db: Database, _ cache: inout StoreCache) throws -> RecordedEvent {
+                       receivers: NotificationRouter, _ db: Database, _ cache: inout StoreCache) throws -> RecordedEvent {
         var world = StoreWorld(db: db, team: cache.team)
         let seq = try EventRow.insert(event, source: source, receivedAt: receivedAt, db)
         let outcome = try engine.apply(event, to: &world)
         try world.flush()
-        try OutboxRow.insert(outcome.notifications, receivers: receivers, createdAt: receivedAt, db)
+        try OutboxRow.insert(outcome.notifications, receivers: { receivers($0, world.routeFacts(of: $0.lead)) },
+                             createdAt: receivedAt, db)
         cache.team = world.team
         cache.applied(at: event.at)
         return RecordedEvent(seq: seq, notifications: outcome.notifications)
@@ -87,7 +88,7 @@ extension SQLiteLeadStore {
 
     /// The earliest timer, if due by `limit`: its row goes first, then the engine fires it.
     static func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine,
-                              receivers: (LeadNotification) -> [String], _ db: Database, _ cache: inout StoreCache) throws -> FiredTimer? {
+                              receivers: NotificationRouter, _ db: Database, _ cache: inout StoreCache) throws -> FiredTimer? {
         guard let timer = try TimerRow.earliest(db), timer.at < limit || (inclusive && timer.at == limit) else {
             return nil
         }
@@ -95,7 +96,8 @@ extension SQLiteLeadStore {
         var world = StoreWorld(db: db, team: cache.team)
         let outcome = engine.fire(timer, in: &world)
         try world.flush()
-        try OutboxRow.insert(outcome.notifications, receivers: receivers, createdAt: timer.at, db)
+        try OutboxRow.insert(outcome.notifications, receivers: { receivers($0, world.routeFacts(of: $0.lead)) },
+                             createdAt: timer.at, db)
         cache.team = world.team
         cache.applied(at: timer.at)
         return FiredTimer(timer: timer, notifications: outcome.notifications)

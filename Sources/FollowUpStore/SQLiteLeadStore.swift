@@ -14,6 +14,9 @@ import Synchronization
 /// The team (reps and round-robin pointers) is kept whole in memory: every
 /// event consults it and it is small. The copy is replaced only after a
 /// transaction commits.
+/// Who gets a notification, given the lead's priority and team when it was minted.
+public typealias NotificationRouter = @Sendable (LeadNotification, RouteFacts) -> [String]
+
 public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
     /// The file as given to ``init(path:durability:receivers:)``.
     public let path: String
@@ -22,7 +25,7 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
     let checkpointer: DatabaseQueue?
     let cache: Mutex<StoreCache>
     /// Who gets each notification (one outbox row per receiver).
-    let receivers: @Sendable (LeadNotification) -> [String]
+    let receivers: NotificationRouter
 
     /// Opens (or creates) the store at `path` and brings its schema up to date.
     ///
@@ -35,8 +38,18 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
     ///     safety net when the log grows very large.
     /// - Throws: ``StoreFileError`` when the directory is missing or the file is
     ///   not a followupd store, or is newer than this code; storage errors otherwise.
+    public convenience init(path: String, durability: Synchronous = .normal, backgroundCheckpoints: Bool = false,
+                            receivers: @escaping @Sendable (LeadNotification) -> [String]) throws {
+        try self.init(path: path, durability: durability, backgroundCheckpoints: backgroundCheckpoints,
+                      routing: { notification, _ in receivers(notification) })
+    }
+
+    /// Opens (or creates) the store at `path`, routing each notification by
+    /// what it is and by the lead's priority and team when it is minted
+    /// (``NotificationRoutes``): routes decide at mint time, inside the
+    /// transaction, so a config reload never re-routes what is queued.
     public init(path: String, durability: Synchronous = .normal, backgroundCheckpoints: Bool = false,
-                receivers: @escaping @Sendable (LeadNotification) -> [String]) throws {
+                routing: @escaping NotificationRouter) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -75,7 +88,7 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
         checkpointing.label = "followupd.checkpoint"
         checkpointing.busyMode = .timeout(5)
         self.checkpointer = backgroundCheckpoints ? try DatabaseQueue(path: path, configuration: checkpointing) : nil
-        self.receivers = receivers
+        self.receivers = routing
         self.cache = Mutex(try pool.read(StoreCache.load))
     }
 

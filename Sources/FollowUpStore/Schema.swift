@@ -15,6 +15,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createV1)
         migrator.registerMigration("v2-step-opened-at", migrate: addStepOpenedAt)
+        migrator.registerMigration("v3-delivery", migrate: createDelivery)
         return migrator
     }()
 
@@ -199,5 +200,41 @@ enum Schema {
     /// (NULL on rows written before: ``LeadRow`` falls back to the step's due time).
     @Sendable static func addStepOpenedAt(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE leads ADD COLUMN step_opened_at INTEGER")
+    }
+
+    /// Delivery per receiver (issue 4): which fallback delivered a row, when an
+    /// admin re-queued it, an index so each receiver drains its own due rows,
+    /// one for listing dead letters, and tallies per receiver and state.
+    @Sendable static func createDelivery(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE outbox ADD COLUMN via TEXT;
+            ALTER TABLE outbox ADD COLUMN requeued_at INTEGER;
+            CREATE INDEX outbox_receiver_pending ON outbox(receiver, next_attempt_at) WHERE state = 'pending';
+            CREATE INDEX outbox_dead ON outbox(receiver) WHERE state = 'dead';
+
+            INSERT INTO meta(key, value)
+                SELECT 'tally.receiver.' || receiver || '.' || state, count(*) FROM outbox GROUP BY receiver, state;
+            DROP TRIGGER outbox_tally_insert;
+            DROP TRIGGER outbox_tally_update;
+            DROP TRIGGER outbox_tally_delete;
+            CREATE TRIGGER outbox_tally_insert AFTER INSERT ON outbox BEGIN
+                INSERT INTO meta(key, value) VALUES ('tally.outbox.' || NEW.state, 1)
+                    ON CONFLICT(key) DO UPDATE SET value = value + 1;
+                INSERT INTO meta(key, value) VALUES ('tally.receiver.' || NEW.receiver || '.' || NEW.state, 1)
+                    ON CONFLICT(key) DO UPDATE SET value = value + 1;
+            END;
+            CREATE TRIGGER outbox_tally_update AFTER UPDATE OF state ON outbox WHEN OLD.state <> NEW.state BEGIN
+                UPDATE meta SET value = value - 1 WHERE key = 'tally.outbox.' || OLD.state;
+                INSERT INTO meta(key, value) VALUES ('tally.outbox.' || NEW.state, 1)
+                    ON CONFLICT(key) DO UPDATE SET value = value + 1;
+                UPDATE meta SET value = value - 1 WHERE key = 'tally.receiver.' || OLD.receiver || '.' || OLD.state;
+                INSERT INTO meta(key, value) VALUES ('tally.receiver.' || NEW.receiver || '.' || NEW.state, 1)
+                    ON CONFLICT(key) DO UPDATE SET value = value + 1;
+            END;
+            CREATE TRIGGER outbox_tally_delete AFTER DELETE ON outbox BEGIN
+                UPDATE meta SET value = value - 1 WHERE key = 'tally.outbox.' || OLD.state;
+                UPDATE meta SET value = value - 1 WHERE key = 'tally.receiver.' || OLD.receiver || '.' || OLD.state;
+            END;
+            """)
     }
 }

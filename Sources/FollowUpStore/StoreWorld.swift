@@ -108,3 +108,11 @@ final class StoreWorld: EngineWorld {
         if failure == nil { failure = error }
     }
 }
+
+extension StoreWorld {
+    /// What routing looks at: the lead's priority and team as they stand in this transaction.
+    func routeFacts(of lead: LeadID) -> RouteFacts {
+        let state = self.lead(lead)
+        return RouteFacts(priority: state?.priority, team: state?.team)
+    }
+}

@@ -32,7 +32,8 @@ struct FollowUpCtl: AsyncParsableCommand {
         subcommands: [
             CheckRulesCommand.self, SimulateCommand.self, ExplainCommand.self,
             EventCommand.self, LeadCommand.self, LeadsCommand.self, QueueCommand.self, RepCommand.self,
-            TouchCommand.self, StatusCommand.self, ReloadCommand.self, ReportCommand.self, ImportCommand.self,
+            TouchCommand.self, StatusCommand.self, OutboxCommand.self, ReloadCommand.self, ReportCommand.self,
+            ImportCommand.self,
         ]
     )
 }

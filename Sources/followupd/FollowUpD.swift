@@ -1,9 +1,14 @@
 public import ArgumentParser
+import FollowUpCore
 import FollowUpDaemon
+import FollowUpNotify
 import FollowUpRules
 import FollowUpSystemd
 import Foundation
 public import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `followupd`: the daemon. A thin main: arguments, logging, then ``Daemon``.
 @main
@@ -77,11 +82,30 @@ struct FollowUpD: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if checkConfig {
+            // Builds every receiver (templates, secret files) without a database, then lets go of them.
+            do {
+                let notifiers = try ReceiverSet.make(settings, contexts: BareMessageContext())
+                for notifier in notifiers { await notifier.shutdown() }
+            } catch {
+                for problem in error.problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
+                throw ExitCode(1)
+            }
             print("config OK: \(config): database \(settings.database), listen \(settings.listen.map(\.description).joined(separator: ", "))")
+            print("receivers OK: " + settings.receivers.map { "\($0.name) (\($0.kind.rawValue))" }.joined(separator: ", ")
+                  + ", \(settings.delivery.routes.count) route\(settings.delivery.routes.count == 1 ? "" : "s")"
+                  + (settings.delivery.policy.fallback.map { ", fallback \($0) after \(settings.delivery.policy.fallbackAfter)" } ?? ""))
             print(rules.summary)
             return
         }
-        try await Daemon(config: settings, rules: rules, logger: logger).run()
+        // A receiver's program (sendmail, exec) that exits before reading its stdin
+        // must fail that delivery, not kill the daemon with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            try await Daemon(config: settings, rules: rules, logger: logger).run()
+        } catch let error as ReceiverSetupError {
+            for problem in error.problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
+            throw ExitCode(1)
+        }
     }
 }
 

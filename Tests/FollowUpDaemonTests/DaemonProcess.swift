@@ -50,21 +50,30 @@ final class DaemonProcess: @unchecked Sendable {
 
     /// Writes a config (manual clock starting at `clockStart` unless `scaledRate` is given) and starts the daemon.
     /// - Parameters:
+    ///   - receivers: the `receivers:` block (and anything after it), replacing the `log` receiver.
+    ///   - directory: where the database, socket and config go (a new temporary directory by default).
     ///   - tcp: also listen on a free loopback TCP port, with ``token`` in a token file.
     ///   - setUp: runs before the config is written and the daemon started
     ///     (to set ``environment``, ``arguments`` or ``rules``).
-    init(clockStart: String, scaledRate: Double? = nil, extra: String = "", tcp: Bool = false,
-         setUp: (DaemonProcess) throws -> Void = { _ in }) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("followupd-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    init(clockStart: String, scaledRate: Double? = nil, extra: String = "", receivers: String? = nil,
+         directory: URL? = nil, tcp: Bool = false, setUp: (DaemonProcess) throws -> Void = { _ in }) throws {
+        self.directory = directory
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("followupd-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
         if tcp {
             tcpPort = try Self.freePort()
             try "\(Self.token)\n".write(toFile: tokenFile, atomically: true, encoding: .utf8)
         }
         try setUp(self)
-        try writeConfig(clockStart: clockStart, scaledRate: scaledRate, extra: extra)
+        try writeConfig(clockStart: clockStart, scaledRate: scaledRate, extra: extra, receivers: receivers)
         try start()
     }
+
+    static let logReceiver = """
+        receivers:
+          - name: log
+            kind: log
+        """
 
     /// `http://127.0.0.1:PORT` of the TCP listener.
     var tcpBaseURL: String {
@@ -96,7 +105,7 @@ final class DaemonProcess: @unchecked Sendable {
     }
 
     /// (Re)writes the config; a restart after this reads the new clock start.
-    func writeConfig(clockStart: String, scaledRate: Double? = nil, extra: String = "") throws {
+    func writeConfig(clockStart: String, scaledRate: Double? = nil, extra: String = "", receivers: String? = nil) throws {
         let clock = scaledRate.map { "clock: scaled\n  clock_rate: \($0)" } ?? "clock: manual"
         try """
             database: \(database)
@@ -104,9 +113,7 @@ final class DaemonProcess: @unchecked Sendable {
             listen:
               - unix:\(socket)
             \(tcpPort.map { "  - 127.0.0.1:\($0)\ntoken_file: \(tokenFile)" } ?? "")
-            receivers:
-              - name: log
-                kind: log
+            \(receivers ?? Self.logReceiver)
             testing:
               enabled: true
               \(clock)
@@ -181,6 +188,10 @@ final class DaemonProcess: @unchecked Sendable {
 
     func get(_ target: String) throws -> UnixHTTP.Response {
         try UnixHTTP.request(socket: socket, method: "GET", target: target)
+    }
+
+    func send(_ method: String, _ target: String) throws -> UnixHTTP.Response {
+        try UnixHTTP.request(socket: socket, method: method, target: target)
     }
 
     func post(_ target: String, _ body: String) throws -> UnixHTTP.Response {

@@ -18,6 +18,8 @@ public final class DaemonMetrics: Sendable {
     private let timersFired: Counter
     private let nextTimerAt: Gauge
     private let lagSamples = Mutex<LagWindow>(LagWindow(capacity: DaemonMetrics.window))
+    /// Delivery counters by receiver and outcome: looked up once, not per delivery.
+    private let deliveryCounters = Mutex<[String: Counter]>([:])
 
     public init() {
         let buckets: [Duration] = [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
@@ -53,9 +55,16 @@ public final class DaemonMetrics: Sendable {
 
     /// A notification reached `receiver` `lag` seconds after it was due (or failed to).
     public func delivery(receiver: String, outcome: String, lag: Double?) {
-        registry.makeCounter(
-            descriptor: Self.named("deliveries", unit: "total", "Delivery attempts, by receiver and outcome (delivered, retry, dead)."),
-            labels: [("receiver", receiver), ("outcome", outcome)]).increment()
+        let key = receiver + "\u{0}" + outcome
+        let counter = deliveryCounters.withLock { counters in
+            if let counter = counters[key] { return counter }
+            let counter = registry.makeCounter(
+                descriptor: Self.named("deliveries", unit: "total", "Delivery attempts, by receiver and outcome (delivered, fallback, retry, dead)."),
+                labels: [("receiver", receiver), ("outcome", outcome)])
+            counters[key] = counter
+            return counter
+        }
+        counter.increment()
         if let lag {
             fireLag.record(Self.duration(lag))
             lagSamples.withLock { $0.add(lag) }
@@ -68,7 +77,18 @@ public final class DaemonMetrics: Sendable {
     }
 
     /// Sets the gauges that mirror the store and the rules, then renders everything.
-    public func render(statistics: StoreStatistics?, rulesVersion: String, lastReloadSucceeded: Bool) -> String {
+    public func render(statistics: StoreStatistics?, byReceiver: [String: [OutboxState: Int]] = [:], rulesVersion: String,
+                       lastReloadSucceeded: Bool) -> String {
+        for (receiver, counts) in byReceiver {
+            for state in OutboxState.allCases {
+                registry.makeGauge(descriptor: Self.named("outbox", "Outbox rows by receiver and delivery state."),
+                                   labels: [("receiver", receiver), ("state", state.rawValue)])
+                    .set(to: Double(counts[state] ?? 0))
+            }
+            registry.makeGauge(descriptor: Self.named("dead_letters", "Dead letters by receiver (followupctl outbox list --state dead)."),
+                               labels: [("receiver", receiver)])
+                .set(to: Double(counts[.dead] ?? 0))
+        }
         if let s = statistics {
             for status in LeadStatus.allCases {
                 registry.makeGauge(descriptor: Self.named("leads", "Leads by status."), labels: [("status", status.rawValue)])

@@ -4,6 +4,8 @@ import Synchronization
 /// The running daemon's answers to `/healthz`, `/v1/status` and `/metrics`.
 public final class DaemonStatus: DaemonHealth {
     private let queries: any LeadQueries
+    /// The outbox, for per-receiver counts in `/metrics` (nil in API tests' in-memory daemon).
+    private let outbox: (any Outbox)?
     private let metrics: DaemonMetrics
     private let clock: any DaemonClock
     private struct State {
@@ -13,8 +15,10 @@ public final class DaemonStatus: DaemonHealth {
     }
     private let state = Mutex(State())
 
-    public init(queries: any LeadQueries, metrics: DaemonMetrics, clock: any DaemonClock, rulesVersion: String) {
+    public init(queries: any LeadQueries, outbox: (any Outbox)? = nil, metrics: DaemonMetrics, clock: any DaemonClock,
+                rulesVersion: String) {
         self.queries = queries
+        self.outbox = outbox
         self.metrics = metrics
         self.clock = clock
         state.withLock { $0.rulesVersion = rulesVersion }
@@ -40,7 +44,8 @@ public final class DaemonStatus: DaemonHealth {
     public func metricsText() async -> String {
         let s = state.withLock { $0 }
         let statistics = try? await queries.statistics()
-        return metrics.render(statistics: statistics, rulesVersion: s.rulesVersion ?? "none",
+        let byReceiver = try? await outbox?.countsByReceiver()
+        return metrics.render(statistics: statistics, byReceiver: byReceiver ?? [:], rulesVersion: s.rulesVersion ?? "none",
                               lastReloadSucceeded: s.lastReload?.succeeded ?? true)
     }
 }

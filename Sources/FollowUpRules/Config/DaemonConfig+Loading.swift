@@ -4,7 +4,7 @@ import Foundation
 extension DaemonConfig {
     /// The keys a `followupd.yaml` may hold.
     static let keys = ["database", "durability", "rules", "listen", "socket_mode", "token_file", "max_body_bytes",
-                       "receivers", "testing"]
+                       "receivers", "routes", "fallback", "retry", "dead_letter_after", "templates", "testing"]
 
     /// Reads and validates a config file.
     ///
@@ -80,30 +80,12 @@ extension DaemonConfig {
         if let v = reader.text(fields, "token_file") { tokenFile = v.value }
         if let v = reader.integer(fields, "max_body_bytes", minimum: 1_024) { maxBodyBytes = v.value }
         if let items = reader.items(fields, "receivers") { readReceivers(items, with: &reader) }
+        readDelivery(fields, with: &reader)
         if let node = fields["testing"] { readTesting(node, with: &reader) }
         if listen.contains(where: { if case .tcp = $0 { true } else { false } }), tokenFile == nil {
             reader.log.error("a TCP `listen` address needs `token_file` (bearer tokens): the API is only open without a token on a Unix socket",
                              at: fields.keyPosition("listen") ?? fields.position)
         }
-    }
-
-    private mutating func readReceivers(_ items: [RuleNode], with reader: inout RuleReader) {
-        var out: [ReceiverConfig] = []
-        for item in items {
-            guard let fields = reader.fields(of: item, context: "a receiver", allowed: ["name", "kind"], required: ["name", "kind"]),
-                  let name = reader.word(fields, "name"), let kind = reader.word(fields, "kind")
-            else { continue }
-            guard let k = ReceiverConfig.Kind(rawValue: kind.value) else {
-                reader.log.error("receiver kind must be one of \(ReceiverConfig.Kind.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(kind.value)\"", at: kind.position)
-                continue
-            }
-            if out.contains(where: { $0.name == name.value }) {
-                reader.log.error("receiver \"\(name.value)\" is defined twice", at: name.position)
-                continue
-            }
-            out.append(ReceiverConfig(name: name.value, kind: k))
-        }
-        receivers = out
     }
 
     private mutating func readTesting(_ node: RuleNode, with reader: inout RuleReader) {

@@ -18,8 +18,10 @@ public struct DaemonConfig: Sendable, Hashable {
     public var tokenFile: String?
     /// Largest request body the API accepts.
     public var maxBodyBytes: Int
-    /// Named notification receivers (issue 3 ships `log`).
+    /// Named notification receivers: log, webhook, smtp, sendmail, exec.
     public var receivers: [ReceiverConfig]
+    /// Routes, fallback, retries, dead letters and templates.
+    public var delivery: DeliveryConfig
     /// Test-only settings, honoured only when `testing.enabled` is true.
     public var testing: TestingConfig?
     /// The file this came from (for messages).
@@ -27,8 +29,8 @@ public struct DaemonConfig: Sendable, Hashable {
 
     public init(database: String, durability: Durability = .normal, rules: String, listen: [ListenAddress],
                 socketMode: UInt16 = 0o660, tokenFile: String? = nil, maxBodyBytes: Int = 1 << 20,
-                receivers: [ReceiverConfig] = [ReceiverConfig(name: "log", kind: .log)], testing: TestingConfig? = nil,
-                file: String = "<defaults>") {
+                receivers: [ReceiverConfig] = [ReceiverConfig(name: "log", kind: .log)], delivery: DeliveryConfig = DeliveryConfig(),
+                testing: TestingConfig? = nil, file: String = "<defaults>") {
         self.database = database
         self.durability = durability
         self.rules = rules
@@ -37,6 +39,7 @@ public struct DaemonConfig: Sendable, Hashable {
         self.tokenFile = tokenFile
         self.maxBodyBytes = maxBodyBytes
         self.receivers = receivers
+        self.delivery = delivery
         self.testing = testing
         self.file = file
     }
@@ -77,22 +80,6 @@ public enum ListenAddress: Sendable, Hashable, CustomStringConvertible {
         case .unix(let path): "unix:\(path)"
         case .tcp(let host, let port): host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         }
-    }
-}
-
-/// A named receiver of notifications.
-public struct ReceiverConfig: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        /// One JSON line per notification on standard output.
-        case log
-    }
-
-    public var name: String
-    public var kind: Kind
-
-    public init(name: String, kind: Kind) {
-        self.name = name
-        self.kind = kind
     }
 }
 

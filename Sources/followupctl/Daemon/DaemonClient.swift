@@ -43,6 +43,16 @@ struct DaemonClient {
         try await send(.POST, uri, body: body).json()
     }
 
+    /// POSTs without a body (an action on a resource) and returns the JSON answer.
+    func post(_ uri: String) async throws(CtlError) -> JSONValue {
+        try await send(.POST, uri, body: nil).json()
+    }
+
+    /// DELETEs `uri` and returns the JSON answer.
+    func delete(_ uri: String) async throws(CtlError) -> JSONValue {
+        try await send(.DELETE, uri, body: nil).json()
+    }
+
     /// What the daemon answered.
     struct Reply {
         var status: Int

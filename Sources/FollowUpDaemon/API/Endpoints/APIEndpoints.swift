@@ -18,4 +18,8 @@ struct APIEndpoints: Sendable {
     var rules: (any RulesControl)? = nil
     /// Where the report, dashboard and calendar read; nil answers them 404.
     var reports: ReportSource? = nil
+    /// The outbox for `/v1/outbox`; nil answers 404 there.
+    var outbox: (any Outbox)? = nil
+    /// Rung after a retry so the delivery lanes pick the rows up at once.
+    var deliveryBell: Wakeup? = nil
 }

@@ -1,0 +1,138 @@
+import FollowUpCore
+import FollowUpNotify
+import Logging
+
+/// Delivers one receiver's notifications: fetches its due rows, sends up to
+/// `inFlight` at once, records the whole round in one write transaction
+/// (the SQLite writer is shared with ingest), then sleeps until the next
+/// retry is due or the timeline rings.
+///
+/// When the receiver has been failing for `fallback.after`, a round first
+/// probes it with one notification; if that fails too, the rest of the round
+/// goes through the fallback receiver and the rows record `via`.
+final class ReceiverLane: Sendable {
+    /// Rows fetched per round.
+    static let batch = 512
+
+    let notifier: any Notifier
+    let fallback: (any Notifier)?
+    let inFlight: Int
+    let policy: DeliveryPolicy
+    let outbox: any Outbox
+    let clock: any DaemonClock
+    let metrics: DaemonMetrics
+    let logger: Logger
+    let health = ReceiverHealth()
+    /// Rung by the worker when something was minted.
+    let bell = Wakeup()
+
+    var name: String { notifier.name }
+
+    init(notifier: any Notifier, fallback: (any Notifier)?, inFlight: Int, policy: DeliveryPolicy, outbox: any Outbox,
+         clock: any DaemonClock, metrics: DaemonMetrics, logger: Logger) {
+        self.notifier = notifier
+        self.fallback = fallback
+        self.inFlight = max(1, inFlight)
+        self.policy = policy
+        self.outbox = outbox
+        self.clock = clock
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    func run() async {
+        var failures = 0
+        while !Task.isCancelled {
+            do {
+                let handled = try await round()
+                failures = 0
+                if handled < Self.batch {
+                    let next = try await outbox.nextAttemptAt(receiver: name)
+                    if let next, next <= clock.now() { continue }
+                    await bell.wait(until: next, on: clock)
+                }
+            } catch is CancellationError {
+                return
+            } catch {
+                failures += 1
+                let pause = loopRestartPause(afterFailures: failures)
+                logger.error("delivery to \(name): \(error); retrying in \(pause) s")
+                try? await Task.sleep(for: .seconds(pause))
+            }
+        }
+    }
+
+    /// One round: every due row (up to a batch); returns how many were handled.
+    func round() async throws -> Int {
+        let now = clock.now()
+        let due = try await outbox.duePending(receiver: name, at: now, limit: Self.batch)
+        guard !due.isEmpty else { return 0 }
+        var outcomes: [DeliveryOutcome] = []
+        outcomes.reserveCapacity(due.count)
+        var rest = due[...]
+        var via: (any Notifier)? = nil
+        if let fallback, policy.fallsBack(receiver: name, failingSince: health.failingSince, now: now) {
+            // Probe the receiver with one notification; only if it still fails does the
+            // fallback take the round, the probe included.
+            let probe = rest[rest.startIndex]
+            let result = await notifier.deliver(probe)
+            if case .retry(let error) = result {
+                health.failed(at: clock.now())
+                metrics.delivery(receiver: name, outcome: "retry", lag: nil)
+                via = fallback
+                logger.warning("receiver \(name) failing since \(health.failingSince.map(RFC3339.format) ?? "?") (\(error)): delivering through fallback \(fallback.name)")
+            } else {
+                outcomes.append(outcome(of: probe, result, via: nil))
+                rest = rest.dropFirst()
+            }
+        }
+        let sender = via ?? notifier
+        await withTaskGroup(of: (OutboxEntry, DeliveryResult).self) { group in
+            var iterator = rest.makeIterator()
+            var running = 0
+            while running < inFlight, let entry = iterator.next() {
+                group.addTask { (entry, await sender.deliver(entry)) }
+                running += 1
+            }
+            while let (entry, result) = await group.next() {
+                outcomes.append(outcome(of: entry, result, via: via))
+                if let next = iterator.next() {
+                    group.addTask { (next, await sender.deliver(next)) }
+                }
+            }
+        }
+        try await outbox.record(outcomes, at: clock.now())
+        return due.count
+    }
+
+    /// What to record for one attempt, with its metrics and logs.
+    /// Backoff counts from when the attempt ended (a slow relay's attempt may take its whole timeout).
+    private func outcome(of entry: OutboxEntry, _ result: DeliveryResult, via: (any Notifier)?) -> DeliveryOutcome {
+        let now = clock.now()
+        switch result {
+        case .delivered:
+            if via == nil { health.succeeded() }
+            // Fire lag is about timers: what an event caused is stamped with the event's
+            // second, and its "lag" would only measure that rounding.
+            let lag = entry.notification.isFromTimer ? clock.preciseNow() - Double(entry.notification.at.secondsSinceEpoch) : nil
+            metrics.delivery(receiver: name, outcome: via == nil ? "delivered" : "fallback", lag: lag)
+            return .delivered(entry.key, via: via?.name)
+        case .retry(let error):
+            if via == nil { health.failed(at: now) }
+            let message = via.map { "\(error) (through fallback \($0.name))" } ?? error
+            if let retryAt = policy.retryAt(attempts: entry.attempts + 1, queuedAt: entry.queuedAt, now: now,
+                                            jitter: Double.random(in: 0.8...1.2)) {
+                metrics.delivery(receiver: name, outcome: "retry", lag: nil)
+                logger.warning("delivery of \(entry.notification.id) to \(name) failed: \(message); retry at \(retryAt)")
+                return .failed(entry.key, error: message, retryAt: retryAt)
+            }
+            metrics.delivery(receiver: name, outcome: "dead", lag: nil)
+            logger.error("delivery of \(entry.notification.id) to \(name) failed for \(policy.deadLetterAfter): a dead letter (\(message))")
+            return .failed(entry.key, error: "dead letter after \(policy.deadLetterAfter): \(message)", retryAt: nil)
+        case .permanent(let error):
+            metrics.delivery(receiver: name, outcome: "dead", lag: nil)
+            logger.error("delivery of \(entry.notification.id) to \(name) failed for good: \(error)")
+            return .failed(entry.key, error: error, retryAt: nil)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+public import FollowUpCore
+public import FollowUpNotify
+public import FollowUpRules
+
+/// The config's receivers made real: one ``Notifier`` each, with the email
+/// templates loaded and the secret files read. Built at start-up and by
+/// `followupd --check-config`, so a missing secret or a broken template is
+/// reported before the daemon runs.
+public enum ReceiverSet {
+    /// - Throws: ``ReceiverSetupError`` listing every problem, each naming its file.
+    public static func make(_ config: DaemonConfig, contexts: any MessageContextSource) throws(ReceiverSetupError) -> [any Notifier] {
+        var problems: [String] = []
+        var templates: MessageTemplates?
+        if config.receivers.contains(where: { $0.kind == .smtp || $0.kind == .sendmail }) {
+            do {
+                templates = try MessageTemplates(directory: config.delivery.templates)
+            } catch {
+                problems += error.problems
+            }
+        }
+        var notifiers: [any Notifier] = []
+        for receiver in config.receivers {
+            do {
+                switch receiver.settings {
+                case .log(let s):
+                    notifiers.append(LogReceiver(name: receiver.name, standardError: s.stream == .stderr))
+                case .webhook(let s):
+                    notifiers.append(try WebhookReceiver(name: receiver.name, settings: s, inFlight: receiver.inFlight))
+                case .smtp(let s):
+                    guard let templates else { continue }
+                    let composer = EmailComposer(templates: templates, contexts: contexts, settings: s.email)
+                    notifiers.append(try SMTPReceiver(name: receiver.name, settings: s, composer: composer))
+                case .sendmail(let s):
+                    guard let templates else { continue }
+                    let composer = EmailComposer(templates: templates, contexts: contexts, settings: s.email)
+                    notifiers.append(SendmailReceiver(name: receiver.name, settings: s, composer: composer))
+                case .exec(let s):
+                    notifiers.append(ExecReceiver(name: receiver.name, settings: s))
+                }
+            } catch {
+                problems.append("\(config.file): error: receiver \"\(receiver.name)\": \(error)")
+            }
+        }
+        guard problems.isEmpty else { throw ReceiverSetupError(problems: problems) }
+        return notifiers
+    }
+
+    /// Routing as the store applies it when a notification is minted.
+    public static func routes(_ config: DaemonConfig) -> NotificationRoutes {
+        NotificationRoutes(routes: config.delivery.routes, everyReceiver: config.receivers.map(\.name))
+    }
+}
+
+/// Receivers that cannot be built, each problem naming its file.
+public struct ReceiverSetupError: Error, Sendable, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String { problems.joined(separator: "\n") }
+}

@@ -1,0 +1,33 @@
+public import FollowUpCore
+public import FollowUpRules
+import Foundation
+
+/// Turns a notification into an email: context from the store, subject and
+/// body from the templates, the recipient's address, the sender from the config.
+/// Shared by the `smtp` and `sendmail` receivers, which send the same message.
+public struct EmailComposer: Sendable {
+    let templates: MessageTemplates
+    let contexts: any MessageContextSource
+    let settings: EmailSettings
+
+    public init(templates: MessageTemplates, contexts: any MessageContextSource, settings: EmailSettings) {
+        self.templates = templates
+        self.contexts = contexts
+        self.settings = settings
+    }
+
+    /// The message, or why there is none (no address: a permanent failure).
+    public func compose(_ notification: LeadNotification) async -> Result<EmailMessage, ComposeFailure> {
+        let context = await contexts.context(for: notification)
+        guard let to = context.recipientAddress ?? settings.defaultTo else {
+            return .failure(ComposeFailure(message: "no email address for \"\(notification.to)\" (add `email` to the rep, or `default_to` to the receiver)"))
+        }
+        let (subject, text) = templates.render(context)
+        return .success(EmailMessage(from: settings.from, to: to, subject: subject, text: text, notification: notification))
+    }
+}
+
+/// Why a message cannot be built.
+public struct ComposeFailure: Error, Sendable {
+    public var message: String
+}

@@ -1,0 +1,105 @@
+public import FollowUpCore
+import Foundation
+
+/// What a message template sees: the notification, and what a rep needs to
+/// call well — who the lead is (company, title, source, score), what they did
+/// (pages, downloads), the touches so far, the step and its deadline, and how
+/// to log the touch. Built at delivery time from the store (the outbox row
+/// carries only the notification), so it shows the lead as it is when the
+/// message leaves, not as it was when it was queued.
+public struct MessageContext: Sendable {
+    public var notification: LeadNotification
+    /// The lead's record; nil when the lead is unknown (the message still goes out, with the id only).
+    public var record: LeadRecord?
+    /// The recipient when `to` is a rep.
+    public var rep: Rep?
+
+    public init(notification: LeadNotification, record: LeadRecord?, rep: Rep?) {
+        self.notification = notification
+        self.record = record
+        self.rep = rep
+    }
+
+    /// The email address the message goes to: the rep's, or for
+    /// acknowledgements the lead's (`to` is then the address itself).
+    public var recipientAddress: String? {
+        if notification.kind == .leadAcknowledgement {
+            return notification.to.contains("@") ? notification.to : record?.state.profile.email
+        }
+        if let email = rep?.email, !email.isEmpty { return email }
+        return notification.to.contains("@") ? notification.to : nil
+    }
+
+    /// The values templates render, as nested dictionaries and arrays of text
+    /// (Mustache's data model). Keys are documented in docs/daemon.md.
+    public var values: [String: Any] {
+        let n = notification
+        var notification: [String: Any] = [
+            "id": n.id, "kind": n.kind.rawValue, "at": RFC3339.format(n.at), "to": n.to, "lead": n.lead,
+        ]
+        if let step = n.step { notification["step"] = step }
+        if let deadline = n.deadline { notification["deadline"] = RFC3339.format(deadline) }
+        if let reason = n.reason { notification["reason"] = reason.rawValue }
+        var out: [String: Any] = [
+            "notification": notification,
+            "kind": [Self.kindKey(n.kind): true],
+            "log_touch": [
+                "lead": n.lead,
+                "command": "followupctl touch log \(n.lead) --rep \(rep?.id ?? n.to) --channel call --outcome no_answer",
+                "api": "POST /v1/events {\"type\":\"touch.logged\",\"lead\":\"\(n.lead)\",\"rep\":\"\(rep?.id ?? n.to)\",\"channel\":\"call\",\"outcome\":\"…\"}",
+            ],
+        ]
+        if let rep {
+            var r: [String: Any] = ["id": rep.id]
+            if let name = rep.name { r["name"] = name }
+            if let email = rep.email { r["email"] = email }
+            if let team = rep.team { r["team"] = team }
+            out["rep"] = r
+        }
+        if let record {
+            out["lead"] = Self.lead(record.state)
+            var activities: [[String: Any]] = []
+            var touches: [[String: Any]] = []
+            for logged in record.events {
+                switch logged.event.body {
+                case .leadActivity(_, let action):
+                    activities.append(["action": action, "at": RFC3339.format(logged.event.at)])
+                case .touchLogged(let touch):
+                    touches.append(["at": RFC3339.format(logged.event.at), "rep": touch.rep,
+                                    "channel": touch.channel.rawValue, "outcome": touch.outcome.rawValue])
+                default:
+                    break
+                }
+            }
+            out["activities"] = activities
+            out["activity_count"] = activities.count
+            out["touches"] = touches
+            out["touch_count"] = record.state.touches
+            if let step = record.state.step {
+                out["step"] = ["number": step.number, "due": RFC3339.format(step.due), "deadline": RFC3339.format(step.deadline)]
+            }
+        }
+        return out
+    }
+
+    /// `lead.assigned` → `lead_assigned`, for `{{#kind.lead_assigned}}` sections.
+    static func kindKey(_ kind: NotificationKind) -> String {
+        kind.rawValue.replacingOccurrences(of: ".", with: "_")
+    }
+
+    static func lead(_ state: LeadState) -> [String: Any] {
+        let p = state.profile
+        var lead: [String: Any] = [
+            "id": p.id, "source": p.source, "score": state.score, "priority": state.priority,
+            "status": state.status.rawValue, "captured_at": RFC3339.format(state.capturedAt),
+        ]
+        let optional: [(String, String?)] = [
+            ("name", p.name), ("email", p.email), ("phone", p.phone), ("company", p.company), ("title", p.title),
+            ("need", p.need), ("stage", p.stage), ("timezone", p.timezone), ("owner", state.owner), ("team", state.team),
+            ("company_size", p.companySize.map(String.init)),
+        ]
+        for (key, value) in optional { if let value, !value.isEmpty { lead[key] = value } }
+        lead["display_name"] = p.name ?? p.email ?? p.id
+        return lead
+    }
+}

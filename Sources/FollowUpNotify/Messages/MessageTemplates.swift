@@ -1,0 +1,85 @@
+import FollowUpCore
+import Foundation
+import Mustache
+
+/// The admin-editable Mustache templates of email messages, read from one
+/// directory (`etc/followup/templates`): for each notification kind
+/// `KIND.subject.mustache` and `KIND.text.mustache`, plus any partials they
+/// include (`{{> lead}}` is `lead.mustache`). Rendering is plain text: no
+/// HTML escaping.
+///
+/// Loading checks every template: a missing or unparsable one is a
+/// ``TemplateError`` naming the file (and line and column), at start-up and at
+/// `followupd --check-config`.
+public struct MessageTemplates: Sendable {
+    private let library: MustacheLibrary
+    public let directory: String
+
+    /// The files every directory must have.
+    public static var requiredNames: [String] {
+        NotificationKind.allCases.flatMap { ["\($0.rawValue).subject", "\($0.rawValue).text"] }
+    }
+
+    /// Pragma put in front of every template: plain text, no HTML escaping.
+    static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+
+    /// Reads and checks every `*.mustache` file of `directory`.
+    /// - Throws: ``TemplateError`` listing every problem.
+    public init(directory: String) throws(TemplateError) {
+        self.directory = directory
+        var problems: [String] = []
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }.sorted()
+        } catch {
+            throw TemplateError(problems: ["\(directory): error: cannot read the templates directory (\(error.localizedDescription))"])
+        }
+        var library = MustacheLibrary()
+        for file in files {
+            let path = (directory as NSString).appendingPathComponent(file)
+            let name = String(file.dropLast(".mustache".count))
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                problems.append("\(path): error: cannot read the template as UTF-8 text")
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: Self.textPragma + text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                // The pragma shares line 1 with the file's first line: take its length back off.
+                let column = error.context.lineNumber == 1
+                    ? max(1, error.context.columnNumber - Self.textPragma.count) : error.context.columnNumber
+                problems.append("\(path):\(error.context.lineNumber):\(column): error: \(error.error) in the template")
+            } catch {
+                problems.append("\(path): error: \(error)")
+            }
+        }
+        for name in Self.requiredNames where library.getTemplate(named: name) == nil
+            && !problems.contains(where: { $0.hasPrefix((directory as NSString).appendingPathComponent(name + ".mustache")) }) {
+            problems.append("\((directory as NSString).appendingPathComponent(name + ".mustache")): error: "
+                            + "missing template (every notification kind needs a subject and a text template)")
+        }
+        guard problems.isEmpty else { throw TemplateError(problems: problems) }
+        self.library = library
+    }
+
+    /// The subject line and text body of `context`'s message.
+    public func render(_ context: MessageContext) -> (subject: String, text: String) {
+        let values = context.values
+        let kind = context.notification.kind.rawValue
+        let subject = library.render(values, withTemplate: "\(kind).subject") ?? context.notification.id
+        let text = library.render(values, withTemplate: "\(kind).text") ?? context.notification.jsonLine
+        // A subject is one line: a template's stray newline must not start a header.
+        let oneLine = subject.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        return (oneLine, text)
+    }
+}
+
+/// Templates that cannot be used, each problem as `FILE[:LINE:COL]: error: …`.
+public struct TemplateError: Error, Sendable, CustomStringConvertible {
+    public var problems: [String]
+
+    public init(problems: [String]) { self.problems = problems }
+
+    public var description: String { problems.joined(separator: "\n") }
+}

@@ -1,0 +1,151 @@
+public import FollowUpCore
+
+/// A named receiver of notifications and its kind-specific settings
+/// (`receivers:` in followupd.yaml).
+public struct ReceiverConfig: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// One JSON line per notification on standard output (or standard error).
+        case log
+        /// POST the notification's JSON to a relay URL, signed.
+        case webhook
+        /// An email through an SMTP relay.
+        case smtp
+        /// The same email piped to `sendmail -t -oi`.
+        case sendmail
+        /// An admin's command with the notification's JSON on stdin.
+        case exec
+    }
+
+    public var name: String
+    public var kind: Kind
+    /// How many deliveries of this receiver may be in flight at once. With 1 the
+    /// receiver gets notifications in minting order (the `log` default: its lines
+    /// read in order); above 1 a round's deliveries may overtake each other.
+    public var inFlight: Int
+    public var settings: Settings
+
+    public init(name: String, kind: Kind, inFlight: Int? = nil, settings: Settings? = nil) {
+        self.name = name
+        self.kind = kind
+        self.inFlight = inFlight ?? (kind == .webhook ? 32 : kind == .log ? 1 : 4)
+        self.settings = settings ?? .log(LogSettings())
+    }
+
+    /// What each kind needs.
+    public enum Settings: Sendable, Hashable {
+        case log(LogSettings)
+        case webhook(WebhookSettings)
+        case smtp(SMTPSettings)
+        case sendmail(SendmailSettings)
+        case exec(ExecSettings)
+    }
+}
+
+/// `log`: where the lines go.
+public struct LogSettings: Sendable, Hashable {
+    public enum Stream: String, Sendable, Hashable, CaseIterable { case stdout, stderr }
+    /// stdout by default: `scripts/run`, `followupd | jq` and the tests read it there; under
+    /// systemd both streams reach the journal.
+    public var stream: Stream
+
+    public init(stream: Stream = .stdout) { self.stream = stream }
+}
+
+/// `webhook`: a relay URL, signed with HMAC-SHA256 when a secret is given.
+public struct WebhookSettings: Sendable, Hashable {
+    public var url: String
+    /// A file holding the shared secret (trailing newline ignored); nil: unsigned.
+    public var secretFile: String?
+    /// How long one POST may take, connect included.
+    public var timeout: TimeSpan
+    /// Extra headers, in config order.
+    public var headers: [HeaderField]
+
+    public init(url: String, secretFile: String? = nil, timeout: TimeSpan = TimeSpan(seconds: 10), headers: [HeaderField] = []) {
+        self.url = url
+        self.secretFile = secretFile
+        self.timeout = timeout
+        self.headers = headers
+    }
+}
+
+/// One custom HTTP header.
+public struct HeaderField: Sendable, Hashable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// What every email receiver shares: the sender and the address used when
+/// the recipient has none (a fallback mailbox).
+public struct EmailSettings: Sendable, Hashable {
+    public var from: String
+    /// Used when the notification's recipient has no address (a rep without
+    /// `email`, the fallback receiver's name); nil makes that a dead letter.
+    public var defaultTo: String?
+
+    public init(from: String, defaultTo: String? = nil) {
+        self.from = from
+        self.defaultTo = defaultTo
+    }
+}
+
+/// `smtp`: an SMTP relay.
+public struct SMTPSettings: Sendable, Hashable {
+    public enum Auth: String, Sendable, Hashable, CaseIterable { case plain, login }
+
+    public var host: String
+    public var port: Int
+    /// Upgrade with STARTTLS (required when true: a relay that does not offer it fails the delivery).
+    public var starttls: Bool
+    public var auth: Auth?
+    public var username: String?
+    public var passwordFile: String?
+    public var email: EmailSettings
+    public var timeout: TimeSpan
+    /// The name said in EHLO.
+    public var helo: String
+
+    public init(host: String, port: Int = 25, starttls: Bool = false, auth: Auth? = nil, username: String? = nil,
+                passwordFile: String? = nil, email: EmailSettings, timeout: TimeSpan = TimeSpan(seconds: 30),
+                helo: String = "followupd") {
+        self.host = host
+        self.port = port
+        self.starttls = starttls
+        self.auth = auth
+        self.username = username
+        self.passwordFile = passwordFile
+        self.email = email
+        self.timeout = timeout
+        self.helo = helo
+    }
+}
+
+/// `sendmail`: the local MTA.
+public struct SendmailSettings: Sendable, Hashable {
+    public var path: String
+    public var email: EmailSettings
+    public var timeout: TimeSpan
+
+    public init(path: String = "/usr/sbin/sendmail", email: EmailSettings, timeout: TimeSpan = TimeSpan(seconds: 30)) {
+        self.path = path
+        self.email = email
+        self.timeout = timeout
+    }
+}
+
+/// `exec`: an admin's program; the notification's JSON on stdin.
+public struct ExecSettings: Sendable, Hashable {
+    /// The program and its arguments (no shell).
+    public var command: [String]
+    public var timeout: TimeSpan
+
+    public init(command: [String], timeout: TimeSpan = TimeSpan(seconds: 30)) {
+        self.command = command
+        self.timeout = timeout
+    }
+}

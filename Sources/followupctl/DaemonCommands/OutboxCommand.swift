@@ -1,0 +1,104 @@
+import ArgumentParser
+import FollowUpCore
+
+/// `followupctl outbox list|retry|drop`: the notifications waiting, delivered
+/// or dead in the running daemon's outbox.
+struct OutboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outbox",
+        abstract: "List notifications by delivery state; retry or drop dead letters.",
+        subcommands: [List.self, Retry.self, Drop.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List outbox rows, newest first (dead letters with --state dead).")
+
+        @OptionGroup var daemon: DaemonOptions
+
+        @Option(name: .long, help: ArgumentHelp("Only rows in this state (pending, delivered, dead).", valueName: "state"))
+        var state: String?
+
+        @Option(name: .long, help: ArgumentHelp("Only rows of this receiver.", valueName: "name"))
+        var receiver: String?
+
+        @Option(name: .long, help: ArgumentHelp("At most this many rows (1–1000).", valueName: "n"))
+        var limit: Int = 100
+
+        @Flag(name: .long, help: "Print one JSON object per row, as the daemon wrote it.")
+        var json = false
+
+        func run() async throws {
+            try await CtlError.reporting {
+                var query = ["limit=\(limit)"]
+                if let state { query.append("state=\(URIComponent.encode(state))") }
+                if let receiver { query.append("receiver=\(URIComponent.encode(receiver))") }
+                let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
+                    try await client.get("/v1/outbox?" + query.joined(separator: "&"))
+                }
+                var out = StandardOutput()
+                let table = TextTable(columns: ["ID", "RECEIVER", "STATE", "ATTEMPTS", "NEXT", "VIA", "LAST ERROR"])
+                if !json { out.line(table.header) }
+                let rows = (reply["notifications"] ?? .null).items
+                for row in rows {
+                    if json {
+                        out.line(row.jsonText)
+                    } else {
+                        out.line(table.row([row["id"].shown, row["receiver"].shown, row["state"].shown, row["attempts"].shown,
+                                            row["next_attempt_at"].shown, row["via"].shown,
+                                            String(row["last_error"].shown.prefix(80))]))
+                    }
+                }
+                if !json { out.line("\(rows.count) row\(rows.count == 1 ? "" : "s")") }
+                out.flush()
+            }
+        }
+    }
+
+    struct Retry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Put a dead letter back in line: due now, its age counted from now.")
+
+        @OptionGroup var daemon: DaemonOptions
+
+        @Argument(help: ArgumentHelp("The notification id (LEAD:KIND:STEP:N).", valueName: "id"))
+        var id: String
+
+        @Option(name: .long, help: ArgumentHelp("Only this receiver's row (default: every undelivered row of the id).",
+                                                valueName: "name"))
+        var receiver: String?
+
+        func run() async throws {
+            try await CtlError.reporting {
+                let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
+                    try await client.post("/v1/outbox/\(URIComponent.encode(id))/retry"
+                                          + (receiver.map { "?receiver=\(URIComponent.encode($0))" } ?? ""))
+                }
+                print("requeued \(id): \(reply["requeued"].shown) row(s)")
+            }
+        }
+    }
+
+    struct Drop: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Drop an undelivered notification (delivered rows are history and stay).")
+
+        @OptionGroup var daemon: DaemonOptions
+
+        @Argument(help: ArgumentHelp("The notification id (LEAD:KIND:STEP:N).", valueName: "id"))
+        var id: String
+
+        @Option(name: .long, help: ArgumentHelp("Only this receiver's row (default: every undelivered row of the id).",
+                                                valueName: "name"))
+        var receiver: String?
+
+        func run() async throws {
+            try await CtlError.reporting {
+                let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
+                    try await client.delete("/v1/outbox/\(URIComponent.encode(id))"
+                                          + (receiver.map { "?receiver=\(URIComponent.encode($0))" } ?? ""))
+                }
+                print("dropped \(id): \(reply["dropped"].shown) row(s)")
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import FollowUpCore
+import FollowUpStore
+import FollowUpTestSupport
+
+/// The outbox as delivery lanes and admins use it: per-receiver queues, a
+/// round recorded in one transaction, re-queue and drop, tallies per
+/// receiver, and routing by the lead's priority when minted.
+@Suite struct OutboxDeliveryTests {
+    let rules = DefaultRules.make()
+
+    func makeStore(_ dir: TempDirectory) async throws -> SQLiteLeadStore {
+        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+        _ = try await StoreTimeline(store: store, rules: rules).apply([
+            upsert("2026-11-24T19:00:00Z", "alice"),
+            capture("2026-11-24T20:00:00Z", "L1", owner: "alice"),
+            capture("2026-11-24T20:01:00Z", "L2", owner: "alice"),
+        ])
+        return store
+    }
+
+    func key(_ lead: String, _ receiver: String) -> OutboxKey {
+        OutboxKey(id: "\(lead):lead.assigned:1:1", receiver: receiver)
+    }
+
+    @Test func eachReceiverHasItsOwnQueue() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        let now = at("2026-11-24T20:05:00Z")
+        #expect(try await store.duePending(receiver: "log", at: now, limit: 10).map(\.key) == [key("L1", "log"), key("L2", "log")])
+        #expect(try await store.nextAttemptAt(receiver: "webhook") == at("2026-11-24T20:00:00Z"))
+        #expect(try await store.nextAttemptAt(receiver: "nobody") == nil)
+    }
+
+    @Test func aRoundIsRecordedWholeAndTalliedPerReceiver() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        let now = at("2026-11-24T20:05:00Z")
+        try await store.record([
+            .delivered(key("L1", "webhook"), via: "log"),
+            .failed(key("L2", "webhook"), error: "HTTP 422", retryAt: nil),
+            .failed(key("L1", "log"), error: "disk full", retryAt: now + .minutes(1)),
+        ], at: now)
+        let counts = try await store.countsByReceiver()
+        #expect(counts["webhook"] == [.delivered: 1, .dead: 1, .pending: 0])
+        #expect(counts["log"] == [.pending: 2])
+        let dead = try await store.entries(OutboxQuery(state: .dead))
+        #expect(dead.map(\.key) == [key("L2", "webhook")] && dead.first?.lastError == "HTTP 422")
+        let delivered = try await store.entries(OutboxQuery(state: .delivered))
+        #expect(delivered.first?.via == "log")
+        #expect(try await store.duePending(receiver: "log", at: now, limit: 10).map(\.key) == [key("L2", "log")])
+    }
+
+    @Test func requeueBringsADeadLetterBackAndDropDeletesIt() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        let now = at("2026-11-24T21:00:00Z")
+        try await store.record([.failed(key("L1", "webhook"), error: "HTTP 400", retryAt: nil),
+                                .delivered(key("L1", "log"), via: nil)], at: now)
+        #expect(try await store.requeue(id: "L1:lead.assigned:1:1", receiver: nil, at: now + .minutes(5)) == 1)
+        let row = try #require(try await store.entries(OutboxQuery(receiver: "webhook", id: "L1:lead.assigned:1:1")).first)
+        #expect(row.state == .pending && row.nextAttemptAt == now + .minutes(5) && row.queuedAt == now + .minutes(5))
+        #expect(try await store.drop(id: "L1:lead.assigned:1:1", receiver: "webhook") == 1)
+        #expect(try await store.drop(id: "L1:lead.assigned:1:1", receiver: nil) == 0, "delivered rows are history")
+        #expect(try await store.countsByReceiver()["webhook"]?[.dead] == 0)
+    }
+
+    @Test func routesSeeTheLeadsPriorityWhenMinted() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let routes = NotificationRoutes(routes: [NotificationRoute(priorities: ["high"], receivers: ["pager"])],
+                                        everyReceiver: ["log"])
+        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), routing: { routes.receivers(of: $0, facts: $1) })
+        _ = try await StoreTimeline(store: store, rules: rules).apply([
+            upsert("2026-11-24T19:00:00Z", "alice"),
+            capture("2026-11-24T20:00:00Z", "H1", source: "web_form", owner: "alice"),
+            capture("2026-11-24T20:01:00Z", "T1", source: "trade_show", owner: "alice"),
+        ])
+        let rows = try await store.entries(OutboxQuery())
+        #expect(Set(rows.map { "\($0.notification.lead)>\($0.receiver)" }) == ["H1>pager", "T1>log"])
+    }
+}

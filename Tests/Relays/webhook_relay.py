@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""A real webhook relay for followupd's end-to-end tests and benchmark.
+
+Listens on 127.0.0.1:PORT (0 picks one; the chosen port is printed as the first
+line on stdout), verifies each POST's HMAC-SHA256 signature
+(X-Followupd-Signature: v1=hex(HMAC(secret, TIMESTAMP + "." + BODY))) and its
+Idempotency-Key (must equal the body's "id"), and appends one JSON line per
+request to --log: {"key", "id", "sig_ok", "t"}. Answers --status (200 by default).
+With --quiet and no --log it only counts (the benchmark), printing the count
+and the first/last arrival times to --count-file on SIGTERM.
+"""
+import argparse, hmac, hashlib, json, signal, sys, threading, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+p = argparse.ArgumentParser()
+p.add_argument("--port", type=int, default=0)
+p.add_argument("--secret-file")
+p.add_argument("--log")
+p.add_argument("--status", type=int, default=200)
+p.add_argument("--count-file")
+args = p.parse_args()
+secret = open(args.secret_file, "rb").read().rstrip(b"\r\n") if args.secret_file else None
+lock = threading.Lock()
+log = open(args.log, "a", buffering=1) if args.log else None
+stats = {"count": 0, "first": None, "last": None, "bad": 0}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *a):
+        pass
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        key = self.headers.get("Idempotency-Key")
+        sig_ok = None
+        if secret is not None:
+            ts = self.headers.get("X-Followupd-Timestamp", "")
+            want = "v1=" + hmac.new(secret, ts.encode() + b"." + body, hashlib.sha256).hexdigest()
+            sig_ok = hmac.compare_digest(want, self.headers.get("X-Followupd-Signature", ""))
+        try:
+            nid = json.loads(body).get("id")
+        except Exception:
+            nid = None
+        now = time.time()
+        with lock:
+            stats["count"] += 1
+            stats["first"] = stats["first"] or now
+            stats["last"] = now
+            if sig_ok is False or key != nid:
+                stats["bad"] += 1
+            if log:
+                log.write(json.dumps({"key": key, "id": nid, "sig_ok": sig_ok, "t": now,
+                                      "extra": self.headers.get("X-Test-Header")}) + "\n")
+        status = args.status if (sig_ok is not False) else 401
+        self.send_response(status)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+
+class Server(ThreadingHTTPServer):
+    allow_reuse_address = True
+    daemon_threads = True
+    request_queue_size = 1024
+
+
+server = Server(("127.0.0.1", args.port), Handler)
+print(server.server_address[1], flush=True)
+
+
+def stop(*_):
+    if args.count_file:
+        with open(args.count_file, "w") as f:
+            json.dump(stats, f)
+    threading.Thread(target=server.shutdown).start()
+
+
+signal.signal(signal.SIGTERM, stop)
+server.serve_forever()
