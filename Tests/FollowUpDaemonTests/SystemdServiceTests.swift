@@ -148,25 +148,47 @@ import Glibc
     }
 
     @Test func sigtermDuringDeliveriesLosesNothingAndSendsNothingTwice() throws {
-        let (daemon, notify, _) = try Self.start(watchdog: false)
-        try notify.wait("READY=1") { $0.fields["READY"] == "1" }
+        // A slow receiver (a program per notification, four at a time) so SIGTERM lands mid-drain.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("followupd-e2e-\(UUID().uuidString)")
+        let delivered = directory.appendingPathComponent("delivered.jsonl").path
+        let receivers = """
+            receivers:
+              - name: slow
+                kind: exec
+                command: [/usr/bin/python3, -c, "import sys, time; d = sys.stdin.read(); time.sleep(0.02); open(sys.argv[1], 'a').write(d.strip() + '\\\\n')", \(delivered)]
+                in_flight: 4
+            """
+        var notify: NotifySocket?
+        let daemon = try DaemonProcess(clockStart: "2026-11-24T19:59:00Z", receivers: receivers, directory: directory) { d in
+            notify = try NotifySocket(directory: d.directory)
+            d.environment["NOTIFY_SOCKET"] = notify!.path
+        }
+        func lines() -> [String] {
+            ((try? String(contentsOfFile: delivered, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        }
+        try notify!.wait("READY=1") { $0.fields["READY"] == "1" }
         let leads = (1...400).map { i in
             #"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"S\#(i)","source":"web_form","email":"s\#(i)@x.test","owner":"alice"}}"#
         }
         #expect(try daemon.post("/v1/events", "[" + leads.joined(separator: ",") + "]").status == 200)
-        // The notifications are due at 20:00: move there and stop at once, while the outbox drains.
+        // The notifications are due at 20:00: move there, let the drain start, and stop.
         try daemon.advance(to: "2026-11-24T20:00:00Z")
-        #expect(daemon.signal(SIGTERM) == 0, "\(daemon.stderr)")
-        try notify.wait("STOPPING=1") { $0.fields["STOPPING"] == "1" }
-        // Each lead has exactly one notification (lead.assigned): the lead names it.
-        let first = daemon.notifications.compactMap { $0["lead"] as? String }
-        try daemon.writeConfig(clockStart: "2026-11-24T20:00:00Z")
-        try daemon.start()
-        daemon.waitForNotifications(400)
         usleep(300_000)
-        let printed = daemon.notifications.compactMap { $0["lead"] as? String }
-        #expect(Set(printed).count == 400, "every acknowledged lead's lead.assigned is delivered (first run: \(first.count))")
-        #expect(printed.count == Set(printed).count, "nothing delivered twice: \(printed.count - Set(printed).count) repeats")
+        #expect(daemon.signal(SIGTERM) == 0, "\(daemon.stderr)")
+        try notify!.wait("STOPPING=1") { $0.fields["STOPPING"] == "1" }
+        let first = lines()
+        #expect(first.count > 0 && first.count < 400, "SIGTERM should land mid-drain: \(first.count) delivered")
+
+        try daemon.writeConfig(clockStart: "2026-11-24T20:00:00Z", receivers: receivers)
+        try daemon.start()
+        let deadline = Date().addingTimeInterval(30)
+        while lines().count < 400, Date() < deadline { usleep(50_000) }
+        usleep(300_000)
+        let ids = lines().compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["lead"] as? String
+        }
+        #expect(Set(ids).count == 400, "every acknowledged lead's lead.assigned is delivered")
+        #expect(ids.count == Set(ids).count, "nothing delivered twice: \(ids.count - Set(ids).count) repeats")
     }
 
     @Test func followupctlReloadReportsInvalidRulesAndExits1() throws {

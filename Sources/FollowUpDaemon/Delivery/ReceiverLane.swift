@@ -96,12 +96,16 @@ final class ReceiverLane: Sendable {
             }
             while let (entry, result) = await group.next() {
                 outcomes.append(outcome(of: entry, result, via: via))
-                if let next = iterator.next() {
+                // Shutting down: finish what is in flight, start nothing new (those rows stay pending).
+                if !Task.isCancelled, let next = iterator.next() {
                     group.addTask { (next, await sender.deliver(next)) }
                 }
             }
         }
-        try await outbox.record(outcomes, at: clock.now())
+        // Recorded even when shutdown cancelled this task (GRDB refuses work in a cancelled
+        // task): what a receiver took must not be sent again after the restart.
+        let outbox = self.outbox, at = clock.now(), recorded = outcomes
+        try await Task { try await outbox.record(recorded, at: at) }.value
         return due.count
     }
 
@@ -109,6 +113,11 @@ final class ReceiverLane: Sendable {
     /// Backoff counts from when the attempt ended (a slow relay's attempt may take its whole timeout).
     private func outcome(of entry: OutboxEntry, _ result: DeliveryResult, via: (any Notifier)?) -> DeliveryOutcome {
         let now = clock.now()
+        // Journal fields (LEAD_ID, REP_ID, NOTIFICATION_ID, RECEIVER) for `journalctl NOTIFICATION_ID=…`.
+        let fields: Logger.Metadata = [
+            "lead_id": "\(entry.notification.lead)", "rep_id": "\(entry.notification.to)",
+            "notification_id": "\(entry.notification.id)", "receiver": "\(name)",
+        ]
         switch result {
         case .delivered:
             if via == nil { health.succeeded() }
@@ -123,15 +132,17 @@ final class ReceiverLane: Sendable {
             if let retryAt = policy.retryAt(attempts: entry.attempts + 1, queuedAt: entry.queuedAt, now: now,
                                             jitter: Double.random(in: 0.8...1.2)) {
                 metrics.delivery(receiver: name, outcome: "retry", lag: nil)
-                logger.warning("delivery of \(entry.notification.id) to \(name) failed: \(message); retry at \(retryAt)")
+                logger.warning("delivery of \(entry.notification.id) to \(name) failed: \(message); retry at \(retryAt)",
+                               metadata: fields)
                 return .failed(entry.key, error: message, retryAt: retryAt)
             }
             metrics.delivery(receiver: name, outcome: "dead", lag: nil)
-            logger.error("delivery of \(entry.notification.id) to \(name) failed for \(policy.deadLetterAfter): a dead letter (\(message))")
+            logger.error("delivery of \(entry.notification.id) to \(name) failed for \(policy.deadLetterAfter): a dead letter (\(message))",
+                         metadata: fields)
             return .failed(entry.key, error: "dead letter after \(policy.deadLetterAfter): \(message)", retryAt: nil)
         case .permanent(let error):
             metrics.delivery(receiver: name, outcome: "dead", lag: nil)
-            logger.error("delivery of \(entry.notification.id) to \(name) failed for good: \(error)")
+            logger.error("delivery of \(entry.notification.id) to \(name) failed for good: \(error)", metadata: fields)
             return .failed(entry.key, error: error, retryAt: nil)
         }
     }
