@@ -50,8 +50,10 @@ enum OutboxRow {
         """
 
     /// Queues each notification for each of its receivers, due at its own time.
+    /// Queues each notification for its receivers (a row already there is kept)
+    /// and counts the new pending rows in `tallies`.
     static func insert(_ notifications: [LeadNotification], receivers: (LeadNotification) -> [String],
-                       createdAt: Instant, _ db: Database) throws {
+                       createdAt: Instant, tallies: inout TallyDelta, _ db: Database) throws {
         guard !notifications.isEmpty else { return }
         let statement = try db.cachedStatement(sql: insertSQL)
         for n in notifications {
@@ -61,6 +63,10 @@ enum OutboxRow {
                     n.id, receiver, n.at.secondsSinceEpoch, n.kind.rawValue, n.lead, payload,
                     n.at.secondsSinceEpoch, createdAt.secondsSinceEpoch,
                 ])
+                if db.changesCount > 0 {
+                    tallies.add(TallyDelta.outbox("pending"), 1)
+                    tallies.add(TallyDelta.receiver(receiver, "pending"), 1)
+                }
             }
         }
     }

@@ -12,7 +12,7 @@ extension SQLiteLeadStore {
 
     public func replan(engine: Engine, previous: Rules, commit: Bool, keep: Int,
                        progress: @escaping @Sendable () -> Void) async throws -> ReplanReport {
-        @Sendable func walk(_ db: Database) throws -> ReplanReport {
+        @Sendable func walk(_ db: Database, _ tallies: inout TallyDelta) throws -> ReplanReport {
             var report = ReplanReport()
             var after = Int64.min  // capture order starts at 0
             while true {
@@ -28,7 +28,7 @@ extension SQLiteLeadStore {
                     if report.moved.count < keep { report.moved.append(moved) }
                     if commit {
                         try LeadRow.update(planned, profileChanged: false, db)
-                        try TimerRow.replace(before.timers, with: planned.timers, db)
+                        tallies.add(TallyDelta.timers, try TimerRow.replace(before.timers, with: planned.timers, db))
                     }
                 }
                 progress()
@@ -36,8 +36,11 @@ extension SQLiteLeadStore {
             return report
         }
         if commit {
-            return try await transaction { db, _ in try walk(db) }
+            return try await transaction { db, cache in try walk(db, &cache.tallies) }
         }
-        return try await pool.read { db in try walk(db) }
+        return try await pool.read { db in
+            var unused = TallyDelta()
+            return try walk(db, &unused)
+        }
     }
 }

@@ -80,7 +80,8 @@ extension SQLiteLeadStore {
         let outcome = try engine.apply(event, to: &world)
         try world.flush()
         try OutboxRow.insert(outcome.notifications, receivers: { receivers($0, world.routeFacts(of: $0.lead)) },
-                             createdAt: receivedAt, db)
+                             createdAt: receivedAt, tallies: &cache.tallies, db)
+        cache.tallies.merge(world.tallies)
         cache.team = world.team
         cache.applied(at: event.at)
         return RecordedEvent(seq: seq, notifications: outcome.notifications)
@@ -93,11 +94,13 @@ extension SQLiteLeadStore {
             return nil
         }
         try TimerRow.delete(timer, db)
+        cache.tallies.add(TallyDelta.timers, -1)
         var world = StoreWorld(db: db, team: cache.team)
         let outcome = engine.fire(timer, in: &world)
         try world.flush()
         try OutboxRow.insert(outcome.notifications, receivers: { receivers($0, world.routeFacts(of: $0.lead)) },
-                             createdAt: timer.at, db)
+                             createdAt: timer.at, tallies: &cache.tallies, db)
+        cache.tallies.merge(world.tallies)
         cache.team = world.team
         cache.applied(at: timer.at)
         return FiredTimer(timer: timer, notifications: outcome.notifications)

@@ -133,6 +133,8 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try work(db, &after)
+                try after.tallies.write(db)
+                after.tallies = TallyDelta()
                 try after.write(changesSince: before, db)
                 return .commit
             }

@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v1", migrate: createV1)
         migrator.registerMigration("v2-step-opened-at", migrate: addStepOpenedAt)
         migrator.registerMigration("v3-delivery", migrate: createDelivery)
+        migrator.registerMigration("v4-insert-tallies-in-code", migrate: dropInsertTallyTriggers)
         return migrator
     }()
 
@@ -235,6 +236,18 @@ enum Schema {
                 UPDATE meta SET value = value - 1 WHERE key = 'tally.outbox.' || OLD.state;
                 UPDATE meta SET value = value - 1 WHERE key = 'tally.receiver.' || OLD.receiver || '.' || OLD.state;
             END;
+            """)
+    }
+
+    /// The ingest path counts the leads, timers and outbox rows it inserts (and
+    /// the timers it deletes) itself, once per transaction (``TallyDelta``):
+    /// these triggers ran a statement per row on the hot path.
+    @Sendable static func dropInsertTallyTriggers(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TRIGGER leads_tally_insert;
+            DROP TRIGGER timers_tally_insert;
+            DROP TRIGGER timers_tally_delete;
+            DROP TRIGGER outbox_tally_insert;
             """)
     }
 }

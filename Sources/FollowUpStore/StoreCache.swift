@@ -7,6 +7,8 @@ import GRDB
 struct StoreCache: Sendable {
     var team: TeamState
     var lastAppliedAt: Instant?
+    /// Row counts the running transaction changed; written and emptied at its end.
+    var tallies = TallyDelta()
 
     /// Moves the high-water mark forward (never back).
     mutating func applied(at instant: Instant) {

@@ -21,6 +21,8 @@ final class StoreWorld: EngineWorld {
     /// What the engine saved, by id, and the order of first saves.
     private var saved: [LeadID: LeadState] = [:]
     private var savedOrder: [LeadID] = []
+    /// Row counts this world's writes changed (see ``TallyDelta``).
+    var tallies = TallyDelta()
     /// The first read that failed.
     private var failure: (any Error)?
 
@@ -92,11 +94,12 @@ final class StoreWorld: EngineWorld {
             if let old = stored[id] {
                 if old != lead {
                     try LeadRow.update(lead, profileChanged: old.profile != lead.profile, db)
-                    try TimerRow.replace(old.timers, with: lead.timers, db)
+                    tallies.add(TallyDelta.timers, try TimerRow.replace(old.timers, with: lead.timers, db))
                 }
             } else {
                 try LeadRow.insert(lead, db)
-                try TimerRow.replace([], with: lead.timers, db)
+                tallies.add(TallyDelta.leads(lead.status.rawValue), 1)
+                tallies.add(TallyDelta.timers, try TimerRow.replace([], with: lead.timers, db))
             }
             stored[id] = lead
         }

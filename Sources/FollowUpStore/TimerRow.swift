@@ -36,10 +36,21 @@ enum TimerRow {
 
     /// Replaces a lead's timers `old` (what its stored state asked for) with `new`,
     /// touching only the rows that differ.
-    static func replace(_ old: [LeadTimer], with new: [LeadTimer], _ db: Database) throws {
-        guard old != new else { return }
-        for t in old where !new.contains(t) { try delete(t, db) }
-        for t in new where !old.contains(t) { try insert(t, db) }
+    /// Returns how the number of timer rows changed.
+    @discardableResult
+    static func replace(_ old: [LeadTimer], with new: [LeadTimer], _ db: Database) throws -> Int64 {
+        guard old != new else { return 0 }
+        var change: Int64 = 0
+        for t in old where !new.contains(t) {
+            try delete(t, db)
+            // The timer being fired was deleted already: count only rows that were there.
+            change -= Int64(db.changesCount)
+        }
+        for t in new where !old.contains(t) {
+            try insert(t, db)
+            change += 1
+        }
+        return change
     }
 
     /// The earliest pending timer.

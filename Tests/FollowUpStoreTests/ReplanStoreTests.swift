@@ -59,6 +59,10 @@ import FollowUpTestSupport
         #expect(l1.state.step?.deadline == at("2026-11-24T20:10:00Z"))
         #expect(l1.state.step?.openedAt == at("2026-11-24T20:00:00Z"))
         #expect(l1.timers == [LeadTimer(at: at("2026-11-24T20:10:00Z"), leadSeq: 0, lead: "L1", kind: .deadline(step: 1))])
+        // The row counts `status` reads, kept in code per transaction, still match the rows.
+        let stats = try await reopened.statistics()
+        #expect(stats.pendingTimers == (try await reopened.allTimers()).count)
+        #expect(stats.leadsByStatus[.open] == 2)
         // The same rules again: nothing more moves.
         let again = try await reopened.replan(engine: Engine(rules: slower), previous: slower, commit: true, keep: 10,
                                               progress: {})
