@@ -1,7 +1,8 @@
 extension EnginePass {
     /// `lead.captured`: triage, score, route, open step 1 (or nurture) and tell the owner.
     mutating func capture(_ profile: LeadProfile, in world: inout some EngineWorld) {
-        if world.lead(profile.id) != nil {
+        // Existence only: the store answers it without reading (and decoding) the row.
+        if world.hasLead(profile.id) {
             note(profile.id, "lead.captured for a known lead: nothing changes")
             return
         }

@@ -18,6 +18,7 @@ public final class DaemonMetrics: Sendable {
     private let timersFired: Counter
     private let nextTimerAt: Gauge
     private let lagSamples = Mutex<LagWindow>(LagWindow(capacity: DaemonMetrics.window))
+    private let acceptedByType = Mutex<[String: Counter]>([:])
     /// Delivery counters by receiver and outcome: looked up once, not per delivery.
     private let deliveryCounters = Mutex<[String: Counter]>([:])
 
@@ -38,8 +39,16 @@ public final class DaemonMetrics: Sendable {
 
     /// An event was applied.
     public func eventAccepted(type: String) {
-        registry.makeCounter(descriptor: Self.named("events_accepted", unit: "total", "Events applied, by type."),
-                             labels: [("type", type)]).increment()
+        // Looked up once per type: the registry's lookup (descriptor, labels, lock) ran per event.
+        let counter = acceptedByType.withLock { counters in
+            if let counter = counters[type] { return counter }
+            let counter = registry.makeCounter(
+                descriptor: Self.named("events_accepted", unit: "total", "Events applied, by type."),
+                labels: [("type", type)])
+            counters[type] = counter
+            return counter
+        }
+        counter.increment()
     }
 
     /// A timer fired `lag` seconds after it was due.
