@@ -9,7 +9,7 @@ enum MetaRow {
     static let lastAppliedAt = "last_applied_at"
     /// `round_robin.sales`: the rep round robin chose last in team `sales`.
     static let roundRobinPrefix = "round_robin."
-    /// `tally.leads.open`, `tally.outbox.pending`, `tally.timers`: row counts the schema's triggers keep.
+    /// `tally.leads.open`, `tally.outbox.pending`, `tally.timers`: row counts kept by `TallyDelta` (inserts) and the schema's triggers (status and state changes).
     static let tallyPrefix = "tally."
 
     static let setSQL = "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"

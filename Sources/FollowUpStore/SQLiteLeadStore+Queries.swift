@@ -69,7 +69,7 @@ extension SQLiteLeadStore {
     }
 
     /// Counts for `status` and `/metrics`, read from the `tally.*` meta rows
-    /// the schema's triggers keep, so they cost the same with a million leads as with ten.
+    /// `TallyDelta` and the schema's triggers keep, so they cost the same with a million leads as with ten.
     public func statistics() async throws -> StoreStatistics {
         try await pool.read { db in
             var leads: [LeadStatus: Int] = [:]
