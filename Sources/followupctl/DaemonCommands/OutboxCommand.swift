@@ -59,21 +59,14 @@ struct OutboxCommand: AsyncParsableCommand {
             abstract: "Put a dead letter back in line: due now, its age counted from now.")
 
         @OptionGroup var daemon: DaemonOptions
-
-        @Argument(help: ArgumentHelp("The notification id (LEAD:KIND:STEP:N).", valueName: "id"))
-        var id: String
-
-        @Option(name: .long, help: ArgumentHelp("Only this receiver's row (default: every undelivered row of the id).",
-                                                valueName: "name"))
-        var receiver: String?
+        @OptionGroup var row: OutboxRowOptions
 
         func run() async throws {
             try await CtlError.reporting {
                 let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
-                    try await client.post("/v1/outbox/\(URIComponent.encode(id))/retry"
-                                          + (receiver.map { "?receiver=\(URIComponent.encode($0))" } ?? ""))
+                    try await client.post(row.uri(suffix: "/retry"))
                 }
-                print("requeued \(id): \(reply["requeued"].shown) row(s)")
+                print("requeued \(row.id): \(reply["requeued"].shown) row(s)")
             }
         }
     }
@@ -83,21 +76,14 @@ struct OutboxCommand: AsyncParsableCommand {
             abstract: "Drop an undelivered notification (delivered rows are history and stay).")
 
         @OptionGroup var daemon: DaemonOptions
-
-        @Argument(help: ArgumentHelp("The notification id (LEAD:KIND:STEP:N).", valueName: "id"))
-        var id: String
-
-        @Option(name: .long, help: ArgumentHelp("Only this receiver's row (default: every undelivered row of the id).",
-                                                valueName: "name"))
-        var receiver: String?
+        @OptionGroup var row: OutboxRowOptions
 
         func run() async throws {
             try await CtlError.reporting {
                 let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
-                    try await client.delete("/v1/outbox/\(URIComponent.encode(id))"
-                                          + (receiver.map { "?receiver=\(URIComponent.encode($0))" } ?? ""))
+                    try await client.delete(row.uri(suffix: ""))
                 }
-                print("dropped \(id): \(reply["dropped"].shown) row(s)")
+                print("dropped \(row.id): \(reply["dropped"].shown) row(s)")
             }
         }
     }
