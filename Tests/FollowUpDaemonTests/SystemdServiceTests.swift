@@ -191,6 +191,20 @@ import Glibc
         #expect(ids.count == Set(ids).count, "nothing delivered twice: \(ids.count - Set(ids).count) repeats")
     }
 
+    @Test func aBadPreviewRequestIsAJSONErrorNamingItsField() throws {
+        let (daemon, _, _) = try Self.start(watchdog: false)
+        for (target, body, field) in [("/v1/rules/preview?limit=0", #"{"files":[]}"#, "limit"),
+                                      ("/v1/rules/preview", #"{"files":"x"}"#, "files"),
+                                      ("/v1/rules/preview", #"{"files":[{"path":"a.yaml"}]}"#, "files[0].text")] {
+            let r = try daemon.post(target, body)
+            #expect(r.status == 400, "\(target) \(body) → \(r.status) \(r.body)")
+            #expect(r.body.contains(#""field":"\#(field)""#), "\(r.body)")
+        }
+        let invalid = try daemon.post("/v1/rules/preview", #"{"files":[{"path":"10-x.yaml","text":"calendars: [\n"}]}"#)
+        #expect(invalid.status == 422)
+        #expect(invalid.body.contains("10-x.yaml:"), "\(invalid.body)")
+    }
+
     @Test func followupctlReloadReportsInvalidRulesAndExits1() throws {
         let (daemon, _, rules) = try Self.start(watchdog: false)
         try "calendars: [\n".write(to: rules.appendingPathComponent("99-broken.yaml"), atomically: true, encoding: .utf8)

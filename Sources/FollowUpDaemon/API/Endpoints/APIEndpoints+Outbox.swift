@@ -86,12 +86,6 @@ struct OutboxListParameters {
         }
         if let raw = parameters["receiver"], !raw.isEmpty { query.receiver = String(raw) }
         if let raw = parameters["id"], !raw.isEmpty { query.id = String(raw) }
-        if let raw = parameters["limit"], !raw.isEmpty {
-            guard let limit = Int(raw), (1...Self.maxLimit).contains(limit) else {
-                throw APIError(status: .badRequest, message: "must be an integer from 1 to \(Self.maxLimit), got \"\(raw)\"",
-                               field: "limit")
-            }
-            query.limit = limit
-        }
+        if let raw = parameters["limit"], !raw.isEmpty { query.limit = try LimitParameter.parse(raw, max: Self.maxLimit) }
     }
 }

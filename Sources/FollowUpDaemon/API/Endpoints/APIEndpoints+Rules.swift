@@ -23,8 +23,7 @@ extension APIEndpoints {
     /// deadlines or nurture dates they would move. Changes nothing.
     func previewRules(_ request: Request) async throws -> Response {
         guard let rules else { throw APIError(status: .notFound, message: "this daemon cannot preview rules") }
-        let limit = try Self.limit(request.uri.queryParameters["limit"].map(String.init), default: 100,
-                                   max: Self.previewLimit)
+        let limit = try request.uri.queryParameters["limit"].map { try LimitParameter.parse($0, max: Self.previewLimit) } ?? 100
         let body = try await request.body.collect(upTo: maxBodyBytes)
         let json: JSONValue
         do {
@@ -81,15 +80,5 @@ extension APIEndpoints {
         w.instantOrNull("deadline", o.deadline)
         w.instantOrNull("nurture_at", o.nurtureAt)
         w.endObject()
-    }
-
-    /// A `limit` query parameter: absent gives `default`; not a number in 1...max is a 400 naming it.
-    static func limit(_ text: String?, default value: Int, max: Int) throws -> Int {
-        guard let text else { return value }
-        guard let n = Int(text), (1...max).contains(n) else {
-            throw APIError(status: .badRequest, message: "expected a whole number from 1 to \(max), got \"\(text)\"",
-                           field: "limit")
-        }
-        return n
     }
 }
