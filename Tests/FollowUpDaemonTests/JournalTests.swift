@@ -70,14 +70,7 @@ final class Journald: @unchecked Sendable {
         let fd = Glibc.socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in raw.copyBytes(from: Array(socket.utf8) + [0]) }
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0
-            }
-        }
+        return UnixSocketAddress.with(socket) { connect(fd, $0, $1) } == 0
     }
 
     /// Entries matching every `FIELD=value`, as journalctl's JSON, waiting up to 10 s for `atLeast` of them.
