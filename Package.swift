@@ -57,7 +57,11 @@ let package = Package(
         // SQLite through GRDB (WAL): event log, lead state, timers, outbox; one transaction per event or timer.
         .target(
             name: "FollowUpStore",
-            dependencies: ["FollowUpCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FollowUpCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The ingest path binds straight to SQLite (BoundStatement).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             exclude: ["README.md"],
             swiftSettings: strict
         ),

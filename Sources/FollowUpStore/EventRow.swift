@@ -9,10 +9,15 @@ enum EventRow {
 
     /// Appends an event; returns its sequence number.
     static func insert(_ event: Event, source: String, receivedAt: Instant, _ db: Database) throws -> Int64 {
-        try db.cachedStatement(sql: insertSQL).execute(arguments: [
-            event.at.secondsSinceEpoch, event.type, event.lead, event.rep, source, receivedAt.secondsSinceEpoch,
-            event.jsonLine,
-        ])
+        var statement = try BoundStatement(db, sql: insertSQL)
+        statement.bind(event.at.secondsSinceEpoch)
+        statement.bind(event.type)
+        statement.bind(event.lead)
+        statement.bind(event.rep)
+        statement.bind(source)
+        statement.bind(receivedAt.secondsSinceEpoch)
+        statement.bind(event.jsonLine)
+        try statement.execute()
         return db.lastInsertedRowID
     }
 

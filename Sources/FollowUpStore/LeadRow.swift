@@ -41,7 +41,9 @@ enum LeadRow {
 
     /// Whether a lead with this id was captured.
     static func exists(_ db: Database, id: LeadID) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: existsSQL), arguments: [id]) != nil
+        var statement = try BoundStatement(db, sql: existsSQL)
+        statement.bind(id)
+        return try statement.hasRow()
     }
 
     /// Every lead a statement selects (it must select ``selectList``).
@@ -54,69 +56,68 @@ enum LeadRow {
 
     /// Writes a lead captured in this transaction.
     static func insert(_ lead: LeadState, _ db: Database) throws {
-        var values: [(any DatabaseValueConvertible)?] = [lead.seq, lead.id]
-        values.reserveCapacity(columns.count)
-        appendProfile(of: lead, to: &values)
-        appendState(of: lead, to: &values)
-        try db.cachedStatement(sql: insertSQL).execute(arguments: StatementArguments(values))
+        var statement = try BoundStatement(db, sql: insertSQL)
+        statement.bind(lead.seq)
+        statement.bind(lead.id)
+        bindProfile(of: lead, to: &statement)
+        bindState(of: lead, to: &statement)
+        try statement.execute()
     }
 
     /// Rewrites a stored lead; the profile columns only when the profile changed (never, today).
     static func update(_ lead: LeadState, profileChanged: Bool, _ db: Database) throws {
-        var values: [(any DatabaseValueConvertible)?] = []
-        values.reserveCapacity(columns.count)
-        if profileChanged { appendProfile(of: lead, to: &values) }
-        appendState(of: lead, to: &values)
-        values.append(lead.seq)
-        try db.cachedStatement(sql: profileChanged ? updateAllSQL : updateStateSQL)
-            .execute(arguments: StatementArguments(values))
+        var statement = try BoundStatement(db, sql: profileChanged ? updateAllSQL : updateStateSQL)
+        if profileChanged { bindProfile(of: lead, to: &statement) }
+        bindState(of: lead, to: &statement)
+        statement.bind(lead.seq)
+        try statement.execute()
     }
 
     // MARK: Encoding
 
-    private static func appendProfile(of lead: LeadState, to values: inout [(any DatabaseValueConvertible)?]) {
+    private static func bindProfile(of lead: LeadState, to values: inout BoundStatement) {
         let p = lead.profile
-        values.append(lead.capturedAt.secondsSinceEpoch)
-        values.append(p.source)
-        values.append(p.name)
-        values.append(p.email)
-        values.append(p.phone)
-        values.append(p.company)
-        values.append(p.title)
-        values.append(p.companySize)
-        values.append(p.need)
-        values.append(p.stage)
-        values.append(p.timezone)
-        values.append(p.owner)
-        values.append(p.team)
-        values.append(p.score)
-        values.append(p.priority)
-        values.append(JSONColumns.attributes(p.attributes))
+        values.bind(lead.capturedAt.secondsSinceEpoch)
+        values.bind(p.source)
+        values.bind(p.name)
+        values.bind(p.email)
+        values.bind(p.phone)
+        values.bind(p.company)
+        values.bind(p.title)
+        values.bind(p.companySize)
+        values.bind(p.need)
+        values.bind(p.stage)
+        values.bind(p.timezone)
+        values.bind(p.owner)
+        values.bind(p.team)
+        values.bind(p.score)
+        values.bind(p.priority)
+        values.bind(JSONColumns.attributes(p.attributes))
     }
 
-    private static func appendState(of lead: LeadState, to values: inout [(any DatabaseValueConvertible)?]) {
+    private static func bindState(of lead: LeadState, to values: inout BoundStatement) {
         let step = lead.step
-        values.append(lead.priority)
-        values.append(lead.policy)
-        values.append(lead.triageRule)
-        values.append(lead.score)
-        values.append(lead.team)
-        values.append(lead.owner)
-        values.append(JSONColumns.repIDs(lead.had))
-        values.append(lead.status.rawValue)
-        values.append(lead.touches)
-        values.append(lead.lastTouchAt?.secondsSinceEpoch)
-        values.append(step?.number)
-        values.append(step?.due.secondsSinceEpoch)
-        values.append(step?.deadline.secondsSinceEpoch)
-        values.append(step?.dueNotified)
-        values.append(step?.breached)
-        values.append(step?.openedAt.secondsSinceEpoch)
-        values.append(lead.unrouted)
-        values.append(lead.nurtureAt?.secondsSinceEpoch)
-        values.append(JSONColumns.counters(lead.counters))
-        values.append(lead.awaitsFirstTouch)
-        values.append(lead.status == .open ? step?.deadline.secondsSinceEpoch : nil)
+        values.bind(lead.priority)
+        values.bind(lead.policy)
+        values.bind(lead.triageRule)
+        values.bind(lead.score)
+        values.bind(lead.team)
+        values.bind(lead.owner)
+        values.bind(JSONColumns.repIDs(lead.had))
+        values.bind(lead.status.rawValue)
+        values.bind(lead.touches)
+        values.bind(lead.lastTouchAt?.secondsSinceEpoch)
+        values.bind(step?.number)
+        values.bind(step?.due.secondsSinceEpoch)
+        values.bind(step?.deadline.secondsSinceEpoch)
+        values.bind(step?.dueNotified)
+        values.bind(step?.breached)
+        values.bind(step?.openedAt.secondsSinceEpoch)
+        values.bind(lead.unrouted)
+        values.bind(lead.nurtureAt?.secondsSinceEpoch)
+        values.bind(JSONColumns.counters(lead.counters))
+        values.bind(lead.awaitsFirstTouch)
+        values.bind(lead.status == .open ? step?.deadline.secondsSinceEpoch : nil)
     }
 
     // MARK: Decoding

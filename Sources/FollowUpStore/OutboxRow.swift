@@ -55,14 +55,19 @@ enum OutboxRow {
     static func insert(_ notifications: [LeadNotification], receivers: (LeadNotification) -> [String],
                        createdAt: Instant, tallies: inout TallyDelta, _ db: Database) throws {
         guard !notifications.isEmpty else { return }
-        let statement = try db.cachedStatement(sql: insertSQL)
+        var statement = try BoundStatement(db, sql: insertSQL)
         for n in notifications {
             let payload = n.jsonLine
             for receiver in receivers(n) {
-                try statement.execute(arguments: [
-                    n.id, receiver, n.at.secondsSinceEpoch, n.kind.rawValue, n.lead, payload,
-                    n.at.secondsSinceEpoch, createdAt.secondsSinceEpoch,
-                ])
+                statement.bind(n.id)
+                statement.bind(receiver)
+                statement.bind(n.at.secondsSinceEpoch)
+                statement.bind(n.kind.rawValue)
+                statement.bind(n.lead)
+                statement.bind(payload)
+                statement.bind(n.at.secondsSinceEpoch)
+                statement.bind(createdAt.secondsSinceEpoch)
+                try statement.execute()
                 if db.changesCount > 0 {
                     tallies.add(TallyDelta.outbox("pending"), 1)
                     tallies.add(TallyDelta.receiver(receiver, "pending"), 1)

@@ -82,6 +82,7 @@ extension SQLiteLeadStore {
         try OutboxRow.insert(outcome.notifications, receivers: { receivers($0, world.routeFacts(of: $0.lead)) },
                              createdAt: receivedAt, tallies: &cache.tallies, db)
         cache.tallies.merge(world.tallies)
+        cache.timerWritten(at: world.earliestTimer)
         cache.team = world.team
         cache.applied(at: event.at)
         return RecordedEvent(seq: seq, notifications: outcome.notifications)
@@ -90,9 +91,11 @@ extension SQLiteLeadStore {
     /// The earliest timer, if due by `limit`: its row goes first, then the engine fires it.
     static func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine,
                               receivers: NotificationRouter, _ db: Database, _ cache: inout StoreCache) throws -> FiredTimer? {
-        guard let timer = try TimerRow.earliest(db), timer.at < limit || (inclusive && timer.at == limit) else {
-            return nil
-        }
+        func due(_ at: Instant) -> Bool { at < limit || (inclusive && at == limit) }
+        if let floor = cache.timerFloor, !due(floor) { return nil }
+        let earliest = try TimerRow.earliest(db)
+        cache.timerFloor = earliest?.at ?? Instant(secondsSinceEpoch: .max)
+        guard let timer = earliest, due(timer.at) else { return nil }
         try TimerRow.delete(timer, db)
         cache.tallies.add(TallyDelta.timers, -1)
         var world = StoreWorld(db: db, team: cache.team)
@@ -101,6 +104,7 @@ extension SQLiteLeadStore {
         try OutboxRow.insert(outcome.notifications, receivers: { receivers($0, world.routeFacts(of: $0.lead)) },
                              createdAt: timer.at, tallies: &cache.tallies, db)
         cache.tallies.merge(world.tallies)
+        cache.timerWritten(at: world.earliestTimer)
         cache.team = world.team
         cache.applied(at: timer.at)
         return FiredTimer(timer: timer, notifications: outcome.notifications)

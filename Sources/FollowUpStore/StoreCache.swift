@@ -9,6 +9,18 @@ struct StoreCache: Sendable {
     var lastAppliedAt: Instant?
     /// Row counts the running transaction changed; written and emptied at its end.
     var tallies = TallyDelta()
+    /// Within one transaction: no pending timer is earlier than this (nil:
+    /// unknown). Lets a batch of events skip asking for the earliest timer
+    /// before each event when none can be due. Set from that query, lowered by
+    /// every timer a ``StoreWorld`` writes, cleared when a transaction starts
+    /// (other writes, such as a re-plan, do not keep it).
+    var timerFloor: Instant?
+
+    /// Lowers ``timerFloor`` to `instant` (a timer was written there).
+    mutating func timerWritten(at instant: Instant?) {
+        guard let instant, let floor = timerFloor, instant < floor else { return }
+        timerFloor = instant
+    }
 
     /// Moves the high-water mark forward (never back).
     mutating func applied(at instant: Instant) {

@@ -23,6 +23,8 @@ final class StoreWorld: EngineWorld {
     private var savedOrder: [LeadID] = []
     /// Row counts this world's writes changed (see ``TallyDelta``).
     var tallies = TallyDelta()
+    /// The earliest timer of any lead written so far (see ``StoreCache/timerFloor``).
+    private(set) var earliestTimer: Instant?
     /// The first read that failed.
     private var failure: (any Error)?
 
@@ -100,6 +102,9 @@ final class StoreWorld: EngineWorld {
                 try LeadRow.insert(lead, db)
                 tallies.add(TallyDelta.leads(lead.status.rawValue), 1)
                 tallies.add(TallyDelta.timers, try TimerRow.replace([], with: lead.timers, db))
+            }
+            if let first = lead.timers.lazy.map(\.at).min(), earliestTimer.map({ first < $0 }) ?? true {
+                earliestTimer = first
             }
             stored[id] = lead
         }

@@ -20,13 +20,21 @@ enum TimerRow {
     }
 
     static func insert(_ t: LeadTimer, _ db: Database) throws {
-        try db.cachedStatement(sql: insertSQL).execute(arguments: [
-            t.at.secondsSinceEpoch, t.leadSeq, order(of: t.kind), t.lead, t.kind.code,
-        ])
+        var statement = try BoundStatement(db, sql: insertSQL)
+        statement.bind(t.at.secondsSinceEpoch)
+        statement.bind(t.leadSeq)
+        statement.bind(order(of: t.kind))
+        statement.bind(t.lead)
+        statement.bind(t.kind.code)
+        try statement.execute()
     }
 
     static func delete(_ t: LeadTimer, _ db: Database) throws {
-        try db.cachedStatement(sql: deleteSQL).execute(arguments: [t.at.secondsSinceEpoch, t.leadSeq, order(of: t.kind)])
+        var statement = try BoundStatement(db, sql: deleteSQL)
+        statement.bind(t.at.secondsSinceEpoch)
+        statement.bind(t.leadSeq)
+        statement.bind(order(of: t.kind))
+        try statement.execute()
     }
 
     static func exists(_ t: LeadTimer, _ db: Database) throws -> Bool {

@@ -147,4 +147,49 @@ import FollowUpTestSupport
         #expect(try await store.rep("alice") == nil)
         #expect(try await store.lastAppliedAt() == nil)
     }
+
+    /// A batch asks for the earliest timer only when one can be due; a timer
+    /// written by an earlier event of the same batch still fires in its place.
+    @Test func aTimerWrittenEarlierInTheBatchFiresBeforeALaterEvent() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+        let engine = Engine(rules: DefaultRules.make())
+        // Tuesday 15:00 in New York: L1's first touch is due by 20:05Z; L2 comes at 20:10Z.
+        let batch = try await store.advance(through: [upsert("2026-11-24T19:00:00Z", "alice"),
+                                                      capture("2026-11-24T20:00:00Z", "L1", owner: "alice"),
+                                                      capture("2026-11-24T20:00:00Z", "L3", owner: "alice"),
+                                                      capture("2026-11-24T20:10:00Z", "L2", owner: "alice")],
+                                            source: "test", receivedAt: at("2026-11-24T20:10:00Z"), engine: engine)
+        let fired = batch.timers.map { "\($0.timer.lead) \(RFC3339.format($0.timer.at))" }
+        #expect(fired.contains("L1 2026-11-24T20:05:00Z") && fired.contains("L3 2026-11-24T20:05:00Z"), "\(fired)")
+        #expect(batch.notifications.map(\.id).contains("L1:sla.breached:1:1"))
+        let one = try await store.advance(through: [capture("2026-11-24T20:10:00Z", "L4", owner: "alice")],
+                                          source: "test", receivedAt: at("2026-11-24T20:10:00Z"), engine: engine)
+        #expect(one.timers.isEmpty, "nothing else was due before 20:10")
+    }
+
+    /// SQLite refusing a write (here a trigger; in life a full disk) is an
+    /// error naming the cause, the batch rolls back whole, and the store goes on.
+    @Test func aWriteSQLiteRefusesRollsTheBatchBackAndSaysWhy() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let path = dir.path("state.sqlite")
+        let store = try SQLiteLeadStore(path: path, receivers: testReceivers)
+        let engine = Engine(rules: DefaultRules.make())
+        _ = try await store.advance(through: [upsert("2026-11-24T19:00:00Z", "alice")], source: "test",
+                                    receivedAt: at("2026-11-24T19:00:00Z"), engine: engine)
+        try RawSQL.execute("CREATE TRIGGER refuse BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'no room for L2'); END",
+                           onFileAt: path)
+        let batch = [capture("2026-11-24T20:00:00Z", "L1", owner: "alice"), capture("2026-11-24T20:00:00Z", "L2", owner: "alice")]
+        await #expect { _ = try await store.advance(through: batch, source: "test", receivedAt: at("2026-11-24T20:00:00Z"), engine: engine) }
+            throws: { "\($0)".contains("no room for L2") }
+        #expect(try await store.statistics().events == 1)
+        #expect(try await store.lead("L1") == nil)
+        #expect(try await store.allTimers().isEmpty)
+        try RawSQL.execute("DROP TRIGGER refuse", onFileAt: path)
+        let applied = try await store.advance(through: batch, source: "test", receivedAt: at("2026-11-24T20:00:00Z"), engine: engine)
+        #expect(applied.notifications.map(\.id) == ["L1:lead.assigned:1:1", "L2:lead.assigned:1:1"])
+        #expect(try await store.statistics().events == 3)
+    }
 }
