@@ -9,13 +9,35 @@ public import FollowUpCore
 public protocol Notifier: Sendable {
     /// The receiver's name in the config (`log`, `crm-webhook`).
     var name: String { get }
+    /// The most notifications one ``deliver(batch:)`` call takes; 1 for a
+    /// channel that sends one at a time (the default).
+    var batchLimit: Int { get }
     /// Tries once to deliver; never throws, says what happened.
     func deliver(_ entry: OutboxEntry) async -> DeliveryResult
+    /// Tries once to deliver `entries` (2 up to ``batchLimit``) as one unit,
+    /// such as one HTTP request: the result holds for every one of them.
+    ///
+    /// The delivery lane calls it only when ``batchLimit`` is above 1; on a
+    /// `.permanent` result it tries each notification alone, so one refused
+    /// notification does not make dead letters of its neighbours.
+    func deliver(batch entries: [OutboxEntry]) async -> DeliveryResult
     /// Releases connections and clients; called once at shutdown.
     func shutdown() async
 }
 
 extension Notifier {
+    public var batchLimit: Int { 1 }
+
+    /// One at a time: delivered when all were, else the first failure
+    /// (only reached by a channel that raises ``batchLimit`` without its own batches).
+    public func deliver(batch entries: [OutboxEntry]) async -> DeliveryResult {
+        for entry in entries {
+            let result = await deliver(entry)
+            guard result == .delivered else { return result }
+        }
+        return .delivered
+    }
+
     public func shutdown() async {}
 }
 

@@ -22,7 +22,7 @@ import Glibc
         return (dir, secret)
     }
 
-    static func webhookReceivers(port: Int, secret: String, extra: String = "") -> String {
+    static func webhookReceivers(port: Int, secret: String, batch: Int = 1, extra: String = "") -> String {
         """
         receivers:
           - name: log
@@ -32,6 +32,7 @@ import Glibc
             url: http://127.0.0.1:\(port)/hook
             secret_file: \(secret)
             timeout: 5s
+            batch: \(batch)
             headers:
               X-Test-Header: from-config
         routes:
@@ -68,6 +69,42 @@ import Glibc
         #expect(got.first?["extra"] as? String == "from-config")
         // The route sent it to the relay only: the log receiver printed nothing.
         #expect(daemon.notifications.isEmpty)
+        #expect(daemon.signal(SIGTERM) == 0)
+        relay.stop()
+    }
+
+    /// `batch: 10`: 25 notifications go as signed JSON arrays of at most 10,
+    /// each keyed by its ids. The relay refuses every request holding L13's
+    /// notification (422): that batch is then sent one by one, so L13 alone
+    /// becomes a dead letter and its neighbours arrive.
+    @Test func webhookBatchesSignedArraysAndARefusedBatchIsSplit() throws {
+        let (dir, secret) = try Self.scratch()
+        let log = dir.appendingPathComponent("relay.jsonl").path
+        let relay = try RelayProcess.webhook(secretFile: secret, log: log, refusing: "L13")
+        let daemon = try DaemonProcess(clockStart: Self.start, scaledRate: 1,
+                                       receivers: Self.webhookReceivers(port: relay.port, secret: secret, batch: 10), directory: dir)
+        #expect(try daemon.post("/v1/events", Self.leads(25)).status == 200)
+        let all = Set((1...25).map { "L\($0):lead.assigned:1:1" })
+        let delivered = { () -> [String] in
+            RelayProcess.lines(log).filter { $0["status"] as? Int == 200 }.flatMap { $0["ids"] as? [String] ?? [] }
+        }
+        #expect(RelayProcess.waitUntil(15) { Set(delivered()).count >= 24 }, "relay got \(RelayProcess.lines(log))")
+        usleep(1_500_000)  // nothing more trickles in
+        let requests = RelayProcess.lines(log)
+        let sizes: [Int] = requests.map { ($0["ids"] as? [String] ?? []).count }
+        #expect(requests.allSatisfy { $0["sig_ok"] as? Bool == true && $0["key_ok"] as? Bool == true }, "\(requests)")
+        #expect(sizes.allSatisfy { $0 >= 1 && $0 <= 10 }, "\(sizes)")
+        // The first request of a batch receiver carries more than one notification.
+        #expect((sizes.first ?? 0) > 1, "\(sizes)")
+        #expect(delivered().sorted() == all.subtracting(["L13:lead.assigned:1:1"]).sorted(), "each once: \(delivered())")
+        // L13: refused in its batch, then alone, then never again.
+        let l13 = requests.filter { ($0["ids"] as? [String] ?? []).contains("L13:lead.assigned:1:1") }
+        let l13Sizes: [Int] = l13.map { ($0["ids"] as? [String] ?? []).count }
+        #expect(l13Sizes.count == 2 && l13Sizes.first! > 1 && l13Sizes.last == 1, "\(l13)")
+        #expect(l13.allSatisfy { $0["status"] as? Int == 422 })
+        let dead = try daemon.get("/v1/outbox?state=dead&receiver=relay").body
+        #expect(dead.contains("L13:lead.assigned:1:1") && dead.contains("422"), "\(dead)")
+        #expect(dead.components(separatedBy: "\"id\":").count - 1 == 1, "\(dead)")
         #expect(daemon.signal(SIGTERM) == 0)
         relay.stop()
     }
@@ -260,6 +297,52 @@ import Glibc
         }
         usleep(500_000)
         #expect(!FileManager.default.fileExists(atPath: mail.appendingPathComponent("2.eml").path), "sent twice")
+        #expect(daemon.signal(SIGTERM) == 0)
+        smtp.stop()
+    }
+
+    /// STARTTLS to a relay with a private CA (`ca_file`), then AUTH PLAIN on
+    /// one receiver and AUTH LOGIN on another: the sink refuses mail without
+    /// both, so a message arriving proves the upgrade and the login happened.
+    @Test func smtpUpgradesWithStartTLSAndAuthenticatesWithPlainAndLogin() throws {
+        let (dir, _) = try Self.scratch()
+        let mail = dir.appendingPathComponent("mail")
+        try FileManager.default.createDirectory(at: mail, withIntermediateDirectories: true)
+        let cert = dir.appendingPathComponent("relay.pem").path, key = dir.appendingPathComponent("relay.key").path
+        let made = try Subprocess.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                                                           "-out", cert, "-days", "2", "-subj", "/CN=localhost",
+                                                           "-addext", "subjectAltName=DNS:localhost"], directory: dir.path)
+        try #require(made.status == 0, "\(made.stderr)")
+        let password = dir.appendingPathComponent("smtp.password").path
+        try "n0t-in-the-config\n".write(toFile: password, atomically: true, encoding: .utf8)
+        let smtp = try RelayProcess.smtp(directory: mail.path, tls: (cert, key), auth: "followupd:n0t-in-the-config")
+        let receiver = { (name: String, auth: String) in
+            """
+              - name: \(name)
+                kind: smtp
+                host: localhost
+                port: \(smtp.port)
+                starttls: true
+                ca_file: \(cert)
+                auth: \(auth)
+                username: followupd
+                password_file: \(password)
+                from: followupd@example.com
+                timeout: 10s
+            """
+        }
+        let templates = DaemonProcess.root.appendingPathComponent("etc/followup/templates").path
+        let receivers = "receivers:\n" + receiver("plain", "plain") + "\n" + receiver("login", "login") + "\ntemplates: \(templates)"
+        let daemon = try DaemonProcess(clockStart: Self.start, scaledRate: 1, receivers: receivers, directory: dir)
+        #expect(try daemon.post("/v1/events", Self.capture).status == 200)
+        let second = mail.appendingPathComponent("2.json").path
+        #expect(RelayProcess.waitUntil(15) { FileManager.default.fileExists(atPath: second) }, "no mail: \(daemon.stderr)")
+        let envelopes = try (1...2).map {
+            try JSONSerialization.jsonObject(with: Data(contentsOf: mail.appendingPathComponent("\($0).json"))) as? [String: Any] ?? [:]
+        }
+        #expect(envelopes.allSatisfy { $0["tls"] as? Bool == true }, "\(envelopes)")
+        #expect(Set(envelopes.compactMap { $0["login"] as? String }) == ["PLAIN followupd", "LOGIN followupd"], "\(envelopes)")
+        #expect(!daemon.stderr.contains("n0t-in-the-config"), "the password must not be logged")
         #expect(daemon.signal(SIGTERM) == 0)
         smtp.stop()
     }

@@ -35,15 +35,21 @@ final class RelayProcess: @unchecked Sendable {
         self.port = port
     }
 
-    /// The webhook relay on `port` (0: any), logging requests to `log`.
-    static func webhook(port: Int = 0, secretFile: String, log: String, status: Int = 200) throws -> RelayProcess {
+    /// The webhook relay on `port` (0: any), logging requests to `log`;
+    /// it answers 422 to any request holding a notification for `refusing`.
+    static func webhook(port: Int = 0, secretFile: String, log: String, status: Int = 200,
+                        refusing lead: String? = nil) throws -> RelayProcess {
         try RelayProcess(script: "webhook_relay.py", arguments: ["--port", "\(port)", "--secret-file", secretFile,
-                                                                 "--log", log, "--status", "\(status)"])
+                                                                 "--log", log, "--status", "\(status)"]
+                                                                 + (lead.map { ["--refuse-lead", $0] } ?? []))
     }
 
     /// The SMTP sink, writing messages to `directory`.
-    static func smtp(directory: String) throws -> RelayProcess {
-        try RelayProcess(script: "smtp_sink.py", arguments: [directory, "0"])
+    /// With `tls` (certificate and key files) it requires STARTTLS; with
+    /// `auth` (`user:password`) it requires AUTH.
+    static func smtp(directory: String, tls: (cert: String, key: String)? = nil, auth: String? = nil) throws -> RelayProcess {
+        try RelayProcess(script: "smtp_sink.py", arguments: [directory, "0"] + (tls.map { ["--tls", $0.cert, $0.key] } ?? [])
+                                                              + (auth.map { ["--auth", $0] } ?? []))
     }
 
     func stop() {

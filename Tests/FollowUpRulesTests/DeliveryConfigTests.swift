@@ -29,6 +29,7 @@ import Testing
                 secret_file: \(secret)
                 timeout: 5s
                 in_flight: 16
+                batch: 200
                 headers:
                   X-Team: sales
               - name: mail
@@ -53,6 +54,7 @@ import Testing
         guard case .webhook(let webhook) = config.receivers[1].settings else { Issue.record("not a webhook"); return }
         #expect(webhook.headers == [HeaderField(name: "X-Team", value: "sales")])
         #expect(webhook.timeout == TimeSpan(seconds: 5))
+        #expect(webhook.batch == 200)
         guard case .log(let log) = config.receivers[0].settings else { Issue.record("not a log"); return }
         #expect(log.stream == .stderr)
         #expect(config.delivery.routes == [
@@ -80,6 +82,16 @@ import Testing
         ("receivers:\n  - name: x\n    kind: log\nfallback:\n  receiver: z\n",
          "followupd.yaml:5:13: error: `receiver` of `fallback` names no receiver \"z\""),
         ("dead_letter_after: soon\n", "followupd.yaml:1:20: error: invalid duration \"soon\""),
+        ("receivers:\n  - name: x\n    kind: webhook\n    url: http://a\n    batch: 0\n",
+         "followupd.yaml:5:12: error: `batch` of receiver \"x\" must be ≥ 1, found 0"),
+        ("receivers:\n  - name: x\n    kind: webhook\n    url: http://a\n    batch: 5000\n",
+         "followupd.yaml:5:12: error: `batch` of receiver \"x\" must be at most 1000, got 5000"),
+        ("receivers:\n  - name: m\n    kind: smtp\n    host: h\n    from: a@b\n    ca_file: /etc/hostname\n",
+         "followupd.yaml:6:14: error: `ca_file` of receiver \"m\" is only used with `starttls: true`"),
+        ("receivers:\n  - name: m\n    kind: smtp\n    host: h\n    from: a@b\n    starttls: true\n    ca_file: /nonexistent/ca.pem\n",
+         "followupd.yaml:7:14: error: `ca_file` of receiver \"m\": /nonexistent/ca.pem does not exist"),
+        ("receivers:\n  - name: x\n    kind: exec\n    command: [/bin/cat]\n    batch: 10\n",
+         "followupd.yaml:5:5: error: unknown key \"batch\" in receiver \"x\""),
         ("retry:\n  base: 10s\n  cap: 5s\n", "followupd.yaml:3:8: error: `cap` of `retry` must be at least `base`"),
         ("receivers:\n  - name: m\n    kind: smtp\n    host: h\n    from: nobody\n",
          "followupd.yaml:5:11: error: `from` of receiver \"m\" does not look like an address"),

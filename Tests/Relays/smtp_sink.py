@@ -2,12 +2,24 @@
 """A real SMTP server (aiosmtpd, Debian's python3-aiosmtpd) for followupd's
 end-to-end tests: listens on 127.0.0.1:PORT (0 picks one; printed as the first
 line on stdout) and writes each message it accepts to DIR/N.eml, with the
-envelope in DIR/N.json. Run with /usr/bin/python3 (Debian's)."""
-import json, os, signal, socket, sys, threading, time
-from aiosmtpd.controller import Controller
+envelope in DIR/N.json (with "tls": whether STARTTLS was on, and "login":
+who authenticated). Run with /usr/bin/python3 (Debian's).
 
-directory = sys.argv[1]
-port = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+usage: smtp_sink.py DIR [PORT] [--tls CERT KEY] [--auth USER:PASSWORD]
+With --tls it offers STARTTLS and refuses mail before it; with --auth it
+offers AUTH PLAIN and LOGIN (after STARTTLS) and refuses mail without it."""
+import argparse, json, os, signal, socket, ssl, sys, threading, time
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
+
+ap = argparse.ArgumentParser()
+ap.add_argument("directory")
+ap.add_argument("port", type=int, nargs="?", default=0)
+ap.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
+ap.add_argument("--auth", metavar="USER:PASSWORD")
+a = ap.parse_args()
+directory = a.directory
+port = a.port
 if port == 0:
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
@@ -24,14 +36,28 @@ class Sink:
             n = counter["n"]
         path = os.path.join(directory, "%d" % n)
         with open(path + ".json", "w") as f:
-            json.dump({"from": envelope.mail_from, "to": envelope.rcpt_tos}, f)
+            json.dump({"from": envelope.mail_from, "to": envelope.rcpt_tos, "tls": session.ssl is not None,
+                       "login": session.auth_data if session.authenticated else None}, f)
         with open(path + ".tmp", "wb") as f:
             f.write(envelope.original_content or envelope.content)
         os.rename(path + ".tmp", path + ".eml")
         return "250 Message accepted for delivery"
 
 
-controller = Controller(Sink(), hostname="127.0.0.1", port=port)
+def authenticate(server, session, envelope, mechanism, auth_data):
+    user, _, password = a.auth.partition(":")
+    ok = auth_data.login == user.encode() and auth_data.password == password.encode()
+    return AuthResult(success=ok, auth_data=f"{mechanism} {user}" if ok else None)
+
+
+options = {}
+if a.tls:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(*a.tls)
+    options.update(tls_context=context, require_starttls=True)
+if a.auth:
+    options.update(authenticator=authenticate, auth_required=True, auth_require_tls=bool(a.tls))
+controller = Controller(Sink(), hostname="127.0.0.1", port=port, **options)
 controller.start()
 print(port, flush=True)
 done = threading.Event()

@@ -4,8 +4,13 @@
 Listens on 127.0.0.1:PORT (0 picks one; the chosen port is printed as the first
 line on stdout), verifies each POST's HMAC-SHA256 signature
 (X-Followupd-Signature: v1=hex(HMAC(secret, TIMESTAMP + "." + BODY))) and its
-Idempotency-Key (must equal the body's "id"), and appends one JSON line per
-request to --log: {"key", "id", "sig_ok", "t"}. Answers --status (200 by default).
+Idempotency-Key, and appends one JSON line per request to --log:
+{"key", "id", "ids", "sig_ok", "key_ok", "count", "status", "t", "extra"}.
+A body is one notification object (the key must be its "id") or, with the
+receiver's `batch:` above 1, a JSON array of them (the key must be the id of an
+array of one, else "batch-" + hex SHA-256 of the ids, each followed by "\n";
+X-Followupd-Count must be the length). Answers --status (200 by default), or
+422 to any request holding a notification for --refuse-lead.
 With --quiet and no --log it only counts (the benchmark), printing the count
 and the first/last arrival times to --count-file on SIGTERM.
 """
@@ -18,6 +23,7 @@ p.add_argument("--secret-file")
 p.add_argument("--log")
 p.add_argument("--status", type=int, default=200)
 p.add_argument("--count-file")
+p.add_argument("--refuse-lead")
 args = p.parse_args()
 secret = open(args.secret_file, "rb").read().rstrip(b"\r\n") if args.secret_file else None
 lock = threading.Lock()
@@ -40,20 +46,33 @@ class Handler(BaseHTTPRequestHandler):
             want = "v1=" + hmac.new(secret, ts.encode() + b"." + body, hashlib.sha256).hexdigest()
             sig_ok = hmac.compare_digest(want, self.headers.get("X-Followupd-Signature", ""))
         try:
-            nid = json.loads(body).get("id")
+            parsed = json.loads(body)
         except Exception:
-            nid = None
+            parsed = None
+        batch = isinstance(parsed, list)
+        items = parsed if batch else [parsed] if isinstance(parsed, dict) else []
+        ids = [n.get("id") for n in items]
+        nid = None if batch else (ids[0] if ids else None)
+        if len(ids) == 1:
+            want = ids[0]
+        else:
+            want = "batch-" + hashlib.sha256("".join(f"{i}\n" for i in ids).encode()).hexdigest()
+        count = self.headers.get("X-Followupd-Count")
+        key_ok = key == want and (count is None if not batch else count == str(len(ids)))
+        status = args.status if (sig_ok is not False) else 401
+        if args.refuse_lead and any(n.get("lead") == args.refuse_lead for n in items):
+            status = 422
         now = time.time()
         with lock:
-            stats["count"] += 1
+            stats["count"] += len(ids)
             stats["first"] = stats["first"] or now
             stats["last"] = now
-            if sig_ok is False or key != nid:
+            if sig_ok is False or not key_ok:
                 stats["bad"] += 1
             if log:
-                log.write(json.dumps({"key": key, "id": nid, "sig_ok": sig_ok, "t": now,
+                log.write(json.dumps({"key": key, "id": nid, "ids": ids, "sig_ok": sig_ok, "key_ok": key_ok,
+                                      "count": count, "status": status, "t": now,
                                       "extra": self.headers.get("X-Test-Header")}) + "\n")
-        status = args.status if (sig_ok is not False) else 401
         self.send_response(status)
         self.send_header("Content-Length", "2")
         self.end_headers()

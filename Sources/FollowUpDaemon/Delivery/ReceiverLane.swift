@@ -3,7 +3,8 @@ import FollowUpNotify
 import Logging
 
 /// Delivers one receiver's notifications: fetches its due rows, sends up to
-/// `inFlight` at once, records the whole round in one write transaction
+/// `inFlight` requests at once (each one notification, or a batch for a
+/// receiver whose ``Notifier/batchLimit`` is above 1), records the whole round in one write transaction
 /// (the SQLite writer is shared with ingest), then sleeps until the next
 /// retry is due or the timeline rings.
 ///
@@ -11,8 +12,9 @@ import Logging
 /// probes it with one notification; if that fails too, the rest of the round
 /// goes through the fallback receiver and the rows record `via`.
 final class ReceiverLane: Sendable {
-    /// Rows fetched per round.
-    static let batch = 512
+    /// Rows fetched per round: 512, or enough to keep every request in
+    /// flight full for a receiver that takes batches (at most 4,096).
+    let roundSize: Int
 
     let notifier: any Notifier
     let fallback: (any Notifier)?
@@ -33,6 +35,7 @@ final class ReceiverLane: Sendable {
         self.notifier = notifier
         self.fallback = fallback
         self.inFlight = max(1, inFlight)
+        self.roundSize = max(512, min(4_096, notifier.batchLimit * self.inFlight))
         self.policy = policy
         self.outbox = outbox
         self.clock = clock
@@ -46,7 +49,7 @@ final class ReceiverLane: Sendable {
             do {
                 let handled = try await round()
                 failures = 0
-                if handled < Self.batch {
+                if handled < roundSize {
                     let next = try await outbox.nextAttemptAt(receiver: name)
                     if let next, next <= clock.now() { continue }
                     await bell.wait(until: next, on: clock)
@@ -65,7 +68,7 @@ final class ReceiverLane: Sendable {
     /// One round: every due row (up to a batch); returns how many were handled.
     func round() async throws -> Int {
         let now = clock.now()
-        let due = try await outbox.duePending(receiver: name, at: now, limit: Self.batch)
+        let due = try await outbox.duePending(receiver: name, at: now, limit: roundSize)
         guard !due.isEmpty else { return 0 }
         var outcomes: [DeliveryOutcome] = []
         outcomes.reserveCapacity(due.count)
@@ -87,18 +90,19 @@ final class ReceiverLane: Sendable {
             }
         }
         let sender = via ?? notifier
-        await withTaskGroup(of: (OutboxEntry, DeliveryResult).self) { group in
-            var iterator = rest.makeIterator()
+        let units = Self.units(of: rest, limit: sender.batchLimit)
+        await withTaskGroup(of: [(OutboxEntry, DeliveryResult)].self) { group in
+            var iterator = units.makeIterator()
             var running = 0
-            while running < inFlight, let entry = iterator.next() {
-                group.addTask { (entry, await sender.deliver(entry)) }
+            while running < inFlight, let unit = iterator.next() {
+                group.addTask { await Self.send(unit, through: sender) }
                 running += 1
             }
-            while let (entry, result) = await group.next() {
-                outcomes.append(outcome(of: entry, result, via: via))
+            while let results = await group.next() {
+                for (entry, result) in results { outcomes.append(outcome(of: entry, result, via: via)) }
                 // Shutting down: finish what is in flight, start nothing new (those rows stay pending).
                 if !Task.isCancelled, let next = iterator.next() {
-                    group.addTask { (next, await sender.deliver(next)) }
+                    group.addTask { await Self.send(next, through: sender) }
                 }
             }
         }
@@ -107,6 +111,33 @@ final class ReceiverLane: Sendable {
         let outbox = self.outbox, at = clock.now(), recorded = outcomes
         try await Task { try await outbox.record(recorded, at: at) }.value
         return due.count
+    }
+
+    /// The round's rows cut into what one delivery call takes: single rows, or
+    /// batches of up to `limit` for a receiver that takes them.
+    static func units(of rows: ArraySlice<OutboxEntry>, limit: Int) -> [ArraySlice<OutboxEntry>] {
+        let size = max(1, limit)
+        return stride(from: rows.startIndex, to: rows.endIndex, by: size).map {
+            rows[$0..<min($0 + size, rows.endIndex)]
+        }
+    }
+
+    /// Delivers one unit. A batch refused for good is tried one notification
+    /// at a time, so the one the relay refuses does not take its neighbours
+    /// with it; cancelled meanwhile, the rest stay pending.
+    static func send(_ unit: ArraySlice<OutboxEntry>, through sender: any Notifier) async -> [(OutboxEntry, DeliveryResult)] {
+        if unit.count <= 1 {
+            guard let entry = unit.first else { return [] }
+            return [(entry, await sender.deliver(entry))]
+        }
+        let result = await sender.deliver(batch: Array(unit))
+        guard case .permanent = result else { return unit.map { ($0, result) } }
+        var results: [(OutboxEntry, DeliveryResult)] = []
+        for entry in unit {
+            if Task.isCancelled { break }
+            results.append((entry, await sender.deliver(entry)))
+        }
+        return results
     }
 
     /// What to record for one attempt, with its metrics and logs.

@@ -10,6 +10,9 @@ import NIOHTTP1
 /// signature when a secret is configured (``WebhookSignature``), the
 /// configured headers, and a timeout.
 ///
+/// With `batch` above 1 the lane hands it up to that many notifications per
+/// POST, as a JSON array (``WebhookBody``), with `X-Followupd-Count`.
+///
 /// 2xx is delivered. 408 and 429 and every 5xx are retried, as are network
 /// errors and timeouts; any other status is permanent (a dead letter): a relay
 /// that refuses a request will refuse it again.
@@ -20,6 +23,10 @@ public final class WebhookReceiver: Notifier {
     private let timeout: TimeAmount
     private let headers: HTTPHeaders
     private let client: HTTPClient
+    public let batchLimit: Int
+
+    /// Header with the number of notifications in the body.
+    public static let countHeader = "X-Followupd-Count"
 
     /// - Throws: ``WebhookSecretError`` when the secret file cannot be read.
     public init(name: String, settings: WebhookSettings, inFlight: Int) throws {
@@ -27,6 +34,7 @@ public final class WebhookReceiver: Notifier {
         self.url = settings.url
         self.signature = try settings.secretFile.map { try WebhookSignature(secretFile: $0) }
         self.timeout = .seconds(settings.timeout.seconds)
+        self.batchLimit = settings.batch
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json")
         headers.add(name: "User-Agent", value: "followupd")
@@ -44,17 +52,26 @@ public final class WebhookReceiver: Notifier {
     }
 
     public func deliver(_ entry: OutboxEntry) async -> DeliveryResult {
-        let body = Array(entry.notification.jsonLine.utf8)
+        await post(WebhookBody(CollectionOfOne(entry), asArray: batchLimit > 1))
+    }
+
+    public func deliver(batch entries: [OutboxEntry]) async -> DeliveryResult {
+        await post(WebhookBody(entries, asArray: true))
+    }
+
+    private func post(_ body: WebhookBody) async -> DeliveryResult {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers = headers
-        request.headers.replaceOrAdd(name: "Idempotency-Key", value: entry.notification.id)
+        request.headers.replaceOrAdd(name: "Idempotency-Key", value: body.idempotencyKey)
+        if batchLimit > 1 { request.headers.replaceOrAdd(name: Self.countHeader, value: String(body.count)) }
         if let signature {
             let timestamp = Int64(Date().timeIntervalSince1970)
             request.headers.replaceOrAdd(name: WebhookSignature.timestampHeader, value: String(timestamp))
-            request.headers.replaceOrAdd(name: WebhookSignature.signatureHeader, value: signature.sign(body: body, timestamp: timestamp))
+            request.headers.replaceOrAdd(name: WebhookSignature.signatureHeader,
+                                         value: signature.sign(body: body.bytes, timestamp: timestamp))
         }
-        request.body = .bytes(ByteBuffer(bytes: body))
+        request.body = .bytes(ByteBuffer(bytes: body.bytes))
         do {
             let response = try await client.execute(request, timeout: timeout)
             // Read (and drop) the answer so the connection can be reused.

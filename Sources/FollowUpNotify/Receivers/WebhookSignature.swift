@@ -10,7 +10,6 @@ public struct WebhookSignature: Sendable {
     public static let timestampHeader = "X-Followupd-Timestamp"
 
     private let secret: [UInt8]
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
     public init(secret: [UInt8]) {
         self.secret = secret
@@ -32,13 +31,9 @@ public struct WebhookSignature: Sendable {
         message.append(UInt8(ascii: "."))
         message.append(contentsOf: body)
         let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: secret))
-        // Hex by table: String(format:) per byte costs more than the HMAC itself.
         var hex: [UInt8] = Array("v1=".utf8)
         hex.reserveCapacity(3 + 64)
-        for byte in mac {
-            hex.append(Self.digits[Int(byte >> 4)])
-            hex.append(Self.digits[Int(byte & 0x0F)])
-        }
+        Hex.append(mac, to: &hex)
         return String(decoding: hex, as: UTF8.self)
     }
 }

@@ -23,7 +23,20 @@ struct SMTPClient: Sendable {
         } else {
             password = nil
         }
-        tls = settings.starttls ? try NIOSSLContext(configuration: .makeClientConfiguration()) : nil
+        tls = settings.starttls ? try Self.tlsContext(trusting: settings.caFile) : nil
+    }
+
+    /// The system's trust roots, plus `caFile`'s certificates when given.
+    private static func tlsContext(trusting caFile: String?) throws -> NIOSSLContext {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let caFile {
+            do {
+                configuration.additionalTrustRoots = [.certificates(try NIOSSLCertificate.fromPEMFile(caFile))]
+            } catch {
+                throw SMTPFailure(message: "\(caFile): cannot read PEM certificates (\(error))", permanent: true)
+            }
+        }
+        return try NIOSSLContext(configuration: configuration)
     }
 
     /// Sends `message`; throws ``SMTPFailure``.

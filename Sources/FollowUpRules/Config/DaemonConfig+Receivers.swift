@@ -6,8 +6,8 @@ extension DaemonConfig {
     static let commonReceiverKeys = ["name", "kind", "in_flight"]
     static let receiverKeys: [ReceiverConfig.Kind: [String]] = [
         .log: ["stream"],
-        .webhook: ["url", "secret_file", "timeout", "headers"],
-        .smtp: ["host", "port", "starttls", "auth", "username", "password_file", "from", "default_to", "timeout", "helo"],
+        .webhook: ["url", "secret_file", "timeout", "headers", "batch"],
+        .smtp: ["host", "port", "starttls", "ca_file", "auth", "username", "password_file", "from", "default_to", "timeout", "helo"],
         .sendmail: ["path", "from", "default_to", "timeout"],
         .exec: ["command", "timeout"],
     ]
@@ -79,6 +79,13 @@ extension DaemonConfig {
             settings.secretFile = v.value
         }
         if let v = readTimeout(fields, with: &reader) { settings.timeout = v }
+        if let v = reader.integer(fields, "batch", minimum: 1) {
+            guard v.value <= WebhookSettings.maxBatch else {
+                reader.log.error("\(fields.describe("batch")) must be at most \(WebhookSettings.maxBatch), got \(v.value)", at: v.position)
+                return nil
+            }
+            settings.batch = v.value
+        }
         if let node = fields["headers"], let entries = reader.entries(of: node, what: fields.describe("headers")) {
             for entry in entries {
                 let name = entry.key.value
@@ -109,6 +116,14 @@ extension DaemonConfig {
             settings.port = v.value
         }
         if let v = reader.bool(fields, "starttls") { settings.starttls = v }
+        if let v = reader.text(fields, "ca_file") {
+            guard settings.starttls else {
+                reader.log.error("\(fields.describe("ca_file")) is only used with `starttls: true`", at: v.position)
+                return nil
+            }
+            guard Self.readable(v, fields.describe("ca_file"), with: &reader) else { return nil }
+            settings.caFile = v.value
+        }
         if let v = reader.word(fields, "auth") {
             guard let auth = SMTPSettings.Auth(rawValue: v.value) else {
                 reader.log.error("\(fields.describe("auth")) must be plain or login, got \"\(v.value)\"", at: v.position)

@@ -60,12 +60,21 @@ public struct WebhookSettings: Sendable, Hashable {
     public var timeout: TimeSpan
     /// Extra headers, in config order.
     public var headers: [HeaderField]
+    /// Most notifications in one POST. 1 (the default): the body is one
+    /// notification object. Above 1: a JSON array of them, so a busy relay
+    /// takes hundreds per request; relays dedupe by each element's `id`.
+    public var batch: Int
 
-    public init(url: String, secretFile: String? = nil, timeout: TimeSpan = TimeSpan(seconds: 10), headers: [HeaderField] = []) {
+    /// The largest `batch` accepted: a POST stays well under a megabyte.
+    public static let maxBatch = 1_000
+
+    public init(url: String, secretFile: String? = nil, timeout: TimeSpan = TimeSpan(seconds: 10), headers: [HeaderField] = [],
+                batch: Int = 1) {
         self.url = url
         self.secretFile = secretFile
         self.timeout = timeout
         self.headers = headers
+        self.batch = batch
     }
 }
 
@@ -102,6 +111,9 @@ public struct SMTPSettings: Sendable, Hashable {
     public var port: Int
     /// Upgrade with STARTTLS (required when true: a relay that does not offer it fails the delivery).
     public var starttls: Bool
+    /// PEM certificates trusted for STARTTLS besides the system's (a relay
+    /// with a private CA); nil: the system's only.
+    public var caFile: String?
     public var auth: Auth?
     public var username: String?
     public var passwordFile: String?
@@ -110,12 +122,13 @@ public struct SMTPSettings: Sendable, Hashable {
     /// The name said in EHLO.
     public var helo: String
 
-    public init(host: String, port: Int = 25, starttls: Bool = false, auth: Auth? = nil, username: String? = nil,
-                passwordFile: String? = nil, email: EmailSettings, timeout: TimeSpan = TimeSpan(seconds: 30),
-                helo: String = "followupd") {
+    public init(host: String, port: Int = 25, starttls: Bool = false, caFile: String? = nil, auth: Auth? = nil,
+                username: String? = nil, passwordFile: String? = nil, email: EmailSettings,
+                timeout: TimeSpan = TimeSpan(seconds: 30), helo: String = "followupd") {
         self.host = host
         self.port = port
         self.starttls = starttls
+        self.caFile = caFile
         self.auth = auth
         self.username = username
         self.passwordFile = passwordFile
