@@ -46,4 +46,40 @@ import Testing
         let missing = ExecReceiver(name: "x", settings: ExecSettings(command: ["/nonexistent/prog"]))
         guard case .permanent = await missing.deliver(entry) else { Issue.record("a missing program is permanent"); return }
     }
+
+    /// The daemon ignores SIGPIPE (SwiftNIO does), and an ignored signal
+    /// survives exec: the command must start with it at its default action,
+    /// or a script's `producer | head -1` fails with EPIPE errors.
+    @Test func execCommandsStartWithDefaultSignalsAndTimeoutsKillTheirChildren() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("exec-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let entry = OutboxEntry(notification: LeadNotification(id: "L1:touch.due:2:1", at: Instant(secondsSinceEpoch: 0), kind: .touchDue,
+                                                               lead: "L1", to: "alice"),
+                                receiver: "x", state: .pending, attempts: 0, nextAttemptAt: Instant(secondsSinceEpoch: 0), lastError: nil,
+                                createdAt: Instant(secondsSinceEpoch: 0), deliveredAt: nil)
+        let previous = signal(SIGPIPE, SIG_IGN)  // as in the daemon
+        defer { signal(SIGPIPE, previous) }
+        let probe = ExecReceiver(name: "x", settings: ExecSettings(command: ["/bin/sh", "-c", "grep SigIgn /proc/self/status >&2; exit 75"]))
+        guard case .retry(let said) = await probe.deliver(entry),
+              let hex = said.split(separator: "\t").last, let ignored = UInt64(hex, radix: 16)
+        else { Issue.record("no SigIgn line"); return }
+        #expect(ignored & (1 << (UInt64(SIGPIPE) - 1)) == 0, "SIGPIPE ignored in the command: SigIgn \(hex)")
+
+        // A timeout kills the command's process group: what a script started in the background dies too.
+        let pidFile = dir.appendingPathComponent("pid").path
+        let slow = ExecReceiver(name: "x", settings: ExecSettings(command: ["/bin/sh", "-c", "sleep 300 & echo $! > \(pidFile); wait"],
+                                                                  timeout: TimeSpan(seconds: 1)))
+        #expect(await slow.deliver(entry) == .retry("/bin/sh did not finish in time and was killed"))
+        let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        var alive = true
+        for _ in 0..<100 where alive {
+            // Gone, or a zombie nobody has reaped yet (a container's PID 1 may not reap).
+            let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+            alive = stat.map { !$0.contains(") Z ") } ?? false
+            if alive { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(!alive, "the background sleep (pid \(pid)) outlived the timeout")
+        if alive { kill(pid, SIGKILL) }
+    }
 }
