@@ -201,6 +201,29 @@ import Glibc
         relay.stop()
     }
 
+    /// SIGTERM while webhook requests wait for a slow relay's answer: they
+    /// finish and are recorded, so the restarted daemon sends nothing again.
+    @Test func aGracefulStopLetsRequestsOnTheWireFinish() throws {
+        let (dir, secret) = try Self.scratch()
+        let log = dir.appendingPathComponent("relay.jsonl").path
+        let relay = try RelayProcess.webhook(secretFile: secret, log: log, delay: 2)
+        let daemon = try DaemonProcess(clockStart: Self.start, scaledRate: 1,
+                                       receivers: Self.webhookReceivers(port: relay.port, secret: secret), directory: dir)
+        #expect(try daemon.post("/v1/events", Self.leads(3)).status == 200)
+        #expect(RelayProcess.waitUntil(10) { RelayProcess.lines(log).count >= 3 }, "\(daemon.stderr)")
+        // All three are on the wire, their answers ~2 s away.
+        let stopped = Date()
+        #expect(daemon.signal(SIGTERM) == 0)
+        #expect(Date().timeIntervalSince(stopped) > 1, "the stop did not wait for the answers")
+        try daemon.start()
+        usleep(2_500_000)
+        #expect(RelayProcess.lines(log).count == 3, "sent again after the restart: \(RelayProcess.lines(log))")
+        let delivered = try daemon.get("/v1/outbox?state=delivered&receiver=relay").body
+        #expect(delivered.components(separatedBy: "\"id\":").count - 1 == 3, "\(delivered)")
+        #expect(daemon.signal(SIGTERM) == 0)
+        relay.stop()
+    }
+
     @Test func stillFailingAfterDeadLetterAfterIsADeadLetter() throws {
         let (dir, secret) = try Self.scratch()
         let port = RelayProcess.freePort()

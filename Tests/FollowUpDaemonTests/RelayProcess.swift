@@ -37,10 +37,11 @@ final class RelayProcess: @unchecked Sendable {
 
     /// The webhook relay on `port` (0: any), logging requests to `log`;
     /// it answers 422 to any request holding a notification for `refusing`.
+    /// It answers `delay` seconds after logging a request.
     static func webhook(port: Int = 0, secretFile: String, log: String, status: Int = 200,
-                        refusing lead: String? = nil) throws -> RelayProcess {
+                        refusing lead: String? = nil, delay: Double = 0) throws -> RelayProcess {
         try RelayProcess(script: "webhook_relay.py", arguments: ["--port", "\(port)", "--secret-file", secretFile,
-                                                                 "--log", log, "--status", "\(status)"]
+                                                                 "--log", log, "--status", "\(status)", "--delay", "\(delay)"]
                                                                  + (lead.map { ["--refuse-lead", $0] } ?? []))
     }
 

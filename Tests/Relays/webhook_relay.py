@@ -10,7 +10,8 @@ A body is one notification object (the key must be its "id") or, with the
 receiver's `batch:` above 1, a JSON array of them (the key must be the id of an
 array of one, else "batch-" + hex SHA-256 of the ids, each followed by "\n";
 X-Followupd-Count must be the length). Answers --status (200 by default), or
-422 to any request holding a notification for --refuse-lead.
+422 to any request holding a notification for --refuse-lead; --delay N
+answers N seconds after logging the request.
 With --quiet and no --log it only counts (the benchmark), printing the count
 and the first/last arrival times to --count-file on SIGTERM.
 """
@@ -24,6 +25,7 @@ p.add_argument("--log")
 p.add_argument("--status", type=int, default=200)
 p.add_argument("--count-file")
 p.add_argument("--refuse-lead")
+p.add_argument("--delay", type=float, default=0, help="seconds to wait before answering (after logging)")
 args = p.parse_args()
 secret = open(args.secret_file, "rb").read().rstrip(b"\r\n") if args.secret_file else None
 lock = threading.Lock()
@@ -73,6 +75,8 @@ class Handler(BaseHTTPRequestHandler):
                 log.write(json.dumps({"key": key, "id": nid, "ids": ids, "sig_ok": sig_ok, "key_ok": key_ok,
                                       "count": count, "status": status, "t": now,
                                       "extra": self.headers.get("X-Test-Header")}) + "\n")
+        if args.delay:
+            time.sleep(args.delay)
         self.send_response(status)
         self.send_header("Content-Length", "2")
         self.end_headers()

@@ -95,14 +95,14 @@ final class ReceiverLane: Sendable {
             var iterator = units.makeIterator()
             var running = 0
             while running < inFlight, let unit = iterator.next() {
-                group.addTask { await Self.send(unit, through: sender) }
+                group.addTask { await Self.finish(unit, through: sender) }
                 running += 1
             }
             while let results = await group.next() {
                 for (entry, result) in results { outcomes.append(outcome(of: entry, result, via: via)) }
                 // Shutting down: finish what is in flight, start nothing new (those rows stay pending).
                 if !Task.isCancelled, let next = iterator.next() {
-                    group.addTask { await Self.send(next, through: sender) }
+                    group.addTask { await Self.finish(next, through: sender) }
                 }
             }
         }
@@ -120,6 +120,14 @@ final class ReceiverLane: Sendable {
         return stride(from: rows.startIndex, to: rows.endIndex, by: size).map {
             rows[$0..<min($0 + size, rows.endIndex)]
         }
+    }
+
+    /// ``send(_:through:)`` in a task of its own, which a shutdown does not
+    /// cancel: a request already on the wire runs to its answer (or the
+    /// receiver's timeout) and is recorded, instead of being cut off and sent
+    /// again after the restart.
+    static func finish(_ unit: ArraySlice<OutboxEntry>, through sender: any Notifier) async -> [(OutboxEntry, DeliveryResult)] {
+        await Task { await send(unit, through: sender) }.value
     }
 
     /// Delivers one unit. A batch refused for good is tried one notification
