@@ -26,7 +26,7 @@ enum OutboxRow {
         """
     static let deliveredViaSQL = """
         UPDATE outbox SET state = 'delivered', delivered_at = ?1, last_attempt_at = ?1, attempts = attempts + 1, via = ?2
-        WHERE id = ?3 AND receiver = ?4 AND state <> 'delivered'
+        WHERE id = ?3 AND receiver = ?4 AND state = 'pending'
         """
     static let requeueSQL = """
         UPDATE outbox SET state = 'pending', next_attempt_at = ?1, requeued_at = ?1
@@ -38,10 +38,6 @@ enum OutboxRow {
     /// A lead's rows are the range of ids starting with `LEAD:`; `lead = ?`
     /// drops another lead whose id merely starts with the same text and a colon.
     static let byLeadSQL = "SELECT \(selectList) FROM outbox WHERE id >= ? AND id < ? AND lead = ? ORDER BY rowid"
-    static let deliveredSQL = """
-        UPDATE outbox SET state = 'delivered', delivered_at = ?1, last_attempt_at = ?1, attempts = attempts + 1
-        WHERE id = ?2 AND receiver = ?3 AND state <> 'delivered'
-        """
     static let failedSQL = """
         UPDATE outbox SET attempts = attempts + 1, last_error = ?1, last_attempt_at = ?2,
             next_attempt_at = coalesce(?3, next_attempt_at),

@@ -25,16 +25,30 @@ extension SQLiteLeadStore {
     public func record(_ outcomes: [DeliveryOutcome], at now: Instant) async throws {
         guard !outcomes.isEmpty else { return }
         try await pool.write { db in
-            let delivered = try db.cachedStatement(sql: OutboxRow.deliveredViaSQL)
-            let failed = try db.cachedStatement(sql: OutboxRow.failedSQL)
+            // pending → delivered is counted here, once per round (migration v5); the
+            // trigger counts the rarer changes (a dead letter).
+            var tallies = TallyDelta()
             for outcome in outcomes {
                 switch outcome {
                 case .delivered(let key, let via):
-                    try delivered.execute(arguments: [now.secondsSinceEpoch, via, key.id, key.receiver])
+                    var delivered = try BoundStatement(db, sql: OutboxRow.deliveredViaSQL)
+                    delivered.bind(now.secondsSinceEpoch)
+                    delivered.bind(via)
+                    delivered.bind(key.id)
+                    delivered.bind(key.receiver)
+                    try delivered.execute()
+                    if db.changesCount > 0 {
+                        tallies.add(TallyDelta.outbox("pending"), -1)
+                        tallies.add(TallyDelta.outbox("delivered"), 1)
+                        tallies.add(TallyDelta.receiver(key.receiver, "pending"), -1)
+                        tallies.add(TallyDelta.receiver(key.receiver, "delivered"), 1)
+                    }
                 case .failed(let key, let error, let retryAt):
-                    try failed.execute(arguments: [error, now.secondsSinceEpoch, retryAt?.secondsSinceEpoch, key.id, key.receiver])
+                    try db.cachedStatement(sql: OutboxRow.failedSQL)
+                        .execute(arguments: [error, now.secondsSinceEpoch, retryAt?.secondsSinceEpoch, key.id, key.receiver])
                 }
             }
+            try tallies.write(db)
         }
     }
 

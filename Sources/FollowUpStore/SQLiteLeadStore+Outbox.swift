@@ -18,16 +18,10 @@ extension SQLiteLeadStore {
         }
     }
 
-    /// Marks rows delivered at `now`, all in one transaction. A row already
-    /// delivered stays as it was (a retry that raced its own success).
+    /// Marks pending rows delivered at `now`, all in one transaction. A row no
+    /// longer pending (delivered already, a dead letter, dropped) stays as it was.
     public func markDelivered(_ keys: [OutboxKey], at now: Instant) async throws {
-        guard !keys.isEmpty else { return }
-        try await pool.write { db in
-            let statement = try db.cachedStatement(sql: OutboxRow.deliveredSQL)
-            for key in keys {
-                try statement.execute(arguments: [now.secondsSinceEpoch, key.id, key.receiver])
-            }
-        }
+        try await record(keys.map { .delivered($0, via: nil) }, at: now)
     }
 
     /// Records a failed attempt of a pending row: one more attempt, its error,

@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v2-step-opened-at", migrate: addStepOpenedAt)
         migrator.registerMigration("v3-delivery", migrate: createDelivery)
         migrator.registerMigration("v4-insert-tallies-in-code", migrate: dropInsertTallyTriggers)
+        migrator.registerMigration("v5-delivered-tallies-in-code", migrate: countDeliveriesInCode)
         return migrator
     }()
 
@@ -248,6 +249,25 @@ enum Schema {
             DROP TRIGGER timers_tally_insert;
             DROP TRIGGER timers_tally_delete;
             DROP TRIGGER outbox_tally_insert;
+            """)
+    }
+
+    /// Marking rows delivered counts its own tallies, once per round
+    /// (``SQLiteLeadStore/record(_:at:)``): the trigger ran four `meta`
+    /// statements per delivered row on the writer ingest shares. It stays for
+    /// every other state change (dead letters, an admin's retry), which are rare.
+    @Sendable static func countDeliveriesInCode(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TRIGGER outbox_tally_update;
+            CREATE TRIGGER outbox_tally_update AFTER UPDATE OF state ON outbox
+                WHEN OLD.state <> NEW.state AND NOT (OLD.state = 'pending' AND NEW.state = 'delivered') BEGIN
+                UPDATE meta SET value = value - 1 WHERE key = 'tally.outbox.' || OLD.state;
+                INSERT INTO meta(key, value) VALUES ('tally.outbox.' || NEW.state, 1)
+                    ON CONFLICT(key) DO UPDATE SET value = value + 1;
+                UPDATE meta SET value = value - 1 WHERE key = 'tally.receiver.' || OLD.receiver || '.' || OLD.state;
+                INSERT INTO meta(key, value) VALUES ('tally.receiver.' || NEW.receiver || '.' || NEW.state, 1)
+                    ON CONFLICT(key) DO UPDATE SET value = value + 1;
+            END;
             """)
     }
 }

@@ -4,7 +4,8 @@ import GRDB
 /// (`tally.*` in `meta`), for the rows the ingest path inserts: leads, timers,
 /// new outbox rows. Written once per transaction instead of by a trigger per
 /// row: the insert triggers cost about 15 µs per captured lead (a quarter of
-/// the store's work on a capture, measured on 100-event requests). Status and
+/// the store's work on a capture, measured on 100-event requests). Outbox rows
+/// marked delivered are counted the same way (migration v5). Other status and
 /// state changes and deletes of leads and outbox rows keep their triggers.
 struct TallyDelta: Sendable, Equatable {
     private(set) var changes: [String: Int64] = [:]

@@ -52,6 +52,21 @@ import FollowUpTestSupport
         let delivered = try await store.entries(OutboxQuery(state: .delivered))
         #expect(delivered.first?.via == "log")
         #expect(try await store.duePending(receiver: "log", at: now, limit: 10).map(\.key) == [key("L2", "log")])
+
+        // Delivered again (a retry racing its success) and "delivered" after becoming a dead
+        // letter: neither row changes, and the tallies (counted in code for deliveries) still match the rows.
+        try await store.record([.delivered(key("L1", "webhook"), via: nil), .delivered(key("L2", "webhook"), via: nil),
+                                .delivered(key("L2", "log"), via: nil)], at: now + .minutes(2))
+        #expect(try await store.entries(OutboxQuery(state: .dead)).map(\.key) == [key("L2", "webhook")])
+        _ = try await store.requeue(id: "L2:lead.assigned:1:1", receiver: "webhook", at: now + .minutes(3))
+        try await store.markDelivered([key("L2", "webhook")], at: now + .minutes(4))
+        let rows = try RawSQL.strings("SELECT receiver || '.' || state || '=' || count(*) FROM outbox GROUP BY receiver, state",
+                                      onFileAt: dir.path("state.sqlite"))
+        let tallied = try await store.countsByReceiver().flatMap { receiver, states in
+            states.filter { $0.value > 0 }.map { "\(receiver).\($0.key.rawValue)=\($0.value)" }
+        }
+        #expect(tallied.sorted() == rows.sorted())
+        #expect(rows.sorted() == ["log.delivered=1", "log.pending=1", "webhook.delivered=2"])
     }
 
     @Test func requeueBringsADeadLetterBackAndDropDeletesIt() async throws {
