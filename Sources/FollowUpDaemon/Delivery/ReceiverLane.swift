@@ -122,18 +122,24 @@ final class ReceiverLane: Sendable {
         }
     }
 
-    /// ``send(_:through:)`` in a task of its own, which a shutdown does not
-    /// cancel: a request already on the wire runs to its answer (or the
+    /// ``send(_:through:stop:)`` in a task of its own, which a shutdown does
+    /// not cancel: a request already on the wire runs to its answer (or the
     /// receiver's timeout) and is recorded, instead of being cut off and sent
-    /// again after the restart.
+    /// again after the restart. The shutdown still stops a split batch from
+    /// starting its next request.
     static func finish(_ unit: ArraySlice<OutboxEntry>, through sender: any Notifier) async -> [(OutboxEntry, DeliveryResult)] {
-        await Task { await send(unit, through: sender) }.value
+        let stop = StopSignal()
+        return await withTaskCancellationHandler {
+            await Task { await send(unit, through: sender, stop: stop) }.value
+        } onCancel: {
+            stop.stop()
+        }
     }
 
     /// Delivers one unit. A batch refused for good is tried one notification
     /// at a time, so the one the relay refuses does not take its neighbours
-    /// with it; cancelled meanwhile, the rest stay pending.
-    static func send(_ unit: ArraySlice<OutboxEntry>, through sender: any Notifier) async -> [(OutboxEntry, DeliveryResult)] {
+    /// with it; stopped meanwhile, the rest stay pending.
+    static func send(_ unit: ArraySlice<OutboxEntry>, through sender: any Notifier, stop: StopSignal) async -> [(OutboxEntry, DeliveryResult)] {
         if unit.count <= 1 {
             guard let entry = unit.first else { return [] }
             return [(entry, await sender.deliver(entry))]
@@ -142,7 +148,7 @@ final class ReceiverLane: Sendable {
         guard case .permanent = result else { return unit.map { ($0, result) } }
         var results: [(OutboxEntry, DeliveryResult)] = []
         for entry in unit {
-            if Task.isCancelled { break }
+            if stop.isStopped { break }
             results.append((entry, await sender.deliver(entry)))
         }
         return results
