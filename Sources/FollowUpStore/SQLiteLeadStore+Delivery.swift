@@ -28,10 +28,11 @@ extension SQLiteLeadStore {
             // pending → delivered is counted here, once per round (migration v5); the
             // trigger counts the rarer changes (a dead letter).
             var tallies = TallyDelta()
+            var delivered = try BoundStatement(db, sql: OutboxRow.deliveredViaSQL)
+            let failed = try db.cachedStatement(sql: OutboxRow.failedSQL)
             for outcome in outcomes {
                 switch outcome {
                 case .delivered(let key, let via):
-                    var delivered = try BoundStatement(db, sql: OutboxRow.deliveredViaSQL)
                     delivered.bind(now.secondsSinceEpoch)
                     delivered.bind(via)
                     delivered.bind(key.id)
@@ -44,8 +45,7 @@ extension SQLiteLeadStore {
                         tallies.add(TallyDelta.receiver(key.receiver, "delivered"), 1)
                     }
                 case .failed(let key, let error, let retryAt):
-                    try db.cachedStatement(sql: OutboxRow.failedSQL)
-                        .execute(arguments: [error, now.secondsSinceEpoch, retryAt?.secondsSinceEpoch, key.id, key.receiver])
+                    try failed.execute(arguments: [error, now.secondsSinceEpoch, retryAt?.secondsSinceEpoch, key.id, key.receiver])
                 }
             }
             try tallies.write(db)

@@ -130,7 +130,6 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
         try await pool.writeWithoutTransaction { db in
             let before = self.cache.withLock { $0 }
             var after = before
-            after.timerFloor = nil
             var result: T?
             try db.inTransaction(.immediate) {
                 result = try work(db, &after)
@@ -139,6 +138,7 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
                 try after.write(changesSince: before, db)
                 return .commit
             }
+            // Transaction-scoped: never published, so every transaction starts without one.
             after.timerFloor = nil
             self.cache.withLock { $0 = after }
             return result!

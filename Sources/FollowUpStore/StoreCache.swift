@@ -12,8 +12,9 @@ struct StoreCache: Sendable {
     /// Within one transaction: no pending timer is earlier than this (nil:
     /// unknown). Lets a batch of events skip asking for the earliest timer
     /// before each event when none can be due. Set from that query, lowered by
-    /// every timer a ``StoreWorld`` writes, cleared when a transaction starts
-    /// (other writes, such as a re-plan, do not keep it).
+    /// every timer a ``StoreWorld`` writes, cleared before the cache is published
+    /// after a commit, so each transaction starts without one (other writes,
+    /// such as a re-plan, do not keep it).
     var timerFloor: Instant?
 
     /// Lowers ``timerFloor`` to `instant` (a timer was written there).
