@@ -20,6 +20,7 @@ struct ColumnReader {
     mutating func int() throws -> Int { try next(Int.self) }
     mutating func optionalInt() throws -> Int? { try next(Int?.self) }
     mutating func int64() throws -> Int64 { try next(Int64.self) }
+    mutating func optionalInt64() throws -> Int64? { try next(Int64?.self) }
     mutating func bool() throws -> Bool { try next(Bool.self) }
     mutating func optionalBool() throws -> Bool? { try next(Bool?.self) }
     mutating func instant() throws -> Instant { Instant(secondsSinceEpoch: try next(Int64.self)) }

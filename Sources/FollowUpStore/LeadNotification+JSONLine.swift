@@ -16,9 +16,11 @@ extension LeadNotification {
         guard let id = string("id"), let at = instant("at"), let kind = string("kind").flatMap(NotificationKind.init),
               let lead = string("lead"), let to = string("to")
         else { throw JSONColumnError("payload: not a notification: \(jsonLine)") }
-        var step: Int?
-        if case .number(let s)? = value["step"] { step = Int(s) }
-        self.init(id: id, at: at, kind: kind, lead: lead, to: to, step: step, deadline: instant("deadline"),
-                  reason: string("reason").flatMap(NotificationReason.init))
+        func int(_ key: String) -> Int? {
+            if case .number(let s)? = value[key] { Int(s) } else { nil }
+        }
+        self.init(id: id, at: at, kind: kind, lead: lead, to: to, step: int("step"),
+                  channel: string("channel").flatMap(Channel.init), deadline: instant("deadline"),
+                  reason: string("reason").flatMap(NotificationReason.init), action: string("action"), score: int("score"))
     }
 }

@@ -16,6 +16,8 @@ enum LeadRow {
         "priority", "policy", "triage_rule", "score", "team", "owner", "had", "status", "touches", "last_touch_at",
         "step", "step_due", "step_deadline", "step_due_notified", "step_breached", "step_opened_at", "unrouted", "nurture_at", "counters",
         "awaits_first_touch", "deadline_open",
+        "step_window", "step_last_breach_at", "step_repeat_at", "step_breaches", "step_reopened",
+        "snoozed_until", "snooze_reason", "check_in_from", "check_in_at",
     ]
     /// Every column, in the order ``decode(_:)`` reads them.
     static let columns = ["seq", "id"] + profileColumns + stateColumns
@@ -117,7 +119,16 @@ enum LeadRow {
         statement.bind(lead.nurtureAt?.secondsSinceEpoch)
         statement.bind(JSONColumns.counters(lead.counters))
         statement.bind(lead.awaitsFirstTouch)
-        statement.bind(lead.status == .open ? step?.deadline.secondsSinceEpoch : nil)
+        statement.bind(lead.openStep?.deadline.secondsSinceEpoch)
+        statement.bind(step?.window.seconds)
+        statement.bind(step?.lastBreachAt?.secondsSinceEpoch)
+        statement.bind(step?.repeatAt?.secondsSinceEpoch)
+        statement.bind(step?.breaches)
+        statement.bind(step?.reopened)
+        statement.bind(lead.snoozedUntil?.secondsSinceEpoch)
+        statement.bind(lead.snoozeReason)
+        statement.bind(lead.checkInFrom?.secondsSinceEpoch)
+        statement.bind(lead.checkInAt?.secondsSinceEpoch)
     }
 
     // MARK: Decoding
@@ -167,19 +178,35 @@ enum LeadRow {
             let unrouted = try c.bool()
             let nurtureAt = try c.optionalInstant()
             let counters = try JSONColumns.counters(c.string())
+            _ = try c.bool()  // awaits_first_touch: derived, for the index
+            _ = try c.optionalInstant()  // deadline_open: derived, for the index
+            let window = try c.optionalInt64()
+            let lastBreachAt = try c.optionalInstant()
+            let repeatAt = try c.optionalInstant()
+            let breaches = try c.optionalInt()
+            let reopened = try c.optionalBool()
+            let snoozedUntil = try c.optionalInstant()
+            let snoozeReason = try c.optionalString()
+            let checkInFrom = try c.optionalInstant()
+            let checkInAt = try c.optionalInstant()
 
             var step: OpenStep?
             if let number, let due, let deadline {
                 // Rows written before v2 have no opening time: step 1 opened at its due time
                 // (the default policy's step 1 is due at once), later ones at the touch before.
+                // Rows written before v6 have no window: the step's planned one.
                 step = OpenStep(number: number, due: due, deadline: deadline,
                                 dueNotified: dueNotified ?? false, breached: breached ?? false,
-                                openedAt: openedAt ?? (number == 1 ? due : lastTouchAt ?? due))
+                                openedAt: openedAt ?? (number == 1 ? due : lastTouchAt ?? due),
+                                window: window.map(TimeSpan.init(seconds:)), lastBreachAt: lastBreachAt,
+                                repeatAt: repeatAt, breaches: breaches ?? (breached == true ? 1 : 0),
+                                reopened: reopened ?? false)
             }
             return LeadState(profile: profile, seq: seq, capturedAt: capturedAt, priority: priority, policy: policy,
                              triageRule: triageRule, score: score, team: team, owner: owner, had: had, status: status,
                              touches: touches, lastTouchAt: lastTouchAt, step: step, unrouted: unrouted,
-                             nurtureAt: nurtureAt, counters: counters)
+                             nurtureAt: nurtureAt, snoozedUntil: snoozedUntil, snoozeReason: snoozeReason,
+                             checkInFrom: checkInFrom, checkInAt: checkInAt, counters: counters)
         } catch let error as StoreDataError {
             throw error
         } catch {

@@ -18,6 +18,7 @@ enum Schema {
         migrator.registerMigration("v3-delivery", migrate: createDelivery)
         migrator.registerMigration("v4-insert-tallies-in-code", migrate: dropInsertTallyTriggers)
         migrator.registerMigration("v5-delivered-tallies-in-code", migrate: countDeliveriesInCode)
+        migrator.registerMigration("v6-follow-through", migrate: addFollowThrough)
         return migrator
     }()
 
@@ -195,6 +196,25 @@ enum Schema {
             CREATE TRIGGER timers_tally_delete AFTER DELETE ON timers BEGIN
                 UPDATE meta SET value = value - 1 WHERE key = 'tally.timers';
             END;
+            """)
+    }
+
+    /// Version 2's follow-through (issue 12): a step's window, breach count and
+    /// repeat, whether a wake re-opened it; a lead's snooze and check-in clock.
+    /// NULL on older rows: ``LeadRow`` reads them as "none" (a breached step
+    /// counts one breach, its window is deadline − due).
+    @Sendable static func addFollowThrough(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE leads ADD COLUMN step_window INTEGER;
+            ALTER TABLE leads ADD COLUMN step_last_breach_at INTEGER;
+            ALTER TABLE leads ADD COLUMN step_repeat_at INTEGER;
+            ALTER TABLE leads ADD COLUMN step_breaches INTEGER;
+            ALTER TABLE leads ADD COLUMN step_reopened INTEGER;
+            ALTER TABLE leads ADD COLUMN snoozed_until INTEGER;
+            ALTER TABLE leads ADD COLUMN snooze_reason TEXT;
+            ALTER TABLE leads ADD COLUMN check_in_from INTEGER;
+            ALTER TABLE leads ADD COLUMN check_in_at INTEGER;
+            CREATE INDEX leads_snoozed ON leads(owner, snoozed_until) WHERE snoozed_until IS NOT NULL;
             """)
     }
 

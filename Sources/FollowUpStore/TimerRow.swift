@@ -9,15 +9,8 @@ enum TimerRow {
     static let existsSQL = "SELECT 1 FROM timers WHERE at = ? AND lead_seq = ? AND kind_order = ?"
     static let earliestSQL = "SELECT at, lead_seq, lead, kind FROM timers ORDER BY at, lead_seq, kind_order LIMIT 1"
 
-    /// The tie-break within one lead and instant: due, deadline, nurture
-    /// (``LeadTimer/Kind``'s own order, which the core keeps internal).
-    static func order(of kind: LeadTimer.Kind) -> Int {
-        switch kind {
-        case .due: 0
-        case .deadline: 1
-        case .nurture: 2
-        }
-    }
+    /// The tie-break within one lead and instant (``LeadTimer/Kind/order``).
+    static func order(of kind: LeadTimer.Kind) -> Int { kind.order }
 
     static func insert(_ t: LeadTimer, _ db: Database) throws {
         var statement = try BoundStatement(db, sql: insertSQL)

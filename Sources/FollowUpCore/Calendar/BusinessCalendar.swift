@@ -69,6 +69,25 @@ public struct BusinessCalendar: Sendable, Equatable {
         return start + span
     }
 
+    /// "The next open instant" of `t`: `t` itself when the calendar is open
+    /// then, else the instant it next opens. A calendar with no open time
+    /// within ten years returns `t`, so nothing waits for ever.
+    public func nextOpen(from t: Instant) -> Instant {
+        var date = zone.local(t).date
+        for _ in 0..<Self.horizonDays {
+            for (open, close) in openIntervals(on: date) where close > t {
+                return max(open, t)
+            }
+            date = date.next
+        }
+        return t
+    }
+
+    /// Whether the calendar is open at `t` (open hours are [from, to)).
+    public func isOpen(at t: Instant) -> Bool {
+        openIntervals(on: zone.local(t).date).contains { $0.start <= t && t < $0.end }
+    }
+
     /// The business time that passes between two instants (zero when `end` is not after `start`).
     public func openTime(from start: Instant, to end: Instant) -> TimeSpan {
         guard end > start else { return .zero }

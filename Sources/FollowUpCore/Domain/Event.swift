@@ -32,6 +32,8 @@ public struct Event: Hashable, Sendable {
         case leadStatus(lead: LeadID, LeadStatus)
         /// A manager gave the lead to another rep.
         case leadReassigned(lead: LeadID, owner: RepID)
+        /// "Call me next month": the lead's obligations wait until a time.
+        case leadSnoozed(Snooze)
     }
 
     /// The wire name of the event's type (`lead.captured`).
@@ -44,6 +46,7 @@ public struct Event: Hashable, Sendable {
         case .leadCaptured(let p): p.id
         case .touchLogged(let t): t.lead
         case .leadActivity(let id, _), .leadStatus(let id, _), .leadReassigned(let id, _): id
+        case .leadSnoozed(let s): s.lead
         }
     }
 
@@ -55,6 +58,7 @@ public struct Event: Hashable, Sendable {
         case .touchLogged(let t): t.rep
         case .leadReassigned(_, let owner): owner
         case .leadCaptured(let p): p.owner
+        case .leadSnoozed(let s): s.rep
         case .leadActivity, .leadStatus: nil
         }
     }
@@ -71,12 +75,13 @@ extension Event.Body {
         case .leadActivity: "lead.activity"
         case .leadStatus: "lead.status"
         case .leadReassigned: "lead.reassigned"
+        case .leadSnoozed: "lead.snoozed"
         }
     }
 
     /// Every event type the core accepts.
     public static let types = [
         "rep.upserted", "rep.availability", "lead.captured", "touch.logged",
-        "lead.activity", "lead.status", "lead.reassigned",
+        "lead.activity", "lead.status", "lead.reassigned", "lead.snoozed",
     ]
 }

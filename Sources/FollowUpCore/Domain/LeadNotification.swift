@@ -6,6 +6,10 @@ public enum NotificationKind: String, Sendable, Hashable, CaseIterable {
     case leadUnrouted = "lead.unrouted"
     case nurtureDue = "nurture.due"
     case leadAcknowledgement = "lead.acknowledgement"
+    /// An engaged lead has gone `check_in_every` without a status: ask the owner how it stands.
+    case feedbackDue = "feedback.due"
+    /// A lead not waiting for its first call did something worth `hot_at` points or more.
+    case leadHot = "lead.hot"
 }
 
 /// Why a notification went to whom it went to.
@@ -20,6 +24,8 @@ public enum NotificationReason: String, Sendable, Hashable, CaseIterable {
     case manual
     /// The lead has no owner: the policy's fallback receiver got it.
     case unrouted
+    /// A snoozed lead woke up: its step (or a check on it) is due again.
+    case snoozeEnded = "snooze_ended"
 }
 
 /// One message the daemon owes someone, with a deterministic id.
@@ -35,18 +41,27 @@ public struct LeadNotification: Hashable, Sendable {
     /// A rep id, the fallback receiver's name, or (acknowledgements) the lead's email.
     public var to: String
     public var step: Int?
+    /// The channel the step asks for (`call`, `email`); present exactly when `step` is.
+    public var channel: Channel?
     public var deadline: Instant?
     public var reason: NotificationReason?
+    /// `lead.hot`: the activity that made the lead hot, and its score after it.
+    public var action: String?
+    public var score: Int?
 
     public init(id: String, at: Instant, kind: NotificationKind, lead: LeadID, to: String,
-                step: Int? = nil, deadline: Instant? = nil, reason: NotificationReason? = nil) {
+                step: Int? = nil, channel: Channel? = nil, deadline: Instant? = nil, reason: NotificationReason? = nil,
+                action: String? = nil, score: Int? = nil) {
         self.id = id
         self.at = at
         self.kind = kind
         self.lead = lead
         self.to = to
         self.step = step
+        self.channel = channel
         self.deadline = deadline
         self.reason = reason
+        self.action = action
+        self.score = score
     }
 }

@@ -67,6 +67,17 @@ extension EnginePass {
         } else {
             unroute(&lead)
         }
+        acknowledgeIfClosed(&lead)
         world.save(lead)
+    }
+
+    /// With `acknowledge_when_closed`, a qualified lead with an email captured
+    /// while nobody can call hears at once that someone will be in touch. Not a touch.
+    private mutating func acknowledgeIfClosed(_ lead: inout LeadState) {
+        let policy = rules.policy(for: lead)
+        guard policy.followThrough.acknowledgeWhenClosed, rules.hasCadence(lead.priority),
+              let email = lead.profile.email, !policy.calendar.isOpen(at: now) else { return }
+        notify(.leadAcknowledgement, &lead, to: email)
+        note(lead.id, "captured while calendar '\(policy.calendar.name)' is closed: lead.acknowledgement to \(email)")
     }
 }

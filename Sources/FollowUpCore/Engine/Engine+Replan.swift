@@ -14,7 +14,7 @@ extension Engine {
         var lead = lead
         let old = StepPlanner(rules: previous, explains: false)
         let new = StepPlanner(rules: rules, explains: false)
-        if lead.status == .open, var step = lead.step, !step.breached,
+        if lead.status == .open, !lead.isSnoozed, var step = lead.step, !step.breached,
            step.number <= rules.policy(for: lead).steps.count,
            step.number <= previous.policy(for: lead).steps.count {
             let was = old.plan(step: step.number, for: lead, previousTouch: step.openedAt).step
@@ -22,7 +22,20 @@ extension Engine {
             if !step.dueNotified, step.due == was.due { step.due = will.due }
             if step.deadline == was.deadline { step.deadline = will.deadline }
             step.deadline = max(step.deadline, step.due)
+            if step.due != lead.step?.due || step.deadline != lead.step?.deadline { step.window = step.deadline - step.due }
             lead.step = step
+        }
+        let policy = rules.policy(for: lead)
+        // Repeats and check-ins count from what happened (the last breach, the
+        // last touch or ask), so they are planned afresh: a shorter interval
+        // moves them, a feature turned off cancels them.
+        if lead.status == .open, !lead.isSnoozed, !lead.unrouted, var step = lead.step, step.breached,
+           step.number >= 2, let last = step.lastBreachAt {
+            step.repeatAt = policy.followThrough.breachRepeat.map { policy.calendar.nextOpen(from: last + $0) }
+            lead.step = step
+        }
+        if lead.status == .engaged, !lead.isSnoozed, let from = lead.checkInFrom {
+            lead.checkInAt = policy.followThrough.checkInEvery.map { policy.calendar.nextOpen(from: from + $0) }
         }
         if let nurtureAt = lead.nurtureAt, !lead.status.isFinal, lead.status != .engaged {
             let was = previous.policy(for: lead).nurtureEvery
@@ -56,25 +69,33 @@ public struct LeadReplan: Sendable, Hashable {
     }
 }
 
-/// A lead's pending obligations: the open step and when nurture is next.
+/// A lead's pending obligations: the open step, its repeated breach, and
+/// when nurture and the next check-in are.
 public struct Obligations: Sendable, Hashable {
     public var step: Int?
     public var due: Instant?
     public var deadline: Instant?
     public var nurtureAt: Instant?
+    public var repeatAt: Instant?
+    public var checkInAt: Instant?
 
-    public init(step: Int? = nil, due: Instant? = nil, deadline: Instant? = nil, nurtureAt: Instant? = nil) {
+    public init(step: Int? = nil, due: Instant? = nil, deadline: Instant? = nil, nurtureAt: Instant? = nil,
+                repeatAt: Instant? = nil, checkInAt: Instant? = nil) {
         self.step = step
         self.due = due
         self.deadline = deadline
         self.nurtureAt = nurtureAt
+        self.repeatAt = repeatAt
+        self.checkInAt = checkInAt
     }
 
     /// What `lead`'s timers are waiting for.
     public init(_ lead: LeadState) {
-        let open = lead.status == .open ? lead.step : nil
+        let open = lead.openStep
         self.init(step: open?.number, due: open.flatMap { $0.dueNotified ? nil : $0.due },
                   deadline: open.flatMap { $0.breached ? nil : $0.deadline },
-                  nurtureAt: lead.status.isFinal || lead.status == .engaged ? nil : lead.nurtureAt)
+                  nurtureAt: lead.status.isFinal || lead.status == .engaged ? nil : lead.nurtureAt,
+                  repeatAt: open.flatMap { $0.breached ? $0.repeatAt : nil },
+                  checkInAt: lead.status == .engaged && !lead.isSnoozed ? lead.checkInAt : nil)
     }
 }

@@ -1,11 +1,11 @@
 extension EnginePass {
-    /// Fires a reminder, a deadline or a nurture timer, if the lead still asks for it.
+    /// Fires a timer, if the lead still asks for it.
     mutating func fire(_ timer: LeadTimer, in world: inout some EngineWorld) {
         guard var lead = world.lead(timer.lead), lead.timers.contains(timer) else { return }
         switch timer.kind {
         case .due(let number):
             lead.step?.dueNotified = true
-            let (to, reason) = reminderReceiver(for: lead, in: world)
+            let (to, reason) = standIn(for: lead, in: world)
             notify(.touchDue, &lead, to: to, step: number, deadline: lead.step?.deadline, reason: reason)
         case .deadline(let number):
             lead.step?.breached = true
@@ -14,21 +14,23 @@ extension EnginePass {
             } else {
                 breachLaterStep(number, &lead, in: world)
             }
+        case .repeatBreach(let number):
+            note(lead.id, "step \(number) is still unmet: the breach repeats")
+            breachLaterStep(number, &lead, in: world)
         case .nurture:
             let policy = rules.policy(for: lead)
             notify(.nurtureDue, &lead, to: lead.owner ?? rules.fallback)
             lead.nurtureAt = now + policy.nurtureEvery
+        case .wake:
+            wake(&lead, in: world)
+        case .checkIn:
+            let (to, reason) = standIn(for: lead, in: world)
+            notify(.feedbackDue, &lead, to: to, reason: reason)
+            restartCheckIn(&lead, from: now)
+            note(lead.id, "engaged and no status yet: feedback.due to \(to)"
+                 + (lead.checkInAt.map { "; next check-in \($0)" } ?? ""))
         }
         world.save(lead)
-    }
-
-    /// Who is reminded of a step: the owner, or while they are away the first
-    /// available rep of their chain; the fallback when the lead has no owner.
-    func reminderReceiver(for lead: LeadState, in world: some EngineWorld) -> (String, NotificationReason?) {
-        guard let owner = lead.owner else { return (rules.fallback, .unrouted) }
-        if world.team.isAvailable(owner, at: now) { return (owner, nil) }
-        if let backup = world.team.firstAvailable(inChainOf: owner, at: now) { return (backup, .ownerUnavailable) }
-        return (owner, nil)
     }
 
     /// Step 1 missed: tell the owner, then escalate along their chain (or unroute).
@@ -48,19 +50,59 @@ extension EnginePass {
         }
     }
 
-    /// A later step missed: tell the owner and their first available backup; a
-    /// missed confirmation may acknowledge the lead automatically.
+    /// A later step missed (first time or again): tell the owner and their
+    /// first available backup; at `reassign_after_breaches` move the lead
+    /// along the owner's chain, else plan the repeat; a missed confirmation
+    /// may acknowledge the lead automatically.
     mutating func breachLaterStep(_ number: Int, _ lead: inout LeadState, in world: some EngineWorld) {
+        let policy = rules.policy(for: lead)
+        let rules = policy.followThrough
         guard let owner = lead.owner else {
-            notify(.slaBreached, &lead, to: rules.fallback, step: number)
+            notify(.slaBreached, &lead, to: self.rules.fallback, step: number)
+            countBreach(&lead, policy: policy)
             return acknowledgeIfConfigured(number, &lead)
         }
         notify(.slaBreached, &lead, to: owner, step: number)
         if let backup = world.team.firstAvailable(inChainOf: owner, at: now) {
             notify(.slaBreached, &lead, to: backup, step: number)
         }
-        note(lead.id, "step \(number) missed: breach to \(owner) and the first available rep of the \(describeChain(of: owner, in: world))")
+        countBreach(&lead, policy: policy)
+        let count = lead.step?.breaches ?? 0
+        note(lead.id, "step \(number) missed (breach \(count) by \(owner)): breach to \(owner) and the first available rep of the \(describeChain(of: owner, in: world))")
+        if let limit = rules.reassignAfterBreaches, count >= limit {
+            moveAfterBreaches(number, &lead, from: owner, in: world)
+        }
         acknowledgeIfConfigured(number, &lead)
+    }
+
+    /// Counts a breach of the open step and plans its repeat (next open instant
+    /// of now + `breach_repeat`), when repeats are on.
+    private func countBreach(_ lead: inout LeadState, policy: Policy) {
+        guard var step = lead.step else { return }
+        step.breaches += 1
+        step.lastBreachAt = now
+        step.repeatAt = policy.followThrough.breachRepeat.map { policy.calendar.nextOpen(from: now + $0) }
+        lead.step = step
+    }
+
+    /// The owner let step `number` be breached `reassign_after_breaches` times:
+    /// the first available rep of their chain who has not had the lead takes it,
+    /// with the step's window afresh from now; nobody: `lead.unrouted`.
+    private mutating func moveAfterBreaches(_ number: Int, _ lead: inout LeadState, from owner: RepID,
+                                            in world: some EngineWorld) {
+        guard var step = lead.step else { return }
+        guard let target = world.team.firstAvailable(inChainOf: owner, at: now, excluding: lead.had) else {
+            note(lead.id, "step \(number) breached \(step.breaches) times by \(owner); nobody in the \(describeChain(of: owner, in: world)) is available and new to the lead")
+            step.repeatAt = nil
+            lead.step = step
+            return unroute(&lead)
+        }
+        step.deadline = now + step.window
+        step.breached = false
+        step.repeatAt = nil
+        lead.step = step
+        note(lead.id, "step \(number) breached \(step.breaches) times by \(owner): the lead moves to \(target) with \(step.window) to meet it (deadline \(step.deadline))")
+        assign(&lead, to: target, reason: .escalated)
     }
 
     /// With `auto_acknowledge`, a breached step 2 sends the lead an
@@ -76,5 +118,13 @@ extension EnginePass {
         lead.lastTouchAt = now
         note(lead.id, "acknowledgement sent to \(email); it counts as touch \(lead.touches) by \(RepID.system)")
         advance(&lead, after: .sent)
+    }
+
+    /// An engaged lead's next check-in counts from `from`: the next open
+    /// instant of `from + check_in_every` (none when check-ins are off).
+    func restartCheckIn(_ lead: inout LeadState, from: Instant) {
+        let policy = rules.policy(for: lead)
+        lead.checkInFrom = from
+        lead.checkInAt = policy.followThrough.checkInEvery.map { policy.calendar.nextOpen(from: from + $0) }
     }
 }

@@ -2,6 +2,16 @@ extension EnginePass {
     /// `touch.logged`: count it, then engage, move to the next step, or nurture.
     mutating func logTouch(_ touch: Touch, in world: inout some EngineWorld) {
         guard var lead = world.lead(touch.lead) else { return }
+        if touch.outcome == .bounced {
+            // A bounce reached nobody: it meets no step, engages nothing, restarts no clock, ends no snooze.
+            note(lead.id, "touch by \(touch.rep): \(touch.channel.rawValue) bounced; recorded, it counts for nothing")
+            return
+        }
+        if lead.isSnoozed {
+            note(lead.id, "a touch ends the snooze (was until \(lead.snoozedUntil!))")
+            lead.snoozedUntil = nil
+            lead.snoozeReason = nil
+        }
         lead.touches += 1
         lead.lastTouchAt = now
         note(lead.id, "touch \(lead.touches) by \(touch.rep): \(touch.channel.rawValue), \(touch.outcome.rawValue)")
@@ -11,6 +21,11 @@ extension EnginePass {
 
     /// What a touch (logged, or the automatic acknowledgement) does to the cadence.
     mutating func advance(_ lead: inout LeadState, after outcome: Outcome) {
+        if lead.status == .engaged {
+            restartCheckIn(&lead, from: now)
+            note(lead.id, "engaged: the touch restarts the check-in clock" + (lead.checkInAt.map { " (next \($0))" } ?? ""))
+            return
+        }
         guard lead.status == .open || lead.status == .nurture else {
             note(lead.id, "lead is \(lead.status.rawValue): the touch is recorded, nothing is scheduled")
             return
@@ -21,7 +36,9 @@ extension EnginePass {
             lead.status = .engaged
             lead.step = nil
             lead.nurtureAt = nil
-            note(lead.id, "outcome \(outcome.rawValue) engages the lead: cadence and nurture stop")
+            restartCheckIn(&lead, from: now)
+            note(lead.id, "outcome \(outcome.rawValue) engages the lead: cadence and nurture stop"
+                 + (lead.checkInAt.map { "; check-in (feedback.due) at \($0)" } ?? ""))
             return
         }
         guard rules.hasCadence(lead.priority), lead.touches < policy.steps.count else {
@@ -38,16 +55,19 @@ extension EnginePass {
         note(lead.id, "step \(number) (\(name), \(policy.steps[number - 1].channel.rawValue)) due \(step.due), deadline \(step.deadline): \(why.joined(separator: "; "))")
     }
 
-    /// `lead.activity`: add the points; a lift moves an open step 1's deadline earlier.
+    /// `lead.activity`: add the points; a lift moves an open step 1's deadline
+    /// earlier; a big enough signal on a lead not waiting for its first call is `lead.hot`.
     mutating func recordActivity(_ action: String, on id: LeadID, in world: inout some EngineWorld) {
         guard var lead = world.lead(id), !lead.status.isFinal else { return }
         let points = rules.scoring.points[action] ?? 0
-        lead.score += points
+        // Saturating: a stored score at the edge of Int must never trap the engine.
+        lead.score = lead.score.addingReportingOverflow(points).overflow
+            ? (points > 0 ? Int.max : Int.min) : lead.score + points
         note(id, "activity \(action): +\(points) → score \(lead.score)")
         if let lifted = rules.lift(lead.priority, score: lead.score) {
             note(id, "score \(lead.score) lifts priority \(lead.priority) → \(lifted) (silently)")
             lead.priority = lifted
-            if lead.status == .open, var step = lead.step, step.number == 1, !step.breached,
+            if var step = lead.openStep, step.number == 1, !step.breached,
                let firstTouch = rules.priority(named: lifted)?.firstTouch {
                 let moved = rules.policy(for: lead).calendar.add(firstTouch, to: now)
                 if moved < step.deadline, step.deadline >= now {
@@ -57,7 +77,22 @@ extension EnginePass {
                 }
             }
         }
+        signalHot(action, points: points, &lead, in: world)
         world.save(lead)
+    }
+
+    /// `lead.hot` when the activity is worth `hot_at` points or more and step 1
+    /// is not open (a lead waiting for its first call is being called already;
+    /// its lift is its signal). It changes no timer.
+    private mutating func signalHot(_ action: String, points: Int, _ lead: inout LeadState, in world: some EngineWorld) {
+        guard let hotAt = rules.policy(for: lead).followThrough.hotAt, points >= hotAt else { return }
+        if lead.status == .open, lead.step?.number == 1, !lead.isSnoozed {
+            note(lead.id, "\(action) is worth \(points) ≥ hot_at \(hotAt), but step 1 is open: no lead.hot")
+            return
+        }
+        let (to, reason) = standIn(for: lead, in: world)
+        notify(.leadHot, &lead, to: to, reason: reason, action: action, score: lead.score)
+        note(lead.id, "\(action) is worth \(points) ≥ hot_at \(hotAt): lead.hot to \(to)")
     }
 
     /// `lead.status`: won, lost or disqualified stop everything for good.
@@ -67,6 +102,9 @@ extension EnginePass {
         lead.step = nil
         lead.nurtureAt = nil
         lead.unrouted = false
+        lead.snoozedUntil = nil
+        lead.snoozeReason = nil
+        lead.checkInAt = nil
         note(id, "status \(status.rawValue): nothing more is sent for this lead")
         world.save(lead)
     }

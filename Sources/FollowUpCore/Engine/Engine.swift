@@ -19,6 +19,10 @@ public struct Engine: Sendable {
     /// the same checks.
     public func validate(_ event: Event, in world: some EngineWorld) throws(EventError) {
         try validate(event, leadExists: { world.hasLead($0) }, repExists: { world.team.members[$0] != nil })
+        if case .leadSnoozed(let snooze) = event.body, let lead = world.lead(snooze.lead),
+           let limit = rules.policy(for: lead).followThrough.maxSnooze {
+            try Self.check(snooze, at: event.at, maxSnooze: limit)
+        }
     }
 
     /// The same checks against plain lookups, so a whole file can be vetted
@@ -40,6 +44,21 @@ public struct Engine: Sendable {
             if !leadExists(t.lead) { throw EventError(field: "lead", message: "unknown lead \"\(t.lead)\"") }
         case .leadActivity(let lead, _), .leadStatus(let lead, _), .leadReassigned(let lead, _):
             if !leadExists(lead) { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
+        case .leadSnoozed(let snooze):
+            if !leadExists(snooze.lead) { throw EventError(field: "lead", message: "unknown lead \"\(snooze.lead)\"") }
+            // Without the lead's policy at hand, the longest any policy allows;
+            // `validate(_:in:)` checks the lead's own.
+            let limits = rules.policies.values.map(\.followThrough.maxSnooze)
+            if !limits.contains(nil), let longest = limits.compactMap({ $0 }).max() {
+                try Self.check(snooze, at: event.at, maxSnooze: longest)
+            }
+        }
+    }
+
+    /// Checks a snooze against one policy's `max_snooze`.
+    static func check(_ snooze: Snooze, at: Instant, maxSnooze: TimeSpan) throws(EventError) {
+        if snooze.until > at + maxSnooze {
+            throw EventError(field: "until", message: "\(snooze.until) is more than max_snooze (\(maxSnooze)) after the event's time \(at)")
         }
     }
 
@@ -67,6 +86,8 @@ public struct Engine: Sendable {
             pass.close(lead, as: status, in: &world)
         case .leadReassigned(let lead, let owner):
             pass.reassign(lead, to: owner, in: &world)
+        case .leadSnoozed(let snooze):
+            pass.snooze(snooze, in: &world)
         }
         return pass.finish()
     }
@@ -110,27 +131,45 @@ struct EnginePass {
         return outcome
     }
 
-    /// Mints and records a notification.
+    /// Mints and records a notification; one that carries a step carries its channel.
     mutating func notify(_ kind: NotificationKind, _ lead: inout LeadState, to: String, step: Int? = nil,
-                         deadline: Instant? = nil, reason: NotificationReason? = nil) {
+                         deadline: Instant? = nil, reason: NotificationReason? = nil,
+                         action: String? = nil, score: Int? = nil) {
         let id = lead.nextNotificationID(kind, step: step)
-        notifications.append(LeadNotification(id: id, at: now, kind: kind, lead: lead.id, to: to,
-                                                  step: step, deadline: deadline, reason: reason))
+        let steps = rules.policy(for: lead).steps
+        let channel = step.flatMap { $0 >= 1 && $0 <= steps.count ? steps[$0 - 1].channel : nil }
+        notifications.append(LeadNotification(id: id, at: now, kind: kind, lead: lead.id, to: to, step: step,
+                                              channel: channel, deadline: deadline, reason: reason,
+                                              action: action, score: score))
     }
 
-    /// Gives the lead to `rep`: owner, "has had", and `lead.assigned` with the open step.
+    /// Gives the lead to `rep`: owner, "has had", and `lead.assigned` with the
+    /// open step (none while snoozed). A new owner starts the step's breach count afresh.
     mutating func assign(_ lead: inout LeadState, to rep: RepID, reason: NotificationReason) {
+        if lead.owner != rep { lead.step?.breaches = 0 }
         lead.owner = rep
         if !lead.had.contains(rep) { lead.had.append(rep) }
-        let open = lead.status == .open ? lead.step : nil
+        let open = lead.openStep
         notify(.leadAssigned, &lead, to: rep, step: open?.number, deadline: open?.deadline, reason: reason)
     }
 
-    /// Nobody can take the lead: the fallback is told and owns step 1 from now on.
+    /// Nobody can take the lead: the fallback is told, and the open step sends
+    /// nothing more until a touch (the fallback owns the problem).
     mutating func unroute(_ lead: inout LeadState) {
         lead.unrouted = true
         notify(.leadUnrouted, &lead, to: rules.fallback)
-        note(lead.id, "nobody available: lead.unrouted to \(rules.fallback); step 1 sends nothing more until a touch")
+        let step = lead.step.map { "step \($0.number)" } ?? "the lead"
+        note(lead.id, "nobody available: lead.unrouted to \(rules.fallback); \(step) sends nothing more until a touch")
+    }
+
+    /// Who hears about a lead now: the owner; while they are away the first
+    /// available rep of their chain (reason owner_unavailable), or the owner
+    /// when there is none; the fallback when the lead has no owner.
+    func standIn(for lead: LeadState, in world: some EngineWorld) -> (to: String, reason: NotificationReason?) {
+        guard let owner = lead.owner else { return (rules.fallback, nil) }
+        if world.team.isAvailable(owner, at: now) { return (owner, nil) }
+        if let backup = world.team.firstAvailable(inChainOf: owner, at: now) { return (backup, .ownerUnavailable) }
+        return (owner, nil)
     }
 
     /// Opens step 1 afresh at `now` (capture, escalation, hand-off).

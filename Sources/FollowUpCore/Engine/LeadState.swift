@@ -35,13 +35,25 @@ public struct LeadState: Hashable, Sendable {
     public var unrouted: Bool
     /// When the next `nurture.due` is sent.
     public var nurtureAt: Instant?
+    /// While set, the lead is snoozed: its only timer is the wake-up at this instant.
+    public var snoozedUntil: Instant?
+    /// Why, as the rep wrote it (shown to people).
+    public var snoozeReason: String?
+    /// What an engaged lead's check-in clock counts from: its last touch, the
+    /// last `feedback.due`, or a wake. Kept whether or not check-ins are on, so
+    /// a reload that turns them on knows where to start.
+    public var checkInFrom: Instant?
+    /// When the next `feedback.due` is sent (engaged leads, with check-ins on).
+    public var checkInAt: Instant?
     /// How many notifications of each kind and step were minted (the N of their ids).
     public var counters: [NotificationCounter]
 
     public init(profile: LeadProfile, seq: Int64, capturedAt: Instant, priority: String, policy: String,
                 triageRule: String, score: Int, team: String?, owner: RepID?, had: [RepID] = [],
                 status: LeadStatus = .open, touches: Int = 0, lastTouchAt: Instant? = nil, step: OpenStep? = nil,
-                unrouted: Bool = false, nurtureAt: Instant? = nil, counters: [NotificationCounter] = []) {
+                unrouted: Bool = false, nurtureAt: Instant? = nil, snoozedUntil: Instant? = nil,
+                snoozeReason: String? = nil, checkInFrom: Instant? = nil, checkInAt: Instant? = nil,
+                counters: [NotificationCounter] = []) {
         self.profileBox = ProfileBox(profile)
         self.id = profile.id
         self.seq = seq
@@ -59,27 +71,53 @@ public struct LeadState: Hashable, Sendable {
         self.step = step
         self.unrouted = unrouted
         self.nurtureAt = nurtureAt
+        self.snoozedUntil = snoozedUntil
+        self.snoozeReason = snoozeReason
+        self.checkInFrom = checkInFrom
+        self.checkInAt = checkInAt
         self.counters = counters
     }
 
     /// Whether step 1 is open and still the owner's to meet (what a hand-off moves).
+    /// A snoozed lead has no open step until it wakes.
     public var awaitsFirstTouch: Bool {
-        status == .open && step?.number == 1 && !unrouted
+        openStep?.number == 1 && !unrouted
     }
 
-    /// The timers this state asks for: the open step's reminder and deadline, and nurture.
+    /// The step the owner is working on now: none while snoozed or after the cadence.
+    public var openStep: OpenStep? {
+        status == .open && snoozedUntil == nil ? step : nil
+    }
+
+    /// Whether the lead is snoozed (and not final).
+    public var isSnoozed: Bool { snoozedUntil != nil && !status.isFinal }
+
+    /// The timers this state asks for: a snoozed lead's wake-up; else the open
+    /// step's reminder, deadline or repeated breach, nurture, and check-ins.
     public var timers: [LeadTimer] {
         var out: [LeadTimer] = []
+        guard !status.isFinal else { return out }
+        if let snoozedUntil {
+            out.append(LeadTimer(at: snoozedUntil, leadSeq: seq, lead: id, kind: .wake))
+            return out
+        }
         if let step, status == .open {
             if !step.dueNotified {
                 out.append(LeadTimer(at: step.due, leadSeq: seq, lead: id, kind: .due(step: step.number)))
             }
-            if !step.breached, !(unrouted && step.number == 1) {
-                out.append(LeadTimer(at: step.deadline, leadSeq: seq, lead: id, kind: .deadline(step: step.number)))
+            if !unrouted {
+                if !step.breached {
+                    out.append(LeadTimer(at: step.deadline, leadSeq: seq, lead: id, kind: .deadline(step: step.number)))
+                } else if let repeatAt = step.repeatAt {
+                    out.append(LeadTimer(at: repeatAt, leadSeq: seq, lead: id, kind: .repeatBreach(step: step.number)))
+                }
             }
         }
-        if let nurtureAt, !status.isFinal, status != .engaged {
+        if let nurtureAt, status != .engaged {
             out.append(LeadTimer(at: nurtureAt, leadSeq: seq, lead: id, kind: .nurture))
+        }
+        if let checkInAt, status == .engaged {
+            out.append(LeadTimer(at: checkInAt, leadSeq: seq, lead: id, kind: .checkIn))
         }
         return out
     }
@@ -87,8 +125,11 @@ public struct LeadState: Hashable, Sendable {
     /// What decides ``timers``, compared without building them: the in-memory
     /// world re-queues a lead's timers only when this changes.
     public var timerSignature: TimerSignature {
-        TimerSignature(step: status == .open ? step : nil, unrouted: unrouted,
-                       nurtureAt: status.isFinal || status == .engaged ? nil : nurtureAt)
+        let final = status.isFinal
+        return TimerSignature(step: status == .open && !final ? step : nil, unrouted: unrouted,
+                              nurtureAt: final || status == .engaged ? nil : nurtureAt,
+                              snoozedUntil: final ? nil : snoozedUntil,
+                              checkInAt: status == .engaged ? checkInAt : nil)
     }
 
     /// Mints the next id for a notification of `kind` about `step` (0 when none).
@@ -118,18 +159,35 @@ public struct OpenStep: Hashable, Sendable {
     /// Whether the deadline passed unmet.
     public var breached: Bool
     /// What the step's times count from: for step 1 when it opened (capture,
-    /// escalation, hand-off), for later steps the touch before. A rules reload
-    /// re-plans the step from it.
+    /// escalation, hand-off, wake), for later steps the touch before. A rules
+    /// reload re-plans the step from it.
     public var openedAt: Instant
+    /// The time the step allows (deadline − due) as planned when it opened or
+    /// re-opened: a lead moved after repeated breaches gets this much afresh.
+    public var window: TimeSpan
+    /// When the last `sla.breached` of this step went out.
+    public var lastBreachAt: Instant?
+    /// When the breach repeats (steps 2–5, with `breach_repeat`); nil: it does not.
+    public var repeatAt: Instant?
+    /// Breaches of this step by the current owner (counting the first); a new owner starts at 0.
+    public var breaches: Int
+    /// Whether a wake re-opened the step (its due time is the lead's choice, not a call window).
+    public var reopened: Bool
 
     public init(number: Int, due: Instant, deadline: Instant, dueNotified: Bool, breached: Bool = false,
-                openedAt: Instant) {
+                openedAt: Instant, window: TimeSpan? = nil, lastBreachAt: Instant? = nil, repeatAt: Instant? = nil,
+                breaches: Int = 0, reopened: Bool = false) {
         self.number = number
         self.due = due
         self.deadline = deadline
         self.dueNotified = dueNotified
         self.breached = breached
         self.openedAt = openedAt
+        self.window = window ?? (deadline - due)
+        self.lastBreachAt = lastBreachAt
+        self.repeatAt = repeatAt
+        self.breaches = breaches
+        self.reopened = reopened
     }
 }
 
@@ -151,6 +209,8 @@ public struct TimerSignature: Hashable, Sendable {
     var step: OpenStep?
     var unrouted: Bool
     var nurtureAt: Instant?
+    var snoozedUntil: Instant?
+    var checkInAt: Instant?
 }
 
 /// An immutable, shared ``LeadProfile``.

@@ -11,33 +11,52 @@ public struct LeadTimer: Hashable, Comparable, Sendable {
         case deadline(step: Int)
         /// `nurture.due`.
         case nurture
+        /// A breached step 2–5 is still unmet: `sla.breached` again, and maybe a move.
+        case repeatBreach(step: Int)
+        /// A snoozed lead wakes up.
+        case wake
+        /// An engaged lead's `feedback.due`.
+        case checkIn
 
-        /// Tie-break within one lead and instant.
-        var order: Int {
+        /// Tie-break within one lead and instant. Stored with each timer row
+        /// (its primary key), so existing values never change.
+        public var order: Int {
             switch self {
             case .due: 0
             case .deadline: 1
             case .nurture: 2
+            case .repeatBreach: 3
+            case .wake: 4
+            case .checkIn: 5
             }
         }
 
-        /// `due:3`, `deadline:1`, `nurture` — how the store writes it.
+        /// `due:3`, `deadline:1`, `repeat:3`, `nurture`, `wake`, `checkin` — how the store writes it.
         public var code: String {
             switch self {
             case .due(let s): "due:\(s)"
             case .deadline(let s): "deadline:\(s)"
+            case .repeatBreach(let s): "repeat:\(s)"
             case .nurture: "nurture"
+            case .wake: "wake"
+            case .checkIn: "checkin"
             }
         }
 
         /// Reads ``code`` back.
         public init?(code: String) {
-            if code == "nurture" { self = .nurture; return }
+            switch code {
+            case "nurture": self = .nurture; return
+            case "wake": self = .wake; return
+            case "checkin": self = .checkIn; return
+            default: break
+            }
             let parts = code.split(separator: ":")
             guard parts.count == 2, let step = Int(parts[1]) else { return nil }
             switch parts[0] {
             case "due": self = .due(step: step)
             case "deadline": self = .deadline(step: step)
+            case "repeat": self = .repeatBreach(step: step)
             default: return nil
             }
         }

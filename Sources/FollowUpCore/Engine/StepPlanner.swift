@@ -8,8 +8,21 @@ struct StepPlanner {
     let rules: Rules
     let explains: Bool
 
-    /// The plan for step `number`, counted from `previousTouch` (for step 1: the assignment).
-    func plan(step number: Int, for lead: LeadState, previousTouch: Instant) -> (step: OpenStep, why: [String]) {
+    /// Step `number` re-opened at a wake: due `at` (no call window: the lead
+    /// chose the time), its deadline from the step's rule with that due (step
+    /// 1: `at` + the first-touch time; `previous_touch` anchors still read the
+    /// touch before).
+    func reopen(step number: Int, for lead: LeadState, at: Instant, previousTouch: Instant) -> (step: OpenStep, why: [String]) {
+        var (step, why) = plan(step: number, for: lead, previousTouch: number == 1 ? at : previousTouch, dueAt: at)
+        step.dueNotified = true
+        step.reopened = true
+        return (step, why)
+    }
+
+    /// The plan for step `number`, counted from `previousTouch` (for step 1: the
+    /// assignment); `dueAt` fixes the due time instead of the step's rule.
+    func plan(step number: Int, for lead: LeadState, previousTouch: Instant,
+              dueAt: Instant? = nil) -> (step: OpenStep, why: [String]) {
         let policy = rules.policy(for: lead)
         let rule = policy.steps[number - 1]
         let firstTouch = rules.priority(named: lead.priority)?.firstTouch ?? .zero
@@ -32,8 +45,8 @@ struct StepPlanner {
             }
         }
 
-        var due = resolve(rule.due, due: nil)
-        if rule.inCallWindow {
+        var due = dueAt ?? resolve(rule.due, due: nil)
+        if rule.inCallWindow, dueAt == nil {
             let zone = rules.zone(for: lead, policy: policy)
             let placement = policy.callWindows.place(due, zone: zone, calendar: policy.calendar)
             if explains {

@@ -84,6 +84,16 @@ public enum EventDecoder {
             body = .leadStatus(lead: leadID, status)
         case "lead.reassigned":
             body = .leadReassigned(lead: try fields.requiredString("lead"), owner: try fields.requiredString("owner"))
+        case "lead.snoozed":
+            let leadID = try fields.requiredString("lead")
+            guard let until = try fields.optionalInstant("until") else {
+                throw EventError(field: "until", message: "missing (an RFC 3339 time after `at`, when the lead wakes)")
+            }
+            guard until > at else {
+                throw EventError(field: "until", message: "\(until) is not after the event's time \(at); a snooze ends in the future")
+            }
+            body = .leadSnoozed(Snooze(lead: leadID, until: until, rep: try fields.optionalString("rep"),
+                                       reason: try fields.optionalString("reason")))
         default:
             throw EventError(field: "type", message: "unknown event type \"\(type)\" (known: \(Event.Body.types.joined(separator: ", ")))")
         }

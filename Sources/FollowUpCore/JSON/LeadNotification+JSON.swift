@@ -1,6 +1,6 @@
 extension LeadNotification {
     /// The notification as one JSON object in DESIGN.md's field order:
-    /// `id, at, kind, lead, to, step, deadline, reason` (absent fields left out).
+    /// `id, at, kind, lead, to, step, channel, deadline, reason, action, score` (absent fields left out).
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.string("id", id)
@@ -9,8 +9,11 @@ extension LeadNotification {
         writer.string("lead", lead)
         writer.string("to", to)
         if let step { writer.int("step", step) }
+        if let channel { writer.string("channel", channel.rawValue) }
         if let deadline { writer.instant("deadline", deadline) }
         if let reason { writer.string("reason", reason.rawValue) }
+        if let action { writer.string("action", action) }
+        if let score { writer.int("score", score) }
         writer.endObject()
     }
 
@@ -78,6 +81,11 @@ extension Event {
         case .leadReassigned(let lead, let owner):
             w.string("lead", lead)
             w.string("owner", owner)
+        case .leadSnoozed(let snooze):
+            w.string("lead", snooze.lead)
+            w.instant("until", snooze.until)
+            if let rep = snooze.rep { w.string("rep", rep) }
+            if let reason = snooze.reason { w.string("reason", reason) }
         }
         for k in attributes.keys.sorted() { w.value(k, attributes[k]!) }
         w.endObject()

@@ -13,10 +13,12 @@ public struct Policy: Sendable, Equatable {
     public var autoAcknowledge: Bool
     /// Outcomes that make a lead engaged and stop the cadence.
     public var engagingOutcomes: Set<Outcome>
+    /// Snoozes, repeated breaches, check-ins, hot signals, after-hours acknowledgement.
+    public var followThrough: FollowThrough
 
     public init(name: String, calendar: BusinessCalendar, steps: [StepRule], callWindows: CallWindows,
                 nurtureEvery: TimeSpan, autoAcknowledge: Bool,
-                engagingOutcomes: Set<Outcome> = [.connected, .replied, .meeting]) {
+                engagingOutcomes: Set<Outcome> = [.connected, .replied, .meeting], followThrough: FollowThrough = .off) {
         self.name = name
         self.calendar = calendar
         self.steps = steps
@@ -24,6 +26,7 @@ public struct Policy: Sendable, Equatable {
         self.nurtureEvery = nurtureEvery
         self.autoAcknowledge = autoAcknowledge
         self.engagingOutcomes = engagingOutcomes
+        self.followThrough = followThrough
     }
 }
 

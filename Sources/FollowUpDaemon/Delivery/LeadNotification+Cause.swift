@@ -6,9 +6,10 @@ extension LeadNotification {
     /// `lead.unrouted` can be either and is left out.
     var isFromTimer: Bool {
         switch kind {
-        case .touchDue, .slaBreached, .nurtureDue, .leadAcknowledgement: true
+        case .touchDue, .slaBreached, .nurtureDue, .feedbackDue: true
         case .leadAssigned: reason == .escalated
-        case .leadUnrouted: false
+        // An acknowledgement comes from a capture after hours or a breach; lead.hot from an activity.
+        case .leadUnrouted, .leadAcknowledgement, .leadHot: false
         }
     }
 }

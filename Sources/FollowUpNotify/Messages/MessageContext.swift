@@ -38,15 +38,26 @@ public struct MessageContext: Sendable {
             "id": n.id, "kind": n.kind.rawValue, "at": RFC3339.format(n.at), "to": n.to, "lead": n.lead,
         ]
         if let step = n.step { notification["step"] = step }
+        if let channel = n.channel {
+            notification["channel"] = channel.rawValue
+            notification["asks"] = Self.asks(channel)
+        }
+        if let action = n.action { notification["action"] = action }
+        if let score = n.score { notification["score"] = score }
         if let deadline = n.deadline { notification["deadline"] = RFC3339.format(deadline) }
         if let reason = n.reason { notification["reason"] = reason.rawValue }
+        // The copy-paste hint logs the touch the step asks for.
+        let hintChannel = n.channel ?? .call
+        let hintOutcome: Outcome = hintChannel == .email ? .sent : .noAnswer
         var out: [String: Any] = [
             "notification": notification,
             "kind": [Self.kindKey(n.kind): true],
+            // For `{{#kind_reason.snooze_ended}}` sections.
+            "kind_reason": n.reason.map { [$0.rawValue: true] } ?? [:],
             "log_touch": [
                 "lead": n.lead,
-                "command": "followupctl touch log \(n.lead) --rep \(rep?.id ?? n.to) --channel call --outcome no_answer",
-                "api": "POST /v1/events {\"type\":\"touch.logged\",\"lead\":\"\(n.lead)\",\"rep\":\"\(rep?.id ?? n.to)\",\"channel\":\"call\",\"outcome\":\"…\"}",
+                "command": "followupctl touch log \(n.lead) --rep \(rep?.id ?? n.to) --channel \(hintChannel.rawValue) --outcome \(hintOutcome.rawValue)",
+                "api": "POST /v1/events {\"type\":\"touch.logged\",\"lead\":\"\(n.lead)\",\"rep\":\"\(rep?.id ?? n.to)\",\"channel\":\"\(hintChannel.rawValue)\",\"outcome\":\"…\"}",
             ],
         ]
         if let rep {
@@ -80,6 +91,19 @@ public struct MessageContext: Sendable {
             }
         }
         return out
+    }
+
+    /// What a step on `channel` asks the rep to do, in words ("call the lead").
+    static func asks(_ channel: Channel) -> String {
+        switch channel {
+        case .call: "call the lead"
+        case .email: "send the lead an email"
+        case .voicemail: "leave the lead a voicemail"
+        case .sms: "text the lead"
+        case .mail: "send the lead a letter"
+        case .meeting: "meet the lead"
+        case .chat: "chat with the lead"
+        }
     }
 
     /// `lead.assigned` → `lead_assigned`, for `{{#kind.lead_assigned}}` sections.

@@ -63,7 +63,8 @@ struct RuleCompiler {
             guard let calendar = calendars[name.value] else { continue }
             out[definition.name] = Policy(name: definition.name, calendar: calendar, steps: draft.steps,
                                           callWindows: draft.callWindows, nurtureEvery: draft.nurtureEvery,
-                                          autoAcknowledge: draft.autoAcknowledge, engagingOutcomes: draft.engagingOutcomes)
+                                          autoAcknowledge: draft.autoAcknowledge, engagingOutcomes: draft.engagingOutcomes,
+                                          followThrough: draft.followThrough)
         }
         return out
     }

@@ -4,6 +4,7 @@ import FollowUpCore
 /// times and deadlines, call windows, nurture and engagement.
 extension FragmentReader {
     static let policyKeys = ["calendar", "nurture_every", "auto_acknowledge", "engaged_by", "call_windows", "steps"]
+        + followThroughKeys
     static let stepKeys = ["name", "channel", "due", "deadline", "deadline_at_least", "in_call_window"]
 
     mutating func readPolicies(_ node: RuleNode) {
@@ -27,9 +28,11 @@ extension FragmentReader {
             windows = readCallWindows(node, context: context, at: fields.keyPosition("call_windows"))
         }
         let steps = readSteps(fields, context: context, windows: windows)
-        guard let calendar, let nurture, let autoAcknowledge, let engaging, let windows, let steps else { return nil }
+        let followThrough = readFollowThrough(fields)
+        guard let calendar, let nurture, let autoAcknowledge, let engaging, let windows, let steps, let followThrough
+        else { return nil }
         return PolicyDraft(calendar: calendar, steps: steps, callWindows: windows, nurtureEvery: nurture.value,
-                           autoAcknowledge: autoAcknowledge, engagingOutcomes: engaging)
+                           autoAcknowledge: autoAcknowledge, engagingOutcomes: engaging, followThrough: followThrough)
     }
 
     /// `engaged_by:` — the outcomes that stop the cadence.

@@ -55,6 +55,7 @@ struct PolicyDraft {
     var nurtureEvery: TimeSpan
     var autoAcknowledge: Bool
     var engagingOutcomes: Set<Outcome>
+    var followThrough: FollowThrough
 }
 
 /// A roster entry and where its backup is named.
