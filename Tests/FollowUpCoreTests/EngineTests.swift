@@ -206,9 +206,9 @@ enum Line {
         ])
         #expect(out.first { $0.kind == .leadAcknowledgement }?.id == "L1:lead.acknowledgement:0:1")
 
-        // The shipped policy (off): no acknowledgement; alice's late touch is touch 2
-        // and step 3 counts from it (Thu 16:30 EST, inside best); it is then missed.
-        #expect(try run(lines) == [
+        // auto_acknowledge off (version 1's policy, no repeats): no acknowledgement; alice's
+        // late touch is touch 2 and step 3 counts from it (Thu 16:30 EST, inside best); it is then missed.
+        #expect(try run(lines, rules: DefaultRules.make(followThrough: .off)) == [
             Seen("2026-12-07T14:00:00Z", "lead.assigned", "L1", "alice", step: 1, deadline: "2026-12-07T14:05:00Z", reason: "new"),
             Seen("2026-12-07T14:01:00Z", "touch.due", "L1", "alice", step: 2, deadline: "2026-12-08T14:00:00Z"),
             Seen("2026-12-08T14:00:00Z", "sla.breached", "L1", "alice", step: 2),
@@ -493,23 +493,30 @@ enum Line {
         #expect(out == [Seen("2026-12-07T14:00:00Z", "lead.assigned", "L1", "alice", step: 1, deadline: "2026-12-07T14:05:00Z", reason: "new")])
     }
 
-    /// An engaged lead gets nothing more: no steps, no nurture, whatever touches follow.
+    /// An engaged lead gets no more steps and no nurture, whatever touches follow;
+    /// version 2 checks in on it every 14 days from its last (not bounced) touch.
     @Test func engagementStopsTheCadenceForGood() throws {
-        let out = try run(Line.standardReps() + [
+        let lines = Line.standardReps() + [
             Line.capture("2026-12-07T14:00:00Z", "L1", owner: "alice"),
             Line.touch("2026-12-07T14:01:00Z", "L1", by: "alice", "call", "connected"),
             Line.touch("2026-12-07T15:00:00Z", "L1", by: "alice", "email", "bounced"),
             Line.touch("2026-12-08T15:00:00Z", "L1", by: "alice"),
-        ], until: "2027-03-01T00:00:00Z")
-        #expect(out == [Seen("2026-12-07T14:00:00Z", "lead.assigned", "L1", "alice", step: 1, deadline: "2026-12-07T14:05:00Z", reason: "new")])
+        ]
+        let assigned = Seen("2026-12-07T14:00:00Z", "lead.assigned", "L1", "alice", step: 1, deadline: "2026-12-07T14:05:00Z", reason: "new")
+        #expect(try run(lines, rules: DefaultRules.make(followThrough: .off), until: "2027-03-01T00:00:00Z") == [assigned])
+        // 12-08 15:00 + 14d = Tue 12-22 10:00 EST (open), then every 14 days: Tuesdays, all open.
+        #expect(try run(lines, until: "2027-03-01T00:00:00Z") == [assigned] + [
+            "2026-12-22T15:00:00Z", "2027-01-05T15:00:00Z", "2027-01-19T15:00:00Z", "2027-02-02T15:00:00Z", "2027-02-16T15:00:00Z",
+        ].map { Seen($0, "feedback.due", "L1", "alice") })
     }
 
     /// Step 5 missed: breach, and no nurture until touch 5 is logged.
     @Test func nurtureWaitsForTouchFive() throws {
         let four = (0..<4).map { _ in Line.touch("2026-12-07T14:01:00Z", "L1", by: "carol") }
+        // Version 1's policy: the breach does not repeat (FollowThroughTests has version 2's).
         let out = try run(Line.standardReps() + [Line.capture("2026-12-07T14:00:00Z", "L1", owner: "carol")] + four + [
             Line.touch("2027-01-05T12:00:00Z", "L1", by: "carol", "email", "sent"),
-        ], until: "2027-02-04T12:00:00Z")
+        ], rules: DefaultRules.make(followThrough: .off), until: "2027-02-04T12:00:00Z")
         #expect(out.dropFirst() == [
             Seen("2026-12-11T14:01:00Z", "touch.due", "L1", "carol", step: 5, deadline: "2026-12-12T14:01:00Z"),
             Seen("2026-12-12T14:01:00Z", "sla.breached", "L1", "carol", step: 5),

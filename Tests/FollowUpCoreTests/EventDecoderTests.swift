@@ -81,8 +81,28 @@ import FollowUpTestSupport
     }
 
     @Test func everyTypeIsListed() {
-        #expect(Event.Body.types.sorted() == ["lead.activity", "lead.captured", "lead.reassigned", "lead.status",
-                                               "rep.availability", "rep.upserted", "touch.logged"])
+        #expect(Event.Body.types.sorted() == ["lead.activity", "lead.captured", "lead.reassigned", "lead.snoozed",
+                                               "lead.status", "rep.availability", "rep.upserted", "touch.logged"])
+    }
+
+    @Test func leadSnoozed() throws {
+        let e = try decode(#"{"at":"2026-12-02T21:15:00Z","type":"lead.snoozed","lead":"L4","until":"2026-12-07T15:00:00Z","rep":"alice","reason":"budget meeting"}"#)
+        #expect(e.body == .leadSnoozed(Snooze(lead: "L4", until: at("2026-12-07T15:00:00Z"), rep: "alice", reason: "budget meeting")))
+        #expect(e.lead == "L4" && e.rep == "alice")
+        // Written back as read: the event log replays it exactly.
+        #expect(try decode(e.jsonLine) == e)
+    }
+
+    @Test(arguments: [
+        (#"{"at":"2026-12-02T21:15:00Z","type":"lead.snoozed","lead":"L4"}"#, "until"),
+        (#"{"at":"2026-12-02T21:15:00Z","type":"lead.snoozed","lead":"L4","until":"2026-12-02T21:15:00Z"}"#, "until"),
+        (#"{"at":"2026-12-02T21:15:00Z","type":"lead.snoozed","lead":"L4","until":"2026-12-01T00:00:00Z"}"#, "until"),
+        (#"{"at":"2026-12-02T21:15:00Z","type":"lead.snoozed","lead":"L4","until":"next week"}"#, "until"),
+        (#"{"at":"2026-12-02T21:15:00Z","type":"lead.snoozed","until":"2026-12-07T15:00:00Z"}"#, "lead"),
+    ])
+    func aBadSnoozeNamesItsField(_ line: String, _ field: String) {
+        #expect(throws: EventError.self) { try decode(line) }
+        do { _ = try decode(line) } catch { #expect(error.field == field, "\(error)") }
     }
 
     // MARK: Attributes

@@ -17,9 +17,9 @@ import FollowUpTestSupport
         let r = try Subprocess.ctl("simulate", "--rules", Subprocess.rules, "--events", file, "--until", "2026-11-24T20:05:00Z")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == """
-            {"id":"L1:lead.assigned:1:1","at":"2026-11-24T20:00:00Z","kind":"lead.assigned","lead":"L1","to":"alice","step":1,"deadline":"2026-11-24T20:05:00Z","reason":"new"}
-            {"id":"L1:sla.breached:1:1","at":"2026-11-24T20:05:00Z","kind":"sla.breached","lead":"L1","to":"alice","step":1}
-            {"id":"L1:lead.assigned:1:2","at":"2026-11-24T20:05:00Z","kind":"lead.assigned","lead":"L1","to":"bob","step":1,"deadline":"2026-11-24T20:10:00Z","reason":"escalated"}
+            {"id":"L1:lead.assigned:1:1","at":"2026-11-24T20:00:00Z","kind":"lead.assigned","lead":"L1","to":"alice","step":1,"channel":"call","deadline":"2026-11-24T20:05:00Z","reason":"new"}
+            {"id":"L1:sla.breached:1:1","at":"2026-11-24T20:05:00Z","kind":"sla.breached","lead":"L1","to":"alice","step":1,"channel":"call"}
+            {"id":"L1:lead.assigned:1:2","at":"2026-11-24T20:05:00Z","kind":"lead.assigned","lead":"L1","to":"bob","step":1,"channel":"call","deadline":"2026-11-24T20:10:00Z","reason":"escalated"}
 
             """)
     }

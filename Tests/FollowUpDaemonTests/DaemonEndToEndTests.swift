@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FollowUpTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,12 +8,9 @@ import Glibc
 /// The real followupd binary, its real SQLite file and Unix socket, real signals.
 @Suite(.serialized) struct DaemonEndToEndTests {
     static let scenarioFiles: [URL] = {
-        let shared = DaemonProcess.root.deletingLastPathComponent().appendingPathComponent("shared/scenarios")
         let own = DaemonProcess.root.appendingPathComponent("Tests/Scenarios")
-        return [shared, own].flatMap { dir in
-            ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
-                .filter { $0.hasSuffix(".events.jsonl") }.sorted().map { dir.appendingPathComponent($0) }
-        }
+        return SharedScenarios.files + ((try? FileManager.default.contentsOfDirectory(atPath: own.path)) ?? [])
+            .filter { $0.hasSuffix(".events.jsonl") }.sorted().map { own.appendingPathComponent($0) }
     }()
 
     @Test func thereAreScenariosToReplay() {

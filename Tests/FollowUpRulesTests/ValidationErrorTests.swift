@@ -21,7 +21,38 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
                 nurture_evry: 30 days
             """, at: "case.yaml:4:5",
             message: "unknown key \"nurture_evry\" in policy \"default\" (expected one of: calendar, nurture_every, "
-                + "auto_acknowledge, engaged_by, call_windows, steps); did you mean \"nurture_every\"?"),
+                + "auto_acknowledge, engaged_by, call_windows, steps, max_snooze, breach_repeat, reassign_after_breaches, "
+                + "check_in_every, hot_at, acknowledge_when_closed); did you mean \"nurture_every\"?"),
+        ErrorCase(label: "follow-through: a zero repeat", yaml: """
+            policies:
+              default:
+                calendar: office
+                breach_repeat: 0s
+            """, at: "case.yaml:4:20", message: "`breach_repeat` of policy \"default\" must be longer than 0; leave it out to turn it off"),
+        ErrorCase(label: "follow-through: reassign after no breach", yaml: """
+            policies:
+              default:
+                calendar: office
+                reassign_after_breaches: 0
+            """, at: "case.yaml:4:30", message: "`reassign_after_breaches` of policy \"default\" must be ≥ 1, found 0"),
+        ErrorCase(label: "follow-through: hot_at in words", yaml: """
+            policies:
+              default:
+                calendar: office
+                hot_at: ten
+            """, at: "case.yaml:4:13", message: "`hot_at` of policy \"default\" must be a whole number, found \"ten\""),
+        ErrorCase(label: "follow-through: acknowledge_when_closed yes", yaml: """
+            policies:
+              default:
+                calendar: office
+                acknowledge_when_closed: yes
+            """, at: "case.yaml:4:30", message: "`acknowledge_when_closed` of policy \"default\" must be true or false"),
+        ErrorCase(label: "follow-through: a snooze limit that is no duration", yaml: """
+            policies:
+              default:
+                calendar: office
+                max_snooze: forever
+            """, at: "case.yaml:4:17", message: "`max_snooze` of policy \"default\""),
         ErrorCase(label: "unknown key without a close match", yaml: """
             policies:
               default:

@@ -14,7 +14,7 @@ import FollowUpTestSupport
             ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [])
                 .filter { $0.hasSuffix(".events.jsonl") }.sorted().map { url.appendingPathComponent($0).path }
         }
-        return names(in: TestPaths.sharedScenarios) + names(in: TestPaths.repositoryScenarios)
+        return SharedScenarios.files.map(\.path) + names(in: TestPaths.repositoryScenarios)
     }
 
     @Test func theSharedScenariosAreFound() {
@@ -36,8 +36,8 @@ import FollowUpTestSupport
         let events = RandomWorkload(seed: seed, count: 1_500).events
         let rules = DefaultRules.make(autoAcknowledge: seed == 2, roster: RandomWorkload.roster)
         let kinds = try await compare(events, rules: rules, until: events.last!.at + .days(70), reopenAt: nil)
-        // The workload reaches every kind of notification (acknowledgements only when the policy sends them).
-        #expect(kinds == Set(NotificationKind.allCases).subtracting(seed == 2 ? [] : [.leadAcknowledgement]))
+        // The workload reaches every kind of notification.
+        #expect(kinds == Set(NotificationKind.allCases))
     }
 
     /// The same, closing the file half way and carrying on with a new store on it.

@@ -133,7 +133,8 @@ import FollowUpTestSupport
         #expect(record.notifications.count == 2)
         #expect(Set(record.notifications.map(\.notification.lead)) == ["L1"])
         #expect(record.state.status == .engaged)
-        #expect(record.timers.isEmpty)
+        // An engaged lead's one timer is its check-in, 14 days after the touch.
+        #expect(record.timers.map(\.kind) == [.checkIn])
         #expect(try await store.lead("L1:x")?.notifications.count == 2)
     }
 }

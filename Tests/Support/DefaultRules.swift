@@ -36,9 +36,12 @@ public enum DefaultRules {
         ]
     }
 
-    public static func make(autoAcknowledge: Bool = false, roster: [Rep] = []) -> Rules {
+    /// The shipped policy; `followThrough: .off` gives version 1's (no snooze
+    /// limit, no repeats, check-ins, hot signals or after-hours acknowledgement).
+    public static func make(autoAcknowledge: Bool = false, roster: [Rep] = [],
+                            followThrough: FollowThrough = .shipped) -> Rules {
         let policy = Policy(name: "default", calendar: office, steps: steps(), callWindows: windows,
-                            nurtureEvery: .days(30), autoAcknowledge: autoAcknowledge)
+                            nurtureEvery: .days(30), autoAcknowledge: autoAcknowledge, followThrough: followThrough)
         return Rules(
             calendars: ["office": office],
             priorities: [

@@ -2,8 +2,8 @@ import FollowUpCore
 import FollowUpTestSupport
 
 /// A seeded stream of plausible events: captures with and without owners,
-/// touches, activities, availability changes, closes, reassignments and
-/// roster changes, in time order with some events sharing an instant. Every
+/// touches (bounced ones too), activities, availability changes, closes,
+/// reassignments, snoozes and roster changes, in time order with some events sharing an instant. Every
 /// event is valid when it comes (it names leads captured and reps known).
 struct RandomWorkload {
     /// The reps the rule files declare; the workload upserts more.
@@ -55,8 +55,13 @@ struct RandomWorkload {
         case 70..<82: changeAvailability()
         case 82..<87 where !leads.isEmpty:
             events.append(Event(at: now, body: .leadStatus(lead: pick(leads), pick(LeadStatus.settable))))
-        case 87..<94 where !leads.isEmpty:
+        case 87..<91 where !leads.isEmpty:
             events.append(Event(at: now, body: .leadReassigned(lead: pick(leads), owner: pick(reps + ["stranger"]))))
+        case 91..<94 where !leads.isEmpty:
+            // "Call me later": an hour to 40 days (the policy allows 90).
+            let until = now + TimeSpan(seconds: Int64.random(in: 3_600...3_456_000, using: &generator))
+            events.append(Event(at: now, body: .leadSnoozed(Snooze(lead: pick(leads), until: until, rep: pick(reps),
+                                                                   reason: pick(["budget", nil])))))
         case 94..<97:
             let id = pick(reps)
             let backup: RepID? = chance(0.2) ? nil : pick(reps.filter { $0 != id })

@@ -89,7 +89,6 @@ func readEvents(_ url: URL) throws -> [Event] {
 enum TestPaths {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let sharedScenarios = repository.deletingLastPathComponent().appendingPathComponent("shared/scenarios")
     static let repositoryScenarios = repository.appendingPathComponent("Tests/Scenarios")
 }
 
