@@ -111,7 +111,7 @@ public enum EventDecoder {
         lead.phone = try f.optionalString("phone")
         lead.company = try f.optionalString("company")
         lead.title = try f.optionalString("title")
-        lead.companySize = try f.optionalInt("company_size", atLeast: 0)
+        lead.companySize = try f.optionalInt("company_size", in: InputBounds.companySize)
         if let need = try f.optionalString("need") {
             guard need == "new" || need == "current" else {
                 throw EventError(field: f.path("need"), message: "must be \"new\" or \"current\", got \"\(need)\"")
@@ -122,7 +122,7 @@ public enum EventDecoder {
         lead.timezone = try f.optionalZone("timezone")
         lead.owner = try f.optionalString("owner")
         lead.team = try f.optionalString("team")
-        lead.score = try f.optionalInt("score", atLeast: nil)
+        lead.score = try f.optionalInt("score", in: InputBounds.score)
         lead.priority = try f.optionalString("priority")
         lead.attributes = f.rest
         return lead
@@ -173,15 +173,28 @@ struct Fields {
         return b
     }
 
-    mutating func optionalInt(_ key: String, atLeast floor: Int?) throws(EventError) -> Int? {
+    /// An integer within `bounds`: numbers are bounded where they are read,
+    /// so the engine's arithmetic on them cannot overflow (``InputBounds``).
+    mutating func optionalInt(_ key: String, in bounds: ClosedRange<Int>) throws(EventError) -> Int? {
         guard let v = take(key) else { return nil }
-        guard case .number(let text) = v, let n = Int(text) else {
+        guard case .number(let text) = v, let n = Int(text) ?? Self.outOfIntRange(text) else {
             throw EventError(field: path(key), message: "expected an integer, got \(v.typeDescription)")
         }
-        if let floor, n < floor {
-            throw EventError(field: path(key), message: "must be at least \(floor), got \(n)")
+        if n < bounds.lowerBound {
+            throw EventError(field: path(key), message: "must be at least \(bounds.lowerBound), got \(text)")
+        }
+        if n > bounds.upperBound {
+            throw EventError(field: path(key), message: "must be at most \(bounds.upperBound), got \(text)")
         }
         return n
+    }
+
+    /// An integer too large for `Int` (`99999999999999999999`) as the `Int`
+    /// limit on its side, so it is refused as out of bounds, not as "not an integer".
+    private static func outOfIntRange(_ text: String) -> Int? {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return text.hasPrefix("-") ? .min : .max
     }
 
     mutating func optionalInstant(_ key: String) throws(EventError) -> Instant? {
