@@ -252,9 +252,6 @@ public struct LeadImport: Sendable {
 
     /// One `@`, something before it, a dotted domain after it, no spaces.
     static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-              !parts[1].hasSuffix(".") else { return false }
-        return !text.contains { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "<" || $0 == ">" }
+        EmailAddress.isValid(text) && text.split(separator: "@").last?.contains(".") == true
     }
 }

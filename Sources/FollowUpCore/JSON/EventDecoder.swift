@@ -93,7 +93,7 @@ public enum EventDecoder {
     static func rep(_ o: JSONObject, path: String) throws(EventError) -> Rep {
         var f = Fields(o, path: path)
         let id = try f.requiredString("id")
-        let rep = Rep(id: id, name: try f.optionalString("name"), email: try f.optionalString("email"),
+        let rep = Rep(id: id, name: try f.optionalString("name"), email: try f.optionalEmail("email"),
                       team: try f.optionalString("team"), backup: try f.optionalString("backup"),
                       timezone: try f.optionalZone("timezone"), attributes: [:])
         var result = rep
@@ -107,7 +107,7 @@ public enum EventDecoder {
         let source = try f.optionalString("source") ?? "unknown"
         var lead = LeadProfile(id: id, source: source)
         lead.name = try f.optionalString("name")
-        lead.email = try f.optionalString("email")
+        lead.email = try f.optionalEmail("email")
         lead.phone = try f.optionalString("phone")
         lead.company = try f.optionalString("company")
         lead.title = try f.optionalString("title")
@@ -195,6 +195,16 @@ struct Fields {
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return text.hasPrefix("-") ? .min : .max
+    }
+
+    /// One bare email address (``EmailAddress``): addresses reach SMTP
+    /// commands and mail headers, where a line break or a comma does harm.
+    mutating func optionalEmail(_ key: String) throws(EventError) -> String? {
+        guard let text = try optionalString(key) else { return nil }
+        if let problem = EmailAddress.problem(in: text) {
+            throw EventError(field: path(key), message: "not an email address: \(problem)")
+        }
+        return text
     }
 
     mutating func optionalInstant(_ key: String) throws(EventError) -> Instant? {
