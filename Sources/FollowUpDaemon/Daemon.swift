@@ -38,6 +38,9 @@ public struct Daemon: Sendable {
             logger.warning("testing mode: the daemon runs on a \(clock is ManualClock ? "manual" : "scaled") clock starting \(clock.now())")
         }
         let routes = ReceiverSet.routes(config)
+        // One daemon per database, taken before the database is opened: two
+        // would fire every timer and send every notification twice.
+        let lock = try StoreLock(database: config.database)
         let store = try SQLiteLeadStore(path: config.database, durability: config.durability == .full ? .full : .normal,
                                         backgroundCheckpoints: true, routing: { routes.receivers(of: $0, facts: $1) })
         try await store.seedRoster(rules.rules.roster)
@@ -94,6 +97,7 @@ public struct Daemon: Sendable {
         } catch {
             logger.error("stopped, but the final checkpoint failed: \(error) (the next start recovers from the log)")
         }
+        lock.release()
     }
 }
 

@@ -87,6 +87,24 @@ import FollowUpCore
         #expect(result.rows.isEmpty)
     }
 
+    @Test func numbersOutsideTheirBoundsAreBadRows() {
+        let csv = """
+            id,source,score,company_size
+            L1,web_form,9223372036854775807,10
+            L2,web_form,-1000001,10
+            L3,web_form,1000000,10000001
+            L4,web_form,-1000000,10000000
+
+            """
+        let result = LeadImport().read(Array(csv.utf8))
+        let shown = result.problems.map(\.description)
+        #expect(shown.contains { $0.hasPrefix("2:3(score): expected a whole number from -1000000 to 1000000") }, "\(shown)")
+        #expect(shown.contains { $0.hasPrefix("3:3(score): expected a whole number from -1000000 to 1000000") }, "\(shown)")
+        #expect(shown.contains { $0.hasPrefix("4:4(company_size): expected a whole number from 0 to 10000000") }, "\(shown)")
+        #expect(result.badLines == [2, 3, 4])
+        #expect(result.rows.map(\.line) == [5])
+    }
+
     @Test func headerProblems() {
         let noSource = LeadImport().read(Array("id,name\nL1,Dana\n".utf8))
         #expect(noSource.problems.map(\.description) == ["1: no column for the required field \"source\" (rename one with --map COLUMN=source)"])

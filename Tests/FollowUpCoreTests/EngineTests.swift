@@ -524,6 +524,27 @@ enum Line {
         ])
     }
 
+    // MARK: Hostile numbers
+
+    /// A score the decoder would refuse today may still be stored (written by
+    /// an older version, or by hand): adding points holds it at Int.max
+    /// instead of trapping, which once killed the daemon.
+    @Test func anActivityOnAScoreOfIntMaxDoesNotTrap() throws {
+        var sim = Simulation(rules: DefaultRules.make())
+        var seen: [LeadNotification] = []
+        let start = try #require(RFC3339.parse("2026-12-07T14:00:00Z"))
+        for line in Line.standardReps() { try sim.apply(try EventDecoder.decode(line)) { seen += $0.notifications } }
+        let lead = LeadProfile(id: "L1", source: "web_form", email: "l1@lead.test", owner: "alice", score: Int.max)
+        try sim.apply(Event(at: start, body: .leadCaptured(lead))) { seen += $0.notifications }
+        try sim.apply(Event(at: start + .minutes(1), body: .leadActivity(lead: "L1", action: "quote_requested"))) { seen += $0.notifications }
+        #expect(sim.world.lead("L1")?.score == Int.max)
+        let low = LeadProfile(id: "L2", source: "web_form", email: "l2@lead.test", owner: "alice", score: Int.min)
+        try sim.apply(Event(at: start + .minutes(2), body: .leadCaptured(low))) { seen += $0.notifications }
+        try sim.apply(Event(at: start + .minutes(3), body: .leadActivity(lead: "L2", action: "quote_requested"))) { seen += $0.notifications }
+        #expect(sim.world.lead("L2")?.score == Int.min + 15)
+        #expect(seen.map(\.kind).contains(.leadAssigned))
+    }
+
     // MARK: Validation and the simulation clock
 
     @Test func invalidEventsAreRejectedAndNameTheField() throws {

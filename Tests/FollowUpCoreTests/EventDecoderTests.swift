@@ -175,6 +175,11 @@ import FollowUpTestSupport
         .init(line: #"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","timezone":"Mars/Base"}}"#, field: "lead.timezone", message: "unknown time zone \"Mars/Base\""),
         .init(line: #"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","email":5}}"#, field: "lead.email", message: "expected a string"),
         .init(line: #"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","score":"9"}}"#, field: "lead.score", message: "expected an integer"),
+        // Numbers are bounded where they are read: a score of Int.max once crashed the engine at the next activity.
+        .init(line: #"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","score":9223372036854775807}}"#, field: "lead.score", message: "at most 1000000"),
+        .init(line: #"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","score":-1000001}}"#, field: "lead.score", message: "at least -1000000"),
+        .init(line: #"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","score":99999999999999999999}}"#, field: "lead.score", message: "at most 1000000"),
+        .init(line: #"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","company_size":10000001}}"#, field: "lead.company_size", message: "at most 10000000"),
         .init(line: #"{"at":"2026-11-24T20:00:00Z","type":"rep.upserted","rep":{"id":"a","timezone":"Nowhere"}}"#, field: "rep.timezone", message: "unknown time zone"),
         .init(line: #"{"at":"2026-11-24T20:00:00Z","type":"rep.upserted","rep":{"name":"A"}}"#, field: "rep.id", message: "missing"),
         .init(line: #"{"at":"2026-11-24T20:00:00Z","type":"rep.upserted","rep":{"id":"a","backup":["b"]}}"#, field: "rep.backup", message: "expected a string"),

@@ -371,6 +371,34 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
                   message: "scoring cannot lift a lead to priority \"nurture\": it is nurture-only"),
         ErrorCase(label: "negative points", yaml: "scoring:\n  points:\n    pdf_download: -5\n", at: "case.yaml:3:19",
                   message: "points for \"pdf_download\" must be ≥ 0, found -5"),
+        // Numbers and durations are bounded where they are read: these once passed check-rules and crashed the engine.
+        ErrorCase(label: "points beyond the score bound", yaml: "scoring:\n  points:\n    pdf_download: 9223372036854775807\n",
+                  at: "case.yaml:3:19", message: "points for \"pdf_download\" must be ≤ 1000000, found 9223372036854775807"),
+        ErrorCase(label: "points too large for a number", yaml: "scoring:\n  points:\n    pdf_download: 99999999999999999999\n",
+                  at: "case.yaml:3:19", message: "points for \"pdf_download\" must be ≤ 1000000, found 99999999999999999999"),
+        ErrorCase(label: "lift threshold beyond the score bound", yaml: "scoring:\n  lifts: { high: 1000001 }\n",
+                  at: "case.yaml:2:18", message: "the lift threshold of priority \"high\" must be ≤ 1000000, found 1000001"),
+        ErrorCase(label: "company size beyond its bound", yaml: """
+            triage:
+              - name: huge
+                priority: high
+                when: [{ company_size_at_least: 10000001 }]
+            """, at: "case.yaml:4:37", message: "must be ≤ 10000000, found 10000001"),
+        ErrorCase(label: "first touch of Int.max seconds", yaml: "priorities:\n  high: { first_touch: 9223372036854775807s }\n",
+                  at: "case.yaml:2:24",
+                  message: "invalid duration \"9223372036854775807s\" in `first_touch` of priority \"high\": longer than 366d, the most a duration may be"),
+        ErrorCase(label: "nurture interval beyond a year", yaml: """
+            policies:
+              default:
+                nurture_every: 367 days
+            """, at: "case.yaml:3:20",
+            message: "invalid duration \"367 days\" in `nurture_every` of policy \"default\": longer than 366d"),
+        ErrorCase(label: "step offset beyond a year", yaml: """
+            policies:
+              default:
+                steps:
+                  - { name: first touch, channel: call, due: capture, deadline: due + 9223372036854775807s }
+            """, at: "case.yaml:4:69", message: "longer than 366d"),
         ErrorCase(label: "points that are not a number", yaml: "scoring:\n  points:\n    pdf_download: 2.5\n",
                   at: "case.yaml:3:19", message: "points for \"pdf_download\" must be a whole number, found \"2.5\""),
         ErrorCase(label: "duplicate key (same YAML type)", yaml: "fallback: a\nfallback: b\n", at: "case.yaml:2:1",

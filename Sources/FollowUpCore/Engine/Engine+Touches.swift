@@ -60,9 +60,7 @@ extension EnginePass {
     mutating func recordActivity(_ action: String, on id: LeadID, in world: inout some EngineWorld) {
         guard var lead = world.lead(id), !lead.status.isFinal else { return }
         let points = rules.scoring.points[action] ?? 0
-        // Saturating: a stored score at the edge of Int must never trap the engine.
-        lead.score = lead.score.addingReportingOverflow(points).overflow
-            ? (points > 0 ? Int.max : Int.min) : lead.score + points
+        lead.score = lead.score.saturatingSum(points)
         note(id, "activity \(action): +\(points) → score \(lead.score)")
         if let lifted = rules.lift(lead.priority, score: lead.score) {
             note(id, "score \(lead.score) lifts priority \(lead.priority) → \(lifted) (silently)")

@@ -207,9 +207,10 @@ public struct LeadImport: Sendable {
         if let (text, index) = values["timezone"], ZoneCatalog.shared.rules(for: text) == nil {
             problem(index, "unknown time zone \"\(text)\" (an IANA name such as America/New_York)")
         }
-        for name in ["company_size", "score"] {
-            if let (text, index) = values[name], Int(text) == nil || (name == "company_size" && Int(text)! < 0) {
-                problem(index, "expected a whole number\(name == "company_size" ? " ≥ 0" : ""), got \"\(text)\"")
+        // Bounded like the event decoder bounds them (``InputBounds``): the rows become events.
+        for (name, bounds) in [("company_size", InputBounds.companySize), ("score", InputBounds.score)] {
+            if let (text, index) = values[name], !(Int(text).map(bounds.contains) ?? false) {
+                problem(index, "expected a whole number from \(bounds.lowerBound) to \(bounds.upperBound), got \"\(text)\"")
             }
         }
         if let (text, index) = values["need"], text != "new", text != "current" {
@@ -251,9 +252,6 @@ public struct LeadImport: Sendable {
 
     /// One `@`, something before it, a dotted domain after it, no spaces.
     static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-              !parts[1].hasSuffix(".") else { return false }
-        return !text.contains { $0.isWhitespace || $0 == "," || $0 == ";" || $0 == "<" || $0 == ">" }
+        EmailAddress.isValid(text) && text.split(separator: "@").last?.contains(".") == true
     }
 }

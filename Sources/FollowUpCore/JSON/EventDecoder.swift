@@ -103,7 +103,7 @@ public enum EventDecoder {
     static func rep(_ o: JSONObject, path: String) throws(EventError) -> Rep {
         var f = Fields(o, path: path)
         let id = try f.requiredString("id")
-        let rep = Rep(id: id, name: try f.optionalString("name"), email: try f.optionalString("email"),
+        let rep = Rep(id: id, name: try f.optionalString("name"), email: try f.optionalEmail("email"),
                       team: try f.optionalString("team"), backup: try f.optionalString("backup"),
                       timezone: try f.optionalZone("timezone"), attributes: [:])
         var result = rep
@@ -117,11 +117,11 @@ public enum EventDecoder {
         let source = try f.optionalString("source") ?? "unknown"
         var lead = LeadProfile(id: id, source: source)
         lead.name = try f.optionalString("name")
-        lead.email = try f.optionalString("email")
+        lead.email = try f.optionalEmail("email")
         lead.phone = try f.optionalString("phone")
         lead.company = try f.optionalString("company")
         lead.title = try f.optionalString("title")
-        lead.companySize = try f.optionalInt("company_size", atLeast: 0)
+        lead.companySize = try f.optionalInt("company_size", in: InputBounds.companySize)
         if let need = try f.optionalString("need") {
             guard need == "new" || need == "current" else {
                 throw EventError(field: f.path("need"), message: "must be \"new\" or \"current\", got \"\(need)\"")
@@ -132,7 +132,7 @@ public enum EventDecoder {
         lead.timezone = try f.optionalZone("timezone")
         lead.owner = try f.optionalString("owner")
         lead.team = try f.optionalString("team")
-        lead.score = try f.optionalInt("score", atLeast: nil)
+        lead.score = try f.optionalInt("score", in: InputBounds.score)
         lead.priority = try f.optionalString("priority")
         lead.attributes = f.rest
         return lead
@@ -183,15 +183,38 @@ struct Fields {
         return b
     }
 
-    mutating func optionalInt(_ key: String, atLeast floor: Int?) throws(EventError) -> Int? {
+    /// An integer within `bounds`: numbers are bounded where they are read,
+    /// so the engine's arithmetic on them cannot overflow (``InputBounds``).
+    mutating func optionalInt(_ key: String, in bounds: ClosedRange<Int>) throws(EventError) -> Int? {
         guard let v = take(key) else { return nil }
-        guard case .number(let text) = v, let n = Int(text) else {
+        guard case .number(let text) = v, let n = Int(text) ?? Self.outOfIntRange(text) else {
             throw EventError(field: path(key), message: "expected an integer, got \(v.typeDescription)")
         }
-        if let floor, n < floor {
-            throw EventError(field: path(key), message: "must be at least \(floor), got \(n)")
+        if n < bounds.lowerBound {
+            throw EventError(field: path(key), message: "must be at least \(bounds.lowerBound), got \(text)")
+        }
+        if n > bounds.upperBound {
+            throw EventError(field: path(key), message: "must be at most \(bounds.upperBound), got \(text)")
         }
         return n
+    }
+
+    /// An integer too large for `Int` (`99999999999999999999`) as the `Int`
+    /// limit on its side, so it is refused as out of bounds, not as "not an integer".
+    private static func outOfIntRange(_ text: String) -> Int? {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return text.hasPrefix("-") ? .min : .max
+    }
+
+    /// One bare email address (``EmailAddress``): addresses reach SMTP
+    /// commands and mail headers, where a line break or a comma does harm.
+    mutating func optionalEmail(_ key: String) throws(EventError) -> String? {
+        guard let text = try optionalString(key) else { return nil }
+        if let problem = EmailAddress.problem(in: text) {
+            throw EventError(field: path(key), message: "not an email address: \(problem)")
+        }
+        return text
     }
 
     mutating func optionalInstant(_ key: String) throws(EventError) -> Instant? {

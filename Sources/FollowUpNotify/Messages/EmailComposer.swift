@@ -22,6 +22,11 @@ public struct EmailComposer: Sendable {
         guard let to = context.recipientAddress ?? settings.defaultTo else {
             return .failure(ComposeFailure(message: "no email address for \"\(notification.to)\" (add `email` to the rep, or `default_to` to the receiver)"))
         }
+        // Checked again here, where it is used: an address in the store may
+        // predate the check at the API, or have been edited by hand.
+        if let problem = EmailAddress.problem(in: to) {
+            return .failure(ComposeFailure(message: "refusing to send to \"\(notification.to)\": its address is not one email address (\(problem))"))
+        }
         let (subject, text) = templates.render(context)
         return .success(EmailMessage(from: settings.from, to: to, subject: subject, text: text, notification: notification))
     }

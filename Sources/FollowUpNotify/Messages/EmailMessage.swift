@@ -73,15 +73,49 @@ public struct EmailMessage: Sendable, Hashable {
             "X-Followupd-Lead: \(Self.headerValue(notification.lead))",
             "",
         ]
-        let body = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        lines.append(contentsOf: body.map(String.init))
+        lines.append(contentsOf: Self.bodyLines(text))
         if lines.last != "" { lines.append("") }
         return lines.joined(separator: "\r\n")
     }
 
-    /// Header text with line breaks removed (a value must never start a new header).
+    /// Header text with every control character (CR, LF, a lone CR, NUL, tab,
+    /// DEL, …) made a space: a value built from a lead's or rep's name must
+    /// never start a new header, and some relays take a lone CR as a line end.
     static func headerValue(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" })
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            out.append(scalar.value < 0x20 || scalar.value == 0x7F ? " " : scalar)
+        }
+        return String(out)
+    }
+
+    /// The body's lines: CRLF, a lone LF and a lone CR each end one. A lone
+    /// CR left in the text would reach the relay as `\r.\r\n`, which relays
+    /// that take CR alone as a line end read as the end of the message
+    /// ("SMTP smuggling"): what follows would be commands.
+    static func bodyLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var line = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\r":
+                lines.append(String(line))
+                line = String.UnicodeScalarView()
+                afterCR = true
+            case "\n":
+                if !afterCR {
+                    lines.append(String(line))
+                    line = String.UnicodeScalarView()
+                }
+                afterCR = false
+            default:
+                line.append(scalar)
+                afterCR = false
+            }
+        }
+        lines.append(String(line))
+        return lines
     }
 
     /// RFC 2047: non-ASCII header text as `=?utf-8?B?…?=` words.

@@ -2,7 +2,9 @@ public import FollowUpCore
 public import FollowUpRules
 
 /// The `sendmail` receiver: the same RFC 5322 message as `smtp`, piped to
-/// `sendmail -t -oi` (recipients from the headers; a lone `.` line is text).
+/// `sendmail -oi -- ADDRESS` (a lone `.` line is text). The one recipient is
+/// an argument after `--`, never read from the headers with `-t`: `-t` would
+/// split a To: of `a@x, b@y` into two recipients.
 /// Exit 0 is delivered; sendmail's temporary failures (75) are retried, its
 /// other sysexits codes are permanent.
 public struct SendmailReceiver: Notifier {
@@ -22,7 +24,10 @@ public struct SendmailReceiver: Notifier {
         case .success(let m): message = m
         case .failure(let failure): return .permanent(failure.message)
         }
-        let ending = await ChildProcess.run([settings.path, "-t", "-oi"], input: Array(message.rendered.utf8),
+        if let problem = EmailAddress.problem(in: message.recipient) {
+            return .permanent("refusing to send: the recipient is not one email address (\(problem))")
+        }
+        let ending = await ChildProcess.run([settings.path, "-oi", "--", message.recipient], input: Array(message.rendered.utf8),
                                             timeout: .seconds(settings.timeout.seconds))
         return ExecReceiver.result(ending, program: settings.path)
     }

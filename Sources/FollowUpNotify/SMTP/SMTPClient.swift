@@ -41,6 +41,7 @@ struct SMTPClient: Sendable {
 
     /// Sends `message`; throws ``SMTPFailure``.
     func send(_ message: EmailMessage) async throws {
+        try Self.check(sender: message.sender, recipient: message.recipient)
         let timeout = Duration.seconds(settings.timeout.seconds)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.dialogue(message) }
@@ -98,6 +99,17 @@ struct SMTPClient: Sendable {
             try await session.write(Self.dotStuffed(message.rendered))
             try await session.expect([250], after: "DATA (end of message)")
             _ = try? await session.command("QUIT", expect: [221])
+        }
+    }
+
+    /// Refuses, as a permanent failure, addresses that are not one bare
+    /// address: `MAIL FROM:<…>` and `RCPT TO:<…>` are command lines, and a
+    /// line break in an address once sent the attacker's own DATA.
+    static func check(sender: String, recipient: String) throws {
+        for (role, address) in [("sender", sender), ("recipient", recipient)] {
+            if let problem = EmailAddress.problem(in: address) {
+                throw SMTPFailure(message: "refusing to send: the \(role) is not one email address (\(problem))", permanent: true)
+            }
         }
     }
 

@@ -207,9 +207,13 @@ extension DaemonConfig {
 
     /// `a@b`, or `Name <a@b>`.
     static func looksLikeAddress(_ text: String) -> Bool {
-        let bare = text.firstIndex(of: "<").map { String(text[text.index(after: $0)...].prefix { $0 != ">" }) } ?? text
-        guard let at = bare.firstIndex(of: "@") else { return false }
-        return at != bare.startIndex && bare.index(after: at) != bare.endIndex && !bare.contains(" ")
+        guard let open = text.firstIndex(of: "<") else { return EmailAddress.isValid(text) }
+        // `Name <address>`: one pair of brackets, closing the text, around one bare address.
+        guard text.hasSuffix(">"), text.lastIndex(of: "<") == open, text.firstIndex(of: ">") == text.index(before: text.endIndex)
+        else { return false }
+        let name = text[..<open]
+        return EmailAddress.isValid(String(text[text.index(after: open)..<text.index(before: text.endIndex)]))
+            && !name.contains { $0 == "," || $0 == ";" || $0 == "\"" }
     }
 
     /// Whether a secret file named in the config can be read now (reported at the value otherwise).

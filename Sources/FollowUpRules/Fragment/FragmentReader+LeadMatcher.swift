@@ -43,7 +43,7 @@ extension FragmentReader {
         if let sources = reader.textList(fields, "source") {
             conditions.append(.sourceIn(Set(sources.map(\.value))))
         }
-        if let size = reader.integer(fields, "company_size_at_least", minimum: 0) {
+        if let size = reader.integer(fields, "company_size_at_least", minimum: 0, maximum: InputBounds.companySize.upperBound) {
             conditions.append(.companySizeAtLeast(size.value))
         }
         if let needs = reader.textList(fields, "need") {

@@ -14,12 +14,14 @@ extension FragmentReader {
         }
     }
 
-    /// `name: number` entries; negative numbers are refused (a score only goes up).
+    /// `name: number` entries; negative numbers are refused (a score only goes
+    /// up), and numbers beyond the score bound too (``InputBounds/score``).
     private mutating func readScores(_ node: RuleNode, describe: (String) -> String, what: String) -> [ScoreEntry] {
         guard let entries = reader.entries(of: node, what: what) else { return [] }
         var out: [ScoreEntry] = []
         for entry in entries {
-            guard let number = reader.integer(entry.value, what: describe(entry.key.value), minimum: 0, key: entry.key.position)
+            guard let number = reader.integer(entry.value, what: describe(entry.key.value), minimum: 0,
+                                              maximum: InputBounds.score.upperBound, key: entry.key.position)
             else { continue }
             out.append(ScoreEntry(name: entry.key, value: number.value))
         }

@@ -133,16 +133,26 @@ struct RuleReader {
         }
     }
 
-    /// A whole decimal number of at least `minimum`.
-    mutating func integer(_ node: RuleNode, what: String, minimum: Int, key: SourcePosition? = nil) -> Located<Int>? {
+    /// A whole decimal number from `minimum` to `maximum`. Numbers the engine
+    /// computes with (scores, company sizes) pass their ``InputBounds``, so
+    /// its arithmetic on them cannot overflow.
+    mutating func integer(_ node: RuleNode, what: String, minimum: Int, maximum: Int = .max,
+                          key: SourcePosition? = nil) -> Located<Int>? {
         guard let text = text(node, what: what, key: key) else { return nil }
-        let digits = text.value.hasPrefix("-") || text.value.hasPrefix("+") ? text.value.dropFirst() : Substring(text.value)
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(text.value) else {
+        let negative = text.value.hasPrefix("-")
+        let digits = negative || text.value.hasPrefix("+") ? text.value.dropFirst() : Substring(text.value)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             log.error("\(what) must be a whole number, found \"\(text.value)\"", at: text.position)
             return nil
         }
+        // Too many digits for Int is simply beyond the bound on its side.
+        let number = Int(text.value) ?? (negative ? .min : .max)
         guard number >= minimum else {
-            log.error("\(what) must be ≥ \(minimum), found \(number)", at: text.position)
+            log.error("\(what) must be ≥ \(minimum), found \(text.value)", at: text.position)
+            return nil
+        }
+        guard number <= maximum else {
+            log.error("\(what) must be ≤ \(maximum), found \(text.value)", at: text.position)
             return nil
         }
         return Located(value: number, position: text.position)
@@ -211,8 +221,8 @@ struct RuleReader {
         fields[key].flatMap { bool($0, what: fields.describe(key), key: fields.keyPosition(key)) }
     }
 
-    mutating func integer(_ fields: RuleFields, _ key: String, minimum: Int) -> Located<Int>? {
-        fields[key].flatMap { integer($0, what: fields.describe(key), minimum: minimum, key: fields.keyPosition(key)) }
+    mutating func integer(_ fields: RuleFields, _ key: String, minimum: Int, maximum: Int = .max) -> Located<Int>? {
+        fields[key].flatMap { integer($0, what: fields.describe(key), minimum: minimum, maximum: maximum, key: fields.keyPosition(key)) }
     }
 
     mutating func duration(_ fields: RuleFields, _ key: String) -> Located<TimeSpan>? {

@@ -18,15 +18,30 @@ enum DurationParser {
     /// Shown after every duration error, so the fix is in the message.
     static let example = "write e.g. 5m, 1h30m, 24h, 2d or 30 days (units: s, m, h, d, w, or seconds, minutes, hours, days, weeks)"
 
+    /// Why a text denotes no duration, without quoting it.
+    struct Problem: Error {
+        var reason: String
+        /// A well-formed duration beyond ``InputBounds/longestDuration``.
+        var tooLong = false
+    }
+
     /// The span `text` denotes, or why it denotes none (a message naming the text).
     static func parse(_ text: String) -> Result<TimeSpan, ValueError> {
+        span(of: text).mapError { ValueError("invalid duration \"\(text)\"", ": \($0.reason); \(example)") }
+    }
+
+    /// The span `text` denotes, at most ``InputBounds/longestDuration``: a
+    /// longer one once passed `check-rules` and then crashed the engine
+    /// adding it to an instant.
+    static func span(of text: String) -> Result<TimeSpan, Problem> {
         let scalars = Array(text.unicodeScalars)
         var i = 0
         var total: Int64 = 0
         var groups = 0
+        let longest = InputBounds.longestDuration
         func skipSpaces() { while i < scalars.count, scalars[i] == " " { i += 1 } }
-        func fail(_ why: String) -> Result<TimeSpan, ValueError> {
-            .failure(ValueError("invalid duration \"\(text)\"", ": \(why); \(example)"))
+        func fail(_ why: String, tooLong: Bool = false) -> Result<TimeSpan, Problem> {
+            .failure(Problem(reason: why, tooLong: tooLong))
         }
         skipSpaces()
         while i < scalars.count {
@@ -36,7 +51,7 @@ enum DurationParser {
                 let digit = Int64(scalars[i].value - 48)
                 let (times, o1) = number.multipliedReportingOverflow(by: 10)
                 let (plus, o2) = times.addingReportingOverflow(digit)
-                if o1 || o2 { return fail("the number is too large") }
+                if o1 || o2 { return fail("the number is too large (at most \(longest))", tooLong: true) }
                 number = plus
                 i += 1
             }
@@ -54,7 +69,9 @@ enum DurationParser {
             }
             let (seconds, o1) = number.multipliedReportingOverflow(by: size)
             let (sum, o2) = total.addingReportingOverflow(seconds)
-            if o1 || o2 { return fail("the duration is too large") }
+            if o1 || o2 || sum > longest.seconds {
+                return fail("longer than \(longest), the most a duration may be", tooLong: true)
+            }
             total = sum
             groups += 1
             skipSpaces()

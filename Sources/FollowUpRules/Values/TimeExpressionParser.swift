@@ -30,8 +30,9 @@ enum TimeExpressionParser {
         let offsetText = parts[1]
         if offsetText == "first_touch" { return .success(TimeExpression(anchor: anchor, offset: .firstTouch)) }
         if offsetText.isEmpty { return fail("nothing follows `+`") }
-        switch DurationParser.parse(offsetText) {
+        switch DurationParser.span(of: offsetText) {
         case .success(let span): return .success(TimeExpression(anchor: anchor, offset: .wall(span)))
+        case .failure(let problem) where problem.tooLong: return fail("the offset \"\(offsetText)\" is \(problem.reason)")
         case .failure: return fail("\"\(offsetText)\" is neither a duration nor first_touch")
         }
     }
