@@ -25,10 +25,10 @@ extension FragmentReader {
         if let v = positive("breach_repeat", &reader) { out.breachRepeat = v } else { ok = false }
         if let v = positive("check_in_every", &reader) { out.checkInEvery = v } else { ok = false }
         if fields.has("reassign_after_breaches") {
-            if let n = reader.integer(fields, "reassign_after_breaches", minimum: 1) { out.reassignAfterBreaches = n.value } else { ok = false }
+            if let n = reader.integer(fields, "reassign_after_breaches", minimum: 1, maximum: 100) { out.reassignAfterBreaches = n.value } else { ok = false }
         }
         if fields.has("hot_at") {
-            if let n = reader.integer(fields, "hot_at", minimum: 1) { out.hotAt = n.value } else { ok = false }
+            if let n = reader.integer(fields, "hot_at", minimum: 1, maximum: InputBounds.points.upperBound) { out.hotAt = n.value } else { ok = false }
         }
         if fields.has("acknowledge_when_closed") {
             if let b = reader.bool(fields, "acknowledge_when_closed") { out.acknowledgeWhenClosed = b } else { ok = false }
