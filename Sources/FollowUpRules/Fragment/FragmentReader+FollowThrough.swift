@@ -28,7 +28,7 @@ extension FragmentReader {
             if let n = reader.integer(fields, "reassign_after_breaches", minimum: 1, maximum: 100) { out.reassignAfterBreaches = n.value } else { ok = false }
         }
         if fields.has("hot_at") {
-            if let n = reader.integer(fields, "hot_at", minimum: 1, maximum: InputBounds.points.upperBound) { out.hotAt = n.value } else { ok = false }
+            if let n = reader.integer(fields, "hot_at", minimum: 1, maximum: InputBounds.score.upperBound) { out.hotAt = n.value } else { ok = false }
         }
         if fields.has("acknowledge_when_closed") {
             if let b = reader.bool(fields, "acknowledge_when_closed") { out.acknowledgeWhenClosed = b } else { ok = false }
