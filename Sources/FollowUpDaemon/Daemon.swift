@@ -54,7 +54,7 @@ public struct Daemon: Sendable {
         let timeline = try await Timeline(store: store, engine: Engine(rules: rules.rules), clock: clock,
                                           delivery: deliveryBell, checkpoint: checkpointBell, metrics: metrics, logger: logger,
                                           heartbeat: heartbeat)
-        let notifiers = try ReceiverSet.make(config, contexts: StoreMessageContext(queries: store))
+        let notifiers = try ReceiverSet.make(config, contexts: StoreMessageContext(queries: store, rules: { await timeline.rules }))
         let delivery = DeliveryWorker(outbox: store, notifiers: notifiers,
                                       inFlight: Dictionary(config.receivers.map { ($0.name, $0.inFlight) }, uniquingKeysWith: { a, _ in a }),
                                       policy: config.delivery.policy, clock: clock, wakeup: deliveryBell,

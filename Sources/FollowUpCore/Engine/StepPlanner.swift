@@ -94,7 +94,7 @@ struct StepPlanner {
 extension Rules {
     /// The lead's policy; a lead whose policy a reload removed follows `default`
     /// (or, failing that, any policy) rather than stopping.
-    func policy(for lead: LeadState) -> Policy {
+    public func policy(for lead: LeadState) -> Policy {
         policies[lead.policy] ?? policies["default"] ?? policies.values.sorted { $0.name < $1.name }[0]
     }
 

@@ -13,11 +13,15 @@ public struct MessageContext: Sendable {
     public var record: LeadRecord?
     /// The recipient when `to` is a rep.
     public var rep: Rep?
+    /// The rule of the step the notification is about, so a message can say
+    /// what it asks ("send the confirmation email"), not "step 2".
+    public var stepRule: StepRule?
 
-    public init(notification: LeadNotification, record: LeadRecord?, rep: Rep?) {
+    public init(notification: LeadNotification, record: LeadRecord?, rep: Rep?, stepRule: StepRule? = nil) {
         self.notification = notification
         self.record = record
         self.rep = rep
+        self.stepRule = stepRule
     }
 
     /// The email address the message goes to: the rep's, or for
@@ -38,10 +42,11 @@ public struct MessageContext: Sendable {
             "id": n.id, "kind": n.kind.rawValue, "at": RFC3339.format(n.at), "to": n.to, "lead": n.lead,
         ]
         if let step = n.step { notification["step"] = step }
-        if let channel = n.channel {
+        if let channel = n.channel ?? stepRule?.channel {
             notification["channel"] = channel.rawValue
-            notification["asks"] = Self.asks(channel)
+            notification["asks"] = Self.asks(channel, step: stepRule?.name)
         }
+        if let name = stepRule?.name { notification["step_name"] = name }
         if let action = n.action { notification["action"] = action }
         if let score = n.score { notification["score"] = score }
         if let deadline = n.deadline { notification["deadline"] = RFC3339.format(deadline) }
@@ -93,16 +98,26 @@ public struct MessageContext: Sendable {
         return out
     }
 
-    /// What a step on `channel` asks the rep to do, in words ("call the lead").
-    static func asks(_ channel: Channel) -> String {
+    /// What a step asks the rep to do, in words, from its channel and (when
+    /// known) its name in the rules: "send the confirmation email", "make the
+    /// follow-up call", "call again"; "call the lead" without a name.
+    static func asks(_ channel: Channel, step name: String?) -> String {
+        let name = name?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let name, !name.isEmpty else {
+            switch channel {
+            case .call: return "call the lead"
+            case .email: return "send the lead an email"
+            case .voicemail: return "leave the lead a voicemail"
+            case .sms: return "text the lead"
+            case .mail: return "send the lead a letter"
+            case .meeting: return "meet the lead"
+            case .chat: return "chat with the lead"
+            }
+        }
         switch channel {
-        case .call: "call the lead"
-        case .email: "send the lead an email"
-        case .voicemail: "leave the lead a voicemail"
-        case .sms: "text the lead"
-        case .mail: "send the lead a letter"
-        case .meeting: "meet the lead"
-        case .chat: "chat with the lead"
+        case .email: return name.contains("email") ? "send the \(name)" : "send the \(name) email"
+        case .call: return name.hasPrefix("call") ? name : "make the \(name) call"
+        default: return "\(name) (\(channel.rawValue))"
         }
     }
 

@@ -10,13 +10,23 @@ public protocol MessageContextSource: Sendable {
 /// The store's read side (WAL readers: never waits for the writer).
 public struct StoreMessageContext: MessageContextSource {
     let queries: any LeadQueries
+    /// The rules in force (they change on reload), to name the step a notification is about.
+    let rules: (@Sendable () async -> Rules)?
 
-    public init(queries: any LeadQueries) { self.queries = queries }
+    public init(queries: any LeadQueries, rules: (@Sendable () async -> Rules)? = nil) {
+        self.queries = queries
+        self.rules = rules
+    }
 
     public func context(for notification: LeadNotification) async -> MessageContext {
         let record = try? await queries.lead(notification.lead)
         let member = try? await queries.rep(notification.to)
-        return MessageContext(notification: notification, record: record, rep: member?.rep)
+        var stepRule: StepRule?
+        if let rules, let record, let number = notification.step {
+            let steps = await rules().policy(for: record.state).steps
+            stepRule = number >= 1 && number <= steps.count ? steps[number - 1] : nil
+        }
+        return MessageContext(notification: notification, record: record, rep: member?.rep, stepRule: stepRule)
     }
 }
 
