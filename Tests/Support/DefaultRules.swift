@@ -36,9 +36,10 @@ public enum DefaultRules {
         ]
     }
 
-    public static func make(autoAcknowledge: Bool = false, roster: [Rep] = []) -> Rules {
+    /// `followThrough: .shipped` turns on version 2's follow-through as the shipped rules do.
+    public static func make(autoAcknowledge: Bool = false, roster: [Rep] = [], followThrough: FollowThrough = .off) -> Rules {
         let policy = Policy(name: "default", calendar: office, steps: steps(), callWindows: windows,
-                            nurtureEvery: .days(30), autoAcknowledge: autoAcknowledge)
+                            nurtureEvery: .days(30), autoAcknowledge: autoAcknowledge, followThrough: followThrough)
         return Rules(
             calendars: ["office": office],
             priorities: [
