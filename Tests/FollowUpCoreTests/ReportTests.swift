@@ -6,13 +6,13 @@ import FollowUpTestSupport
 /// a ``Simulation``, facts gathered the way the store gathers them.
 @Suite struct ReportTests {
     /// Runs `lines` until `until` and returns every lead's facts.
-    static func facts(_ lines: [String], until: String) throws -> [LeadFacts] {
-        var sim = Simulation(rules: DefaultRules.make())
+    static func facts(_ lines: [String], until: String, rules: Rules = DefaultRules.make()) throws -> [LeadFacts] {
+        var sim = Simulation(rules: rules)
         var touches: [LeadID: [TouchFact]] = [:]
-        var breaches: [LeadID: [BreachNotice]] = [:]
+        var notices: [LeadID: [NoticeFact]] = [:]
         func collect(_ outcome: EngineOutcome) {
-            for n in outcome.notifications where n.kind == .slaBreached {
-                breaches[n.lead, default: []].append(BreachNotice(at: n.at, step: n.step ?? 0, to: n.to))
+            for n in outcome.notifications where NoticeFact.reportedKinds.contains(n.kind) {
+                notices[n.lead, default: []].append(NoticeFact(at: n.at, kind: n.kind, step: n.step, to: n.to, reason: n.reason))
             }
         }
         for line in lines {
@@ -24,7 +24,7 @@ import FollowUpTestSupport
         }
         sim.run(until: at(until), emit: collect)
         return sim.world.allLeads.sorted { $0.seq < $1.seq }.map {
-            LeadFacts(lead: $0, touches: touches[$0.id] ?? [], breachNotices: breaches[$0.id] ?? [])
+            LeadFacts(lead: $0, touches: touches[$0.id] ?? [], notices: notices[$0.id] ?? [])
         }
     }
 

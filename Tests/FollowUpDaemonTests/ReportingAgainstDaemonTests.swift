@@ -94,6 +94,8 @@ import Glibc
     }
 
     /// L1 and L2 met the SLA (L2 won), L4 was touched late, L3 never: 50%.
+    /// Follow-through (shipped rules): a hot signal on L1 (its step 2 is open)
+    /// and L4 snoozed; a bounced touch on L3 leaves it never touched.
     static func seed(_ daemon: DaemonProcess) throws {
         // In time order: the timeline applies an event older than the last one at the last one's time.
         let events = """
@@ -105,8 +107,11 @@ import Glibc
              {"at":"2026-12-08T14:02:00Z","type":"touch.logged","lead":"L1","rep":"alice","channel":"call","outcome":"no_answer"},
              {"at":"2026-12-08T14:03:00Z","type":"touch.logged","lead":"L2","rep":"alice","channel":"call","outcome":"connected"},
              {"at":"2026-12-08T14:04:00Z","type":"lead.status","lead":"L2","status":"won"},
+             {"at":"2026-12-08T14:10:00Z","type":"lead.activity","lead":"L1","action":"quote_requested"},
+             {"at":"2026-12-08T14:20:00Z","type":"touch.logged","lead":"L3","rep":"bob","channel":"email","outcome":"bounced"},
              {"at":"2026-12-08T14:30:00Z","type":"lead.captured","lead":{"id":"L4","source":"web_form","email":"g@x.test","owner":"bob"}},
-             {"at":"2026-12-08T16:00:00Z","type":"touch.logged","lead":"L4","rep":"bob","channel":"call","outcome":"no_answer"}]
+             {"at":"2026-12-08T16:00:00Z","type":"touch.logged","lead":"L4","rep":"bob","channel":"call","outcome":"no_answer"},
+             {"at":"2026-12-08T16:05:00Z","type":"lead.snoozed","lead":"L4","until":"2026-12-21T15:00:00Z","rep":"bob","reason":"after the budget meeting"}]
             """
         let posted = try daemon.post("/v1/events", events)
         #expect(posted.status == 200, "\(posted.body)")
@@ -122,7 +127,11 @@ import Glibc
         let total = json.json["total"] as? [String: Any] ?? [:]
         #expect(total["leads"] as? Int == 4)
         #expect(total["sla_met"] as? Int == 2 && total["sla_missed"] as? Int == 2, "\(total)")
-        #expect(total["won"] as? Int == 1 && total["never_touched"] as? Int == 1)
+        #expect(total["won"] as? Int == 1 && total["never_touched"] as? Int == 1, "L3's bounced email is no touch: \(total)")
+        #expect(total["touches"] as? Int == 3, "\(total)")
+        #expect(total["snoozed_now"] as? Int == 1 && total["hot_signals"] as? Int == 1, "\(total)")
+        #expect(total["breaches_repeated"] as? Int == 0 && total["moved_after_breaches"] as? Int == 0, "\(total)")
+        #expect(total["check_ins_sent"] as? Int == 0 && total["check_ins_answered_percent"] is NSNull, "\(total)")
         #expect((json.json["groups"] as? [[String: Any]])?.compactMap { $0["key"] as? String } == ["referral", "web_form"])
         #expect(try daemon.get("/v1/report?by=weekday").status == 400)
         // A zone offset arrives percent-encoded ("+" is %2B); 15:30 in UTC+1 is 14:30Z: L4 only.
@@ -137,9 +146,20 @@ import Glibc
         #expect(table.stdout.contains("SLA%"), "\(table.stdout)")
         #expect(table.stdout.split(separator: "\n").contains { $0.hasPrefix("TOTAL") && $0.contains("50.0") }, "\(table.stdout)")
         #expect(table.stdout.contains("Conversion by source"))
+        // The follow-through figures are a second table, so the report stays readable in a terminal.
+        let lines = table.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let followThrough = lines.drop { !$0.hasPrefix("Follow-through") }.dropFirst().prefix { !$0.isEmpty }
+        #expect(followThrough.first?.split(separator: " ") == ["REP", "SNOOZED", "REPEATED", "MOVED", "CHECK-INS", "ANSWERED", "ANS%", "HOT"],
+                "\(table.stdout)")
+        #expect(followThrough.last?.split(separator: " ") == ["TOTAL", "1", "0", "0", "0", "0", "-", "1"], "\(table.stdout)")
+        #expect(followThrough.allSatisfy { $0.count <= 100 }, "\(table.stdout)")
         let csv = try Self.ctl(daemon, "report", "--by", "rep", "--format", "csv")
         #expect(csv.stdout.hasPrefix("rep,leads,sla_met_percent,"), "\(csv.stdout)")
         #expect(csv.stdout.contains("\n(total),4,50.0,2,2,0,"), "\(csv.stdout)")
+        let csvLines = csv.stdout.split(separator: "\n")
+        #expect(csvLines.first?.hasSuffix(",lost,snoozed_now,breaches_repeated,moved_after_breaches,check_ins_sent,"
+            + "check_ins_answered,check_ins_answered_percent,hot_signals") == true, "\(csv.stdout)")
+        #expect(csvLines.last?.hasSuffix(",1,0,0,0,0,,1") == true, "\(csv.stdout)")
         let ctlJSON = try Self.ctl(daemon, "report", "--format", "json")
         #expect(ctlJSON.stdout.hasPrefix(#"{"since":null,"until":null,"as_of":"2026-12-08T20:00:00Z","by":"rep""#), "\(ctlJSON.stdout)")
         #expect(try Self.ctl(daemon, "report", "--since", "someday").status != 0)
@@ -185,6 +205,12 @@ import Glibc
         #expect(raw.body.contains(#"<meta name="viewport" content="width=device-width, initial-scale=1">"#), "laid out for phones")
         #expect(!raw.body.contains("<script") && !raw.body.contains("src=") && !raw.body.contains("<link"), "no script, no external asset")
         #expect(raw.headers.first { $0.key.lowercased() == "content-security-policy" }?.value.hasPrefix("default-src 'none'") == true)
+        // alice holds L1 (the hot signal), bob L4 (snoozed); then the total.
+        #expect(raw.body.contains(#"<section class="card wide" id="follow-through"><h2>Follow-through</h2>"#), "\(raw.body)")
+        #expect(raw.body.contains(#"<tr><td>alice</td><td class="n">0</td><td class="n">0</td><td class="n">0</td>"#
+            + #"<td class="n">0</td><td class="n">0</td><td class="n">1</td></tr>"#), "\(raw.body)")
+        #expect(raw.body.contains(#"<tr class="total"><td>Total</td><td class="n">1</td><td class="n">0</td><td class="n">0</td>"#
+            + #"<td class="n">0</td><td class="n">0</td><td class="n">1</td></tr>"#), "\(raw.body)")
         #expect(raw.body.contains("Eve &lt;b&gt;&amp;<br><small>") || raw.body.contains("Eve &lt;b&gt;&amp;, O&#39;Hara &quot;Ltd&quot;"),
                 "lead strings are escaped: \(raw.body)")
 
@@ -196,7 +222,8 @@ import Glibc
         ], directory: nil)
         #expect(chromium.status == 0, "\(chromium.stderr)")
         let dom = chromium.stdout
-        for id in ["speed-to-lead", "sla-per-week", "touches-per-lead", "breaches-by-rep", "conversion-by-source", "overdue"] {
+        for id in ["speed-to-lead", "sla-per-week", "touches-per-lead", "breaches-by-rep", "conversion-by-source", "follow-through",
+                   "overdue"] {
             #expect(dom.contains("id=\"\(id)\""), "section \(id) missing")
         }
         #expect(dom.components(separatedBy: "<svg").count - 1 == 5, "five charts")

@@ -22,6 +22,15 @@ public struct GroupFigures: Sendable, Hashable {
     public var engaged = 0
     public var won = 0
     public var lost = 0
+    /// Follow-through (DESIGN.md version 2): leads snoozed now, breaches
+    /// repeated, moves after repeated breaches, check-ins sent and answered,
+    /// hot signals.
+    public var snoozedNow = 0
+    public var breachesRepeated = 0
+    public var movedAfterBreaches = 0
+    public var checkInsSent = 0
+    public var checkInsAnswered = 0
+    public var hotSignals = 0
 
     public init(key: String) { self.key = key }
 
@@ -29,6 +38,8 @@ public struct GroupFigures: Sendable, Hashable {
     public var slaMetRatio: Ratio { Ratio(slaMet, of: slaMet + slaMissed) }
     /// Logged touches per lead.
     public var touchesPerLead: Ratio { Ratio(touches, of: leads) }
+    /// Check-ins answered out of check-ins sent.
+    public var checkInsAnsweredRatio: Ratio { Ratio(checkInsAnswered, of: checkInsSent) }
 
     /// Figures being counted one outcome at a time (a report counts every
     /// group and the total in one pass, without copying outcomes into groups).
@@ -58,6 +69,12 @@ public struct GroupFigures: Sendable, Hashable {
             case .lost: figures.lost += 1
             case .open, .nurture, .disqualified: break
             }
+            if o.snoozedNow { figures.snoozedNow += 1 }
+            figures.breachesRepeated += o.repeatedBreaches
+            figures.movedAfterBreaches += o.movesAfterBreaches
+            figures.checkInsSent += o.checkIns.sent
+            figures.checkInsAnswered += o.checkIns.answered
+            figures.hotSignals += o.hotSignals
         }
 
         /// The figures, with the speed percentiles of what was added.

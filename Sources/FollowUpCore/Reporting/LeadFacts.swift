@@ -1,22 +1,26 @@
 /// What the store knows about one lead that a report needs: its state now,
-/// every touch logged for it and every breach notice sent about it.
+/// every touch logged for it and the notifications about it that reports count.
 ///
 /// The store hands these over as recorded; what they mean (SLA met, dropped,
-/// a breach's rep) is decided by ``LeadOutcome`` in the core.
+/// a breach's rep, a check-in answered) is decided by ``LeadOutcome`` in the core.
 public struct LeadFacts: Sendable, Hashable {
     /// The lead as it stands now.
     public var lead: LeadState
-    /// `touch.logged` events for the lead, oldest first.
+    /// `touch.logged` events for the lead, oldest first, bounced ones included
+    /// (the core decides what counts).
     public var touches: [TouchFact]
-    /// `sla.breached` notifications about the lead (one per notification id, not
-    /// per receiver), in minting order.
-    public var breachNotices: [BreachNotice]
+    /// Notifications about the lead of the kinds in ``NoticeFact/reportedKinds``
+    /// (one per notification id, not per receiver), in minting order.
+    public var notices: [NoticeFact]
 
-    public init(lead: LeadState, touches: [TouchFact], breachNotices: [BreachNotice]) {
+    public init(lead: LeadState, touches: [TouchFact], notices: [NoticeFact]) {
         self.lead = lead
         self.touches = touches
-        self.breachNotices = breachNotices
+        self.notices = notices
     }
+
+    /// The `sla.breached` notices, in minting order.
+    public var breachNotices: [NoticeFact] { notices.filter { $0.kind == .slaBreached } }
 }
 
 /// One logged touch, as the event log has it.
@@ -30,17 +34,8 @@ public struct TouchFact: Sendable, Hashable {
         self.rep = rep
         self.outcome = outcome
     }
-}
 
-/// One `sla.breached` notification: when, for which step, to whom.
-public struct BreachNotice: Sendable, Hashable {
-    public var at: Instant
-    public var step: Int
-    public var to: String
-
-    public init(at: Instant, step: Int, to: String) {
-        self.at = at
-        self.step = step
-        self.to = to
-    }
+    /// Whether the touch reached someone. A bounced touch counts for nothing
+    /// (DESIGN.md version 2), in reports as in the engine.
+    public var counts: Bool { outcome != .bounced }
 }

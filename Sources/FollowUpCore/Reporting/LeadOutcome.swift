@@ -15,7 +15,8 @@ public struct LeadOutcome: Sendable, Hashable {
     public var sla: FirstTouchSLA
     /// First touch minus capture, elapsed (wall) time; nil before the first touch.
     public var speedToLead: TimeSpan?
-    /// Touches reps logged (the automatic acknowledgement is not one).
+    /// Touches reps logged that count: the automatic acknowledgement is not
+    /// one, and a bounced touch reached nobody, so it counts for nothing.
     public var loggedTouches: Int
     /// One logged touch, never engaged, and then nothing: closed lost or
     /// disqualified, or the next step's deadline passed unmet. Cadence leads only.
@@ -25,6 +26,16 @@ public struct LeadOutcome: Sendable, Hashable {
     /// A logged touch had an engaging outcome (connected, replied, meeting by default).
     public var engagedEver: Bool
     public var breaches: [Breach]
+    /// Breaches of a step by a rep already held to an earlier breach of that step.
+    public var repeatedBreaches: Int
+    /// Times the lead moved to another rep after its owner's repeated breaches of a step 2–5.
+    public var movesAfterBreaches: Int
+    /// Check-ins (`feedback.due`) sent about the lead while engaged, and how many were answered.
+    public var checkIns: CheckIns
+    /// `lead.hot` notices: activity worth `hot_at` points on a lead not waiting for its first call.
+    public var hotSignals: Int
+    /// Not final and snoozed now (until a time the lead asked for).
+    public var snoozedNow: Bool
 
     /// Derives the outcome from the store's facts under `rules`, as of `now`.
     public init(facts: LeadFacts, rules: Rules, asOf now: Instant) {
@@ -42,10 +53,12 @@ public struct LeadOutcome: Sendable, Hashable {
         } else {
             firstTouchDeadline = nil
         }
-        firstTouchAt = facts.touches.map(\.at).min()
+        // A bounced touch reached nobody (DESIGN.md version 2): no first touch, no touch count.
+        let counted = facts.touches.filter(\.counts)
+        firstTouchAt = counted.map(\.at).min()
         speedToLead = firstTouchAt.map { $0 - lead.capturedAt }
-        loggedTouches = facts.touches.count
-        engagedEver = facts.touches.contains { policy.engagingOutcomes.contains($0.outcome) }
+        loggedTouches = counted.count
+        engagedEver = counted.contains { policy.engagingOutcomes.contains($0.outcome) }
 
         switch (firstTouchDeadline, firstTouchAt) {
         case (nil, _): sla = .notApplicable
@@ -68,7 +81,12 @@ public struct LeadOutcome: Sendable, Hashable {
         } else {
             droppedAfterOneTouch = false
         }
-        breaches = Breach.from(facts.breachNotices)
+        breaches = Breach.from(facts.notices)
+        repeatedBreaches = Breach.repeatedCount(in: breaches)
+        movesAfterBreaches = facts.notices.count(where: \.isMoveAfterBreaches)
+        checkIns = CheckIns(notices: facts.notices, touches: facts.touches, status: lead.status)
+        hotSignals = facts.notices.count(where: { $0.kind == .leadHot })
+        snoozedNow = lead.isSnoozed
     }
 }
 

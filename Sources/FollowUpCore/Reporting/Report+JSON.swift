@@ -46,7 +46,8 @@ extension Report {
 }
 
 extension GroupFigures {
-    /// The members of one row, in the order `followupctl report` prints its columns.
+    /// The members of one row, in the order `followupctl report` prints its columns
+    /// (the follow-through ones, from `snoozed_now`, in its second table).
     func writeMembers(to w: inout JSONWriter) {
         w.string("key", key)
         w.int("leads", leads)
@@ -65,6 +66,13 @@ extension GroupFigures {
         w.int("engaged", engaged)
         w.int("won", won)
         w.int("lost", lost)
+        w.int("snoozed_now", snoozedNow)
+        w.int("breaches_repeated", breachesRepeated)
+        w.int("moved_after_breaches", movedAfterBreaches)
+        w.int("check_ins_sent", checkInsSent)
+        w.int("check_ins_answered", checkInsAnswered)
+        w.number("check_ins_answered_percent", checkInsAnsweredRatio.percentText)
+        w.int("hot_signals", hotSignals)
     }
 }
 

@@ -80,11 +80,40 @@ enum ReportRendering {
         ("cadences_completed", "CADENCE"), ("breaches", "BREACHES"), ("engaged", "ENGAGED"), ("won", "WON"), ("lost", "LOST"),
     ]
 
+    /// What happened after the textbook cadence (DESIGN.md version 2): a second
+    /// table, so the first one stays as wide as it was.
+    static let followThroughColumns: [(member: String, heading: String)] = [
+        ("snoozed_now", "SNOOZED"), ("breaches_repeated", "REPEATED"), ("moved_after_breaches", "MOVED"),
+        ("check_ins_sent", "CHECK-INS"), ("check_ins_answered", "ANSWERED"), ("check_ins_answered_percent", "ANS%"),
+        ("hot_signals", "HOT"),
+    ]
+
     static func table(_ report: JSONValue) -> [String] {
         let by = (report["by"]?.text ?? "group").uppercased()
         let rows = (report["groups"] ?? .null).items + [report["total"] ?? .null]
         var lines = ["Leads captured \(report["since"]?.text.map { "from \($0) " } ?? "")"
             + "\(report["until"]?.text.map { "until \($0)" } ?? "until now"), as of \(report["as_of"].shown)"]
+        lines += grid(rows, by: by, columns: columns)
+        lines.append("")
+        lines.append("Follow-through (snoozed now, breaches repeated, moved after breaches, check-ins, hot signals)")
+        lines += grid(rows, by: by, columns: followThroughColumns)
+        let sources = (report["sources"] ?? .null).items
+        if !sources.isEmpty {
+            lines.append("")
+            lines.append("Conversion by source (won out of leads captured)")
+            let sw = max(6, sources.map { ($0["source"]?.text ?? "").count }.max() ?? 0)
+            lines.append("SOURCE".padding(sw) + "  LEADS    WON   LOST  CONV%")
+            for s in sources {
+                lines.append(s["source"].shown.padding(sw) + "  " + [s["leads"].shown.left(5), s["won"].shown.left(5),
+                    s["lost"].shown.left(5), s["conversion_percent"].shown.left(5)].joined(separator: "  "))
+            }
+        }
+        return lines
+    }
+
+    /// One row per group, a rule, then the TOTAL row (the last of `rows`); keys
+    /// left-aligned, figures right-aligned.
+    static func grid(_ rows: [JSONValue], by: String, columns: [(member: String, heading: String)]) -> [String] {
         let keyWidth = max(by.count, rows.map { ($0["key"]?.text ?? "").count }.max() ?? 0, 5)
         let cells: [[String]] = rows.enumerated().map { index, row in
             [index == rows.count - 1 ? "TOTAL" : row["key"].shown] + columns.map { column in
@@ -103,28 +132,19 @@ enum ReportRendering {
                        : String(repeating: " ", count: widths[i] - c.count) + c
             }.joined(separator: "  ")
         }
-        lines.append(render(headings))
+        var lines = [render(headings)]
         for (i, row) in cells.enumerated() {
             if i == cells.count - 1 { lines.append(String(repeating: "-", count: render(row).count)) }
             lines.append(render(row))
         }
-        let sources = (report["sources"] ?? .null).items
-        if !sources.isEmpty {
-            lines.append("")
-            lines.append("Conversion by source (won out of leads captured)")
-            let sw = max(6, sources.map { ($0["source"]?.text ?? "").count }.max() ?? 0)
-            lines.append("SOURCE".padding(sw) + "  LEADS    WON   LOST  CONV%")
-            for s in sources {
-                lines.append(s["source"].shown.padding(sw) + "  " + [s["leads"].shown.left(5), s["won"].shown.left(5),
-                    s["lost"].shown.left(5), s["conversion_percent"].shown.left(5)].joined(separator: "  "))
-            }
-        }
         return lines
     }
 
-    /// RFC 4180: a header row of the daemon's member names, one row per group, then `(total)`.
+    /// RFC 4180: a header row of the daemon's member names (the follow-through
+    /// ones last), one row per group, then `(total)`.
     static func csv(_ report: JSONValue) -> [String] {
         let by = report["by"]?.text ?? "group"
+        let columns = columns + followThroughColumns
         var lines = [([by] + columns.map(\.member)).map(csvField).joined(separator: ",")]
         var rows = (report["groups"] ?? .null).items.map { ($0["key"]?.text ?? "", $0) }
         rows.append(("(total)", report["total"] ?? .null))

@@ -52,6 +52,7 @@ struct DashboardPage {
                       text: "\(s.conversion.percentText ?? "–")% (\(s.won)/\(s.leads))")
             }, scale: 1000, tone: "bar ok"))
         body += "</section>"
+        body += FollowThroughTable(groups: report.groups, total: report.total).html
 
         body += "<section class=\"card wide\" id=\"overdue\"><h2>Overdue now (\(overdue.count)\(moreOverdue ? "+" : ""))</h2>"
         if overdue.isEmpty {
@@ -97,7 +98,7 @@ struct DashboardPage {
         .label,.value{font-size:13px;fill:var(--fg)}.bar{fill:var(--bar)}.bar.ok{fill:var(--ok)}.bar.bad{fill:var(--bad)}
         .empty{color:var(--muted)}.scroll{overflow-x:auto}
         table{border-collapse:collapse;width:100%;font-size:.9em}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e3e7ee;vertical-align:top}
-        th{color:var(--muted);font-weight:600}small{color:var(--muted)}
+        th{color:var(--muted);font-weight:600}small{color:var(--muted)}td.n,th.n{text-align:right}tr.total td{font-weight:600}
         @media (max-width:520px){body{padding:10px}.tile .n{font-size:1.3em}}
         """
 
