@@ -122,6 +122,9 @@ struct ScenarioFile {
                 case "id": got = a.id
                 case "deadline": got = a.deadline?.description
                 case "reason": got = a.reason?.rawValue
+                case "channel": got = a.channel?.rawValue
+                case "action": got = a.action
+                case "score": got = a.score.map(String.init)
                 default: got = "(field \(field) unknown to the test)"
                 }
                 if want != got {
