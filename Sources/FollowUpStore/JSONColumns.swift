@@ -73,6 +73,54 @@ enum JSONColumns {
         return out
     }
 
+    /// A planned availability change as `{"available":…,"until":…,"reason":…,"from":…}`.
+    static func availability(_ a: Availability) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.bool("available", a.available)
+        if let until = a.until { w.instant("until", until) }
+        if let reason = a.reason { w.string("reason", reason) }
+        if let from = a.from { w.instant("from", from) }
+        w.endObject()
+        return w.text
+    }
+
+    /// Reads ``availability(_:)`` back.
+    static func availability(_ text: String) throws -> Availability {
+        let value = try parse(text)
+        guard case .bool(let available)? = value["available"] else { throw JSONColumnError("scheduled: expected an availability") }
+        func instant(_ key: String) -> Instant? {
+            if case .string(let s)? = value[key] { RFC3339.parse(s) } else { nil }
+        }
+        var reason: String?
+        if case .string(let s)? = value["reason"] { reason = s }
+        return Availability(available: available, until: instant("until"), reason: reason, from: instant("from"))
+    }
+
+    /// Weighted round robin's running totals as `{"rep":total,…}` (keys sorted: the same totals write the same text).
+    static func totals(_ totals: [RepID: Int]) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        for rep in totals.keys.sorted() { w.int(rep, totals[rep]!) }
+        w.endObject()
+        return w.text
+    }
+
+    /// Reads ``totals(_:)`` back; `key` names the meta row in errors.
+    static func totals(_ text: String?, key: String) throws -> [RepID: Int] {
+        guard let text, case .object(let o) = try parse(text) else {
+            throw StoreDataError(table: "meta", key: key, message: "expected a JSON object of totals")
+        }
+        var out: [RepID: Int] = [:]
+        for (rep, value) in o.dictionary {
+            guard case .number(let n) = value, let total = Int(n) else {
+                throw StoreDataError(table: "meta", key: key, message: "expected a whole number for \(rep)")
+            }
+            out[rep] = total
+        }
+        return out
+    }
+
     private static func parse(_ text: String) throws(JSONColumnError) -> JSONValue {
         do throws(JSONParser.Failure) {
             return try JSONParser.parse(text)

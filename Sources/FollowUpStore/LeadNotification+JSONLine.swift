@@ -21,6 +21,7 @@ extension LeadNotification {
         }
         self.init(id: id, at: at, kind: kind, lead: lead, to: to, step: int("step"),
                   channel: string("channel").flatMap(Channel.init), deadline: instant("deadline"),
-                  reason: string("reason").flatMap(NotificationReason.init), action: string("action"), score: int("score"))
+                  reason: string("reason").flatMap(NotificationReason.init), action: string("action"), score: int("score"),
+                  acceptBy: instant("accept_by"))
     }
 }

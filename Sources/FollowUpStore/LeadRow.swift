@@ -18,6 +18,7 @@ enum LeadRow {
         "awaits_first_touch", "deadline_open",
         "step_window", "step_last_breach_at", "step_repeat_at", "step_breaches", "step_reopened",
         "snoozed_until", "snooze_reason", "check_in_from", "check_in_at",
+        "by_round_robin", "accept_by", "cadence_from", "in_cadence",
     ]
     /// Every column, in the order ``decode(_:)`` reads them.
     static let columns = ["seq", "id"] + profileColumns + stateColumns
@@ -30,6 +31,9 @@ enum LeadRow {
     static let existsSQL = "SELECT 1 FROM leads WHERE id = ?"
     static let awaitingFirstTouchSQL =
         "SELECT \(selectList) FROM leads WHERE owner = ? AND awaits_first_touch = 1 ORDER BY seq"
+    static let ownedOpenSQL =
+        "SELECT \(selectList) FROM leads WHERE owner = ? AND status IN ('open', 'engaged', 'nurture') ORDER BY seq"
+    static let inCadenceCountSQL = "SELECT count(*) FROM leads WHERE owner = ? AND in_cadence = 1"
 
     // MARK: Statements
 
@@ -129,6 +133,10 @@ enum LeadRow {
         statement.bind(lead.snoozeReason)
         statement.bind(lead.checkInFrom?.secondsSinceEpoch)
         statement.bind(lead.checkInAt?.secondsSinceEpoch)
+        statement.bind(lead.byRoundRobin)
+        statement.bind(lead.acceptBy?.secondsSinceEpoch)
+        statement.bind(lead.cadenceFrom?.secondsSinceEpoch)
+        statement.bind(lead.isInCadence)
     }
 
     // MARK: Decoding
@@ -189,6 +197,10 @@ enum LeadRow {
             let snoozeReason = try c.optionalString()
             let checkInFrom = try c.optionalInstant()
             let checkInAt = try c.optionalInstant()
+            let byRoundRobin = try c.optionalBool() ?? false
+            let acceptBy = try c.optionalInstant()
+            let cadenceFrom = try c.optionalInstant()
+            _ = try c.optionalBool()  // in_cadence: derived, for the index
 
             var step: OpenStep?
             if let number, let due, let deadline {
@@ -206,7 +218,8 @@ enum LeadRow {
                              triageRule: triageRule, score: score, team: team, owner: owner, had: had, status: status,
                              touches: touches, lastTouchAt: lastTouchAt, step: step, unrouted: unrouted,
                              nurtureAt: nurtureAt, snoozedUntil: snoozedUntil, snoozeReason: snoozeReason,
-                             checkInFrom: checkInFrom, checkInAt: checkInAt, counters: counters)
+                             checkInFrom: checkInFrom, checkInAt: checkInAt, byRoundRobin: byRoundRobin,
+                             acceptBy: acceptBy, cadenceFrom: cadenceFrom, counters: counters)
         } catch let error as StoreDataError {
             throw error
         } catch {

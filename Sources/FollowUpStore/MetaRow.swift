@@ -9,6 +9,10 @@ enum MetaRow {
     static let lastAppliedAt = "last_applied_at"
     /// `round_robin.sales`: the rep round robin chose last in team `sales`.
     static let roundRobinPrefix = "round_robin."
+    /// The next planned availability change's number.
+    static let nextChangeSeq = "next_change_seq"
+    /// `weighted.sales`: team `sales`'s running totals of smooth weighted round robin (JSON object rep → total).
+    static let weightedPrefix = "weighted."
     /// `tally.leads.open`, `tally.outbox.pending`, `tally.timers`: row counts kept by `TallyDelta` (inserts) and the schema's triggers (status and state changes).
     static let tallyPrefix = "tally."
 

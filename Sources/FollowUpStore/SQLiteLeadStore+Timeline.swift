@@ -45,9 +45,12 @@ extension SQLiteLeadStore {
         }
     }
 
-    /// The earliest pending timer, if any.
+    /// The earliest pending timer, if any: a lead's, or a rep's planned availability change.
     public func nextTimer() async throws -> LeadTimer? {
-        try await pool.read(TimerRow.earliest)
+        let change = committed.team.timers.first
+        let timer = try await pool.read(TimerRow.earliest)
+        guard let change else { return timer }
+        return timer.map { $0 < change ? $0 : change } ?? change
     }
 
     /// Fires the earliest timer if it is due by `limit`, in one transaction.
@@ -92,12 +95,24 @@ extension SQLiteLeadStore {
     static func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine,
                               receivers: NotificationRouter, _ db: Database, _ cache: inout StoreCache) throws -> FiredTimer? {
         func due(_ at: Instant) -> Bool { at < limit || (inclusive && at == limit) }
-        if let floor = cache.timerFloor, !due(floor) { return nil }
-        let earliest = try TimerRow.earliest(db)
-        cache.timerFloor = earliest?.at ?? Instant(secondsSinceEpoch: .max)
-        guard let timer = earliest, due(timer.at) else { return nil }
-        try TimerRow.delete(timer, db)
-        cache.tallies.add(TallyDelta.timers, -1)
+        // Reps' planned changes live with the team (few, in memory); leads' timers in their table.
+        let change = cache.team.timers.first.flatMap { due($0.at) ? $0 : nil }
+        var earliest: LeadTimer?
+        if cache.timerFloor.map(due) ?? true {
+            earliest = try TimerRow.earliest(db)
+            cache.timerFloor = earliest?.at ?? Instant(secondsSinceEpoch: .max)
+        }
+        if let found = earliest, !due(found.at) { earliest = nil }
+        let timer: LeadTimer
+        if let change, earliest.map({ change < $0 }) ?? true {
+            timer = change
+        } else if let found = earliest {
+            timer = found
+            try TimerRow.delete(timer, db)
+            cache.tallies.add(TallyDelta.timers, -1)
+        } else {
+            return nil
+        }
         var world = StoreWorld(db: db, team: cache.team)
         let outcome = engine.fire(timer, in: &world)
         try world.flush()

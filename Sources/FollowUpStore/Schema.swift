@@ -19,6 +19,7 @@ enum Schema {
         migrator.registerMigration("v4-insert-tallies-in-code", migrate: dropInsertTallyTriggers)
         migrator.registerMigration("v5-delivered-tallies-in-code", migrate: countDeliveriesInCode)
         migrator.registerMigration("v6-follow-through", migrate: addFollowThrough)
+        migrator.registerMigration("v7-people-and-routing", migrate: addPeopleAndRouting)
         return migrator
     }()
 
@@ -196,6 +197,28 @@ enum Schema {
             CREATE TRIGGER timers_tally_delete AFTER DELETE ON timers BEGIN
                 UPDATE meta SET value = value - 1 WHERE key = 'tally.timers';
             END;
+            """)
+    }
+
+    /// Version 2's people and routing (issue 13): how a lead reached its owner,
+    /// its acceptance window, when its cadence started (qualification), and
+    /// whether it counts toward its owner's capacity; reps' weight, capacity,
+    /// deactivation and planned availability change. Indexes answer "the open
+    /// leads of a rep who left" and "a rep's load" without a scan.
+    @Sendable static func addPeopleAndRouting(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE leads ADD COLUMN by_round_robin INTEGER;
+            ALTER TABLE leads ADD COLUMN accept_by INTEGER;
+            ALTER TABLE leads ADD COLUMN cadence_from INTEGER;
+            ALTER TABLE leads ADD COLUMN in_cadence INTEGER;
+            UPDATE leads SET in_cadence = (status = 'open' AND step IS NOT NULL);
+            CREATE INDEX leads_by_owner ON leads(owner, seq) WHERE status IN ('open', 'engaged', 'nurture');
+            CREATE INDEX leads_in_cadence ON leads(owner) WHERE in_cadence = 1;
+            ALTER TABLE reps ADD COLUMN weight INTEGER;
+            ALTER TABLE reps ADD COLUMN capacity INTEGER;
+            ALTER TABLE reps ADD COLUMN deactivated INTEGER;
+            ALTER TABLE reps ADD COLUMN scheduled TEXT;
+            ALTER TABLE reps ADD COLUMN scheduled_seq INTEGER;
             """)
     }
 

@@ -48,8 +48,13 @@ struct StoreCache: Sendable {
         }
         // A file from before any rep was upserted has no next_rep_seq: continue after the highest seq.
         let nextRepSeq = try int64(MetaRow.nextRepSeq).map(Int.init) ?? (members.values.map(\.seq).max().map { $0 + 1 } ?? 0)
-        let team = TeamState(members: members, roundRobin: roundRobin, nextRepSeq: nextRepSeq,
+        var team = TeamState(members: members, roundRobin: roundRobin, nextRepSeq: nextRepSeq,
                              nextLeadSeq: try int64(MetaRow.nextLeadSeq) ?? 0)
+        team.nextChangeSeq = try int64(MetaRow.nextChangeSeq).map(Int.init) ?? 0
+        for (key, value) in meta where key.hasPrefix(MetaRow.weightedPrefix) {
+            let name = String(key.dropFirst(MetaRow.weightedPrefix.count))
+            team.weightedTotals[name] = try JSONColumns.totals(String.fromDatabaseValue(value), key: key)
+        }
         return StoreCache(team: team, lastAppliedAt: try int64(MetaRow.lastAppliedAt).map(Instant.init(secondsSinceEpoch:)))
     }
 
@@ -71,6 +76,14 @@ struct StoreCache: Sendable {
             }
             for name in old.roundRobin.keys where team.roundRobin[name] == nil {
                 try MetaRow.delete(MetaRow.roundRobinPrefix + name, db)
+            }
+        }
+        if team.nextChangeSeq != old.nextChangeSeq {
+            try MetaRow.set(MetaRow.nextChangeSeq, Int64(team.nextChangeSeq), db)
+        }
+        if team.weightedTotals != old.weightedTotals {
+            for (name, totals) in team.weightedTotals where old.weightedTotals[name] != totals {
+                try MetaRow.set(MetaRow.weightedPrefix + name, JSONColumns.totals(totals), db)
             }
         }
         if lastAppliedAt != before.lastAppliedAt, let at = lastAppliedAt {

@@ -85,6 +85,29 @@ final class StoreWorld: EngineWorld {
         return found.values.sorted { $0.seq < $1.seq }
     }
 
+    func leads(ownedBy rep: RepID) -> [LeadState] {
+        // Written first, so the query sees every change of this transaction.
+        do { try flush() } catch { fail(error); return [] }
+        do {
+            let rows = try LeadRow.fetchAll(db.cachedStatement(sql: LeadRow.ownedOpenSQL), arguments: [rep])
+            for lead in rows { stored[lead.id] = lead }
+            return rows
+        } catch {
+            fail(error)
+            return []
+        }
+    }
+
+    func leadsInCadence(of rep: RepID) -> Int {
+        do {
+            try flush()
+            return try Int.fetchOne(db.cachedStatement(sql: LeadRow.inCadenceCountSQL), arguments: [rep]) ?? 0
+        } catch {
+            fail(error)
+            return 0
+        }
+    }
+
     // MARK: Writing
 
     /// Writes every saved lead (insert or update) and replaces its timers from

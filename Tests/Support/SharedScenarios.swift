@@ -10,8 +10,8 @@ public enum SharedScenarios {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/scenarios/v2")
 
-    /// Scenarios that need a feature still to come (accept and decline: issue 13).
-    public static let pending: Set<String> = ["06-decline.events.jsonl"]
+    /// Scenarios that need a feature still to come (none now).
+    public static let pending: Set<String> = []
 
     /// The `*.events.jsonl` files to replay, sorted.
     public static var files: [URL] {

@@ -34,6 +34,16 @@ public struct Event: Hashable, Sendable {
         case leadReassigned(lead: LeadID, owner: RepID)
         /// "Call me next month": the lead's obligations wait until a time.
         case leadSnoozed(Snooze)
+        /// The owner confirms they take the lead.
+        case leadAccepted(lead: LeadID, rep: RepID)
+        /// The owner hands the lead back ("not my territory").
+        case leadDeclined(lead: LeadID, rep: RepID, reason: String?)
+        /// A rep leaves for good: their leads move.
+        case repDeactivated(rep: RepID)
+        /// A CRM corrects or completes a lead's profile.
+        indirect case leadUpdated(LeadUpdate)
+        /// `duplicate` is the same prospect as `lead`: it is folded into it.
+        case leadMerged(lead: LeadID, duplicate: LeadID)
     }
 
     /// The wire name of the event's type (`lead.captured`).
@@ -47,6 +57,9 @@ public struct Event: Hashable, Sendable {
         case .touchLogged(let t): t.lead
         case .leadActivity(let id, _), .leadStatus(let id, _), .leadReassigned(let id, _): id
         case .leadSnoozed(let s): s.lead
+        case .leadAccepted(let id, _), .leadDeclined(let id, _, _), .leadMerged(let id, _): id
+        case .leadUpdated(let u): u.lead
+        case .repDeactivated: nil
         }
     }
 
@@ -59,7 +72,8 @@ public struct Event: Hashable, Sendable {
         case .leadReassigned(_, let owner): owner
         case .leadCaptured(let p): p.owner
         case .leadSnoozed(let s): s.rep
-        case .leadActivity, .leadStatus: nil
+        case .leadAccepted(_, let rep), .leadDeclined(_, let rep, _), .repDeactivated(let rep): rep
+        case .leadActivity, .leadStatus, .leadUpdated, .leadMerged: nil
         }
     }
 }
@@ -76,6 +90,11 @@ extension Event.Body {
         case .leadStatus: "lead.status"
         case .leadReassigned: "lead.reassigned"
         case .leadSnoozed: "lead.snoozed"
+        case .leadAccepted: "lead.accepted"
+        case .leadDeclined: "lead.declined"
+        case .repDeactivated: "rep.deactivated"
+        case .leadUpdated: "lead.updated"
+        case .leadMerged: "lead.merged"
         }
     }
 
@@ -83,5 +102,6 @@ extension Event.Body {
     public static let types = [
         "rep.upserted", "rep.availability", "lead.captured", "touch.logged",
         "lead.activity", "lead.status", "lead.reassigned", "lead.snoozed",
+        "lead.accepted", "lead.declined", "rep.deactivated", "lead.updated", "lead.merged",
     ]
 }

@@ -22,5 +22,9 @@ public enum InputBounds {
     /// one leap day included. Added to any instant RFC 3339 can write
     /// (years 0000–9999), it stays far inside `Instant`'s range, and business
     /// time of a year in the sparsest calendar stays within centuries.
+    /// A rep's `weight` (share of a weighted team) and `capacity` (leads in cadence).
+    public static let repWeight: ClosedRange<Int> = 1...1_000
+    public static let repCapacity: ClosedRange<Int> = 1...1_000_000
+
     public static let longestDuration = TimeSpan.days(366)
 }

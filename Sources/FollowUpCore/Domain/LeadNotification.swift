@@ -26,6 +26,14 @@ public enum NotificationReason: String, Sendable, Hashable, CaseIterable {
     case unrouted
     /// A snoozed lead woke up: its step (or a check on it) is due again.
     case snoozeEnded = "snooze_ended"
+    /// The owner declined the lead.
+    case declined
+    /// The owner did not accept within the acceptance window.
+    case notAccepted = "not_accepted"
+    /// An unqualified lead got an email or phone: its cadence starts.
+    case qualified
+    /// The owner left for good.
+    case ownerDeactivated = "owner_deactivated"
 }
 
 /// One message the daemon owes someone, with a deterministic id.
@@ -48,10 +56,12 @@ public struct LeadNotification: Hashable, Sendable {
     /// `lead.hot`: the activity that made the lead hot, and its score after it.
     public var action: String?
     public var score: Int?
+    /// `lead.assigned` with an acceptance window: when it ends.
+    public var acceptBy: Instant?
 
     public init(id: String, at: Instant, kind: NotificationKind, lead: LeadID, to: String,
                 step: Int? = nil, channel: Channel? = nil, deadline: Instant? = nil, reason: NotificationReason? = nil,
-                action: String? = nil, score: Int? = nil) {
+                action: String? = nil, score: Int? = nil, acceptBy: Instant? = nil) {
         self.id = id
         self.at = at
         self.kind = kind
@@ -63,5 +73,6 @@ public struct LeadNotification: Hashable, Sendable {
         self.reason = reason
         self.action = action
         self.score = score
+        self.acceptBy = acceptBy
     }
 }

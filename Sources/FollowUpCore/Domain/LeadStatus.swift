@@ -7,9 +7,12 @@ public enum LeadStatus: String, Sendable, Hashable, CaseIterable {
     /// The cadence ended without engagement; a nurture reminder repeats.
     case nurture
     case won, lost, disqualified
+    /// A duplicate merged into another lead (`lead.merged`): final, and left
+    /// out of reports' lead counts.
+    case merged
 
     /// Statuses after which nothing is printed for the lead.
-    public var isFinal: Bool { self == .won || self == .lost || self == .disqualified }
+    public var isFinal: Bool { self == .won || self == .lost || self == .disqualified || self == .merged }
 
     /// The statuses `lead.status` accepts.
     public static let settable: [LeadStatus] = [.won, .lost, .disqualified]

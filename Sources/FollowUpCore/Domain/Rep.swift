@@ -7,16 +7,23 @@ public struct Rep: Hashable, Sendable {
     /// The rep who covers for this one; following backups gives the escalation chain.
     public var backup: RepID?
     public var timezone: String?
+    /// Share of a `weighted` team's leads (≥ 1; nil counts as 1).
+    public var weight: Int?
+    /// The most leads in cadence this rep holds before routing skips them (nil: no limit).
+    public var capacity: Int?
     public var attributes: [String: JSONValue]
 
     public init(id: RepID, name: String? = nil, email: String? = nil, team: String? = nil,
-                backup: RepID? = nil, timezone: String? = nil, attributes: [String: JSONValue] = [:]) {
+                backup: RepID? = nil, timezone: String? = nil, weight: Int? = nil, capacity: Int? = nil,
+                attributes: [String: JSONValue] = [:]) {
         self.id = id
         self.name = name
         self.email = email
         self.team = team
         self.backup = backup
         self.timezone = timezone
+        self.weight = weight
+        self.capacity = capacity
         self.attributes = attributes
     }
 }
@@ -28,11 +35,15 @@ public struct Availability: Hashable, Sendable {
     public var until: Instant?
     /// Free text (`vacation`), shown to people only.
     public var reason: String?
+    /// On an event: when the change takes effect (a planned absence); nil: at once.
+    /// A rep's pending change keeps it; the availability in force never has it.
+    public var from: Instant?
 
-    public init(available: Bool, until: Instant? = nil, reason: String? = nil) {
+    public init(available: Bool, until: Instant? = nil, reason: String? = nil, from: Instant? = nil) {
         self.available = available
         self.until = until
         self.reason = reason
+        self.from = from
     }
 
     /// Available unless away, and an away rep with `until` is available from that instant on.

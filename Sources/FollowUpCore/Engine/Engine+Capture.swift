@@ -6,19 +6,7 @@ extension EnginePass {
             note(profile.id, "lead.captured for a known lead: nothing changes")
             return
         }
-        // Triage: the first matching rule decides priority and policy.
-        var priority = rules.priorities.last?.name ?? "default"
-        var policy = "default"
-        var ruleName = "(none)"
-        for rule in rules.triage {
-            if let alternative = rule.matcher.match(profile) {
-                priority = rule.priority
-                policy = rule.policy
-                ruleName = rule.name
-                note(profile.id, "triage rule '\(rule.name)' matched (alternative \(alternative + 1)) → priority \(rule.priority), policy \(rule.policy)")
-                break
-            }
-        }
+        var (priority, policy, ruleName) = triage(profile)
         if let given = profile.priority {
             priority = given
             note(profile.id, "priority \(given) given at capture overrides triage")
@@ -37,11 +25,12 @@ extension EnginePass {
         // Routing: the named owner (or their chain when away), else round robin in the team.
         var target: RepID?
         var reason = NotificationReason.new
+        var viaTeam = false
         if let owner = profile.owner {
             lead.team = profile.team ?? world.team.members[owner]?.rep.team
             if world.team.isAvailable(owner, at: now) {
                 target = owner
-            } else if let backup = world.team.firstAvailable(inChainOf: owner, at: now) {
+            } else if let backup = firstTaker(inChainOf: owner, excluding: [], in: &world) {
                 target = backup
                 reason = .ownerUnavailable
                 note(lead.id, "owner \(owner) is away; \(describeChain(of: owner, in: world)); first available: \(backup)")
@@ -49,10 +38,12 @@ extension EnginePass {
                 note(lead.id, "owner \(owner) is away and nobody in the \(describeChain(of: owner, in: world)) is available")
             }
         } else {
-            let team = profile.team ?? rules.routing.teams.first { $0.matcher.match(profile) != nil }?.team ?? rules.routing.defaultTeam
+            let team = rules.routing.team(for: profile)
             lead.team = team
-            target = world.team.nextByRoundRobin(in: team, at: now)
-            note(lead.id, target.map { "no owner: round robin in team \(team) picks \($0)" } ?? "no owner and every rep of team \(team) is away")
+            target = pickInTeam(team, excluding: [], in: &world)
+            viaTeam = true
+            let strategy = rules.routing.strategy(of: team).rawValue
+            note(lead.id, target.map { "no owner: \(strategy) in team \(team) picks \($0)" } ?? "no owner and nobody in team \(team) can take it (away or at capacity)")
         }
 
         let policyRules = rules.policy(for: lead)
@@ -63,12 +54,23 @@ extension EnginePass {
             note(lead.id, "no cadence for priority \(priority): nurture.due every \(policyRules.nurtureEvery), first at \(lead.nurtureAt!)")
         }
         if let target {
-            assign(&lead, to: target, reason: reason)
+            assign(&lead, to: target, reason: reason, viaTeam: viaTeam)
         } else {
             unroute(&lead)
         }
         acknowledgeIfClosed(&lead)
         world.save(lead)
+    }
+
+    /// Triage: the first matching rule decides priority and policy (and says which rule, for people).
+    func triage(_ profile: LeadProfile) -> (priority: String, policy: String, rule: String) {
+        for rule in rules.triage {
+            if let alternative = rule.matcher.match(profile) {
+                note(profile.id, "triage rule '\(rule.name)' matched (alternative \(alternative + 1)) → priority \(rule.priority), policy \(rule.policy)")
+                return (rule.priority, rule.policy, rule.name)
+            }
+        }
+        return (rules.priorities.last?.name ?? "default", "default", "(none)")
     }
 
     /// With `acknowledge_when_closed`, a qualified lead with an email captured

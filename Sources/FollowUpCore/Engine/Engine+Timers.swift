@@ -1,6 +1,10 @@
 extension EnginePass {
     /// Fires a timer, if the lead still asks for it.
     mutating func fire(_ timer: LeadTimer, in world: inout some EngineWorld) {
+        if timer.kind == .availabilityChange {
+            guard world.team.timers.contains(timer) else { return }
+            return applyScheduledAvailability(of: timer.lead, in: &world)
+        }
         guard var lead = world.lead(timer.lead), lead.timers.contains(timer) else { return }
         switch timer.kind {
         case .due(let number):
@@ -10,19 +14,27 @@ extension EnginePass {
         case .deadline(let number):
             lead.step?.breached = true
             if number == 1 {
-                breachFirstStep(&lead, in: world)
+                breachFirstStep(&lead, in: &world)
             } else {
-                breachLaterStep(number, &lead, in: world)
+                breachLaterStep(number, &lead, in: &world)
             }
         case .repeatBreach(let number):
             note(lead.id, "step \(number) is still unmet: the breach repeats")
-            breachLaterStep(number, &lead, in: world)
+            breachLaterStep(number, &lead, in: &world)
         case .nurture:
             let policy = rules.policy(for: lead)
             notify(.nurtureDue, &lead, to: lead.owner ?? rules.fallback)
             lead.nurtureAt = now + policy.nurtureEvery
         case .wake:
-            wake(&lead, in: world)
+            wake(&lead, in: &world)
+        case .acceptBy:
+            lead.acceptBy = nil
+            if let step = lead.openStep, step.number == 1, step.deadline > now, lead.owner != nil {
+                note(lead.id, "\(lead.owner!) neither accepted nor touched the lead by its acceptance window: it moves on")
+                moveAsDeclined(&lead, reason: .notAccepted, in: &world)
+            }
+        case .availabilityChange:
+            break
         case .checkIn:
             let (to, reason) = standIn(for: lead, in: world)
             notify(.feedbackDue, &lead, to: to, reason: reason)
@@ -34,13 +46,13 @@ extension EnginePass {
     }
 
     /// Step 1 missed: tell the owner, then escalate along their chain (or unroute).
-    mutating func breachFirstStep(_ lead: inout LeadState, in world: some EngineWorld) {
+    mutating func breachFirstStep(_ lead: inout LeadState, in world: inout some EngineWorld) {
         guard let owner = lead.owner else {
             unroute(&lead)
             return
         }
         notify(.slaBreached, &lead, to: owner, step: 1)
-        if let target = world.team.firstAvailable(inChainOf: owner, at: now, excluding: lead.had) {
+        if let target = firstTaker(inChainOf: owner, excluding: lead.had, in: &world) {
             note(lead.id, "step 1 missed by \(owner); \(describeChain(of: owner, in: world)); escalate to \(target) (available, has not had the lead)")
             openFirstStep(&lead)
             assign(&lead, to: target, reason: .escalated)
@@ -54,7 +66,7 @@ extension EnginePass {
     /// first available backup; at `reassign_after_breaches` move the lead
     /// along the owner's chain, else plan the repeat; a missed confirmation
     /// may acknowledge the lead automatically.
-    mutating func breachLaterStep(_ number: Int, _ lead: inout LeadState, in world: some EngineWorld) {
+    mutating func breachLaterStep(_ number: Int, _ lead: inout LeadState, in world: inout some EngineWorld) {
         let policy = rules.policy(for: lead)
         let rules = policy.followThrough
         guard let owner = lead.owner else {
@@ -70,7 +82,7 @@ extension EnginePass {
         let count = lead.step?.breaches ?? 0
         note(lead.id, "step \(number) missed (breach \(count) by \(owner)): breach to \(owner) and the first available rep of the \(describeChain(of: owner, in: world))")
         if let limit = rules.reassignAfterBreaches, count >= limit {
-            moveAfterBreaches(number, &lead, from: owner, in: world)
+            moveAfterBreaches(number, &lead, from: owner, in: &world)
         }
         acknowledgeIfConfigured(number, &lead)
     }
@@ -89,9 +101,9 @@ extension EnginePass {
     /// the first available rep of their chain who has not had the lead takes it,
     /// with the step's window afresh from now; nobody: `lead.unrouted`.
     private mutating func moveAfterBreaches(_ number: Int, _ lead: inout LeadState, from owner: RepID,
-                                            in world: some EngineWorld) {
+                                            in world: inout some EngineWorld) {
         guard var step = lead.step else { return }
-        guard let target = world.team.firstAvailable(inChainOf: owner, at: now, excluding: lead.had) else {
+        guard let target = firstTaker(inChainOf: owner, excluding: lead.had, in: &world) else {
             note(lead.id, "step \(number) breached \(step.breaches) times by \(owner); nobody in the \(describeChain(of: owner, in: world)) is available and new to the lead")
             step.repeatAt = nil
             lead.step = step

@@ -64,19 +64,25 @@ extension EnginePass {
         note(id, "activity \(action): +\(points) → score \(lead.score)")
         if let lifted = rules.lift(lead.priority, score: lead.score) {
             note(id, "score \(lead.score) lifts priority \(lead.priority) → \(lifted) (silently)")
-            lead.priority = lifted
-            if var step = lead.openStep, step.number == 1, !step.breached,
-               let firstTouch = rules.priority(named: lifted)?.firstTouch {
-                let moved = rules.policy(for: lead).calendar.add(firstTouch, to: now)
-                if moved < step.deadline, step.deadline >= now {
-                    note(id, "step 1 deadline moves \(step.deadline) → \(moved) (lift time + \(firstTouch) of business time)")
-                    step.deadline = moved
-                    lead.step = step
-                }
-            }
+            lift(&lead, to: lifted)
         }
         signalHot(action, points: points, &lead, in: world)
         world.save(lead)
+    }
+
+    /// Raises the lead's priority, silently; an open step 1 not yet breached
+    /// gets `now` + the new first-touch time when that is earlier than its
+    /// deadline and the deadline has not passed.
+    mutating func lift(_ lead: inout LeadState, to lifted: String) {
+        lead.priority = lifted
+        guard var step = lead.openStep, step.number == 1, !step.breached,
+              let firstTouch = rules.priority(named: lifted)?.firstTouch else { return }
+        let moved = rules.policy(for: lead).calendar.add(firstTouch, to: now)
+        if moved < step.deadline, step.deadline >= now {
+            note(lead.id, "step 1 deadline moves \(step.deadline) → \(moved) (lift time + \(firstTouch) of business time)")
+            step.deadline = moved
+            lead.step = step
+        }
     }
 
     /// `lead.hot` when the activity is worth `hot_at` points or more and step 1

@@ -42,6 +42,19 @@ public struct Engine: Sendable {
             }
         case .touchLogged(let t):
             if !leadExists(t.lead) { throw EventError(field: "lead", message: "unknown lead \"\(t.lead)\"") }
+            if t.rep != RepID.system, !repExists(t.rep) {
+                throw EventError(field: "rep", message: "unknown rep \"\(t.rep)\" (send rep.upserted first)")
+            }
+        case .leadAccepted(let lead, let rep), .leadDeclined(let lead, let rep, _):
+            if !leadExists(lead) { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
+            if !repExists(rep) { throw EventError(field: "rep", message: "unknown rep \"\(rep)\" (send rep.upserted first)") }
+        case .repDeactivated(let rep):
+            if !repExists(rep) { throw EventError(field: "rep", message: "unknown rep \"\(rep)\"") }
+        case .leadUpdated(let update):
+            if !leadExists(update.lead) { throw EventError(field: "lead.id", message: "unknown lead \"\(update.lead)\"") }
+        case .leadMerged(let lead, let duplicate):
+            if !leadExists(lead) { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
+            if !leadExists(duplicate) { throw EventError(field: "duplicate", message: "unknown lead \"\(duplicate)\"") }
         case .leadActivity(let lead, _), .leadStatus(let lead, _), .leadReassigned(let lead, _):
             if !leadExists(lead) { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
         case .leadSnoozed(let snooze):
@@ -88,6 +101,16 @@ public struct Engine: Sendable {
             pass.reassign(lead, to: owner, in: &world)
         case .leadSnoozed(let snooze):
             pass.snooze(snooze, in: &world)
+        case .leadAccepted(let lead, let rep):
+            pass.accept(lead, by: rep, in: &world)
+        case .leadDeclined(let lead, let rep, _):
+            pass.decline(lead, by: rep, in: &world)
+        case .repDeactivated(let rep):
+            pass.deactivate(rep, in: &world)
+        case .leadUpdated(let update):
+            pass.update(update, in: &world)
+        case .leadMerged(let lead, let duplicate):
+            pass.merge(lead, duplicate: duplicate, in: &world)
         }
         return pass.finish()
     }
@@ -134,23 +157,29 @@ struct EnginePass {
     /// Mints and records a notification; one that carries a step carries its channel.
     mutating func notify(_ kind: NotificationKind, _ lead: inout LeadState, to: String, step: Int? = nil,
                          deadline: Instant? = nil, reason: NotificationReason? = nil,
-                         action: String? = nil, score: Int? = nil) {
+                         action: String? = nil, score: Int? = nil, acceptBy: Instant? = nil) {
         let id = lead.nextNotificationID(kind, step: step)
         let steps = rules.policy(for: lead).steps
         let channel = step.flatMap { $0 >= 1 && $0 <= steps.count ? steps[$0 - 1].channel : nil }
         notifications.append(LeadNotification(id: id, at: now, kind: kind, lead: lead.id, to: to, step: step,
                                               channel: channel, deadline: deadline, reason: reason,
-                                              action: action, score: score))
+                                              action: action, score: score, acceptBy: acceptBy))
     }
 
     /// Gives the lead to `rep`: owner, "has had", and `lead.assigned` with the
-    /// open step (none while snoozed). A new owner starts the step's breach count afresh.
-    mutating func assign(_ lead: inout LeadState, to rep: RepID, reason: NotificationReason) {
+    /// open step (none while snoozed). A new owner starts the step's breach
+    /// count afresh; with `accept_within`, an open step 1 gets an acceptance
+    /// window. `viaTeam`: team routing chose `rep` (a decline then goes back to the team).
+    mutating func assign(_ lead: inout LeadState, to rep: RepID, reason: NotificationReason, viaTeam: Bool = false) {
         if lead.owner != rep { lead.step?.breaches = 0 }
         lead.owner = rep
+        lead.byRoundRobin = viaTeam
         if !lead.had.contains(rep) { lead.had.append(rep) }
         let open = lead.openStep
-        notify(.leadAssigned, &lead, to: rep, step: open?.number, deadline: open?.deadline, reason: reason)
+        let window = rules.policy(for: lead).followThrough.acceptWithin
+        lead.acceptBy = open?.number == 1 && !lead.unrouted ? window.map { now + $0 } : nil
+        notify(.leadAssigned, &lead, to: rep, step: open?.number, deadline: open?.deadline, reason: reason,
+               acceptBy: lead.acceptBy)
     }
 
     /// Nobody can take the lead: the fallback is told, and the open step sends

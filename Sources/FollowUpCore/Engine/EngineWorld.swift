@@ -15,6 +15,10 @@ public protocol EngineWorld {
     mutating func save(_ lead: LeadState)
     /// The leads `rep` owns whose step 1 is open and theirs (``LeadState/awaitsFirstTouch``), in capture order.
     func leadsAwaitingFirstTouch(ownedBy rep: RepID) -> [LeadState]
+    /// Every lead `rep` owns that is not final, in capture order (what a deactivation moves).
+    mutating func leads(ownedBy rep: RepID) -> [LeadState]
+    /// How many leads `rep` owns that are in cadence (``LeadState/isInCadence``): capacity and `least_open`.
+    mutating func leadsInCadence(of rep: RepID) -> Int
 }
 
 extension EngineWorld {

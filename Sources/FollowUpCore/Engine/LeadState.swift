@@ -45,6 +45,14 @@ public struct LeadState: Hashable, Sendable {
     public var checkInFrom: Instant?
     /// When the next `feedback.due` is sent (engaged leads, with check-ins on).
     public var checkInAt: Instant?
+    /// Whether the owner got the lead from team routing (a decline then goes
+    /// back to the team); any other assignment clears it.
+    public var byRoundRobin: Bool
+    /// When the owner's acceptance window for step 1 ends (`accept_within`).
+    public var acceptBy: Instant?
+    /// What `capture` anchors in step rules read: the capture, or for a lead
+    /// qualified later (`lead.updated`), the qualification.
+    public var cadenceFrom: Instant?
     /// How many notifications of each kind and step were minted (the N of their ids).
     public var counters: [NotificationCounter]
 
@@ -53,6 +61,7 @@ public struct LeadState: Hashable, Sendable {
                 status: LeadStatus = .open, touches: Int = 0, lastTouchAt: Instant? = nil, step: OpenStep? = nil,
                 unrouted: Bool = false, nurtureAt: Instant? = nil, snoozedUntil: Instant? = nil,
                 snoozeReason: String? = nil, checkInFrom: Instant? = nil, checkInAt: Instant? = nil,
+                byRoundRobin: Bool = false, acceptBy: Instant? = nil, cadenceFrom: Instant? = nil,
                 counters: [NotificationCounter] = []) {
         self.profileBox = ProfileBox(profile)
         self.id = profile.id
@@ -75,6 +84,9 @@ public struct LeadState: Hashable, Sendable {
         self.snoozeReason = snoozeReason
         self.checkInFrom = checkInFrom
         self.checkInAt = checkInAt
+        self.byRoundRobin = byRoundRobin
+        self.acceptBy = acceptBy
+        self.cadenceFrom = cadenceFrom
         self.counters = counters
     }
 
@@ -92,6 +104,10 @@ public struct LeadState: Hashable, Sendable {
     /// Whether the lead is snoozed (and not final).
     public var isSnoozed: Bool { snoozedUntil != nil && !status.isFinal }
 
+    /// Whether the lead counts toward its owner's capacity: open with a step
+    /// (snoozed ones and unrouted ones included).
+    public var isInCadence: Bool { status == .open && step != nil }
+
     /// The timers this state asks for: a snoozed lead's wake-up; else the open
     /// step's reminder, deadline or repeated breach, nurture, and check-ins.
     public var timers: [LeadTimer] {
@@ -106,6 +122,9 @@ public struct LeadState: Hashable, Sendable {
                 out.append(LeadTimer(at: step.due, leadSeq: seq, lead: id, kind: .due(step: step.number)))
             }
             if !unrouted {
+                if let acceptBy, step.number == 1 {
+                    out.append(LeadTimer(at: acceptBy, leadSeq: seq, lead: id, kind: .acceptBy))
+                }
                 if !step.breached {
                     out.append(LeadTimer(at: step.deadline, leadSeq: seq, lead: id, kind: .deadline(step: step.number)))
                 } else if let repeatAt = step.repeatAt {
@@ -129,7 +148,7 @@ public struct LeadState: Hashable, Sendable {
         return TimerSignature(step: status == .open && !final ? step : nil, unrouted: unrouted,
                               nurtureAt: final || status == .engaged ? nil : nurtureAt,
                               snoozedUntil: final ? nil : snoozedUntil,
-                              checkInAt: status == .engaged ? checkInAt : nil)
+                              checkInAt: status == .engaged ? checkInAt : nil, acceptBy: acceptBy)
     }
 
     /// Mints the next id for a notification of `kind` about `step` (0 when none).
@@ -211,6 +230,7 @@ public struct TimerSignature: Hashable, Sendable {
     var nurtureAt: Instant?
     var snoozedUntil: Instant?
     var checkInAt: Instant?
+    var acceptBy: Instant?
 }
 
 /// An immutable, shared ``LeadProfile``.

@@ -17,6 +17,10 @@ public struct LeadTimer: Hashable, Comparable, Sendable {
         case wake
         /// An engaged lead's `feedback.due`.
         case checkIn
+        /// The acceptance window (`accept_within`) of the lead's owner ends.
+        case acceptBy
+        /// A rep's planned availability change (`lead` is then the rep's id).
+        case availabilityChange
 
         /// Tie-break within one lead and instant. Stored with each timer row
         /// (its primary key), so existing values never change.
@@ -28,6 +32,8 @@ public struct LeadTimer: Hashable, Comparable, Sendable {
             case .repeatBreach: 3
             case .wake: 4
             case .checkIn: 5
+            case .acceptBy: 6
+            case .availabilityChange: 7
             }
         }
 
@@ -40,6 +46,8 @@ public struct LeadTimer: Hashable, Comparable, Sendable {
             case .nurture: "nurture"
             case .wake: "wake"
             case .checkIn: "checkin"
+            case .acceptBy: "accept_by"
+            case .availabilityChange: "availability"
             }
         }
 
@@ -49,6 +57,8 @@ public struct LeadTimer: Hashable, Comparable, Sendable {
             case "nurture": self = .nurture; return
             case "wake": self = .wake; return
             case "checkin": self = .checkIn; return
+            case "accept_by": self = .acceptBy; return
+            case "availability": self = .availabilityChange; return
             default: break
             }
             let parts = code.split(separator: ":")

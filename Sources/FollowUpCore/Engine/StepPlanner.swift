@@ -34,7 +34,7 @@ struct StepPlanner {
                 base = previousTouch  // step 1 counts from the assignment, whatever the anchor says
             } else {
                 switch e.anchor {
-                case .capture: base = lead.capturedAt
+                case .capture: base = lead.cadenceFrom ?? lead.capturedAt
                 case .previousTouch: base = previousTouch
                 case .due: base = due ?? previousTouch
                 }

@@ -64,7 +64,15 @@ public enum EventDecoder {
             let available = try fields.requiredBool("available")
             let until = try fields.optionalInstant("until")
             let reason = try fields.optionalString("reason")
-            body = .repAvailability(rep: id, Availability(available: available, until: available ? nil : until, reason: reason))
+            let from = try fields.optionalInstant("from")
+            if let from, from <= at {
+                throw EventError(field: "from", message: "\(from) is not after the event's time \(at); leave `from` out for a change now")
+            }
+            if let from, let until, !available, until <= from {
+                throw EventError(field: "until", message: "\(until) is not after `from` (\(from))")
+            }
+            body = .repAvailability(rep: id, Availability(available: available, until: available ? nil : until,
+                                                          reason: reason, from: from))
         case "lead.captured":
             body = .leadCaptured(try lead(fields.requiredObject("lead"), path: "lead"))
         case "touch.logged":
@@ -94,6 +102,22 @@ public enum EventDecoder {
             }
             body = .leadSnoozed(Snooze(lead: leadID, until: until, rep: try fields.optionalString("rep"),
                                        reason: try fields.optionalString("reason")))
+        case "lead.accepted":
+            body = .leadAccepted(lead: try fields.requiredString("lead"), rep: try fields.requiredString("rep"))
+        case "lead.declined":
+            body = .leadDeclined(lead: try fields.requiredString("lead"), rep: try fields.requiredString("rep"),
+                                 reason: try fields.optionalString("reason"))
+        case "rep.deactivated":
+            body = .repDeactivated(rep: try fields.requiredString("rep"))
+        case "lead.updated":
+            body = .leadUpdated(try update(fields.requiredObject("lead"), path: "lead"))
+        case "lead.merged":
+            let survivor = try fields.requiredString("lead")
+            let duplicate = try fields.requiredString("duplicate")
+            guard duplicate != survivor else {
+                throw EventError(field: "duplicate", message: "a lead cannot be merged into itself")
+            }
+            body = .leadMerged(lead: survivor, duplicate: duplicate)
         default:
             throw EventError(field: "type", message: "unknown event type \"\(type)\" (known: \(Event.Body.types.joined(separator: ", ")))")
         }
@@ -105,7 +129,9 @@ public enum EventDecoder {
         let id = try f.requiredString("id")
         let rep = Rep(id: id, name: try f.optionalString("name"), email: try f.optionalEmail("email"),
                       team: try f.optionalString("team"), backup: try f.optionalString("backup"),
-                      timezone: try f.optionalZone("timezone"), attributes: [:])
+                      timezone: try f.optionalZone("timezone"),
+                      weight: try f.optionalInt("weight", in: InputBounds.repWeight),
+                      capacity: try f.optionalInt("capacity", in: InputBounds.repCapacity), attributes: [:])
         var result = rep
         result.attributes = f.rest
         return result
@@ -136,6 +162,34 @@ public enum EventDecoder {
         lead.priority = try f.optionalString("priority")
         lead.attributes = f.rest
         return lead
+    }
+
+    /// `lead.updated`'s `lead`: the profile fields it names; `owner`, `score`
+    /// and `priority` are refused (a manager reassigns, activities score).
+    static func update(_ o: JSONObject, path: String) throws(EventError) -> LeadUpdate {
+        var f = Fields(o, path: path)
+        var u = LeadUpdate(lead: try f.requiredString("id"))
+        for refused in ["owner", "score", "priority"] where o[refused] != nil {
+            throw EventError(field: f.path(refused), message: "cannot be changed by lead.updated "
+                             + (refused == "owner" ? "(use lead.reassigned)" : refused == "score" ? "(activities score)" : "(triage decides it)"))
+        }
+        u.name = try f.optionalString("name")
+        u.email = try f.optionalEmail("email")
+        u.phone = try f.optionalString("phone")
+        u.company = try f.optionalString("company")
+        u.title = try f.optionalString("title")
+        u.companySize = try f.optionalInt("company_size", in: InputBounds.companySize)
+        if let need = try f.optionalString("need") {
+            guard need == "new" || need == "current" else {
+                throw EventError(field: f.path("need"), message: "must be \"new\" or \"current\", got \"\(need)\"")
+            }
+            u.need = need
+        }
+        u.stage = try f.optionalString("stage")
+        u.timezone = try f.optionalZone("timezone")
+        u.source = try f.optionalString("source")
+        u.attributes = f.rest
+        return u
     }
 }
 

@@ -1,6 +1,6 @@
 extension LeadNotification {
     /// The notification as one JSON object in DESIGN.md's field order:
-    /// `id, at, kind, lead, to, step, channel, deadline, reason, action, score` (absent fields left out).
+    /// `id, at, kind, lead, to, step, channel, deadline, reason, accept_by, action, score` (absent fields left out).
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.string("id", id)
@@ -12,6 +12,7 @@ extension LeadNotification {
         if let channel { writer.string("channel", channel.rawValue) }
         if let deadline { writer.instant("deadline", deadline) }
         if let reason { writer.string("reason", reason.rawValue) }
+        if let acceptBy { writer.instant("accept_by", acceptBy) }
         if let action { writer.string("action", action) }
         if let score { writer.int("score", score) }
         writer.endObject()
@@ -41,6 +42,8 @@ extension Event {
             if let v = rep.team { w.string("team", v) }
             if let v = rep.backup { w.string("backup", v) }
             if let v = rep.timezone { w.string("timezone", v) }
+            if let v = rep.weight { w.int("weight", v) }
+            if let v = rep.capacity { w.int("capacity", v) }
             for k in rep.attributes.keys.sorted() { w.value(k, rep.attributes[k]!) }
             w.endObject()
         case .repAvailability(let rep, let a):
@@ -48,6 +51,7 @@ extension Event {
             w.bool("available", a.available)
             if let until = a.until { w.instant("until", until) }
             if let reason = a.reason { w.string("reason", reason) }
+            if let from = a.from { w.instant("from", from) }
         case .leadCaptured(let l):
             w.beginObject("lead")
             w.string("id", l.id)
@@ -86,6 +90,33 @@ extension Event {
             w.instant("until", snooze.until)
             if let rep = snooze.rep { w.string("rep", rep) }
             if let reason = snooze.reason { w.string("reason", reason) }
+        case .leadAccepted(let lead, let rep):
+            w.string("lead", lead)
+            w.string("rep", rep)
+        case .leadDeclined(let lead, let rep, let reason):
+            w.string("lead", lead)
+            w.string("rep", rep)
+            if let reason { w.string("reason", reason) }
+        case .repDeactivated(let rep):
+            w.string("rep", rep)
+        case .leadUpdated(let u):
+            w.beginObject("lead")
+            w.string("id", u.lead)
+            if let v = u.source { w.string("source", v) }
+            if let v = u.name { w.string("name", v) }
+            if let v = u.email { w.string("email", v) }
+            if let v = u.phone { w.string("phone", v) }
+            if let v = u.company { w.string("company", v) }
+            if let v = u.title { w.string("title", v) }
+            if let v = u.companySize { w.int("company_size", v) }
+            if let v = u.need { w.string("need", v) }
+            if let v = u.stage { w.string("stage", v) }
+            if let v = u.timezone { w.string("timezone", v) }
+            for k in u.attributes.keys.sorted() { w.value(k, u.attributes[k]!) }
+            w.endObject()
+        case .leadMerged(let lead, let duplicate):
+            w.string("lead", lead)
+            w.string("duplicate", duplicate)
         }
         for k in attributes.keys.sorted() { w.value(k, attributes[k]!) }
         w.endObject()

@@ -67,7 +67,7 @@ public struct GroupFigures: Sendable, Hashable {
             case .engaged: figures.engaged += 1
             case .won: figures.won += 1
             case .lost: figures.lost += 1
-            case .open, .nurture, .disqualified: break
+            case .open, .nurture, .disqualified, .merged: break
             }
             if o.snoozedNow { figures.snoozedNow += 1 }
             figures.breachesRepeated += o.repeatedBreaches

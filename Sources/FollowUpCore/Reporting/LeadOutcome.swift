@@ -72,6 +72,8 @@ public struct LeadOutcome: Sendable, Hashable {
             switch lead.status {
             case .lost, .disqualified:
                 droppedAfterOneTouch = true
+            case .merged:
+                droppedAfterOneTouch = false
             case .open:
                 if let step = lead.step { droppedAfterOneTouch = step.breached || step.deadline < now }
                 else { droppedAfterOneTouch = false }

@@ -31,7 +31,8 @@ public struct Report: Sendable, Hashable {
     /// Builds the report of `facts` (which may hold leads outside `window`: they are left out).
     public static func make(facts: [LeadFacts], rules: Rules, grouping: ReportGrouping, window: ReportWindow,
                             asOf now: Instant) -> Report {
-        let outcomes = facts.filter { window.contains($0.lead.capturedAt) }
+        // A duplicate merged into another lead is that lead: not counted twice.
+        let outcomes = facts.filter { window.contains($0.lead.capturedAt) && $0.lead.status != .merged }
             .map { LeadOutcome(facts: $0, rules: rules, asOf: now) }
         var total = GroupFigures.Tally(key: "all")
         var byKey: [String: GroupFigures.Tally] = [:]

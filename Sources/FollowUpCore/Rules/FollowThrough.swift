@@ -1,6 +1,6 @@
 /// What a policy does after the textbook cadence (DESIGN.md, version 2):
 /// snoozes, breaches that repeat and move, check-ins on engaged leads, hot
-/// signals and the after-hours acknowledgement. Each part is off when its
+/// signals, the after-hours acknowledgement and the acceptance window. Each part is off when its
 /// key is absent, so a rule set written for version 1 behaves as it did.
 public struct FollowThrough: Hashable, Sendable {
     /// The longest snooze a `lead.snoozed` may ask for; nil: no limit.
@@ -20,15 +20,20 @@ public struct FollowThrough: Hashable, Sendable {
     /// Whether a qualified lead with an email, captured while the calendar is
     /// closed, is acknowledged at once.
     public var acknowledgeWhenClosed: Bool
+    /// How long an owner given step 1 has to accept (or touch) before the lead
+    /// moves on as if declined; nil: no acceptance window (the shipped policy).
+    public var acceptWithin: TimeSpan?
 
     public init(maxSnooze: TimeSpan? = nil, breachRepeat: TimeSpan? = nil, reassignAfterBreaches: Int? = nil,
-                checkInEvery: TimeSpan? = nil, hotAt: Int? = nil, acknowledgeWhenClosed: Bool = false) {
+                checkInEvery: TimeSpan? = nil, hotAt: Int? = nil, acknowledgeWhenClosed: Bool = false,
+                acceptWithin: TimeSpan? = nil) {
         self.maxSnooze = maxSnooze
         self.breachRepeat = breachRepeat
         self.reassignAfterBreaches = reassignAfterBreaches
         self.checkInEvery = checkInEvery
         self.hotAt = hotAt
         self.acknowledgeWhenClosed = acknowledgeWhenClosed
+        self.acceptWithin = acceptWithin
     }
 
     /// Everything off: version 1's behaviour.

@@ -76,6 +76,8 @@ public enum LeadCondition: Hashable, Sendable {
     case missing([String])
     /// `stage` is one of these.
     case stageIn(Set<String>)
+    /// The string attribute `key` (a field the core does not know, e.g. `country`) is one of these.
+    case attributeIn(String, Set<String>)
 
     /// Whether the lead passes this test.
     public func holds(for lead: LeadProfile) -> Bool {
@@ -85,6 +87,8 @@ public enum LeadCondition: Hashable, Sendable {
         case .needIn(let s): lead.need.map(s.contains) ?? false
         case .missing(let fields): fields.allSatisfy { lead.field($0) == nil }
         case .stageIn(let s): lead.stage.map(s.contains) ?? false
+        case .attributeIn(let key, let s):
+            if case .string(let v)? = lead.attributes[key] { s.contains(v) } else { false }
         }
     }
 }
@@ -151,11 +155,23 @@ public struct Routing: Hashable, Sendable {
     public var defaultTeam: String
     /// First match wins; no match means ``defaultTeam``.
     public var teams: [TeamRoute]
+    /// How each team shares its leads; a team not named uses round robin.
+    public var strategies: [String: TeamStrategy]
 
-    public init(defaultTeam: String, teams: [TeamRoute] = []) {
+    public init(defaultTeam: String, teams: [TeamRoute] = [], strategies: [String: TeamStrategy] = [:]) {
         self.defaultTeam = defaultTeam
         self.teams = teams
+        self.strategies = strategies
     }
+
+    /// The team routing gives a lead with this profile: its own `team`, else
+    /// the first matching route's, else the default team.
+    public func team(for profile: LeadProfile) -> String {
+        profile.team ?? teams.first { $0.matcher.match(profile) != nil }?.team ?? defaultTeam
+    }
+
+    /// `team`'s strategy.
+    public func strategy(of team: String) -> TeamStrategy { strategies[team] ?? .roundRobin }
 }
 
 /// "Leads like this go to that team."

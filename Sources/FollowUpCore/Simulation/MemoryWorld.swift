@@ -13,6 +13,8 @@ public struct MemoryWorld: EngineWorld {
     private var versions: [UInt32] = []
     /// Leads ever assigned to a rep (by index); filtered on read.
     private var ownedBy: [RepID: [Int]] = [:]
+    /// Per owner, how many of their leads are in cadence (kept on every save).
+    private var cadence: [RepID: Int] = [:]
     private var queue = Heap<QueuedTimer>()
 
     public init(team: TeamState) {
@@ -34,6 +36,8 @@ public struct MemoryWorld: EngineWorld {
     public mutating func save(_ lead: LeadState) {
         if let i = index[lead.id] {
             let old = leads[i]
+            if let owner = old.owner, old.isInCadence { cadence[owner, default: 0] -= 1 }
+            if let owner = lead.owner, lead.isInCadence { cadence[owner, default: 0] += 1 }
             leads[i] = lead
             if let owner = lead.owner, owner != old.owner { ownedBy[owner, default: []].append(i) }
             if old.timerSignature != lead.timerSignature {
@@ -42,6 +46,7 @@ public struct MemoryWorld: EngineWorld {
             }
         } else {
             let i = leads.count
+            if let owner = lead.owner, lead.isInCadence { cadence[owner, default: 0] += 1 }
             leads.append(lead)
             versions.append(0)
             index[lead.id] = i
@@ -58,21 +63,35 @@ public struct MemoryWorld: EngineWorld {
         }
     }
 
-    /// The earliest pending timer, if any (stale entries are dropped on the way).
+    public mutating func leads(ownedBy rep: RepID) -> [LeadState] {
+        var seen = Set<Int>()
+        return (ownedBy[rep] ?? []).sorted().compactMap { i in
+            guard seen.insert(i).inserted, leads[i].owner == rep, !leads[i].status.isFinal else { return nil }
+            return leads[i]
+        }
+    }
+
+    public mutating func leadsInCadence(of rep: RepID) -> Int { cadence[rep] ?? 0 }
+
+    /// The earliest pending timer, if any (stale entries are dropped on the way):
+    /// a rep's planned availability change, or a lead's.
     public mutating func nextTimer() -> LeadTimer? {
+        let change = team.timers.first
         while let top = queue.min {
             if versions[Int(top.index)] == top.version {
                 let lead = leads[Int(top.index)]
-                return LeadTimer(at: Instant(secondsSinceEpoch: top.at), leadSeq: lead.seq, lead: lead.id, kind: top.kind)
+                let timer = LeadTimer(at: Instant(secondsSinceEpoch: top.at), leadSeq: lead.seq, lead: lead.id, kind: top.kind)
+                return change.map { $0 < timer ? $0 : timer } ?? timer
             }
             _ = queue.popMin()
         }
-        return nil
+        return change
     }
 
-    /// Removes the earliest pending timer (after ``nextTimer()`` returned it).
-    public mutating func popTimer() {
-        _ = queue.popMin()
+    /// Removes `timer`, the earliest pending one (after ``nextTimer()`` returned it).
+    /// A rep's change is removed by firing it (the engine clears it from the team).
+    public mutating func popTimer(_ timer: LeadTimer) {
+        if timer.kind != .availabilityChange { _ = queue.popMin() }
     }
 
     private mutating func push(_ timers: [LeadTimer], index i: Int) {

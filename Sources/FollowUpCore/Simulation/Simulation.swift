@@ -35,7 +35,7 @@ public struct Simulation {
 
     private mutating func fireTimers(before limit: Instant, inclusive: Bool, emit: (EngineOutcome) -> Void) {
         while let timer = world.nextTimer(), timer.at < limit || (inclusive && timer.at == limit) {
-            world.popTimer()
+            world.popTimer(timer)
             now = max(now ?? timer.at, timer.at)
             let outcome = engine.fire(timer, in: &world)
             if !outcome.notifications.isEmpty || !outcome.notes.isEmpty { emit(outcome) }

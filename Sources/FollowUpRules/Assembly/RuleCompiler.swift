@@ -141,7 +141,8 @@ struct RuleCompiler {
         let routes = merged.teams.compactMap { route in
             route.value.map { TeamRoute(name: route.name, team: $0.team, matcher: $0.matcher) }
         }
-        return Routing(defaultTeam: team.value, teams: routes)
+        return Routing(defaultTeam: team.value, teams: routes,
+                       strategies: merged.strategies.compactMapValues { TeamStrategy(rawValue: $0.value) })
     }
 
     /// The roster, with backups checked: one naming a rep the files do not

@@ -20,6 +20,9 @@ struct RuleMerger {
         for item in fragment.policies { Self.define(item, in: &merged.policies, kind: "policy", log: &log) }
         if let team = fragment.defaultTeam { Self.replace(&merged.defaultTeam, with: team, kind: "routing.default_team", log: &log) }
         for item in fragment.teams { Self.define(item, in: &merged.teams, kind: "team route", log: &log) }
+        for team in fragment.strategies.keys.sorted() {
+            Self.replace(&merged.strategies[team], with: fragment.strategies[team]!, kind: "routing.strategies.\(team)", log: &log)
+        }
         if let fallback = fragment.fallback { Self.replace(&merged.fallback, with: fallback, kind: "fallback", log: &log) }
         for item in fragment.reps { Self.define(item, in: &merged.reps, kind: "rep", log: &log) }
     }

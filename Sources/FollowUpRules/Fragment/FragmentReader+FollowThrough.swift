@@ -5,7 +5,7 @@ import FollowUpCore
 /// `acknowledge_when_closed`. Each is optional; absent turns its part off.
 extension FragmentReader {
     static let followThroughKeys = ["max_snooze", "breach_repeat", "reassign_after_breaches", "check_in_every",
-                                    "hot_at", "acknowledge_when_closed"]
+                                    "hot_at", "acknowledge_when_closed", "accept_within"]
 
     /// The follow-through settings of one policy; nil when any of them is wrong (already reported).
     mutating func readFollowThrough(_ fields: RuleFields) -> FollowThrough? {
@@ -24,6 +24,7 @@ extension FragmentReader {
         if let v = positive("max_snooze", &reader) { out.maxSnooze = v } else { ok = false }
         if let v = positive("breach_repeat", &reader) { out.breachRepeat = v } else { ok = false }
         if let v = positive("check_in_every", &reader) { out.checkInEvery = v } else { ok = false }
+        if let v = positive("accept_within", &reader) { out.acceptWithin = v } else { ok = false }
         if fields.has("reassign_after_breaches") {
             if let n = reader.integer(fields, "reassign_after_breaches", minimum: 1, maximum: 100) { out.reassignAfterBreaches = n.value } else { ok = false }
         }

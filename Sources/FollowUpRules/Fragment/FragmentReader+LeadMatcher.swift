@@ -4,7 +4,7 @@ import FollowUpCore
 /// alternatives (any may match), each a mapping of conditions (all must hold).
 extension FragmentReader {
     /// The condition keys an alternative may use.
-    static let conditionKeys = ["source", "company_size_at_least", "need", "missing", "stage"]
+    static let conditionKeys = ["source", "company_size_at_least", "need", "missing", "stage", "attributes"]
     /// The values `need` can take (the lead's `need` field).
     static let needs = ["new", "current"]
 
@@ -68,6 +68,19 @@ extension FragmentReader {
         }
         if let stages = reader.textList(fields, "stage") {
             conditions.append(.stageIn(Set(stages.map(\.value))))
+        }
+        // `attributes: {country: [US, CA]}`: any string field the lead carries beyond the known ones.
+        if let node = fields["attributes"], let entries = reader.entries(of: node, what: "`attributes` of \(where_)") {
+            if entries.isEmpty {
+                reader.log.error("`attributes` of \(where_) names no attribute; e.g. `attributes: {country: [US, CA]}`",
+                                 at: fields.keyPosition("attributes") ?? node.position)
+            }
+            for entry in entries {
+                if let values = reader.textList(entry.value, what: "attribute \"\(entry.key.value)\" of \(where_)",
+                                                key: entry.key.position) {
+                    conditions.append(.attributeIn(entry.key.value, Set(values.map(\.value))))
+                }
+            }
         }
         if conditions.isEmpty && reader.log.errorCount == errorsBefore {
             reader.log.error("an alternative in `when` of \(context) has no condition; "

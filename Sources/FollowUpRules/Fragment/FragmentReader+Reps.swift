@@ -3,7 +3,7 @@ import FollowUpCore
 /// `reps:` — an optional roster. Events (`rep.upserted`) can add and change
 /// reps later, so a backup the files do not declare is only a note.
 extension FragmentReader {
-    static let repKeys = ["id", "name", "email", "team", "backup", "timezone"]
+    static let repKeys = ["id", "name", "email", "team", "backup", "timezone", "weight", "capacity"]
 
     mutating func readReps(_ node: RuleNode) {
         guard let items = reader.items(of: node, what: "`reps`") else { return }
@@ -28,9 +28,14 @@ extension FragmentReader {
                                  at: backup.position)
             }
             let timezone = fields.has("timezone") ? readZone(fields, "timezone")?.identifier : nil
+            let weight = fields.has("weight")
+                ? reader.integer(fields, "weight", minimum: InputBounds.repWeight.lowerBound, maximum: InputBounds.repWeight.upperBound) : nil
+            let capacity = fields.has("capacity")
+                ? reader.integer(fields, "capacity", minimum: InputBounds.repCapacity.lowerBound,
+                                 maximum: InputBounds.repCapacity.upperBound) : nil
             let draft: RepDraft? = reader.log.errorCount == errorsBefore
                 ? RepDraft(rep: Rep(id: id.value, name: name?.value, email: email?.value, team: team?.value,
-                                    backup: backup?.value, timezone: timezone),
+                                    backup: backup?.value, timezone: timezone, weight: weight?.value, capacity: capacity?.value),
                            backup: backup)
                 : nil
             fragment.reps.append(Definition(name: id.value, position: id.position, value: draft))

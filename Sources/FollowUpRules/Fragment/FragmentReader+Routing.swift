@@ -1,12 +1,14 @@
 import FollowUpCore
 
 /// `routing:` — which team gets a lead captured without owner: ordered team
-/// routes (first match wins), else the default team.
+/// routes (first match wins), else the default team; and how each team shares
+/// its leads (`strategies`).
 extension FragmentReader {
     mutating func readRouting(_ node: RuleNode, at key: SourcePosition?) {
-        guard let fields = reader.fields(of: node, context: "`routing`", allowed: ["default_team", "teams"], at: key)
+        guard let fields = reader.fields(of: node, context: "`routing`", allowed: ["default_team", "teams", "strategies"], at: key)
         else { return }
         if fields.has("default_team") { fragment.defaultTeam = reader.word(fields, "default_team") }
+        if let strategies = fields["strategies"] { readStrategies(strategies) }
         guard let items = reader.items(fields, "teams") else { return }
         var seen: [String: SourcePosition] = [:]
         for (index, item) in items.enumerated() {
@@ -30,6 +32,22 @@ extension FragmentReader {
                 nil
             }
             fragment.teams.append(Definition(name: name.value, position: name.position, value: draft, before: insertBefore))
+        }
+    }
+
+    /// `strategies: {sales: weighted, emea: least_open}`: a team not named uses round robin.
+    private mutating func readStrategies(_ node: RuleNode) {
+        guard let entries = reader.entries(of: node, what: "`strategies` of `routing`") else { return }
+        let names = TeamStrategy.allCases.map(\.rawValue)
+        for entry in entries {
+            guard let text = reader.word(entry.value, what: "the strategy of team \"\(entry.key.value)\"") else { continue }
+            guard TeamStrategy(rawValue: text.value) != nil else {
+                reader.log.error("unknown strategy \"\(text.value)\" for team \"\(entry.key.value)\" (expected one of: "
+                                 + "\(names.joined(separator: ", ")))" + KeySuggestion.hint(for: text.value, among: names),
+                                 at: text.position)
+                continue
+            }
+            fragment.strategies[entry.key.value] = text
         }
     }
 }

@@ -16,6 +16,8 @@ struct RuleFragment {
     var policies: [Definition<PolicyDraft>] = []
     var defaultTeam: Located<String>?
     var teams: [Definition<TeamRouteDraft>] = []
+    /// `routing.strategies`: team name → strategy (already checked), where each is written.
+    var strategies: [String: Located<String>] = [:]
     var fallback: Located<String>?
     var reps: [Definition<RepDraft>] = []
 }

@@ -74,7 +74,7 @@ actor MemoryDaemon: EventIntake, LeadQueries, DaemonHealth {
 
     private func fireTimers(before limit: Instant, inclusive: Bool) {
         while let timer = world.nextTimer(), timer.at < limit || (inclusive && timer.at == limit) {
-            world.popTimer()
+            world.popTimer(timer)
             lastApplied = max(lastApplied ?? timer.at, timer.at)
             queue(engine.fire(timer, in: &world).notifications)
         }
