@@ -203,8 +203,8 @@ enum Schema {
     /// Version 2's people and routing (issue 13): how a lead reached its owner,
     /// its acceptance window, when its cadence started (qualification), and
     /// whether it counts toward its owner's capacity; reps' weight, capacity,
-    /// deactivation and planned availability change. Indexes answer "the open
-    /// leads of a rep who left" and "a rep's load" without a scan.
+    /// deactivation and planned availability change. An index answers "a
+    /// rep's load" without a scan (v1's leads_by_owner finds a leaving rep's leads).
     @Sendable static func addPeopleAndRouting(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE leads ADD COLUMN by_round_robin INTEGER;
@@ -212,7 +212,6 @@ enum Schema {
             ALTER TABLE leads ADD COLUMN cadence_from INTEGER;
             ALTER TABLE leads ADD COLUMN in_cadence INTEGER;
             UPDATE leads SET in_cadence = (status = 'open' AND step IS NOT NULL);
-            CREATE INDEX leads_by_owner ON leads(owner, seq) WHERE status IN ('open', 'engaged', 'nurture');
             CREATE INDEX leads_in_cadence ON leads(owner) WHERE in_cadence = 1;
             ALTER TABLE reps ADD COLUMN weight INTEGER;
             ALTER TABLE reps ADD COLUMN capacity INTEGER;

@@ -130,7 +130,7 @@ struct FollowUpCtlDaemonTests {
             let bad = try await Self.ctl(api, "leads", "--status", "closed")
             #expect(bad.status == 1)
             #expect(bad.stdout == "")
-            #expect(bad.stderr == "followupctl: unknown status \"closed\" (one of open, engaged, nurture, won, lost, disqualified) (field: status)\n")
+            #expect(bad.stderr == "followupctl: unknown status \"closed\" (one of open, engaged, nurture, won, lost, disqualified, merged) (field: status)\n")
         }
     }
 
@@ -180,7 +180,7 @@ struct FollowUpCtlDaemonTests {
                   rules            version test-rules; last reload 2026-11-24T19:00:00Z ok
                   fire lag p99     0.25 s
                   events           4
-                  leads            open 1, engaged 0, nurture 0, won 0, lost 0, disqualified 0
+                  leads            open 1, engaged 0, nurture 0, won 0, lost 0, disqualified 0, merged 0
                   timers           2 pending, next at 2026-11-24T20:02:00Z
                   outbox           pending 1, delivered 0, dead 0
 

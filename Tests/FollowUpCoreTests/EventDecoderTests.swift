@@ -81,8 +81,9 @@ import FollowUpTestSupport
     }
 
     @Test func everyTypeIsListed() {
-        #expect(Event.Body.types.sorted() == ["lead.activity", "lead.captured", "lead.reassigned", "lead.snoozed",
-                                               "lead.status", "rep.availability", "rep.upserted", "touch.logged"])
+        #expect(Event.Body.types.sorted() == ["lead.accepted", "lead.activity", "lead.captured", "lead.declined", "lead.merged",
+                                               "lead.reassigned", "lead.snoozed", "lead.status", "lead.updated",
+                                               "rep.availability", "rep.deactivated", "rep.upserted", "touch.logged"])
     }
 
     @Test func leadSnoozed() throws {

@@ -22,7 +22,7 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
             """, at: "case.yaml:4:5",
             message: "unknown key \"nurture_evry\" in policy \"default\" (expected one of: calendar, nurture_every, "
                 + "auto_acknowledge, engaged_by, call_windows, steps, max_snooze, breach_repeat, reassign_after_breaches, "
-                + "check_in_every, hot_at, acknowledge_when_closed); did you mean \"nurture_every\"?"),
+                + "check_in_every, hot_at, acknowledge_when_closed, accept_within); did you mean \"nurture_every\"?"),
         ErrorCase(label: "follow-through: a zero repeat", yaml: """
             policies:
               default:
