@@ -34,7 +34,11 @@ import FollowUpTestSupport
     @Test(arguments: [1, 2, 3] as [UInt64])
     func seededRandomWorkload(_ seed: UInt64) async throws {
         let events = RandomWorkload(seed: seed, count: 1_500).events
-        let rules = DefaultRules.make(autoAcknowledge: seed == 2, roster: RandomWorkload.roster)
+        var followThrough = FollowThrough.shipped
+        if seed == 3 { followThrough.acceptWithin = .minutes(3) }
+        var rules = DefaultRules.make(autoAcknowledge: seed == 2, roster: RandomWorkload.roster, followThrough: followThrough)
+        // Every strategy, on the teams the workload routes to.
+        rules.routing.strategies = seed == 1 ? ["sales": .weighted, "support": .leastOpen] : ["support": .weighted]
         let kinds = try await compare(events, rules: rules, until: events.last!.at + .days(70), reopenAt: nil)
         // The workload reaches every kind of notification.
         #expect(kinds == Set(NotificationKind.allCases))

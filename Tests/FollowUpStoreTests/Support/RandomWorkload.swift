@@ -42,6 +42,7 @@ struct RandomWorkload {
     private mutating func step() {
         // A fifth of events share the previous instant; the rest come up to 90 minutes later.
         if !chance(0.2) { now = now + TimeSpan(seconds: Int64.random(in: 1...5_400, using: &generator)) }
+        if !leads.isEmpty, chance(0.08) { return peopleEvent() }
         let roll = Int.random(in: 0..<100, using: &generator)
         if roll < 2, !leads.isEmpty {
             // A CRM re-sending a known lead (with other details): ignored whole.
@@ -65,10 +66,36 @@ struct RandomWorkload {
         case 94..<97:
             let id = pick(reps)
             let backup: RepID? = chance(0.2) ? nil : pick(reps.filter { $0 != id })
-            add(Rep(id: id, name: id.uppercased(), team: pick(["sales", "sales", "support"]), backup: backup))
+            add(Rep(id: id, name: id.uppercased(), team: pick(["sales", "sales", "support"]), backup: backup,
+                    weight: pick([nil, 1, 2, 3]), capacity: pick([nil, nil, 2, 6])))
         case 97..<100:
             add(Rep(id: "n\(reps.count)", team: pick(["sales", "support"]), backup: pick(reps)))
         default: captureLead()
+        }
+    }
+
+    /// Version 2's people and routing: declines and accepts (by anyone: most
+    /// change nothing), a rep leaving, profile updates, merges.
+    private mutating func peopleEvent() {
+        let lead = pick(leads)
+        switch Int.random(in: 0..<10, using: &generator) {
+        case 0..<3: events.append(Event(at: now, body: .leadDeclined(lead: lead, rep: pick(reps), reason: nil)))
+        case 3..<5: events.append(Event(at: now, body: .leadAccepted(lead: lead, rep: pick(reps))))
+        case 5: events.append(Event(at: now, body: .repDeactivated(rep: pick(reps))))
+        case 6..<9:
+            var update = LeadUpdate(lead: lead)
+            switch Int.random(in: 0..<5, using: &generator) {
+            case 0: update.phone = "+1 555 9\(events.count)"
+            case 1: update.email = "u\(events.count)@example.test"
+            case 2: update.timezone = pick(Self.zones.compactMap { $0 })
+            case 3: update.companySize = pick([50, 5_000])
+            default: update.attributes = ["country": .string(pick(["US", "FR"]))]
+            }
+            events.append(Event(at: now, body: .leadUpdated(update)))
+        default:
+            let other = pick(leads)
+            guard other != lead else { return }
+            events.append(Event(at: now, body: .leadMerged(lead: lead, duplicate: other)))
         }
     }
 
@@ -101,8 +128,11 @@ struct RandomWorkload {
         if chance(0.4) {
             availability = .available
         } else {
-            let until = chance(0.5) ? now + TimeSpan(seconds: Int64.random(in: 600...200_000, using: &generator)) : nil
-            availability = Availability(available: false, until: until, reason: pick(["vacation", "sick", nil]))
+            // A third are planned ahead (`from`): they happen later, as timers of the team.
+            let from = chance(0.3) ? now + TimeSpan(seconds: Int64.random(in: 60...100_000, using: &generator)) : nil
+            let start = from ?? now
+            let until = chance(0.5) ? start + TimeSpan(seconds: Int64.random(in: 600...200_000, using: &generator)) : nil
+            availability = Availability(available: false, until: until, reason: pick(["vacation", "sick", nil]), from: from)
         }
         events.append(Event(at: now, body: .repAvailability(rep: rep, availability)))
     }
