@@ -19,17 +19,14 @@ extension EnginePass {
     /// The team's next rep by its strategy, among available reps below
     /// capacity and not in `excluded`; moves the team's pointer.
     mutating func pickInTeam(_ team: String, excluding excluded: [RepID], in world: inout some EngineWorld) -> RepID? {
-        let strategy = rules.routing.strategy(of: team)
-        var loads: [RepID: Int] = [:]
-        for rep in world.team.roster(of: team) where world.team.isAvailable(rep, at: now) && !excluded.contains(rep) {
-            let needsLoad = strategy == .leastOpen || world.team.members[rep]?.rep.capacity != nil
-            loads[rep] = needsLoad ? world.leadsInCadence(of: rep) : 0
-        }
-        let members = world.team.members
-        return world.team.pick(in: team, strategy: strategy, at: now, eligible: { rep in
-            guard let load = loads[rep] else { return false }
-            return members[rep]?.rep.capacity.map { load < $0 } ?? true
-        }, load: { loads[$0] ?? 0 })
+        // Loads are asked for only where a capacity or least_open needs them (a
+        // count in the store); round robin stops at the first eligible rep.
+        var picking = world.team
+        let picked = picking.pick(in: team, strategy: rules.routing.strategy(of: team), at: now,
+                                  eligible: { !excluded.contains($0) && canTake($0, in: &world) },
+                                  load: { world.leadsInCadence(of: $0) })
+        world.team = picking
+        return picked
     }
 
     /// The team routing gives the lead's current profile.

@@ -96,7 +96,7 @@ extension Rules {
     /// (or, failing that, any policy) rather than stopping.
     public func policy(for lead: LeadState) -> Policy {
         // Most rule sets have one policy: no hashing of the lead's policy name then.
-        if policies.count == 1, let only = policies.first { return only.value }
+        if let onlyPolicy { return onlyPolicy }
         return policies[lead.policy] ?? policies["default"] ?? policies.values.sorted { $0.name < $1.name }[0]
     }
 

@@ -164,14 +164,25 @@ public struct TeamState: Hashable, Sendable {
     public mutating func pick(in team: String, strategy: TeamStrategy, at now: Instant,
                               eligible: (RepID) -> Bool, load: (RepID) -> Int) -> RepID? {
         guard let roster = rosters[team], !roster.isEmpty else { return nil }
+        if strategy == .roundRobin {
+            // After the last pick; if it left the team, after where it stood in the roster order.
+            let lastSeq = roundRobin[team].flatMap { members[$0]?.seq } ?? -1
+            let start = roster.firstIndex { $0.seq > lastSeq } ?? 0
+            for k in 0..<roster.count {
+                let id = roster[(start + k) % roster.count].id
+                if isAvailable(id, at: now), eligible(id) {
+                    roundRobin[team] = id
+                    return id
+                }
+            }
+            return nil
+        }
         let candidates = roster.map(\.id).filter { isAvailable($0, at: now) && eligible($0) }
         guard !candidates.isEmpty else { return nil }
         let chosen: RepID
         switch strategy {
         case .roundRobin:
-            // After the last pick; if it left the team, after where it stood in the roster order.
-            let lastSeq = roundRobin[team].flatMap { members[$0]?.seq } ?? -1
-            chosen = candidates.first { (members[$0]?.seq ?? 0) > lastSeq } ?? candidates[0]
+            return nil  // handled above
         case .weighted:
             var totals = weightedTotals[team] ?? [:]
             var sum = 0

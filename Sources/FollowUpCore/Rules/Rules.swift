@@ -12,7 +12,10 @@ public struct Rules: Sendable {
     /// Points per activity and the score thresholds that lift priority.
     public var scoring: Scoring
     /// Cadence policies by name.
-    public var policies: [String: Policy]
+    public var policies: [String: Policy] { didSet { onlyPolicy = Self.only(policies) } }
+    /// The policy when there is exactly one: most rule sets, and the engine asks
+    /// for a lead's policy several times per notification.
+    public private(set) var onlyPolicy: Policy?
     /// Which team gets a lead captured without owner.
     public var routing: Routing
     /// Who gets `lead.unrouted` and the notifications of leads without owner.
@@ -30,10 +33,15 @@ public struct Rules: Sendable {
         self.triage = triage
         self.scoring = scoring
         self.policies = policies
+        self.onlyPolicy = Self.only(policies)
         self.routing = routing
         self.fallback = fallback
         self.roster = roster
         self.version = version
+    }
+
+    private static func only(_ policies: [String: Policy]) -> Policy? {
+        policies.count == 1 ? policies.values.first : nil
     }
 
     /// The tier named `name`.
