@@ -51,16 +51,34 @@ extension SQLiteLeadStore {
     }
 
     /// A rep's worklist: the open leads they own with an open step; `now` holds
-    /// the steps due by `now`, earliest deadline first; `next` the later ones, soonest due first.
+    /// the steps due by `now`, earliest deadline first; `next` the later ones,
+    /// soonest due first; `snoozed` the leads they own that are snoozed, soonest
+    /// wake-up first (a snoozed lead has no `deadline_open`, so it is in neither list).
     public func queue(for rep: RepID, at now: Instant) async throws -> RepQueue {
         let base = "SELECT \(LeadRow.selectList) FROM leads WHERE owner = ? AND deadline_open IS NOT NULL"
-        let (due, later) = try await pool.read { db in
+        let (due, later, snoozed) = try await pool.read { db in
             (try LeadRow.fetchAll(db.cachedStatement(sql: base + " AND step_due <= ? ORDER BY step_deadline, seq"),
                                   arguments: [rep, now.secondsSinceEpoch]),
              try LeadRow.fetchAll(db.cachedStatement(sql: base + " AND step_due > ? ORDER BY step_due, seq"),
-                                  arguments: [rep, now.secondsSinceEpoch]))
+                                  arguments: [rep, now.secondsSinceEpoch]),
+             try LeadRow.fetchAll(db.cachedStatement(sql: Self.snoozedQueueSQL), arguments: [rep]))
         }
-        return RepQueue(rep: rep, now: due, next: later)
+        return RepQueue(rep: rep, now: due, next: later, snoozed: snoozed)
+    }
+
+    /// A rep's snoozed leads, soonest wake-up first. `snoozed_until IS NOT NULL`
+    /// matches the partial index leads_snoozed(owner, snoozed_until), and a final
+    /// lead never keeps a snooze, so this is every snoozed lead without a scan.
+    static let snoozedQueueSQL = "SELECT \(LeadRow.selectList) FROM leads WHERE owner = ? AND snoozed_until IS NOT NULL"
+        + " ORDER BY snoozed_until, seq"
+
+    /// How SQLite runs the snoozed part of ``queue(for:at:)``, one plan line per
+    /// row: lets a test hold it to the leads_snoozed index.
+    package func snoozedQueuePlan() async throws -> [String] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Self.snoozedQueueSQL, arguments: ["alice"])
+                .map { $0["detail"] as String }
+        }
     }
 
     /// A rep and their availability, if known.

@@ -23,6 +23,7 @@ struct FollowUpCtl: AsyncParsableCommand {
               followupctl queue alice
               followupctl rep away alice --until 2026-11-30T13:00:00Z --reason vacation
               followupctl touch log L1 --rep alice --channel call --outcome no_answer
+              followupctl snooze L1 --until 2026-12-14 --reason "call back after the budget meeting"
               followupctl status
               followupctl report --since 2026-11-01 --by source
               followupctl import leads.csv --dry-run
@@ -32,7 +33,7 @@ struct FollowUpCtl: AsyncParsableCommand {
         subcommands: [
             CheckRulesCommand.self, SimulateCommand.self, ExplainCommand.self,
             EventCommand.self, LeadCommand.self, LeadsCommand.self, QueueCommand.self, RepCommand.self,
-            TouchCommand.self, StatusCommand.self, OutboxCommand.self, ReloadCommand.self, ReportCommand.self,
+            TouchCommand.self, SnoozeCommand.self, StatusCommand.self, OutboxCommand.self, ReloadCommand.self, ReportCommand.self,
             ImportCommand.self,
         ]
     )

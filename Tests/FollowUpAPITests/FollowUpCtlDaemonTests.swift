@@ -168,6 +168,98 @@ struct FollowUpCtlDaemonTests {
         }
     }
 
+    @Test("snooze reads a date in the lead's time zone; lead show and queue show the wake-up")
+    func snoozeUntilADate() async throws {
+        try await LiveAPI.run { api in
+            _ = try await Self.ctl(api, "event", input: Self.seed)
+            api.clock.set(at("2026-11-24T20:03:00Z"))
+            let run = try await Self.ctl(api, "snooze", "L1", "--until", "2026-12-14", "--rep", "alice",
+                                         "--reason", "call back after the budget meeting")
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout == """
+                accepted #5 lead.snoozed L1
+                L1 snoozed until 2026-12-14T14:00:00Z (Mon 2026-12-14 09:00 America/New_York)
+
+                """)
+            let record = try await api.unix.get("/v1/leads/L1")
+            let sent = record["events"]?.items.last?["event"]
+            #expect(sent?["until"] == .string("2026-12-14T14:00:00Z"))
+            #expect(sent?["rep"] == .string("alice"))
+            #expect(record["lead"]?["snoozed_until"] == .string("2026-12-14T14:00:00Z"))
+            #expect(record["lead"]?["snooze_reason"] == .string("call back after the budget meeting"))
+
+            let shown = try await Self.ctl(api, "lead", "show", "L1")
+            #expect(shown.stdout.contains("""
+                  touches 1, last at 2026-11-24T20:02:00Z
+                  snoozed until 2026-12-14T14:00:00Z (call back after the budget meeting)
+                  step 2 re-opens when the lead wakes
+
+                """), "\(shown.stdout)")
+            #expect(shown.stdout.contains(
+                "2026-11-24T20:03:00Z  event #5 lead.snoozed until 2026-12-14T14:00:00Z by alice: call back after the budget meeting (from api)"),
+                "\(shown.stdout)")
+            #expect(shown.stdout.hasSuffix("Pending\n  2026-12-14T14:00:00Z  wake\n"), "\(shown.stdout)")
+
+            // Long past step 2's deadline it is still not overdue: it sleeps.
+            api.clock.set(at("2026-11-30T20:00:00Z"))
+            let queue = try await Self.ctl(api, "queue", "alice")
+            #expect(queue.stdout == """
+                Now for alice (0)
+                  (nothing)
+                Next for alice (0)
+                  (nothing)
+                Snoozed for alice (1)
+                  LEAD        STEP  WAKES                 CONTACT
+                  L1          2     2026-12-14T14:00:00Z  Dana, Acme, +1 555 0100 — call back after the budget meeting
+
+                """)
+            let json = try await api.unix.get("/v1/reps/alice/queue")
+            let row = try #require(json["snoozed"]?.items.first)
+            #expect(row["overdue"] == .bool(false) && row["due"] == .null && row["deadline"] == .null)
+            #expect(row["snoozed_until"] == .string("2026-12-14T14:00:00Z"))
+        }
+    }
+
+    @Test("snooze counts a duration from the daemon's now; days keep the wall-clock time")
+    func snoozeForADuration() async throws {
+        try await LiveAPI.run { api in
+            _ = try await Self.ctl(api, "event", input: Self.seed)
+            api.clock.set(at("2026-11-24T20:03:00Z"))  // this machine's clock is far from it
+            let hours = try await Self.ctl(api, "snooze", "L1", "--until", "12h")
+            #expect(hours.status == 0, "\(hours.stderr)")
+            #expect(hours.stdout == "accepted #5 lead.snoozed L1\nL1 snoozed until 2026-11-25T08:03:00Z\n")
+            let weeks = try await Self.ctl(api, "snooze", "L1", "--until", "2w")
+            #expect(weeks.stdout == "accepted #6 lead.snoozed L1\nL1 snoozed until 2026-12-08T20:03:00Z (Tue 2026-12-08 15:03 America/New_York)\n")
+            let exact = try await Self.ctl(api, "snooze", "L1", "--until", "2026-12-01T16:30:00Z")
+            #expect(exact.stdout == "accepted #7 lead.snoozed L1\nL1 snoozed until 2026-12-01T16:30:00Z\n")
+            #expect(try await api.unix.get("/v1/leads/L1")["lead"]?["snoozed_until"] == .string("2026-12-01T16:30:00Z"),
+                    "a second snooze replaces the first")
+        }
+    }
+
+    @Test("snooze: a bad TIME is refused before sending; the daemon's 400 is shown with its field")
+    func snoozeErrors() async throws {
+        try await LiveAPI.run { api in
+            _ = try await Self.ctl(api, "event", input: Self.seed)
+            api.clock.set(at("2026-11-24T20:03:00Z"))
+            let bad = try await Self.ctl(api, "snooze", "L1", "--until", "monday")
+            #expect(bad.status != 0)
+            #expect(bad.stderr.contains("--until: \"monday\" is not a wake-up time"), "\(bad.stderr)")
+            let tooFar = try await Self.ctl(api, "snooze", "L1", "--until", "2027-06-01")
+            #expect(tooFar.status == 1)
+            #expect(tooFar.stdout == "")
+            #expect(tooFar.stderr.hasPrefix("followupctl: 2027-06-01T13:00:00Z is more than max_snooze"), "\(tooFar.stderr)")
+            #expect(tooFar.stderr.hasSuffix(" (field: until)\n"), "\(tooFar.stderr)")
+            let past = try await Self.ctl(api, "snooze", "L1", "--until", "2026-11-24T20:00:00Z")
+            #expect(past.status == 1)
+            #expect(past.stderr.hasSuffix(" (field: until)\n"), "\(past.stderr)")
+            let unknown = try await Self.ctl(api, "snooze", "L9", "--until", "2026-12-14")
+            #expect(unknown.status == 1)
+            #expect(unknown.stderr == "followupctl: unknown lead \"L9\"\n")
+            #expect(try await api.unix.get("/v1/leads/L1")["lead"]?["snoozed_until"] == .null, "nothing was applied")
+        }
+    }
+
     @Test("status prints health and counts")
     func status() async throws {
         try await LiveAPI.run { api in

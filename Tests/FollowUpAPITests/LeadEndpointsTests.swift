@@ -28,9 +28,15 @@ struct LeadEndpointsTests {
             // Step 2 (confirmation email): due at touch 1, deadline capture + 24h.
             #expect(lead["step"] == .object(["number": .number("2"), "due": .string("2026-11-24T20:02:00Z"),
                                              "deadline": .string("2026-11-25T20:00:00Z"),
-                                             "due_notified": .bool(false), "breached": .bool(false)]))
+                                             "due_notified": .bool(false), "breached": .bool(false),
+                                             "repeat_at": .null, "breaches": .number("0"),
+                                             "channel": .null]), "no rules at hand in this daemon: no channel")
             #expect(lead["unrouted"] == .bool(false))
             #expect(lead["nurture_at"] == .null)
+            #expect(lead["snoozed_until"] == .null)
+            #expect(lead["snooze_reason"] == .null)
+            #expect(lead["check_in_at"] == .null)
+            #expect(lead["zone"] == .null)
             #expect(reply["timers"] == .array([
                 .object(["kind": .string("due:2"), "at": .string("2026-11-24T20:02:00Z")]),
                 .object(["kind": .string("deadline:2"), "at": .string("2026-11-25T20:00:00Z")]),

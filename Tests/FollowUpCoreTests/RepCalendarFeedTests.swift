@@ -58,6 +58,52 @@ import FollowUpTestSupport
         #expect(ics.contains("CATEGORIES:followupd,call\r\n"), "a list of two values, not one escaped text")
         #expect(ics.components(separatedBy: "BEGIN:VEVENT").count == 3)
     }
+
+    /// L1 snoozed at step 1, L2 engaged then snoozed, L3 snoozed then won: the
+    /// first two have a wake-up, the third nothing (a status ends the snooze).
+    static func snoozedLeads() throws -> [LeadState] {
+        var sim = Simulation(rules: DefaultRules.make())
+        for line in [
+            Line.rep("2026-12-08T13:00:00Z", "alice"),
+            Line.capture("2026-12-08T14:00:00Z", "L1", owner: "alice", extra: #","company":"Acme","phone":"+1 555 0100""#),
+            Line.capture("2026-12-08T14:00:00Z", "L2", owner: "alice"),
+            Line.capture("2026-12-08T14:00:00Z", "L3", owner: "alice"),
+            Line.touch("2026-12-08T14:01:00Z", "L2", by: "alice", "call", "connected"),
+            #"{"at":"2026-12-08T14:02:00Z","type":"lead.snoozed","lead":"L1","until":"2026-12-14T15:00:00Z","rep":"alice","reason":"call back after the budget meeting"}"#,
+            #"{"at":"2026-12-08T14:02:00Z","type":"lead.snoozed","lead":"L2","until":"2026-12-10T15:00:00Z"}"#,
+            #"{"at":"2026-12-08T14:02:00Z","type":"lead.snoozed","lead":"L3","until":"2026-12-10T15:00:00Z"}"#,
+            #"{"at":"2026-12-08T14:03:00Z","type":"lead.status","lead":"L3","status":"won"}"#,
+        ] {
+            try sim.apply(try EventDecoder.decode(line)) { _ in }
+        }
+        return sim.world.allLeads.sorted { $0.seq < $1.seq }
+    }
+
+    @Test func aSnoozedLeadIsOneEventAtItsWakeUp() throws {
+        let leads = try Self.snoozedLeads()
+        let rules = DefaultRules.make()
+        let now = at("2026-12-08T14:10:00Z")
+        let l1 = try #require(RepCalendarFeed.slot(for: leads[0], rules: rules, now: now))
+        #expect(l1.isWakeUp && l1.step == 1 && l1.channel == "snooze")
+        #expect(l1.start == at("2026-12-14T15:00:00Z"), "at the wake-up, not moved into a call window")
+        #expect(l1.end == at("2026-12-14T15:15:00Z"))
+        #expect(l1.summary == "Snoozed lead wakes: N, Acme")
+        #expect(l1.description.hasPrefix("Lead L1, priority high, snoozed until 2026-12-14T15:00:00Z: call back after the budget meeting\n"
+                                          + "Step 1 of 5 (call) re-opens then, due at once."))
+        let l2 = try #require(RepCalendarFeed.slot(for: leads[1], rules: rules, now: now))
+        #expect(l2.start == at("2026-12-10T15:00:00Z"))
+        #expect(l2.description.contains("Engaged: a touch is due then."))
+        #expect(RepCalendarFeed.slot(for: leads[2], rules: rules, now: now) == nil, "won: no snooze, no step")
+
+        let ics = RepCalendarFeed.make(rep: "alice", leads: leads, rules: rules, now: now)
+        #expect(ics.contains("UID:wake-L1@followupd\r\nDTSTAMP:20261208T141000Z\r\n"
+                             + "DTSTART:20261214T150000Z\r\nDTEND:20261214T151500Z\r\n"
+                             + "SUMMARY:Snoozed lead wakes: N\\, Acme\r\n"))
+        #expect(ics.contains("CATEGORIES:followupd,snooze\r\n"))
+        #expect(ics.contains("UID:wake-L2@followupd\r\n"))
+        #expect(!ics.contains("step-1-L1"), "no touch is due while it sleeps")
+        #expect(ics.components(separatedBy: "BEGIN:VEVENT").count == 3)
+    }
 }
 
 private extension String {

@@ -47,4 +47,61 @@ import Glibc
         #expect(down.status == 1)
         #expect(down.stderr.contains("is it running?"), "\(down.stderr)")
     }
+
+    /// The snooze path a rep takes, through the real daemon and its SQLite
+    /// store: `snooze` reads the date where the lead is, and `lead show`,
+    /// `queue`, the overdue list and the calendar feed show the wake-up.
+    @Test func aSnoozedLeadThroughFollowUpCtlQueueAndCalendar() throws {
+        let daemon = try DaemonProcess(clockStart: "2026-12-08T15:00:00Z")
+        defer { daemon.signal(SIGTERM) }
+        func ctl(_ arguments: String...) throws -> Subprocess {
+            try Subprocess.run(Subprocess.followupctl, arguments + ["--socket", daemon.socket], directory: daemon.directory.path)
+        }
+        for event in [
+            #"{"type":"rep.upserted","rep":{"id":"alice","email":"a@x.test","team":"sales"}}"#,
+            #"{"type":"lead.captured","lead":{"id":"S1","source":"web_form","name":"Dana","company":"Acme","phone":"+1 555 0100","timezone":"America/Chicago","owner":"alice"}}"#,
+            #"{"type":"lead.captured","lead":{"id":"S2","source":"web_form","email":"s2@lead.test","owner":"alice"}}"#,
+            #"{"type":"touch.logged","lead":"S1","rep":"alice","channel":"call","outcome":"no_answer"}"#,
+        ] {
+            let sent = try ctl("event", event)
+            #expect(sent.status == 0, "\(sent.stderr)")
+        }
+        let s1 = try ctl("snooze", "S1", "--until", "2026-12-14", "--rep", "alice", "--reason", "call back after the budget meeting")
+        #expect(s1.status == 0, "\(s1.stderr)")
+        #expect(s1.stdout.hasSuffix("S1 snoozed until 2026-12-14T15:00:00Z (Mon 2026-12-14 09:00 America/Chicago)\n"), "\(s1.stdout)")
+        // S2 has no time zone of its own: the date is read in its policy calendar's (New York's).
+        let s2 = try ctl("snooze", "S2", "--until", "2026-12-15")
+        #expect(s2.stdout.hasSuffix("S2 snoozed until 2026-12-15T14:00:00Z (Tue 2026-12-15 09:00 America/New_York)\n"), "\(s2.stdout)")
+
+        let shown = try ctl("lead", "show", "S1")
+        #expect(shown.stdout.contains("  snoozed until 2026-12-14T15:00:00Z (call back after the budget meeting)\n"
+                                      + "  step 2 (email) re-opens when the lead wakes\n"), "\(shown.stdout)")
+        let record = try ctl("lead", "show", "S2", "--json")
+        #expect(record.stdout.contains(#""snoozed_until":"2026-12-15T14:00:00Z","snooze_reason":null,"check_in_at":null,"zone":"America/New_York"}"#),
+                "\(record.stdout)")
+        #expect(record.stdout.contains(#""repeat_at":null,"breaches":0,"channel":"call"}"#), "\(record.stdout)")
+
+        // Past both steps' deadlines: still neither due nor overdue, only snoozed.
+        try daemon.advance(to: "2026-12-10T15:00:00Z")
+        let queue = try ctl("queue", "alice")
+        #expect(queue.stdout.hasPrefix("Now for alice (0)\n  (nothing)\nNext for alice (0)\n  (nothing)\nSnoozed for alice (2)\n"), "\(queue.stdout)")
+        #expect(queue.stdout.contains("  S1          2     2026-12-14T15:00:00Z  Dana, Acme, +1 555 0100 — call back after the budget meeting\n"
+                                      + "  S2          1     2026-12-15T14:00:00Z  s2@lead.test\n"), "\(queue.stdout)")
+        #expect(try daemon.get("/v1/leads?overdue=true").body.contains(#""leads":[]"#))
+        let feed = try daemon.get("/v1/reps/alice/calendar.ics").body
+        #expect(feed.contains("UID:wake-S1@"), "\(feed)")
+        #expect(feed.contains("DTSTART:20261214T150000Z\r\nDTEND:20261214T151500Z\r\nSUMMARY:Snoozed lead wakes: Dana\\, Acme\r\n"), "\(feed)")
+        #expect(feed.contains("UID:wake-S2@"), "\(feed)")
+        #expect(!feed.contains("UID:step-"), "no touch is due while they sleep: \(feed)")
+
+        // S1 wakes: its step 2 is due again and it leaves the snoozed list.
+        try daemon.advance(to: "2026-12-14T15:01:00Z")
+        let woken = try ctl("queue", "alice")
+        #expect(woken.stdout.hasPrefix("Now for alice (1)\n"), "\(woken.stdout)")
+        #expect(woken.stdout.contains("Snoozed for alice (1)\n"), "\(woken.stdout)")
+        let awake = try ctl("lead", "show", "S1")
+        #expect(!awake.stdout.contains("\n  snoozed until"), "\(awake.stdout)")
+        #expect(awake.stdout.contains("\n  step 2 (email): due 2026-12-14T15:00:00Z, deadline 2026-12-14T16:00:00Z\n"),
+                "re-opened due at the wake: \(awake.stdout)")
+    }
 }

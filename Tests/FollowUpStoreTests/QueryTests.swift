@@ -78,6 +78,39 @@ import FollowUpTestSupport
         #expect(try await store.queue(for: "nobody", at: at("2026-11-24T20:02:00Z")).now.isEmpty)
     }
 
+    @Test func aSnoozedLeadIsListedByItsWakeUpNotAsDueOrOverdue() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        _ = try await StoreTimeline(store: store, rules: rules).apply([
+            event("2026-11-24T20:02:00Z", .leadSnoozed(Snooze(lead: "L1", until: at("2026-12-14T15:00:00Z"), rep: "alice",
+                                                              reason: "call back after the budget meeting"))),
+            event("2026-11-24T20:02:00Z", .leadSnoozed(Snooze(lead: "L3", until: at("2026-12-01T15:00:00Z")))),
+            event("2026-11-24T20:02:00Z", .leadSnoozed(Snooze(lead: "L2", until: at("2026-12-02T15:00:00Z")))),
+        ])
+        // Long past L1's step 1 deadline (20:05): snoozed, it is neither due nor overdue.
+        let queue = try await store.queue(for: "alice", at: at("2026-11-25T20:00:00Z"))
+        #expect(queue.now.isEmpty && queue.next.isEmpty)
+        #expect(queue.snoozed.map(\.id) == ["L3", "L1"], "soonest wake-up first; L5 is won, bob's L2 is not alice's")
+        #expect(queue.snoozed.last?.snoozeReason == "call back after the budget meeting")
+        #expect(try await store.leads(LeadQuery(overdueAt: at("2026-11-25T20:00:00Z"))).leads.map(\.id) == ["L4"])
+        #expect(try await store.queue(for: "bob", at: at("2026-11-25T20:00:00Z")).snoozed.map(\.id) == ["L2"])
+        // Woken, L3's step 2 is back in the worklist and out of the snoozed list.
+        _ = try await StoreTimeline(store: store, rules: rules).run(until: at("2026-12-01T15:00:00Z"))
+        let woken = try await store.queue(for: "alice", at: at("2026-12-01T15:00:00Z"))
+        #expect(woken.now.map(\.id) == ["L3"])
+        #expect(woken.snoozed.map(\.id) == ["L1"])
+    }
+
+    @Test func theSnoozedListReadsTheSnoozedIndexInOrder() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        let plan = try await store.snoozedQueuePlan().joined(separator: "\n")
+        #expect(plan.contains("SEARCH leads USING INDEX leads_snoozed (owner=?"), "\(plan)")
+        #expect(!plan.contains("TEMP B-TREE"), "the index gives the order: \(plan)")
+    }
+
     @Test func validateChecksABatchAgainstTheStoreAndItself() async throws {
         let dir = try TempDirectory()
         defer { dir.remove() }

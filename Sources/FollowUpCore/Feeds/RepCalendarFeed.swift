@@ -8,13 +8,18 @@
 /// The event ends with the call window slot it starts in, or 15 minutes
 /// later outside any slot. UIDs are `step-N-LEAD@DOMAIN`: stable while the
 /// step is open, so a refresh moves the event instead of duplicating it.
+///
+/// A snoozed lead the rep owns is one event at its wake-up time ("Snoozed lead
+/// wakes: …", 15 minutes, UID `wake-LEAD@DOMAIN`): the rep sees in their
+/// calendar when the lead they put off comes back, and why.
 public enum RepCalendarFeed {
     /// How long an event outside any call window lasts.
     public static let defaultLength = TimeSpan.minutes(15)
 
     /// The whole VCALENDAR text.
     /// - Parameters:
-    ///   - leads: the rep's open leads with an open step (``RepQueue``'s now and next).
+    ///   - leads: the rep's open leads with an open step and their snoozed leads
+    ///     (``RepQueue``'s now, next and snoozed).
     ///   - now: DTSTAMP, and where due or overdue touches are placed.
     ///   - domain: the right-hand side of every UID.
     public static func make(rep: RepID, leads: [LeadState], rules: Rules, now: Instant,
@@ -32,7 +37,7 @@ public enum RepCalendarFeed {
         for lead in leads {
             guard let slot = slot(for: lead, rules: rules, now: now) else { continue }
             ics.line("BEGIN", "VEVENT")
-            ics.line("UID", "step-\(slot.step)-\(uidSafe(lead.id))@\(uidSafe(domain))")
+            ics.line("UID", "\(slot.uidPrefix)\(uidSafe(lead.id))@\(uidSafe(domain))")
             ics.dateTime("DTSTAMP", now)
             ics.dateTime("DTSTART", slot.start)
             ics.dateTime("DTEND", slot.end)
@@ -49,19 +54,28 @@ public enum RepCalendarFeed {
         return ics.text
     }
 
-    /// One lead's next touch as a calendar slot.
+    /// One lead's next touch, or a snoozed lead's wake-up, as a calendar slot.
     public struct Slot: Sendable, Hashable {
+        /// The open step; for a wake-up, the step that re-opens then (0 when none).
         public var step: Int
+        /// The step's channel, or `snooze` for a wake-up (a calendar category).
         public var channel: String
+        /// Whether this is a snoozed lead's wake-up rather than a due touch.
+        public var isWakeUp: Bool = false
         public var start: Instant
         public var end: Instant
         public var summary: String
         public var description: String
+
+        /// What a UID starts with: `step-N-` for a touch, `wake-` for a wake-up.
+        var uidPrefix: String { isWakeUp ? "wake-" : "step-\(step)-" }
     }
 
-    /// Where the lead's open step goes in the calendar; nil without an open step.
+    /// Where the lead's open step goes in the calendar, or its wake-up when
+    /// it is snoozed; nil for any other lead.
     public static func slot(for lead: LeadState, rules: Rules, now: Instant) -> Slot? {
-        guard lead.status == .open, let step = lead.step else { return nil }
+        if lead.isSnoozed, let wake = lead.snoozedUntil { return wakeUpSlot(for: lead, at: wake, rules: rules) }
+        guard lead.status == .open, let step = lead.openStep else { return nil }
         let policy = rules.policy(for: lead)
         guard step.number >= 1, step.number <= policy.steps.count else { return nil }
         let rule = policy.steps[step.number - 1]
@@ -88,6 +102,33 @@ public enum RepCalendarFeed {
         if let tz = lead.profile.timezone { lines.append("Lead's time zone: \(tz)") }
         return Slot(step: step.number, channel: rule.channel.rawValue, start: start, end: end,
                     summary: summary, description: lines.joined(separator: "\n"))
+    }
+
+    /// A snoozed lead's wake-up: at the time the lead chose (no call window,
+    /// as the engine re-opens the step then), 15 minutes long.
+    static func wakeUpSlot(for lead: LeadState, at wake: Instant, rules: Rules) -> Slot {
+        let who = [lead.profile.name, lead.profile.company].compactMap { $0 }.joined(separator: ", ")
+        var lines = ["Lead \(lead.id), priority \(lead.priority), snoozed until \(wake)"
+                     + (lead.snoozeReason.map { ": \($0)" } ?? ".")]
+        var step = 0
+        switch lead.status {
+        case .open where lead.step != nil:
+            let open = lead.step!
+            step = open.number
+            let steps = rules.policy(for: lead).steps.count
+            let channel = rules.channel(ofStep: open.number, for: lead).map { " (\($0.rawValue))" } ?? ""
+            lines.append("Step \(open.number) of \(steps)\(channel) re-opens then, due at once.")
+        case .engaged:
+            lines.append("Engaged: a touch is due then.")
+        default:
+            lines.append("In nurture: a nurture reminder is due then.")
+        }
+        if let phone = lead.profile.phone { lines.append("Phone: \(phone)") }
+        if let email = lead.profile.email { lines.append("Email: \(email)") }
+        if let tz = lead.profile.timezone { lines.append("Lead's time zone: \(tz)") }
+        return Slot(step: step, channel: "snooze", isWakeUp: true, start: wake, end: wake + defaultLength,
+                    summary: "Snoozed lead wakes: \(who.isEmpty ? lead.id : who)",
+                    description: lines.joined(separator: "\n"))
     }
 
     /// The end of the call window slot (of any rank) that `t` lies in, in the lead's zone.

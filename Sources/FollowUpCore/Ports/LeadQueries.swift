@@ -5,7 +5,8 @@ public protocol LeadQueries: Sendable {
     func lead(_ id: LeadID) async throws -> LeadRecord?
     /// Leads matching a filter, in capture order, a page at a time.
     func leads(_ query: LeadQuery) async throws -> LeadPage
-    /// The open leads a rep owns whose step is open, with what is due and when.
+    /// The open leads a rep owns whose step is open, with what is due and when,
+    /// and their snoozed leads with when each wakes.
     func queue(for rep: RepID, at now: Instant) async throws -> RepQueue
     /// A rep and their availability, if known.
     func rep(_ id: RepID) async throws -> TeamState.Member?
@@ -83,11 +84,15 @@ public struct RepQueue: Sendable {
     public var now: [LeadState]
     /// Steps due later, soonest first.
     public var next: [LeadState]
+    /// Snoozed leads, soonest wake-up first: neither due nor overdue until they
+    /// wake, but the rep should see them coming.
+    public var snoozed: [LeadState]
 
-    public init(rep: RepID, now: [LeadState], next: [LeadState]) {
+    public init(rep: RepID, now: [LeadState], next: [LeadState], snoozed: [LeadState] = []) {
         self.rep = rep
         self.now = now
         self.next = next
+        self.snoozed = snoozed
     }
 }
 

@@ -18,14 +18,28 @@ enum LeadTimeline {
         let contact = [lead["email"]?.text, lead["phone"]?.text].compactMap { $0 }
         out.append("  contact \(contact.isEmpty ? "-" : contact.joined(separator: ", ")), time zone \(lead["timezone"].shown)")
         out.append("  touches \(lead["touches"].shown), last at \(lead["last_touch_at"].shown)")
+        let snoozedUntil = lead["snoozed_until"]?.text
+        if let snoozedUntil {
+            out.append("  snoozed until \(snoozedUntil)" + (lead["snooze_reason"]?.text.map { " (\($0))" } ?? ""))
+        }
         if let step = lead["step"], step != .null {
-            var line = "  step \(step["number"].shown): due \(step["due"].shown), deadline \(step["deadline"].shown)"
-            if step["breached"]?.isTrue == true { line += " (breached)" }
-            out.append(line)
+            let channel = step["channel"]?.text.map { " (\($0))" } ?? ""
+            if snoozedUntil != nil {
+                // Its due time and deadline are replaced when it re-opens: showing them would mislead.
+                out.append("  step \(step["number"].shown)\(channel) re-opens when the lead wakes")
+            } else {
+                var line = "  step \(step["number"].shown)\(channel): due \(step["due"].shown), deadline \(step["deadline"].shown)"
+                if step["breached"]?.isTrue == true { line += " (breached)" }
+                out.append(line)
+                if let repeatAt = step["repeat_at"]?.text {
+                    out.append("  breach \(step["breaches"].shown) of this step; it repeats at \(repeatAt) unless met")
+                }
+            }
         } else {
             out.append("  no open step")
         }
         if let nurture = lead["nurture_at"]?.text { out.append("  next nurture reminder \(nurture)") }
+        if let checkIn = lead["check_in_at"]?.text { out.append("  next check-in \(checkIn)") }
 
         out.append("")
         out.append("Timeline")
@@ -82,6 +96,9 @@ enum LeadTimeline {
             return "lead.status \(event["status"].shown)"
         case "lead.reassigned":
             return "lead.reassigned to \(event["owner"].shown)"
+        case "lead.snoozed":
+            return "lead.snoozed until \(event["until"].shown)" + (event["rep"]?.text.map { " by \($0)" } ?? "")
+                + (event["reason"]?.text.map { ": \($0)" } ?? "")
         default:
             return type
         }

@@ -5,7 +5,7 @@ import FollowUpCore
 struct QueueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
-        abstract: "Print what a rep must do now (most urgent first) and what comes next.")
+        abstract: "Print what a rep must do now (most urgent first), what comes next, and when snoozed leads wake.")
 
     @OptionGroup var daemon: DaemonOptions
 
@@ -32,14 +32,31 @@ struct QueueCommand: AsyncParsableCommand {
                     if leads.isEmpty { out.line("  (nothing)"); continue }
                     out.line("  " + table.header)
                     for lead in leads {
-                        let contact = [lead["name"]?.text, lead["company"]?.text, lead["phone"]?.text ?? lead["email"]?.text]
-                            .compactMap { $0 }.joined(separator: ", ")
                         out.line("  " + table.row([lead["id"].shown, lead["step"].shown, lead["due"].shown, lead["deadline"].shown,
-                                                   lead["overdue"]?.isTrue == true ? "yes" : "no", contact.isEmpty ? "-" : contact]))
+                                                   lead["overdue"]?.isTrue == true ? "yes" : "no", Self.contact(of: lead)]))
+                    }
+                }
+                // Only when there are some: a rep without snoozed leads sees the queue as before.
+                let snoozed = (queue["snoozed"] ?? .null).items
+                if !snoozed.isEmpty {
+                    let wakes = TextTable(columns: ["LEAD", "STEP", "WAKES", "CONTACT"], widths: [10, 4, 20])
+                    out.line("Snoozed for \(queue["rep"].shown) (\(snoozed.count))")
+                    out.line("  " + wakes.header)
+                    for lead in snoozed {
+                        let reason = lead["snooze_reason"]?.text.map { " — \($0)" } ?? ""
+                        out.line("  " + wakes.row([lead["id"].shown, lead["step"].shown, lead["snoozed_until"].shown,
+                                                   Self.contact(of: lead) + reason]))
                     }
                 }
             }
             out.flush()
         }
+    }
+
+    /// `Dana, Acme, +1 555 0100`: who to ask for and how to reach them; `-` when nothing is known.
+    static func contact(of lead: JSONValue) -> String {
+        let contact = [lead["name"]?.text, lead["company"]?.text, lead["phone"]?.text ?? lead["email"]?.text]
+            .compactMap { $0 }.joined(separator: ", ")
+        return contact.isEmpty ? "-" : contact
     }
 }

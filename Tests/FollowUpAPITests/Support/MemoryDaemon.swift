@@ -105,7 +105,7 @@ actor MemoryDaemon: EventIntake, LeadQueries, DaemonHealth {
             if let owner = query.owner, lead.owner != owner { return false }
             if let status = query.status, lead.status != status { return false }
             if let overdueAt = query.overdueAt {
-                guard lead.status == .open, let step = lead.step, step.deadline < overdueAt else { return false }
+                guard let step = lead.openStep, step.deadline < overdueAt else { return false }
             }
             return true
         }
@@ -114,10 +114,13 @@ actor MemoryDaemon: EventIntake, LeadQueries, DaemonHealth {
     }
 
     func queue(for rep: RepID, at now: Instant) async throws -> RepQueue {
-        let open = world.allLeads.filter { $0.owner == rep && $0.status == .open && $0.step != nil }
+        // As the store: a snoozed lead has no open step, and is listed apart by its wake-up.
+        let open = world.allLeads.filter { $0.owner == rep && $0.openStep != nil }
         let dueNow = open.filter { $0.step!.due <= now }.sorted { $0.step!.deadline < $1.step!.deadline }
         let later = open.filter { $0.step!.due > now }.sorted { $0.step!.due < $1.step!.due }
-        return RepQueue(rep: rep, now: dueNow, next: later)
+        let snoozed = world.allLeads.filter { $0.owner == rep && $0.isSnoozed }
+            .sorted { ($0.snoozedUntil!, $0.seq) < ($1.snoozedUntil!, $1.seq) }
+        return RepQueue(rep: rep, now: dueNow, next: later, snoozed: snoozed)
     }
 
     func rep(_ id: RepID) async throws -> TeamState.Member? {

@@ -10,8 +10,9 @@ extension APIEndpoints {
         guard let record = try await queries.lead(id) else {
             throw APIError(status: .notFound, message: "unknown lead \"\(id)\"")
         }
+        let rules = await reports?.rules()
         var w = JSONWriter()
-        record.writeAPIJSON(to: &w)
+        record.writeAPIJSON(to: &w, rules: rules)
         return JSONResponse.make(bytes: w.bytes)
     }
 
@@ -19,15 +20,17 @@ extension APIEndpoints {
     func leads(_ request: Request) async throws -> Response {
         let parameters = try LeadListParameters(request.uri.queryParameters, now: clock())
         let page = try await queries.leads(parameters.query)
+        let rules = await reports?.rules()
         return JSONResponse.object { w in
             w.beginArray("leads")
-            for lead in page.leads { lead.writeAPIJSON(to: &w) }
+            for lead in page.leads { lead.writeAPIJSON(to: &w, rules: rules) }
             w.endArray()
             if let next = page.nextAfter { w.int64("next_after", next) } else { w.null("next_after") }
         }
     }
 
-    /// `GET /v1/reps/{id}/queue`: what the rep must do now (most urgent first) and next; 404 for an unknown rep.
+    /// `GET /v1/reps/{id}/queue`: what the rep must do now (most urgent first)
+    /// and next, and their snoozed leads (soonest wake-up first); 404 for an unknown rep.
     func queue(_ request: Request, context: some RequestContext) async throws -> Response {
         let rep = try Self.pathParameter("id", of: context)
         guard try await queries.rep(rep) != nil else {
@@ -43,6 +46,9 @@ extension APIEndpoints {
             w.endArray()
             w.beginArray("next")
             for lead in queue.next { lead.writeQueueJSON(to: &w, now: now) }
+            w.endArray()
+            w.beginArray("snoozed")
+            for lead in queue.snoozed { lead.writeQueueJSON(to: &w, now: now) }
             w.endArray()
         }
     }

@@ -53,7 +53,8 @@ extension APIEndpoints {
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
-    /// `GET /v1/reps/{id}/calendar.ics`: the rep's upcoming call slots and due touches (RFC 5545).
+    /// `GET /v1/reps/{id}/calendar.ics`: the rep's upcoming call slots, due touches
+    /// and snoozed leads' wake-ups (RFC 5545).
     func calendar(_ request: Request, context: some RequestContext) async throws -> Response {
         let source = try reportSource()
         let rep = try Self.pathParameter("id", of: context)
@@ -65,7 +66,8 @@ extension APIEndpoints {
         }
         let now = clock()
         let queue = try await queries.queue(for: rep, at: now)
-        let text = RepCalendarFeed.make(rep: rep, leads: queue.now + queue.next, rules: await source.rules(), now: now)
+        let text = RepCalendarFeed.make(rep: rep, leads: queue.now + queue.next + queue.snoozed, rules: await source.rules(),
+                                        now: now)
         var headers = HTTPFields()
         headers[.contentType] = "text/calendar; charset=utf-8"
         headers[.contentDisposition] = "inline; filename=\"\(RepCalendarFeed.fileName(for: rep))\""

@@ -3,10 +3,10 @@ import FollowUpCore
 extension LeadRecord {
     /// `GET /v1/leads/{id}`: the lead, its pending timers, every event that
     /// named it (as received) and every notification minted for it with its
-    /// delivery state, oldest first.
-    func writeAPIJSON(to w: inout JSONWriter) {
+    /// delivery state, oldest first. `rules`: see ``LeadState/writeAPIJSON(to:key:rules:)``.
+    func writeAPIJSON(to w: inout JSONWriter, rules: Rules? = nil) {
         w.beginObject()
-        state.writeAPIJSON(to: &w, key: "lead")
+        state.writeAPIJSON(to: &w, key: "lead", rules: rules)
         w.beginArray("timers")
         for timer in timers {
             w.beginObject()

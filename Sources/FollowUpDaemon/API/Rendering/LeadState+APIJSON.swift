@@ -3,8 +3,10 @@ import FollowUpCore
 extension LeadState {
     /// The lead as `GET /v1/leads/{id}` and `GET /v1/leads` show it: who it is
     /// (profile fields, then unknown fields under `attributes` so they can never
-    /// shadow a state member), then where its cadence stands.
-    func writeAPIJSON(to w: inout JSONWriter, key: String? = nil) {
+    /// shadow a state member), then where its cadence stands, then its snooze
+    /// and check-in. `rules` (the rules in force) give the step's channel and
+    /// the lead's zone; without them (a daemon built without rules) both are null.
+    func writeAPIJSON(to w: inout JSONWriter, key: String? = nil, rules: Rules? = nil) {
         w.beginObject(key)
         w.string("id", id)
         w.int64("seq", seq)
@@ -39,19 +41,30 @@ extension LeadState {
             w.instant("deadline", step.deadline)
             w.bool("due_notified", step.dueNotified)
             w.bool("breached", step.breached)
+            w.instantOrNull("repeat_at", step.repeatAt)
+            w.int("breaches", step.breaches)
+            w.stringOrNull("channel", rules?.channel(ofStep: step.number, for: self)?.rawValue)
             w.endObject()
         } else {
             w.null("step")
         }
         w.bool("unrouted", unrouted)
         w.instantOrNull("nurture_at", nurtureAt)
+        // A final lead never keeps a snooze; `isSnoozed` says so once more for readers.
+        w.instantOrNull("snoozed_until", isSnoozed ? snoozedUntil : nil)
+        w.stringOrNull("snooze_reason", isSnoozed ? snoozeReason : nil)
+        w.instantOrNull("check_in_at", status == .engaged ? checkInAt : nil)
+        w.stringOrNull("zone", rules?.zoneIdentifier(for: self))
         w.endObject()
     }
 
     /// The lead as a rep's queue shows it: how to reach them and what is due.
     /// `overdue` is true once the open step's deadline is before `now`
-    /// (a touch exactly at the deadline is on time).
+    /// (a touch exactly at the deadline is on time). A snoozed lead has no
+    /// due time, deadline or overdue until it wakes: its `step` is the step
+    /// that re-opens at `snoozed_until`.
     func writeQueueJSON(to w: inout JSONWriter, now: Instant) {
+        let open = openStep
         w.beginObject()
         w.string("id", id)
         w.stringOrNull("name", profile.name)
@@ -62,10 +75,12 @@ extension LeadState {
         w.string("priority", priority)
         w.int("score", score)
         w.string("status", status.rawValue)
-        w.intOrNull("step", step?.number)
-        w.instantOrNull("due", step?.due)
-        w.instantOrNull("deadline", step?.deadline)
-        w.bool("overdue", step.map { $0.deadline < now } ?? false)
+        w.intOrNull("step", status == .open ? step?.number : nil)
+        w.instantOrNull("due", open?.due)
+        w.instantOrNull("deadline", open?.deadline)
+        w.bool("overdue", open.map { $0.deadline < now } ?? false)
+        w.instantOrNull("snoozed_until", isSnoozed ? snoozedUntil : nil)
+        w.stringOrNull("snooze_reason", isSnoozed ? snoozeReason : nil)
         w.endObject()
     }
 }
