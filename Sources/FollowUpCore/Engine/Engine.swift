@@ -159,10 +159,7 @@ struct EnginePass {
                          deadline: Instant? = nil, reason: NotificationReason? = nil,
                          action: String? = nil, score: Int? = nil, acceptBy: Instant? = nil) {
         let id = lead.nextNotificationID(kind, step: step)
-        let channel = step.flatMap { number in
-            let steps = rules.policy(for: lead).steps
-            return number >= 1 && number <= steps.count ? steps[number - 1].channel : nil
-        }
+        let channel = step.flatMap { rules.channel(ofStep: $0, for: lead) }
         notifications.append(LeadNotification(id: id, at: now, kind: kind, lead: lead.id, to: to, step: step,
                                               channel: channel, deadline: deadline, reason: reason,
                                               action: action, score: score, acceptBy: acceptBy))
