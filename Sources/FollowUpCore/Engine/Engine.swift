@@ -133,12 +133,16 @@ struct EnginePass {
     /// mutated (its autoclosure reads `self`).
     let notes = NoteSink()
 
-    var rules: Rules { engine.rules }
-    var planner: StepPlanner { StepPlanner(rules: engine.rules, explains: engine.explains) }
+    /// Kept, not computed from `engine`: a computed `Rules` is a copy (a
+    /// dozen retains) on every read, and a pass reads it many times.
+    let rules: Rules
+    let planner: StepPlanner
 
     init(engine: Engine, now: Instant) {
         self.engine = engine
         self.now = now
+        self.rules = engine.rules
+        self.planner = StepPlanner(rules: engine.rules, explains: engine.explains)
     }
 
     /// Records a sentence for `explain`; the text is only built when explaining.
