@@ -1,24 +1,79 @@
 /// A cadence: the steps a lead's owner is asked to take, on which calendar,
 /// in which call windows, and what happens after.
 public struct Policy: Sendable, Equatable {
-    public var name: String
+    /// The fields live in one box, copied on write: the engine reads a lead's
+    /// policy several times per notification, and a copy is then one retain.
+    private var box: PolicyBox
+
+    public var name: String {
+        get { box.name }
+        set { uniqueBox().name = newValue }
+    }
     /// The calendar first-touch times run on; its holidays also remove call slots.
-    public var calendar: BusinessCalendar
+    public var calendar: BusinessCalendar {
+        get { box.calendar }
+        set { uniqueBox().calendar = newValue }
+    }
     /// Step k asks for the k-th touch.
-    public var steps: [StepRule]
-    public var callWindows: CallWindows
+    public var steps: [StepRule] {
+        get { box.steps }
+        set { uniqueBox().steps = newValue }
+    }
+    public var callWindows: CallWindows {
+        get { box.callWindows }
+        set { uniqueBox().callWindows = newValue }
+    }
     /// How often nurture reminders repeat (and how long after the last touch the first comes).
-    public var nurtureEvery: TimeSpan
+    public var nurtureEvery: TimeSpan {
+        get { box.nurtureEvery }
+        set { uniqueBox().nurtureEvery = newValue }
+    }
     /// Whether a breached step 2 sends the lead an acknowledgement that counts as touch 2.
-    public var autoAcknowledge: Bool
+    public var autoAcknowledge: Bool {
+        get { box.autoAcknowledge }
+        set { uniqueBox().autoAcknowledge = newValue }
+    }
     /// Outcomes that make a lead engaged and stop the cadence.
-    public var engagingOutcomes: Set<Outcome>
-    /// Snoozes, repeated breaches, check-ins, hot signals, after-hours acknowledgement.
-    public var followThrough: FollowThrough
+    public var engagingOutcomes: Set<Outcome> {
+        get { box.engagingOutcomes }
+        set { uniqueBox().engagingOutcomes = newValue }
+    }
+    /// Snoozes, repeated breaches, check-ins, hot signals, after-hours acknowledgement, acceptance window.
+    public var followThrough: FollowThrough {
+        get { box.followThrough }
+        set { uniqueBox().followThrough = newValue }
+    }
 
     public init(name: String, calendar: BusinessCalendar, steps: [StepRule], callWindows: CallWindows,
                 nurtureEvery: TimeSpan, autoAcknowledge: Bool,
                 engagingOutcomes: Set<Outcome> = [.connected, .replied, .meeting], followThrough: FollowThrough = .off) {
+        box = PolicyBox(name: name, calendar: calendar, steps: steps, callWindows: callWindows, nurtureEvery: nurtureEvery,
+                        autoAcknowledge: autoAcknowledge, engagingOutcomes: engagingOutcomes, followThrough: followThrough)
+    }
+
+    public static func == (lhs: Policy, rhs: Policy) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    private mutating func uniqueBox() -> PolicyBox {
+        if !isKnownUniquelyReferenced(&box) { box = box.copy() }
+        return box
+    }
+}
+
+/// The storage of ``Policy``; only ``Policy`` mutates it, after making sure it is the only owner.
+final class PolicyBox: @unchecked Sendable {
+    var name: String
+    var calendar: BusinessCalendar
+    var steps: [StepRule]
+    var callWindows: CallWindows
+    var nurtureEvery: TimeSpan
+    var autoAcknowledge: Bool
+    var engagingOutcomes: Set<Outcome>
+    var followThrough: FollowThrough
+
+    init(name: String, calendar: BusinessCalendar, steps: [StepRule], callWindows: CallWindows, nurtureEvery: TimeSpan,
+         autoAcknowledge: Bool, engagingOutcomes: Set<Outcome>, followThrough: FollowThrough) {
         self.name = name
         self.calendar = calendar
         self.steps = steps
@@ -28,6 +83,29 @@ public struct Policy: Sendable, Equatable {
         self.engagingOutcomes = engagingOutcomes
         self.followThrough = followThrough
     }
+
+    func copy() -> PolicyBox {
+        PolicyBox(name: name, calendar: calendar, steps: steps, callWindows: callWindows, nurtureEvery: nurtureEvery,
+                  autoAcknowledge: autoAcknowledge, engagingOutcomes: engagingOutcomes, followThrough: followThrough)
+    }
+
+    /// Every field, for equality.
+    var fields: PolicyFields {
+        PolicyFields(name: name, calendar: calendar, steps: steps, callWindows: callWindows, nurtureEvery: nurtureEvery,
+                     autoAcknowledge: autoAcknowledge, engagingOutcomes: engagingOutcomes, followThrough: followThrough)
+    }
+}
+
+/// ``Policy``'s fields as one equatable value.
+struct PolicyFields: Equatable {
+    var name: String
+    var calendar: BusinessCalendar
+    var steps: [StepRule]
+    var callWindows: CallWindows
+    var nurtureEvery: TimeSpan
+    var autoAcknowledge: Bool
+    var engagingOutcomes: Set<Outcome>
+    var followThrough: FollowThrough
 }
 
 /// One step of a cadence: when it is due and when it is breached.
