@@ -80,6 +80,25 @@ import FollowUpTestSupport
         #expect(e.lead == "L1" && e.rep == "bob")
     }
 
+    /// Ids reach URLs, Idempotency-Key headers and log fields: control characters
+    /// and very long ids are refused where they are read (a NUL id was once
+    /// accepted and could not be looked up).
+    @Test(arguments: [
+        (#"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L\u00001","source":"web_form"}}"#, "lead.id"),
+        (#"{"at":"2026-11-24T20:00:00Z","type":"touch.logged","lead":"L1","rep":"alice\r\nX-Evil: 1","channel":"call","outcome":"sent"}"#, "rep"),
+        (#"{"at":"2026-11-24T20:00:00Z","type":"rep.upserted","rep":{"id":"r1","backup":"b\u0007"}}"#, "rep.backup"),
+        (#"{"at":"2026-11-24T20:00:00Z","type":"lead.reassigned","lead":"L1","owner":"\u007f"}"#, "owner"),
+        ("{\"at\":\"2026-11-24T20:00:00Z\",\"type\":\"lead.status\",\"lead\":\"\(String(repeating: "x", count: 201))\",\"status\":\"won\"}", "lead"),
+    ])
+    func aHostileIdIsRefusedNamingItsField(_ line: String, _ field: String) {
+        do {
+            _ = try decode(line)
+            Issue.record("accepted \(line)")
+        } catch {
+            #expect(error.field == field, "\(error)")
+        }
+    }
+
     @Test func everyTypeIsListed() {
         #expect(Event.Body.types.sorted() == ["lead.accepted", "lead.activity", "lead.captured", "lead.declined", "lead.merged",
                                                "lead.reassigned", "lead.snoozed", "lead.status", "lead.updated",

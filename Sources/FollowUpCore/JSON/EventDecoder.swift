@@ -60,7 +60,7 @@ public enum EventDecoder {
         case "rep.upserted":
             body = .repUpserted(try rep(fields.requiredObject("rep"), path: "rep"))
         case "rep.availability":
-            let id = try fields.requiredString("rep")
+            let id = try fields.requiredID("rep")
             let available = try fields.requiredBool("available")
             let until = try fields.optionalInstant("until")
             let reason = try fields.optionalString("reason")
@@ -76,44 +76,44 @@ public enum EventDecoder {
         case "lead.captured":
             body = .leadCaptured(try lead(fields.requiredObject("lead"), path: "lead"))
         case "touch.logged":
-            let leadID = try fields.requiredString("lead")
-            let rep = try fields.requiredString("rep")
+            let leadID = try fields.requiredID("lead")
+            let rep = try fields.requiredID("rep")
             let channel: Channel = try fields.requiredEnum("channel")
             let outcome: Outcome = try fields.requiredEnum("outcome")
             body = .touchLogged(Touch(lead: leadID, rep: rep, channel: channel, outcome: outcome))
         case "lead.activity":
-            body = .leadActivity(lead: try fields.requiredString("lead"), action: try fields.requiredString("action"))
+            body = .leadActivity(lead: try fields.requiredID("lead"), action: try fields.requiredString("action"))
         case "lead.status":
-            let leadID = try fields.requiredString("lead")
+            let leadID = try fields.requiredID("lead")
             let raw = try fields.requiredString("status")
             guard let status = LeadStatus(rawValue: raw), LeadStatus.settable.contains(status) else {
                 throw EventError(field: "status", message: "must be one of won, lost, disqualified, got \"\(raw)\"")
             }
             body = .leadStatus(lead: leadID, status)
         case "lead.reassigned":
-            body = .leadReassigned(lead: try fields.requiredString("lead"), owner: try fields.requiredString("owner"))
+            body = .leadReassigned(lead: try fields.requiredID("lead"), owner: try fields.requiredID("owner"))
         case "lead.snoozed":
-            let leadID = try fields.requiredString("lead")
+            let leadID = try fields.requiredID("lead")
             guard let until = try fields.optionalInstant("until") else {
                 throw EventError(field: "until", message: "missing (an RFC 3339 time after `at`, when the lead wakes)")
             }
             guard until > at else {
                 throw EventError(field: "until", message: "\(until) is not after the event's time \(at); a snooze ends in the future")
             }
-            body = .leadSnoozed(Snooze(lead: leadID, until: until, rep: try fields.optionalString("rep"),
+            body = .leadSnoozed(Snooze(lead: leadID, until: until, rep: try fields.optionalID("rep"),
                                        reason: try fields.optionalString("reason")))
         case "lead.accepted":
-            body = .leadAccepted(lead: try fields.requiredString("lead"), rep: try fields.requiredString("rep"))
+            body = .leadAccepted(lead: try fields.requiredID("lead"), rep: try fields.requiredID("rep"))
         case "lead.declined":
-            body = .leadDeclined(lead: try fields.requiredString("lead"), rep: try fields.requiredString("rep"),
+            body = .leadDeclined(lead: try fields.requiredID("lead"), rep: try fields.requiredID("rep"),
                                  reason: try fields.optionalString("reason"))
         case "rep.deactivated":
-            body = .repDeactivated(rep: try fields.requiredString("rep"))
+            body = .repDeactivated(rep: try fields.requiredID("rep"))
         case "lead.updated":
             body = .leadUpdated(try update(fields.requiredObject("lead"), path: "lead"))
         case "lead.merged":
-            let survivor = try fields.requiredString("lead")
-            let duplicate = try fields.requiredString("duplicate")
+            let survivor = try fields.requiredID("lead")
+            let duplicate = try fields.requiredID("duplicate")
             guard duplicate != survivor else {
                 throw EventError(field: "duplicate", message: "a lead cannot be merged into itself")
             }
@@ -126,9 +126,9 @@ public enum EventDecoder {
 
     static func rep(_ o: JSONObject, path: String) throws(EventError) -> Rep {
         var f = Fields(o, path: path)
-        let id = try f.requiredString("id")
+        let id = try f.requiredID("id")
         let rep = Rep(id: id, name: try f.optionalString("name"), email: try f.optionalEmail("email"),
-                      team: try f.optionalString("team"), backup: try f.optionalString("backup"),
+                      team: try f.optionalString("team"), backup: try f.optionalID("backup"),
                       timezone: try f.optionalZone("timezone"),
                       weight: try f.optionalInt("weight", in: InputBounds.repWeight),
                       capacity: try f.optionalInt("capacity", in: InputBounds.repCapacity), attributes: [:])
@@ -139,7 +139,7 @@ public enum EventDecoder {
 
     static func lead(_ o: JSONObject, path: String) throws(EventError) -> LeadProfile {
         var f = Fields(o, path: path)
-        let id = try f.requiredString("id")
+        let id = try f.requiredID("id")
         let source = try f.optionalString("source") ?? "unknown"
         var lead = LeadProfile(id: id, source: source)
         lead.name = try f.optionalString("name")
@@ -156,7 +156,7 @@ public enum EventDecoder {
         }
         lead.stage = try f.optionalString("stage")
         lead.timezone = try f.optionalZone("timezone")
-        lead.owner = try f.optionalString("owner")
+        lead.owner = try f.optionalID("owner")
         lead.team = try f.optionalString("team")
         lead.score = try f.optionalInt("score", in: InputBounds.score)
         lead.priority = try f.optionalString("priority")
@@ -168,7 +168,7 @@ public enum EventDecoder {
     /// and `priority` are refused (a manager reassigns, activities score).
     static func update(_ o: JSONObject, path: String) throws(EventError) -> LeadUpdate {
         var f = Fields(o, path: path)
-        var u = LeadUpdate(lead: try f.requiredString("id"))
+        var u = LeadUpdate(lead: try f.requiredID("id"))
         for refused in ["owner", "score", "priority"] where o[refused] != nil {
             throw EventError(field: f.path(refused), message: "cannot be changed by lead.updated "
                              + (refused == "owner" ? "(use lead.reassigned)" : refused == "score" ? "(activities score)" : "(triage decides it)"))
@@ -214,6 +214,28 @@ struct Fields {
         if case .null = v { return nil }
         return v
     }
+
+    /// A lead or rep id: it travels into URLs, `Idempotency-Key` headers,
+    /// notification ids and log fields, so control characters (a NUL, a line
+    /// break) are refused, and so is an id longer than ``maxIDLength`` bytes.
+    mutating func requiredID(_ key: String) throws(EventError) -> String {
+        guard let id = try optionalID(key) else { throw EventError(field: path(key), message: "missing") }
+        return id
+    }
+
+    mutating func optionalID(_ key: String) throws(EventError) -> String? {
+        guard let id = try optionalString(key) else { return nil }
+        if id.utf8.count > Self.maxIDLength {
+            throw EventError(field: path(key), message: "longer than \(Self.maxIDLength) bytes")
+        }
+        if id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw EventError(field: path(key), message: "contains a control character (a NUL, a line break, …)")
+        }
+        return id
+    }
+
+    /// The longest lead or rep id accepted.
+    static let maxIDLength = 200
 
     mutating func requiredString(_ key: String) throws(EventError) -> String {
         guard let s = try optionalString(key) else { throw EventError(field: path(key), message: "missing") }
