@@ -70,6 +70,9 @@ public struct JSONParser {
         guard depth <= Self.maxDepth else { throw fail("nested too deeply") }
         i += 1
         var members = JSONObject()
+        // Duplicate names: a scan while the object is small (every event), a set
+        // past that, so a hostile object of 85,000 keys is not quadratic.
+        var names: Set<String>?
         skipSpace()
         if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
         while true {
@@ -80,7 +83,12 @@ public struct JSONParser {
             guard i < b.count, b[i] == UInt8(ascii: ":") else { throw fail("expected ':' after \"\(key)\"") }
             i += 1
             skipSpace()
-            guard members[key] == nil else { throw fail("duplicate member \"\(key)\"") }
+            if members.count < Self.scannedMembers {
+                guard members[key] == nil else { throw fail("duplicate member \"\(key)\"") }
+            } else {
+                if names == nil { names = Set(members.members.map(\.key)) }
+                guard names!.insert(key).inserted else { throw fail("duplicate member \"\(key)\"") }
+            }
             members.append(key, try value(depth: depth))
             skipSpace()
             guard i < b.count else { throw fail("unexpected end of input in an object") }
@@ -89,6 +97,9 @@ public struct JSONParser {
             throw fail("expected ',' or '}' in an object")
         }
     }
+
+    /// Objects up to this many members are checked for duplicate names by a scan.
+    static let scannedMembers = 16
 
     private mutating func array(depth: Int) throws(Failure) -> JSONValue {
         guard depth <= Self.maxDepth else { throw fail("nested too deeply") }
