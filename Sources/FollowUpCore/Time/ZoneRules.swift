@@ -100,7 +100,7 @@ public final class ZoneRules: Sendable {
 ///
 /// Memoising is not observable: the same identifier always gives the same table.
 public final class ZoneCatalog: Sendable {
-    private let cache = Mutex<[String: ZoneRules?]>([:])
+    private let cache = Mutex<[String: ZoneRules]>([:])
 
     public init() {}
 
@@ -108,10 +108,32 @@ public final class ZoneCatalog: Sendable {
     public static let shared = ZoneCatalog()
 
     /// The rules for `identifier`, or nil when no such zone exists.
+    ///
+    /// Only known zones are kept: a name from input that is no zone is looked
+    /// up again next time rather than remembered, so a stream of made-up names
+    /// cannot grow the cache. A name that cannot be an IANA identifier (too
+    /// long, or with characters no zone name has, such as `..` paths) is not
+    /// looked up at all.
     public func rules(for identifier: String) -> ZoneRules? {
         if let hit = cache.withLock({ $0[identifier] }) { return hit }
-        let made = ZoneRules(identifier: identifier)
+        guard Self.couldBeZoneName(identifier), let made = ZoneRules(identifier: identifier) else { return nil }
         cache.withLock { $0[identifier] = made }
         return made
     }
+
+    /// IANA names are short and made of letters, digits and `/ _ - +`
+    /// (`America/Argentina/Buenos_Aires`, `Etc/GMT+5`), never `..`.
+    static func couldBeZoneName(_ identifier: String) -> Bool {
+        identifier.utf8.count <= 64 && !identifier.contains("..") && identifier.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "/"), UInt8(ascii: "_"), UInt8(ascii: "-"),
+                 UInt8(ascii: "+"): true
+            default: false
+            }
+        }
+    }
+
+    /// How many zones are kept (for tests).
+    var cachedCount: Int { cache.withLock { $0.count } }
 }
