@@ -20,6 +20,7 @@ enum Schema {
         migrator.registerMigration("v5-delivered-tallies-in-code", migrate: countDeliveriesInCode)
         migrator.registerMigration("v6-follow-through", migrate: addFollowThrough)
         migrator.registerMigration("v7-people-and-routing", migrate: addPeopleAndRouting)
+        migrator.registerMigration("v8-status-tallies-in-code", migrate: countStatusChangesInCode)
         return migrator
     }()
 
@@ -198,6 +199,14 @@ enum Schema {
                 UPDATE meta SET value = value - 1 WHERE key = 'tally.timers';
             END;
             """)
+    }
+
+    /// Lead status changes are counted in code with the inserts (``TallyDelta``):
+    /// the trigger decremented `tally.leads.open` with an UPDATE, which found no
+    /// row when the capture that created it was in the same batch (its count is
+    /// written at commit), so an engaged lead stayed counted as open.
+    @Sendable static func countStatusChangesInCode(_ db: Database) throws {
+        try db.execute(sql: "DROP TRIGGER leads_tally_update")
     }
 
     /// Version 2's people and routing (issue 13): how a lead reached its owner,

@@ -119,6 +119,10 @@ final class StoreWorld: EngineWorld {
             if let old = stored[id] {
                 if old != lead {
                     try LeadRow.update(lead, profileChanged: old.profile != lead.profile, db)
+                    if old.status != lead.status {
+                        tallies.add(TallyDelta.leads(old.status.rawValue), -1)
+                        tallies.add(TallyDelta.leads(lead.status.rawValue), 1)
+                    }
                     tallies.add(TallyDelta.timers, try TimerRow.replace(old.timers, with: lead.timers, db))
                 }
             } else {

@@ -5,8 +5,9 @@ import GRDB
 /// new outbox rows. Written once per transaction instead of by a trigger per
 /// row: the insert triggers cost about 15 µs per captured lead (a quarter of
 /// the store's work on a capture, measured on 100-event requests). Outbox rows
-/// marked delivered are counted the same way (migration v5). Other status and
-/// state changes and deletes of leads and outbox rows keep their triggers.
+/// marked delivered are counted the same way (migration v5), and so are lead
+/// status changes (migration v8). Other outbox state changes and deletes keep
+/// their triggers.
 struct TallyDelta: Sendable, Equatable {
     private(set) var changes: [String: Int64] = [:]
 

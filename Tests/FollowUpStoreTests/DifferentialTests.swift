@@ -173,6 +173,31 @@ import FollowUpTestSupport
         #expect(one.timers.isEmpty, "nothing else was due before 20:10")
     }
 
+    /// Lead counts equal a GROUP BY of the rows after any batches, including one
+    /// that captures leads and, after a timer fired between, engages some of
+    /// them: the status change used to be counted by a trigger that found no
+    /// `open` tally yet (the capture's count is written at commit), so
+    /// `status` showed the engaged leads as open too.
+    @Test func leadCountsEqualTheRowsAfterABatchThatCapturesAndEngages() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let path = dir.path("state.sqlite")
+        let store = try SQLiteLeadStore(path: path, receivers: testReceivers)
+        let engine = Engine(rules: DefaultRules.make())
+        var batch = [upsert("2026-11-24T19:00:00Z", "alice")]
+        batch += (1...30).map { capture("2026-11-24T20:00:00Z", "L\($0)", owner: "alice") }
+        batch += (1...7).map { touch("2026-11-24T21:00:00Z", "L\($0)", by: "alice", .connected) }
+        batch.append(event("2026-11-24T21:00:00Z", .leadStatus(lead: "L8", .won)))
+        _ = try await store.advance(through: batch, source: "test", receivedAt: at("2026-11-24T21:00:00Z"), engine: engine)
+        _ = try await store.advance(through: [touch("2026-11-24T21:30:00Z", "L9", by: "alice", .replied)], source: "test",
+                                    receivedAt: at("2026-11-24T21:30:00Z"), engine: engine)
+        let rows = try RawSQL.strings("SELECT status || '=' || count(*) FROM leads GROUP BY status ORDER BY status", onFileAt: path)
+        let counted = try await store.statistics().leadsByStatus.filter { $0.value != 0 }
+            .map { "\($0.key.rawValue)=\($0.value)" }.sorted()
+        #expect(counted == rows)
+        #expect(rows == ["engaged=8", "open=21", "won=1"])
+    }
+
     /// SQLite refusing a write (here a trigger; in life a full disk) is an
     /// error naming the cause, the batch rolls back whole, and the store goes on.
     @Test func aWriteSQLiteRefusesRollsTheBatchBackAndSaysWhy() async throws {
