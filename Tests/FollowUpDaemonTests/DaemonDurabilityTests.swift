@@ -88,6 +88,51 @@ import Glibc
         #expect(daemon.signal(SIGTERM) == 0)
     }
 
+    /// kill -9 never loses a snooze nor fires a repeated breach twice: the daemon
+    /// dies after a breach and again before the repeat and the wake come due.
+    @Test func aSnoozeAndARepeatedBreachSurviveKillMinus9AndFireOnce() throws {
+        let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")
+        #expect(try daemon.post("/v1/events", Self.reps).status == 200)
+        #expect(try daemon.post("/v1/events", """
+            [\(Self.capture("S1")), \(Self.capture("S2")),
+             {"at":"2026-11-24T15:00:00Z","type":"touch.logged","lead":"S1","rep":"alice","channel":"call","outcome":"no_answer"},
+             {"at":"2026-11-24T15:00:00Z","type":"lead.snoozed","lead":"S2","until":"2026-11-27T15:00:00Z","reason":"after Thanksgiving"}]
+            """).status == 200)
+        daemon.waitForNotifications(3)
+        #expect(daemon.signal(SIGKILL) != nil)
+        // Down until after S1's step 2 deadline (capture + 24h): its first breach fires at restart.
+        try daemon.writeConfig(clockStart: "2026-11-25T16:00:00Z")
+        try daemon.start()
+        daemon.waitForNotifications(5, seconds: 10)
+        #expect(daemon.signal(SIGKILL) != nil)
+        // Down over Thanksgiving: the repeat (next open instant of the breach + 1d, Friday 08:00 EST)
+        // moves S1 to bob at its second breach, and S2 wakes.
+        try daemon.writeConfig(clockStart: "2026-11-27T15:01:00Z")
+        try daemon.start()
+        daemon.waitForNotifications(9, seconds: 10)
+        usleep(300_000)
+        var byID: [String: String] = [:]
+        for n in daemon.notifications {
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: n, options: .sortedKeys), as: UTF8.self)
+            let id = n["id"] as! String
+            if let seen = byID[id] { #expect(seen == body, "id \(id) minted twice with different content") }
+            byID[id] = body
+        }
+        #expect(byID.keys.sorted() == [
+            "S1:lead.assigned:1:1", "S1:lead.assigned:2:1", "S1:sla.breached:2:1", "S1:sla.breached:2:2",
+            "S1:sla.breached:2:3", "S1:sla.breached:2:4", "S1:touch.due:2:1", "S2:lead.assigned:1:1", "S2:touch.due:1:1",
+        ])
+        #expect(byID["S1:sla.breached:2:3"]?.contains(#""at":"2026-11-27T13:00:00Z""#) == true)
+        #expect(byID["S2:touch.due:1:1"]?.contains(#""reason":"snooze_ended""#) == true)
+        #expect(daemon.signal(SIGTERM) == 0)
+        // A last start fires nothing again.
+        let count = daemon.notifications.count
+        try daemon.start()
+        usleep(500_000)
+        #expect(daemon.notifications.count == count)
+        #expect(daemon.signal(SIGTERM) == 0)
+    }
+
     @Test func badRequestsGetJSONErrorsAndChangeNothing() throws {
         let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")
         #expect(try daemon.post("/v1/events", Self.reps).status == 200)
