@@ -130,8 +130,9 @@ struct EnginePass {
     let now: Instant
     var notifications: [LeadNotification] = []
     /// Notes live in a reference so `note` can be called while `self` is being
-    /// mutated (its autoclosure reads `self`).
-    let notes = NoteSink()
+    /// mutated (its autoclosure reads `self`); only when explaining, since a
+    /// pass runs for every event and timer.
+    let notes: NoteSink?
 
     /// Kept, not computed from `engine`: a computed `Rules` is a copy (a
     /// dozen retains) on every read, and a pass reads it many times.
@@ -143,18 +144,19 @@ struct EnginePass {
         self.now = now
         self.rules = engine.rules
         self.planner = StepPlanner(rules: engine.rules, explains: engine.explains)
+        self.notes = engine.explains ? NoteSink() : nil
     }
 
     /// Records a sentence for `explain`; the text is only built when explaining.
     func note(_ lead: LeadID?, _ text: @autoclosure () -> String) {
-        if engine.explains { notes.items.append(EngineNote(at: now, lead: lead, text: text())) }
+        notes?.items.append(EngineNote(at: now, lead: lead, text: text()))
     }
 
     /// What the pass produced.
     func finish() -> EngineOutcome {
         var outcome = EngineOutcome()
         outcome.notifications = notifications
-        outcome.notes = notes.items
+        outcome.notes = notes?.items ?? []
         return outcome
     }
 

@@ -36,8 +36,10 @@ public struct MemoryWorld: EngineWorld {
     public mutating func save(_ lead: LeadState) {
         if let i = index[lead.id] {
             let old = leads[i]
-            if let owner = old.owner, old.isInCadence { cadence[owner, default: 0] -= 1 }
-            if let owner = lead.owner, lead.isInCadence { cadence[owner, default: 0] += 1 }
+            if old.owner != lead.owner || old.isInCadence != lead.isInCadence {
+                if let owner = old.owner, old.isInCadence { cadence[owner, default: 0] -= 1 }
+                if let owner = lead.owner, lead.isInCadence { cadence[owner, default: 0] += 1 }
+            }
             leads[i] = lead
             if let owner = lead.owner, owner != old.owner { ownedBy[owner, default: []].append(i) }
             if old.timerSignature != lead.timerSignature {
