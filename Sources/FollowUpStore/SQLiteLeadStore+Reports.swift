@@ -3,7 +3,7 @@ import GRDB
 
 extension SQLiteLeadStore: ReportQueries {
     /// Facts of the leads captured in `[since, until)`: their rows, their
-    /// logged touches (from the event log) and their notifications of the
+    /// logged touches, accepts and declines (from the event log) and their notifications of the
     /// kinds reports count (`sla.breached`, `lead.assigned`, `feedback.due`,
     /// `lead.hot`; from the outbox, one per id), in one read transaction.
     ///
@@ -23,14 +23,22 @@ extension SQLiteLeadStore: ReportQueries {
             index.reserveCapacity(leads.count)
             for (i, lead) in leads.enumerated() { index[lead.id] = i }
             var touches = Array(repeating: [TouchFact](), count: leads.count)
+            var responses = Array(repeating: [OfferResponse](), count: leads.count)
+            // Touches, accepts and declines in the same scan of the log: a second scan would double its cost.
             let touchRows = try Row.fetchCursor(db, sql: """
-                SELECT lead, at, rep, json_extract(body, '$.outcome') FROM events WHERE type = 'touch.logged' ORDER BY seq
+                SELECT lead, at, rep, type, json_extract(body, '$.outcome') FROM events
+                WHERE type IN ('touch.logged', 'lead.accepted', 'lead.declined') ORDER BY seq
                 """)
             while let row = try touchRows.next() {
                 var c = ColumnReader(row: row)
                 guard let lead = try c.optionalString(), let i = index[lead] else { continue }
                 let at = try c.instant()
                 let rep = try c.optionalString() ?? ""
+                let type = try c.string()
+                if let answer = OfferResponse.Answer(eventType: type) {
+                    responses[i].append(OfferResponse(at: at, rep: rep, answer: answer))
+                    continue
+                }
                 let outcomeText = try c.optionalString() ?? ""
                 guard let outcome = Outcome(rawValue: outcomeText) else {
                     throw StoreDataError(table: "events", key: lead, message: "touch.logged without a known outcome: \(outcomeText)")
@@ -62,7 +70,26 @@ extension SQLiteLeadStore: ReportQueries {
                 let reason = try c.optionalString().flatMap(NotificationReason.init(rawValue:))
                 notices[i].append(NoticeFact(at: at, kind: kind, step: step, to: to, reason: reason))
             }
-            return leads.indices.map { LeadFacts(lead: leads[$0], touches: touches[$0], notices: notices[$0]) }
+            return leads.indices.map {
+                LeadFacts(lead: leads[$0], touches: touches[$0], notices: notices[$0], responses: responses[$0])
+            }
+        }
+    }
+
+    /// Leads in cadence now per team, over every lead: the `in_cadence` flag
+    /// the engine keeps for capacity (status open with an open step, snoozed
+    /// ones included), so a report's load is the load routing sees.
+    public func teamLoad() async throws -> [ReportBucket] {
+        try await pool.read { db in
+            var out: [ReportBucket] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT team, count(*) FROM leads WHERE in_cadence = 1 GROUP BY team ORDER BY team
+                """)
+            while let row = try rows.next() {
+                var c = ColumnReader(row: row)
+                out.append(ReportBucket(label: try c.optionalString() ?? ReportGrouping.none, count: try c.int()))
+            }
+            return out
         }
     }
 }

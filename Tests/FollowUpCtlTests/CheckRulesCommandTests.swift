@@ -10,6 +10,15 @@ import FollowUpTestSupport
         #expect(r.stdout.contains("rules OK"), "\(r.stdout)")
     }
 
+    /// The territories example is a rule set admins copy: it must stay valid,
+    /// and clean (a note would mean two of its files disagree or a backup is unknown).
+    @Test func theTerritoriesExampleIsValid() throws {
+        let r = try Subprocess.ctl("check-rules", Subprocess.territoryRules)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("rules OK"), "\(r.stdout)")
+        #expect(!r.stderr.contains("note:") && !r.stderr.contains("warning:"), "\(r.stderr)")
+    }
+
     @Test func everyProblemIsListedWithFileLineAndColumn() throws {
         // An admin's override file beside the shipped ones, with three mistakes in three places.
         let file = try Subprocess.temporaryFile("""

@@ -28,4 +28,16 @@ import FollowUpTestSupport
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("\(scenarios.count) passed, 0 failed"), "\(r.stdout)")
     }
+
+    /// The territories example's scenarios, worked out by hand, against that rule set.
+    @Test func territoryScenariosPassThroughTheBinary() throws {
+        let dir = Subprocess.root.appendingPathComponent("Tests/Scenarios-territories")
+        let scenarios = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasSuffix(".events.jsonl") }.sorted().map { dir.appendingPathComponent($0).path }
+        #expect(scenarios.count >= 1)
+        let r = try Subprocess.run("/usr/bin/env", ["python3", Self.check, "--ctl", Subprocess.followupctl,
+                                                    "--rules", Subprocess.territoryRules] + scenarios)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("\(scenarios.count) passed, 0 failed"), "\(r.stdout)")
+    }
 }

@@ -9,6 +9,8 @@ extension Subprocess {
 
     /// The shipped rules.
     static let rules = root.appendingPathComponent("etc/followup/rules.d").path
+    /// The example rule set with territories, weights, capacities and an acceptance window.
+    static let territoryRules = root.appendingPathComponent("examples/rules.d-territories").path
 
     /// Runs `executable` in the repository root.
     static func run(_ executable: String, _ arguments: [String], input: String? = nil) throws -> Subprocess {

@@ -95,7 +95,8 @@ import Glibc
 
     /// L1 and L2 met the SLA (L2 won), L4 was touched late, L3 never: 50%.
     /// Follow-through (shipped rules): a hot signal on L1 (its step 2 is open)
-    /// and L4 snoozed; a bounced touch on L3 leaves it never touched.
+    /// and L4 snoozed; a bounced touch on L3 leaves it never touched. Each
+    /// lead was offered once (lead.assigned, step 1); alice accepted L1 in 1 min.
     static func seed(_ daemon: DaemonProcess) throws {
         // In time order: the timeline applies an event older than the last one at the last one's time.
         let events = """
@@ -104,6 +105,7 @@ import Glibc
              {"at":"2026-12-08T14:00:00Z","type":"lead.captured","lead":{"id":"L1","source":"web_form","name":"Dana <b>&","company":"Acme","email":"d@acme.test","phone":"+1 555 0100","owner":"alice"}},
              {"at":"2026-12-08T14:00:00Z","type":"lead.captured","lead":{"id":"L2","source":"web_form","email":"e@x.test","owner":"alice"}},
              {"at":"2026-12-08T14:00:00Z","type":"lead.captured","lead":{"id":"L3","source":"referral","name":"Eve <b>&","company":"O'Hara \\"Ltd\\"","email":"f@x.test","owner":"bob"}},
+             {"at":"2026-12-08T14:01:00Z","type":"lead.accepted","lead":"L1","rep":"alice"},
              {"at":"2026-12-08T14:02:00Z","type":"touch.logged","lead":"L1","rep":"alice","channel":"call","outcome":"no_answer"},
              {"at":"2026-12-08T14:03:00Z","type":"touch.logged","lead":"L2","rep":"alice","channel":"call","outcome":"connected"},
              {"at":"2026-12-08T14:04:00Z","type":"lead.status","lead":"L2","status":"won"},
@@ -132,6 +134,15 @@ import Glibc
         #expect(total["snoozed_now"] as? Int == 1 && total["hot_signals"] as? Int == 1, "\(total)")
         #expect(total["breaches_repeated"] as? Int == 0 && total["moved_after_breaches"] as? Int == 0, "\(total)")
         #expect(total["check_ins_sent"] as? Int == 0 && total["check_ins_answered_percent"] is NSNull, "\(total)")
+        #expect(total["offered"] as? Int == 4 && total["accepted"] as? Int == 1, "\(total)")
+        #expect((total["acceptance_percent"] as? NSNumber)?.doubleValue == 25.0, "\(total)")
+        #expect(total["time_to_accept_median_seconds"] as? Int == 60, "\(total)")
+        #expect(total["declines"] as? Int == 0 && total["moved_by_deactivation"] as? Int == 0 && total["merges"] as? Int == 0,
+                "\(total)")
+        // In cadence now: L1 (step 2), L3 (step 1, unrouted but open), L4 (snoozed); L2 is won.
+        let load = json.json["team_load"] as? [[String: Any]] ?? []
+        #expect(load.count == 1 && load.first?["team"] as? String == "sales" && load.first?["leads_in_cadence"] as? Int == 3,
+                "\(load)")
         #expect((json.json["groups"] as? [[String: Any]])?.compactMap { $0["key"] as? String } == ["referral", "web_form"])
         #expect(try daemon.get("/v1/report?by=weekday").status == 400)
         // A zone offset arrives percent-encoded ("+" is %2B); 15:30 in UTC+1 is 14:30Z: L4 only.
@@ -153,13 +164,22 @@ import Glibc
                 "\(table.stdout)")
         #expect(followThrough.last?.split(separator: " ") == ["TOTAL", "1", "0", "0", "0", "0", "-", "1"], "\(table.stdout)")
         #expect(followThrough.allSatisfy { $0.count <= 100 }, "\(table.stdout)")
+        // Accept and decline, reps leaving, merges: a third table; then the load of each team.
+        let people = lines.drop { !$0.hasPrefix("Acceptance and routing") }.dropFirst().prefix { !$0.isEmpty }
+        #expect(people.first?.split(separator: " ") == ["REP", "OFFERED", "ACCEPTED", "ACC%", "TO-ACCEPT", "DECLINED",
+                                                         "OWNER-LEFT", "MERGED"], "\(table.stdout)")
+        #expect(people.last?.split(separator: " ") == ["TOTAL", "4", "1", "25.0", "1m", "0", "0", "0"], "\(table.stdout)")
+        let teams = lines.drop { !$0.hasPrefix("Load by team now") }.dropFirst().prefix { !$0.isEmpty }
+        #expect(Array(teams).map { $0.split(separator: " ") } == [["TEAM", "IN", "CADENCE"], ["sales", "3"]], "\(table.stdout)")
+        #expect((people + teams).allSatisfy { $0.count <= 100 }, "\(table.stdout)")
         let csv = try Self.ctl(daemon, "report", "--by", "rep", "--format", "csv")
         #expect(csv.stdout.hasPrefix("rep,leads,sla_met_percent,"), "\(csv.stdout)")
         #expect(csv.stdout.contains("\n(total),4,50.0,2,2,0,"), "\(csv.stdout)")
         let csvLines = csv.stdout.split(separator: "\n")
         #expect(csvLines.first?.hasSuffix(",lost,snoozed_now,breaches_repeated,moved_after_breaches,check_ins_sent,"
-            + "check_ins_answered,check_ins_answered_percent,hot_signals") == true, "\(csv.stdout)")
-        #expect(csvLines.last?.hasSuffix(",1,0,0,0,0,,1") == true, "\(csv.stdout)")
+            + "check_ins_answered,check_ins_answered_percent,hot_signals,offered,accepted,acceptance_percent,"
+            + "time_to_accept_median_seconds,declines,moved_by_deactivation,merges") == true, "\(csv.stdout)")
+        #expect(csvLines.last?.hasSuffix(",1,0,0,0,0,,1,4,1,25.0,60,0,0,0") == true, "\(csv.stdout)")
         let ctlJSON = try Self.ctl(daemon, "report", "--format", "json")
         #expect(ctlJSON.stdout.hasPrefix(#"{"since":null,"until":null,"as_of":"2026-12-08T20:00:00Z","by":"rep""#), "\(ctlJSON.stdout)")
         #expect(try Self.ctl(daemon, "report", "--since", "someday").status != 0)
@@ -211,6 +231,12 @@ import Glibc
             + #"<td class="n">0</td><td class="n">0</td><td class="n">1</td></tr>"#), "\(raw.body)")
         #expect(raw.body.contains(#"<tr class="total"><td>Total</td><td class="n">1</td><td class="n">0</td><td class="n">0</td>"#
             + #"<td class="n">0</td><td class="n">0</td><td class="n">1</td></tr>"#), "\(raw.body)")
+        // alice was offered L1 and L2 and accepted L1 after 1 minute; the team's load: L1, L3, L4 in cadence.
+        #expect(raw.body.contains(#"<section class="card wide" id="people-and-routing"><h2>Acceptance and routing</h2>"#),
+                "\(raw.body)")
+        #expect(raw.body.contains(#"<tr><td>alice</td><td class="n">2</td><td class="n">1 (50.0%)</td><td class="n">1m</td>"#
+            + #"<td class="n">0</td><td class="n">0</td><td class="n">0</td></tr>"#), "\(raw.body)")
+        #expect(raw.body.contains(#"<tr><td>sales</td><td class="n">3</td></tr>"#), "\(raw.body)")
         #expect(raw.body.contains("Eve &lt;b&gt;&amp;<br><small>") || raw.body.contains("Eve &lt;b&gt;&amp;, O&#39;Hara &quot;Ltd&quot;"),
                 "lead strings are escaped: \(raw.body)")
 
@@ -223,7 +249,7 @@ import Glibc
         #expect(chromium.status == 0, "\(chromium.stderr)")
         let dom = chromium.stdout
         for id in ["speed-to-lead", "sla-per-week", "touches-per-lead", "breaches-by-rep", "conversion-by-source", "follow-through",
-                   "overdue"] {
+                   "people-and-routing", "team-load", "overdue"] {
             #expect(dom.contains("id=\"\(id)\""), "section \(id) missing")
         }
         #expect(dom.components(separatedBy: "<svg").count - 1 == 5, "five charts")

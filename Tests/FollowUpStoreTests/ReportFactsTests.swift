@@ -81,4 +81,69 @@ import FollowUpTestSupport
         #expect(report.groups.map(\.checkInsAnswered) == [2, 0, 0])
         #expect(report.groups.map(\.breachesRepeated) == [0, 1, 1])
     }
+
+    /// Accepts, declines, a rep leaving and a merge, fed through the real
+    /// store: the event log gives the answers (the owner's and others'), the
+    /// outbox the offers and moves, the `in_cadence` flag the team load.
+    @Test func acceptanceAndRoutingFiguresFromTheLogAndTheOutbox() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let rules = DefaultRules.make(followThrough: .shipped)
+        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+        let timeline = StoreTimeline(store: store, rules: rules)
+        let now = at("2026-12-01T15:40:00Z")
+        // Team sales by round robin: L1 alice, L2 bob (declines: carol), L3 alice; L4 bob's own, moved to
+        // carol when bob leaves; L5 merged into L1. Touches keep every step 1 from breaching (no escalation offers).
+        let lines = [
+            #"{"at":"2026-12-01T14:00:00Z","type":"rep.upserted","rep":{"id":"alice","email":"alice@x.test","team":"sales","backup":"bob"}}"#,
+            #"{"at":"2026-12-01T14:00:00Z","type":"rep.upserted","rep":{"id":"bob","email":"bob@x.test","team":"sales","backup":"carol"}}"#,
+            #"{"at":"2026-12-01T14:00:00Z","type":"rep.upserted","rep":{"id":"carol","email":"carol@x.test","team":"sales"}}"#,
+            #"{"at":"2026-12-01T15:00:00Z","type":"lead.captured","lead":{"id":"L1","source":"web_form","email":"a@x.test"}}"#,
+            #"{"at":"2026-12-01T15:01:00Z","type":"lead.accepted","lead":"L1","rep":"alice"}"#,
+            #"{"at":"2026-12-01T15:02:00Z","type":"lead.captured","lead":{"id":"L2","source":"web_form","email":"b@x.test"}}"#,
+            #"{"at":"2026-12-01T15:02:00Z","type":"touch.logged","lead":"L1","rep":"alice","channel":"call","outcome":"no_answer"}"#,
+            #"{"at":"2026-12-01T15:03:00Z","type":"lead.declined","lead":"L2","rep":"bob","reason":"not my territory"}"#,
+            #"{"at":"2026-12-01T15:04:00Z","type":"lead.accepted","lead":"L2","rep":"carol"}"#,
+            #"{"at":"2026-12-01T15:04:00Z","type":"lead.accepted","lead":"L2","rep":"bob"}"#,
+            #"{"at":"2026-12-01T15:05:00Z","type":"lead.captured","lead":{"id":"L3","source":"web_form","email":"c@x.test"}}"#,
+            #"{"at":"2026-12-01T15:05:00Z","type":"touch.logged","lead":"L2","rep":"carol","channel":"call","outcome":"no_answer"}"#,
+            #"{"at":"2026-12-01T15:06:00Z","type":"lead.declined","lead":"L3","rep":"carol","reason":"not mine anyway"}"#,
+            #"{"at":"2026-12-01T15:08:00Z","type":"lead.accepted","lead":"L3","rep":"alice"}"#,
+            #"{"at":"2026-12-01T15:09:00Z","type":"touch.logged","lead":"L3","rep":"alice","channel":"call","outcome":"no_answer"}"#,
+            #"{"at":"2026-12-01T15:10:00Z","type":"lead.captured","lead":{"id":"L4","source":"web_form","email":"d@x.test","owner":"bob"}}"#,
+            #"{"at":"2026-12-01T15:12:00Z","type":"rep.deactivated","rep":"bob"}"#,
+            #"{"at":"2026-12-01T15:14:00Z","type":"touch.logged","lead":"L4","rep":"carol","channel":"call","outcome":"no_answer"}"#,
+            #"{"at":"2026-12-01T15:30:00Z","type":"lead.captured","lead":{"id":"L5","source":"web_form","email":"a@x.test","owner":"alice"}}"#,
+            #"{"at":"2026-12-01T15:31:00Z","type":"lead.merged","lead":"L1","duplicate":"L5"}"#,
+        ]
+        _ = try await timeline.apply(try lines.map { try EventDecoder.decode($0) })
+        _ = try await timeline.run(until: now)
+
+        let facts = try await store.reportFacts(capturedSince: nil, before: nil)
+        #expect(facts.map(\.lead.id) == ["L1", "L2", "L3", "L4", "L5"])
+        #expect(facts[1].responses == [
+            OfferResponse(at: at("2026-12-01T15:03:00Z"), rep: "bob", answer: .declined),
+            OfferResponse(at: at("2026-12-01T15:04:00Z"), rep: "carol", answer: .accepted),
+            OfferResponse(at: at("2026-12-01T15:04:00Z"), rep: "bob", answer: .accepted),
+        ], "every answer is in the log, the owner's or not")
+        #expect(facts[3].notices.filter { $0.kind == .leadAssigned }.map(\.reason) == [.new, .ownerDeactivated])
+        #expect(facts[4].lead.status == .merged)
+
+        let report = Report.make(facts: facts, rules: rules, grouping: .rep, window: ReportWindow(), asOf: now,
+                                 teamLoad: try await store.teamLoad())
+        let rows = Dictionary(uniqueKeysWithValues: report.groups.map { ($0.key, $0) })
+        // alice: L1 in 1 min, L3 in 3 min. bob: L2 (declined; his accept after it moved is not his) and L4 (left).
+        // carol: L2 after bob's decline (1 min), L4 after bob left (not accepted).
+        #expect((rows["alice"]?.offered, rows["alice"]?.accepted, rows["alice"]?.timeToAcceptMedian) == (2, 2, .minutes(2)))
+        #expect((rows["bob"]?.leads, rows["bob"]?.offered, rows["bob"]?.accepted, rows["bob"]?.declines) == (0, 2, 0, 1))
+        #expect((rows["carol"]?.offered, rows["carol"]?.accepted, rows["carol"]?.declines) == (2, 1, 0),
+                "carol's decline of alice's L3 moved nothing")
+        #expect((rows["carol"]?.movedByDeactivation, rows["alice"]?.merges) == (1, 1))
+        let t = report.total
+        #expect((t.leads, t.offered, t.accepted, t.declines, t.movedByDeactivation, t.merges) == (4, 6, 3, 1, 1, 1))
+        #expect(t.acceptanceRatio.percentText == "50.0")
+        #expect(t.timeToAcceptMedian == .minutes(1), "median of 1, 1 and 3 minutes")
+        // L1–L4 wait for step 2 (no_answer touches); the merged L5 is final.
+        #expect(report.teamLoad == [ReportBucket(label: "sales", count: 4)])
+    }
 }

@@ -5,4 +5,8 @@ public protocol ReportQueries: Sendable {
     /// Facts about every lead captured at or after `since` and before `until`
     /// (either bound may be nil: unbounded), in capture order.
     func reportFacts(capturedSince since: Instant?, before until: Instant?) async throws -> [LeadFacts]
+
+    /// Leads in cadence now per team (every lead, whatever its capture time);
+    /// label `(none)` for leads without a team.
+    func teamLoad() async throws -> [ReportBucket]
 }

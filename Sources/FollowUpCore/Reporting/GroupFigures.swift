@@ -31,6 +31,16 @@ public struct GroupFigures: Sendable, Hashable {
     public var checkInsSent = 0
     public var checkInsAnswered = 0
     public var hotSignals = 0
+    /// People and routing (DESIGN.md version 2): step 1 offered to reps and
+    /// accepted, the median time to accept, declines that moved a lead, moves
+    /// because an owner left, and leads merged away. With `--by rep` the
+    /// offers and declines are the rep's own (see ``Report``).
+    public var offered = 0
+    public var accepted = 0
+    public var timeToAcceptMedian: TimeSpan?
+    public var declines = 0
+    public var movedByDeactivation = 0
+    public var merges = 0
 
     public init(key: String) { self.key = key }
 
@@ -40,12 +50,15 @@ public struct GroupFigures: Sendable, Hashable {
     public var touchesPerLead: Ratio { Ratio(touches, of: leads) }
     /// Check-ins answered out of check-ins sent.
     public var checkInsAnsweredRatio: Ratio { Ratio(checkInsAnswered, of: checkInsSent) }
+    /// Offers of step 1 accepted out of offers made.
+    public var acceptanceRatio: Ratio { Ratio(accepted, of: offered) }
 
     /// Figures being counted one outcome at a time (a report counts every
     /// group and the total in one pass, without copying outcomes into groups).
     struct Tally {
         var figures: GroupFigures
         var speeds: [Int64] = []
+        var acceptSeconds: [Int64] = []
 
         init(key: String) { figures = GroupFigures(key: key) }
 
@@ -75,13 +88,30 @@ public struct GroupFigures: Sendable, Hashable {
             figures.checkInsSent += o.checkIns.sent
             figures.checkInsAnswered += o.checkIns.answered
             figures.hotSignals += o.hotSignals
+            figures.movedByDeactivation += o.movesByDeactivation
         }
+
+        /// One offer of step 1, counted where its rep (or its lead) belongs.
+        mutating func add(_ offer: Acceptance.Offer) {
+            figures.offered += 1
+            if let span = offer.timeToAccept {
+                figures.accepted += 1
+                acceptSeconds.append(span.seconds)
+            }
+        }
+
+        /// One decline that moved a lead.
+        mutating func addDecline() { figures.declines += 1 }
+
+        /// One lead merged into another: counted here only, never among `leads`.
+        mutating func addMerge() { figures.merges += 1 }
 
         /// The figures, with the speed percentiles of what was added.
         var finished: GroupFigures {
             var f = figures
             f.speedToLeadMedian = Percentiles.median(speeds).map { TimeSpan(seconds: $0) }
             f.speedToLeadP90 = Percentiles.nearestRank(90, of: speeds).map { TimeSpan(seconds: $0) }
+            f.timeToAcceptMedian = Percentiles.median(acceptSeconds).map { TimeSpan(seconds: $0) }
             return f
         }
     }

@@ -1,5 +1,6 @@
 /// What the store knows about one lead that a report needs: its state now,
-/// every touch logged for it and the notifications about it that reports count.
+/// every touch logged for it, the notifications about it that reports count,
+/// and its reps' accepts and declines.
 ///
 /// The store hands these over as recorded; what they mean (SLA met, dropped,
 /// a breach's rep, a check-in answered) is decided by ``LeadOutcome`` in the core.
@@ -12,11 +13,14 @@ public struct LeadFacts: Sendable, Hashable {
     /// Notifications about the lead of the kinds in ``NoticeFact/reportedKinds``
     /// (one per notification id, not per receiver), in minting order.
     public var notices: [NoticeFact]
+    /// `lead.accepted` and `lead.declined` events for the lead, oldest first.
+    public var responses: [OfferResponse]
 
-    public init(lead: LeadState, touches: [TouchFact], notices: [NoticeFact]) {
+    public init(lead: LeadState, touches: [TouchFact], notices: [NoticeFact], responses: [OfferResponse] = []) {
         self.lead = lead
         self.touches = touches
         self.notices = notices
+        self.responses = responses
     }
 
     /// The `sla.breached` notices, in minting order.

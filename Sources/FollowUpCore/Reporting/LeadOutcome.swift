@@ -36,6 +36,10 @@ public struct LeadOutcome: Sendable, Hashable {
     public var hotSignals: Int
     /// Not final and snoozed now (until a time the lead asked for).
     public var snoozedNow: Bool
+    /// Step 1 offered to reps, accepted or not, and the declines that moved the lead.
+    public var acceptance: Acceptance
+    /// Times the lead moved because its owner left (`lead.assigned`, reason owner_deactivated).
+    public var movesByDeactivation: Int
 
     /// Derives the outcome from the store's facts under `rules`, as of `now`.
     public init(facts: LeadFacts, rules: Rules, asOf now: Instant) {
@@ -89,6 +93,8 @@ public struct LeadOutcome: Sendable, Hashable {
         checkIns = CheckIns(notices: facts.notices, touches: facts.touches, status: lead.status)
         hotSignals = facts.notices.count(where: { $0.kind == .leadHot })
         snoozedNow = lead.isSnoozed
+        acceptance = Acceptance(notices: facts.notices, responses: facts.responses)
+        movesByDeactivation = facts.notices.count(where: \.isMoveByDeactivation)
     }
 }
 

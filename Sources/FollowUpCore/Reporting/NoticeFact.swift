@@ -1,6 +1,6 @@
 /// One notification about a lead, as the outbox has it: when, what, for which
-/// step, to whom and why. Reports count breaches, moves, check-ins and hot
-/// signals from these.
+/// step, to whom and why. Reports count breaches, moves, offers, check-ins
+/// and hot signals from these.
 public struct NoticeFact: Sendable, Hashable {
     public var at: Instant
     public var kind: NotificationKind
@@ -27,5 +27,10 @@ public struct NoticeFact: Sendable, Hashable {
     /// reason escalated, that carries a later step (step 1's escalation carries step 1).
     public var isMoveAfterBreaches: Bool {
         kind == .leadAssigned && reason == .escalated && (step ?? 0) >= 2
+    }
+
+    /// The lead moved because its owner left (`rep.deactivated`): whatever its step.
+    public var isMoveByDeactivation: Bool {
+        kind == .leadAssigned && reason == .ownerDeactivated
     }
 }

@@ -41,13 +41,22 @@ extension Report {
         }
         w.endArray()
         w.buckets("breaches_by_rep", breachesByRep)
+        w.beginArray("team_load")
+        for load in teamLoad {
+            w.beginObject()
+            w.string("team", load.label)
+            w.int("leads_in_cadence", load.count)
+            w.endObject()
+        }
+        w.endArray()
         w.endObject()
     }
 }
 
 extension GroupFigures {
     /// The members of one row, in the order `followupctl report` prints its columns
-    /// (the follow-through ones, from `snoozed_now`, in its second table).
+    /// (the follow-through ones, from `snoozed_now`, in its second table; the
+    /// people-and-routing ones, from `offered`, in its third).
     func writeMembers(to w: inout JSONWriter) {
         w.string("key", key)
         w.int("leads", leads)
@@ -73,6 +82,13 @@ extension GroupFigures {
         w.int("check_ins_answered", checkInsAnswered)
         w.number("check_ins_answered_percent", checkInsAnsweredRatio.percentText)
         w.int("hot_signals", hotSignals)
+        w.int("offered", offered)
+        w.int("accepted", accepted)
+        w.number("acceptance_percent", acceptanceRatio.percentText)
+        w.seconds("time_to_accept_median_seconds", timeToAcceptMedian)
+        w.int("declines", declines)
+        w.int("moved_by_deactivation", movedByDeactivation)
+        w.int("merges", merges)
     }
 }
 

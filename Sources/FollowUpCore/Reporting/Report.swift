@@ -22,6 +22,9 @@ public struct Report: Sendable, Hashable {
     public var weeks: [WeekCompliance]
     /// Breaches held against each rep, most first (then by name).
     public var breachesByRep: [ReportBucket]
+    /// Leads in cadence now per team (label: the team, `(none)` without one),
+    /// over every lead whatever the window, sorted by team.
+    public var teamLoad: [ReportBucket]
 
     /// The upper bounds of the speed-to-lead bands, in seconds, and their labels.
     public static let speedBands: [(limit: Int64, label: String)] = [
@@ -29,18 +32,36 @@ public struct Report: Sendable, Hashable {
     ]
 
     /// Builds the report of `facts` (which may hold leads outside `window`: they are left out).
+    /// `teamLoad` is the store's count of leads in cadence per team now (it is not a window's).
+    ///
+    /// Offers and declines are a rep's doing, so with `--by rep` they count in
+    /// the row of the rep offered the lead (or who declined it), not of its
+    /// owner now; a rep who passed on every lead has a row with 0 leads. With
+    /// any other grouping they count in the lead's group.
     public static func make(facts: [LeadFacts], rules: Rules, grouping: ReportGrouping, window: ReportWindow,
-                            asOf now: Instant) -> Report {
-        // A duplicate merged into another lead is that lead: not counted twice.
-        let outcomes = facts.filter { window.contains($0.lead.capturedAt) && $0.lead.status != .merged }
-            .map { LeadOutcome(facts: $0, rules: rules, asOf: now) }
+                            asOf now: Instant, teamLoad: [ReportBucket] = []) -> Report {
+        let inWindow = facts.filter { window.contains($0.lead.capturedAt) }
+        // A duplicate merged into another lead is that lead: not counted twice,
+        // only as a merge (in the group it had when it was merged away).
+        let outcomes = inWindow.filter { $0.lead.status != .merged }.map { LeadOutcome(facts: $0, rules: rules, asOf: now) }
+        let merged = inWindow.filter { $0.lead.status == .merged }.map { LeadOutcome(facts: $0, rules: rules, asOf: now) }
         var total = GroupFigures.Tally(key: "all")
         var byKey: [String: GroupFigures.Tally] = [:]
-        for o in outcomes {
-            total.add(o)
-            let key = grouping.key(of: o)
-            byKey[key, default: GroupFigures.Tally(key: key)].add(o)
+        func tally(_ key: String, _ count: (inout GroupFigures.Tally) -> Void) {
+            count(&total)
+            count(&byKey[key, default: GroupFigures.Tally(key: key)])
         }
+        for o in outcomes {
+            let key = grouping.key(of: o)
+            tally(key) { $0.add(o) }
+            for offer in o.acceptance.offers {
+                tally(grouping == .rep ? offer.rep : key) { $0.add(offer) }
+            }
+            for rep in o.acceptance.decliners {
+                tally(grouping == .rep ? rep : key) { $0.addDecline() }
+            }
+        }
+        for o in merged { tally(grouping.key(of: o)) { $0.addMerge() } }
         let groups = byKey.keys.sorted().map { byKey[$0]!.finished }
 
         var sourceCounts: [String: SourceConversion] = [:]
@@ -83,7 +104,8 @@ public struct Report: Sendable, Hashable {
             touchesPerLead: ["0", "1", "2", "3", "4", "5+"].enumerated().map { ReportBucket(label: $1, count: touches[$0]) },
             weeks: weeks.keys.sorted().map { weeks[$0]! },
             breachesByRep: breaches.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
-                .map { ReportBucket(label: $0.key, count: $0.value) })
+                .map { ReportBucket(label: $0.key, count: $0.value) },
+            teamLoad: teamLoad.sorted { $0.label < $1.label })
     }
 
     /// The Monday (UTC) of the week `instant` falls in.

@@ -88,6 +88,15 @@ enum ReportRendering {
         ("hot_signals", "HOT"),
     ]
 
+    /// Accept and decline, reps leaving, merges (DESIGN.md version 2): a third
+    /// table, so each stays under 100 columns. With `--by rep` offers and
+    /// declines are the rep's own, not their current leads'.
+    static let peopleColumns: [(member: String, heading: String)] = [
+        ("offered", "OFFERED"), ("accepted", "ACCEPTED"), ("acceptance_percent", "ACC%"),
+        ("time_to_accept_median_seconds", "TO-ACCEPT"), ("declines", "DECLINED"),
+        ("moved_by_deactivation", "OWNER-LEFT"), ("merges", "MERGED"),
+    ]
+
     static func table(_ report: JSONValue) -> [String] {
         let by = (report["by"]?.text ?? "group").uppercased()
         let rows = (report["groups"] ?? .null).items + [report["total"] ?? .null]
@@ -97,6 +106,17 @@ enum ReportRendering {
         lines.append("")
         lines.append("Follow-through (snoozed now, breaches repeated, moved after breaches, check-ins, hot signals)")
         lines += grid(rows, by: by, columns: followThroughColumns)
+        lines.append("")
+        lines.append("Acceptance and routing (offered, accepted, time to accept, declined, owner left, merged)")
+        lines += grid(rows, by: by, columns: peopleColumns)
+        let load = (report["team_load"] ?? .null).items
+        if !load.isEmpty {
+            lines.append("")
+            lines.append("Load by team now (leads in cadence, every lead)")
+            let tw = max(4, load.map { ($0["team"]?.text ?? "").count }.max() ?? 0)
+            lines.append("TEAM".padding(tw) + "  IN CADENCE")
+            for l in load { lines.append(l["team"].shown.padding(tw) + "  " + l["leads_in_cadence"].shown.left(10)) }
+        }
         let sources = (report["sources"] ?? .null).items
         if !sources.isEmpty {
             lines.append("")
@@ -141,10 +161,11 @@ enum ReportRendering {
     }
 
     /// RFC 4180: a header row of the daemon's member names (the follow-through
-    /// ones last), one row per group, then `(total)`.
+    /// ones, then the people-and-routing ones, last), one row per group, then
+    /// `(total)`. The team load is not a group figure: JSON and the table have it.
     static func csv(_ report: JSONValue) -> [String] {
         let by = report["by"]?.text ?? "group"
-        let columns = columns + followThroughColumns
+        let columns = columns + followThroughColumns + peopleColumns
         var lines = [([by] + columns.map(\.member)).map(csvField).joined(separator: ",")]
         var rows = (report["groups"] ?? .null).items.map { ($0["key"]?.text ?? "", $0) }
         rows.append(("(total)", report["total"] ?? .null))

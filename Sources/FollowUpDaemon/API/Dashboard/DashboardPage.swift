@@ -53,6 +53,7 @@ struct DashboardPage {
             }, scale: 1000, tone: "bar ok"))
         body += "</section>"
         body += FollowThroughTable(groups: report.groups, total: report.total).html
+        body += PeopleAndRoutingTable(groups: report.groups, total: report.total, teamLoad: report.teamLoad).html
 
         body += "<section class=\"card wide\" id=\"overdue\"><h2>Overdue now (\(overdue.count)\(moreOverdue ? "+" : ""))</h2>"
         if overdue.isEmpty {

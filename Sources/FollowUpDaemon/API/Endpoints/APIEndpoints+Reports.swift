@@ -20,10 +20,12 @@ extension APIEndpoints {
         let parameters = try ReportParameters(request.uri.queryParameters, known: ["since", "until", "by"])
         let now = clock()
         let facts = try await source.facts.reportFacts(capturedSince: parameters.window.since, before: parameters.window.until)
+        let load = try await source.facts.teamLoad()
         let rules = await source.rules()
         let bytes = await BackgroundWork.run {
             var w = JSONWriter()
-            Report.make(facts: facts, rules: rules, grouping: parameters.grouping, window: parameters.window, asOf: now)
+            Report.make(facts: facts, rules: rules, grouping: parameters.grouping, window: parameters.window, asOf: now,
+                        teamLoad: load)
                 .writeJSON(to: &w)
             return w.bytes
         }
@@ -37,11 +39,12 @@ extension APIEndpoints {
         let parameters = try ReportParameters(request.uri.queryParameters, known: ["since", "until"],
                                               defaultSince: now - Self.dashboardDefaultWindow)
         let facts = try await source.facts.reportFacts(capturedSince: parameters.window.since, before: parameters.window.until)
+        let load = try await source.facts.teamLoad()
         let rules = await source.rules()
         let page = try await queries.leads(LeadQuery(overdueAt: now, limit: Self.dashboardOverdueLimit))
         let window = parameters.window
         let html = await BackgroundWork.run {
-            let report = Report.make(facts: facts, rules: rules, grouping: .rep, window: window, asOf: now)
+            let report = Report.make(facts: facts, rules: rules, grouping: .rep, window: window, asOf: now, teamLoad: load)
             let overdue = page.leads.sorted { ($0.step?.deadline ?? now, $0.seq) < ($1.step?.deadline ?? now, $1.seq) }
             return DashboardPage(report: report, overdue: overdue, moreOverdue: page.nextAfter != nil, now: now).html
         }
