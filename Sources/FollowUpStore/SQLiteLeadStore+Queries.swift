@@ -86,6 +86,35 @@ extension SQLiteLeadStore {
         committed.team.members[id]
     }
 
+    /// Every rep in roster order with their leads in cadence. The reps and the
+    /// counts come from one read transaction, so a lead that moved between two
+    /// reps in the same commit is counted once, for the rep who holds it.
+    public func roster() async throws -> [RosterRep] {
+        try await pool.read { db in
+            let members = try RepRow.fetchAll(db).values.sorted { $0.seq < $1.seq }
+            var load: [RepID: Int] = [:]
+            for row in try Row.fetchAll(db.cachedStatement(sql: Self.inCadenceByOwnerSQL)) {
+                guard let owner: String = row[0] else { continue }  // unrouted leads without an owner
+                load[owner] = row[1]
+            }
+            return members.map { RosterRep(member: $0, leadsInCadence: load[$0.rep.id] ?? 0) }
+        }
+    }
+
+    /// Leads in cadence per owner in one pass: `in_cadence = 1` is the partial
+    /// index leads_in_cadence(owner)'s condition, so SQLite walks that index in
+    /// owner order (a team's load costs its leads in cadence, not every lead
+    /// ever captured), and one query serves the whole roster.
+    static let inCadenceByOwnerSQL = "SELECT owner, count(*) FROM leads WHERE in_cadence = 1 GROUP BY owner"
+
+    /// How SQLite runs ``inCadenceByOwnerSQL``, one plan line per row: lets a
+    /// test hold the roster's load to the leads_in_cadence index.
+    package func rosterLoadPlan() async throws -> [String] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Self.inCadenceByOwnerSQL).map { $0["detail"] as String }
+        }
+    }
+
     /// Counts for `status` and `/metrics`, read from the `tally.*` meta rows
     /// `TallyDelta` and the schema's triggers keep, so they cost the same with a million leads as with ten.
     public func statistics() async throws -> StoreStatistics {

@@ -22,6 +22,12 @@ struct FollowUpCtl: AsyncParsableCommand {
               followupctl leads --owner alice --overdue
               followupctl queue alice
               followupctl rep away alice --until 2026-11-30T13:00:00Z --reason vacation
+              followupctl rep away alice --from 2026-12-21 --until 2027-01-04 --reason holiday
+              followupctl reps
+              followupctl accept L1
+              followupctl decline L1 --reason "not my territory"
+              followupctl lead update L1 --set phone="+1 555 0101" --set company_size=250
+              followupctl lead merge L1 L7
               followupctl touch log L1 --rep alice --channel call --outcome no_answer
               followupctl snooze L1 --until 2026-12-14 --reason "call back after the budget meeting"
               followupctl status
@@ -32,8 +38,8 @@ struct FollowUpCtl: AsyncParsableCommand {
             """,
         subcommands: [
             CheckRulesCommand.self, SimulateCommand.self, ExplainCommand.self,
-            EventCommand.self, LeadCommand.self, LeadsCommand.self, QueueCommand.self, RepCommand.self,
-            TouchCommand.self, SnoozeCommand.self, StatusCommand.self, OutboxCommand.self, ReloadCommand.self, ReportCommand.self,
+            EventCommand.self, LeadCommand.self, LeadsCommand.self, QueueCommand.self, RepCommand.self, RepsCommand.self,
+            AcceptCommand.self, DeclineCommand.self, TouchCommand.self, SnoozeCommand.self, StatusCommand.self, OutboxCommand.self, ReloadCommand.self, ReportCommand.self,
             ImportCommand.self,
         ]
     )

@@ -152,7 +152,7 @@ struct FollowUpCtlDaemonTests {
             // alice goes away before step 1's deadline: the lead moves to bob at once.
             let away = try await Self.ctl(api, "rep", "away", "alice", "--until", "2026-11-30T13:00:00Z", "--reason", "vacation")
             #expect(away.status == 0, "\(away.stderr)")
-            #expect(away.stdout == "accepted #4 rep.availability → L1:lead.assigned:1:2\n")
+            #expect(away.stdout == "accepted #4 rep.availability → L1:lead.assigned:1:2\nalice is away until 2026-11-30T13:00:00Z\n")
             let back = try await Self.ctl(api, "rep", "back", "alice")
             #expect(back.stdout == "accepted #5 rep.availability\n")
             let touch = try await Self.ctl(api, "touch", "log", "L1", "--rep", "bob", "--channel", "call", "--outcome", "connected")
@@ -164,7 +164,7 @@ struct FollowUpCtlDaemonTests {
             #expect(badChannel.stderr.hasSuffix("(field: channel)\n"))
             let badTime = try await Self.ctl(api, "rep", "away", "alice", "--until", "monday")
             #expect(badTime.status != 0)
-            #expect(badTime.stderr.contains("--until: \"monday\" is not an RFC 3339 time"))
+            #expect(badTime.stderr.contains("--until: \"monday\" is not a wake-up time"), "\(badTime.stderr)")
         }
     }
 

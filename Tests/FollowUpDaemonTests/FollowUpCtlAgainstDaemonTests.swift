@@ -104,4 +104,79 @@ import Glibc
         #expect(awake.stdout.contains("\n  step 2 (email): due 2026-12-14T15:00:00Z, deadline 2026-12-14T16:00:00Z\n"),
                 "re-opened due at the wake: \(awake.stdout)")
     }
+
+    /// A sales lead's people work through the real daemon and its SQLite store:
+    /// accept, decline, correct and merge leads, plan an absence, deactivate a
+    /// rep who left, and read the roster, whose loads come from the store's
+    /// leads-in-cadence index.
+    @Test func peopleAndTheRosterThroughFollowUpCtl() throws {
+        let daemon = try DaemonProcess(clockStart: "2026-12-08T15:00:00Z")
+        defer { daemon.signal(SIGTERM) }
+        func ctl(_ arguments: String...) throws -> Subprocess {
+            try Subprocess.run(Subprocess.followupctl, arguments + ["--socket", daemon.socket], directory: daemon.directory.path)
+        }
+        for event in [
+            #"{"type":"rep.upserted","rep":{"id":"alice","email":"a@x.test","team":"sales","backup":"bob","timezone":"America/New_York","capacity":2}}"#,
+            #"{"type":"rep.upserted","rep":{"id":"bob","email":"b@x.test","team":"sales","backup":"carol"}}"#,
+            #"{"type":"rep.upserted","rep":{"id":"carol","email":"c@x.test","team":"sales"}}"#,
+            #"{"type":"lead.captured","lead":{"id":"P1","source":"web_form","email":"p1@lead.test","owner":"alice"}}"#,
+            #"{"type":"lead.captured","lead":{"id":"P2","source":"web_form","email":"p2@lead.test","owner":"alice"}}"#,
+            #"{"type":"lead.captured","lead":{"id":"P3","source":"web_form","email":"p2@lead.test","owner":"alice"}}"#,
+        ] {
+            let sent = try ctl("event", event)
+            #expect(sent.status == 0, "\(sent.stderr)")
+        }
+        // A named owner gets the lead even at capacity: alice holds three against two.
+        let full = try ctl("reps")
+        #expect(full.stdout.contains("\nalice  sales  bob     3/2 full  1       available  -\n"), "\(full.stdout)")
+
+        let accept = try ctl("accept", "P1")
+        #expect(accept.stdout == "accepted #7 lead.accepted P1\n", "\(accept.stderr)")
+        let decline = try ctl("decline", "P2", "--reason", "not my territory")
+        #expect(decline.stdout == "accepted #8 lead.declined P2 → P2:lead.assigned:1:2\n", "\(decline.stderr)")
+        let update = try ctl("lead", "update", "P1", "--set", "company_size=250", "--set", "country=US")
+        #expect(update.stdout == "accepted #9 lead.updated P1\n", "\(update.stderr)")
+        let p1 = try ctl("lead", "show", "P1", "--json")
+        #expect(p1.stdout.contains(#""company_size":250,"#), "\(p1.stdout)")
+        #expect(p1.stdout.contains(#""attributes":{"country":"US"}"#), "\(p1.stdout)")
+        let merge = try ctl("lead", "merge", "P2", "P3")
+        #expect(merge.stdout == "accepted #10 lead.merged P2\n", "\(merge.stderr)")
+        #expect(try ctl("lead", "show", "P3", "--json").stdout.contains(#""status":"merged""#))
+
+        let away = try ctl("rep", "away", "bob", "--from", "2026-12-21", "--until", "2027-01-04", "--reason", "holiday")
+        #expect(away.stdout == "accepted #11 rep.availability\nbob will be away from 2026-12-21T14:00:00Z until 2027-01-04T14:00:00Z\n",
+                "\(away.stderr)")
+        let leave = try ctl("rep", "deactivate", "alice")
+        #expect(leave.stdout == "accepted #12 rep.deactivated → P1:lead.assigned:1:2\n", "\(leave.stderr)")
+
+        let roster = try ctl("reps")
+        #expect(roster.status == 0, "\(roster.stderr)")
+        #expect(roster.stdout == """
+            REP    TEAM   BACKUP  LOAD  WEIGHT  NOW          PLANNED
+            alice  sales  bob     0/2   1       deactivated  -
+            bob    sales  carol   2     1       available    away from 2026-12-21T14:00:00Z until 2027-01-04T14:00:00Z (holiday)
+            carol  sales  -       0     1       available    -
+            3 reps
+
+            """)
+        let json = try ctl("reps", "--output", "json")
+        #expect(json.stdout == (try daemon.get("/v1/reps").body) + "\n")
+        #expect(json.stdout.contains(#""id":"bob","name":null,"email":"b@x.test","team":"sales","backup":"carol","timezone":null,"#
+                                     + #""availability":{"available":true,"until":null,"reason":null},"#
+                                     + #""scheduled":{"available":false,"from":"2026-12-21T14:00:00Z","until":"2027-01-04T14:00:00Z","reason":"holiday"},"#
+                                     + #""deactivated":false,"weight":1,"capacity":null,"leads_in_cadence":2}"#), "\(json.stdout)")
+        let queue = try ctl("queue", "bob")
+        #expect(queue.stdout.hasPrefix("bob will be away from 2026-12-21T14:00:00Z until 2027-01-04T14:00:00Z (holiday)\nNow for bob (2)\n"),
+                "\(queue.stdout)")
+
+        let unknownLead = try ctl("decline", "NOPE")
+        #expect(unknownLead.status == 1)
+        #expect(unknownLead.stderr == "followupctl: unknown lead \"NOPE\" (field: lead)\n")
+        let unknownRep = try ctl("rep", "deactivate", "zed")
+        #expect(unknownRep.status == 1)
+        #expect(unknownRep.stderr == "followupctl: unknown rep \"zed\" (field: rep)\n")
+        let refused = try ctl("lead", "update", "P1", "--set", "owner=bob")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("owner cannot be changed by lead update"), "\(refused.stderr)")
+    }
 }

@@ -95,6 +95,12 @@ import FollowUpTestSupport
         #expect(team.roundRobin == simulation.world.team.roundRobin)
         #expect(team.nextLeadSeq == simulation.world.team.nextLeadSeq)
         #expect(team.nextRepSeq == simulation.world.team.nextRepSeq)
+        // The roster's one GROUP BY counts each rep's leads in cadence as the engine's world does.
+        var world = simulation.world
+        let roster = try await store.roster()
+        #expect(roster.map(\.member) == world.team.members.values.sorted { $0.seq < $1.seq })
+        #expect(roster.map(\.leadsInCadence) == roster.map { world.leadsInCadence(of: $0.member.rep.id) })
+        #expect(roster.contains { $0.leadsInCadence > 0 } || reference.allSatisfy { !$0.isInCadence })
 
         let stats = try await store.statistics()
         #expect(stats.outboxByState[.pending] == expected.count * 2)

@@ -111,6 +111,29 @@ import FollowUpTestSupport
         #expect(!plan.contains("TEMP B-TREE"), "the index gives the order: \(plan)")
     }
 
+    @Test func theRosterCountsEachRepsLeadsInCadence() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        _ = try await StoreTimeline(store: store, rules: rules).apply([
+            upsert("2026-11-24T20:02:00Z", "carol"),
+            event("2026-11-24T20:02:00Z", .leadSnoozed(Snooze(lead: "L2", until: at("2026-12-01T15:00:00Z")))),
+        ])
+        let roster = try await store.roster()
+        #expect(roster.map(\.member.rep.id) == ["alice", "bob", "carol"], "roster order")
+        // alice: L1 (step 1), L3 (step 2); L5 is won. bob: L2 (snoozed, still in cadence), L4. carol: none.
+        #expect(roster.map(\.leadsInCadence) == [2, 2, 0])
+    }
+
+    @Test func theRosterLoadIsOneWalkOfTheCadenceIndex() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        let plan = try await store.rosterLoadPlan().joined(separator: "\n")
+        #expect(plan.contains("INDEX leads_in_cadence"), "\(plan)")
+        #expect(!plan.contains("TEMP B-TREE"), "the index gives the grouping order: \(plan)")
+    }
+
     @Test func validateChecksABatchAgainstTheStoreAndItself() async throws {
         let dir = try TempDirectory()
         defer { dir.remove() }

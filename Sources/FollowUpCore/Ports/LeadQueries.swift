@@ -10,6 +10,9 @@ public protocol LeadQueries: Sendable {
     func queue(for rep: RepID, at now: Instant) async throws -> RepQueue
     /// A rep and their availability, if known.
     func rep(_ id: RepID) async throws -> TeamState.Member?
+    /// Every rep in roster order (the order they were first upserted), each
+    /// with their leads in cadence, read as one snapshot.
+    func roster() async throws -> [RosterRep]
     /// Counts for `status` and `/metrics`.
     func statistics() async throws -> StoreStatistics
 }

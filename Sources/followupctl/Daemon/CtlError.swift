@@ -8,6 +8,8 @@ struct CtlError: Error, CustomStringConvertible {
     var field: String?
     /// The event's position in the array the daemon was sent, when it named one.
     var index: Int?
+    /// The daemon's HTTP status, when the daemon answered (nil: it was never reached, or the input was bad).
+    var status: Int?
 
     init(_ message: String, field: String? = nil) {
         self.message = message

@@ -69,6 +69,7 @@ struct DaemonClient {
                 throw CtlError("the daemon answered \(status): \(String(decoding: body.prefix(200), as: UTF8.self))")
             }
             var failure = CtlError(message)
+            failure.status = status
             if case .string(let field)? = error["field"] { failure.field = field }
             if case .number(let index)? = error["index"], let i = Int(index) { failure.index = i }
             throw failure

@@ -1,12 +1,12 @@
 import ArgumentParser
 import FollowUpCore
 
-/// `followupctl lead show ID`: one lead's record from the running daemon.
+/// `followupctl lead show|update|merge`: one lead in the running daemon.
 struct LeadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lead",
-        abstract: "Look at one lead in the running daemon.",
-        subcommands: [Show.self])
+        abstract: "Look at one lead in the running daemon, correct its data, or merge a duplicate into it.",
+        subcommands: [Show.self, Update.self, Merge.self])
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -33,6 +33,82 @@ struct LeadCommand: AsyncParsableCommand {
                 }
                 out.flush()
             }
+        }
+    }
+
+    /// `followupctl lead update LEAD --set field=value …`: a `lead.updated` event.
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a lead's data: a new phone or email can qualify it, a new time zone moves its call window.",
+            discussion: """
+                Fields: name, email, phone, company, title, company_size (a whole number), need, stage, timezone, \
+                source, or any other name (kept as an attribute, e.g. country=US for territory routes). owner, \
+                score and priority cannot be set here.
+                """)
+
+        @OptionGroup var daemon: DaemonOptions
+
+        @Argument(help: ArgumentHelp("The lead's id.", valueName: "lead"))
+        var lead: String
+
+        @Option(name: .long, help: ArgumentHelp("A field's new value (repeat for several).", valueName: "field=value"))
+        var set: [String] = []
+
+        /// The changes, typed; throws the first `--set` that is malformed or refused.
+        func changes() throws(ValidationError) -> [LeadFieldChange] {
+            guard !set.isEmpty else { throw ValidationError("give at least one --set field=value") }
+            var changes: [LeadFieldChange] = []
+            var seen = Set<String>()
+            for argument in set {
+                let change = try LeadFieldChange(parsing: argument)
+                guard seen.insert(change.field).inserted else { throw ValidationError("--set \(change.field) is given twice") }
+                changes.append(change)
+            }
+            return changes
+        }
+
+        func validate() throws {
+            _ = try changes()
+        }
+
+        func run() async throws {
+            var w = JSONWriter()
+            w.beginObject()
+            w.string("type", "lead.updated")
+            w.beginObject("lead")
+            w.string("id", lead)
+            for change in try changes() { w.value(change.field, change.value) }
+            w.endObject()
+            w.endObject()
+            try await DaemonEvent.send(w.bytes, daemon: daemon)
+        }
+    }
+
+    /// `followupctl lead merge SURVIVOR DUPLICATE`: a `lead.merged` event.
+    struct Merge: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge a duplicate into the lead that stays: the duplicate ends (status merged), its score adds to the survivor's.")
+
+        @OptionGroup var daemon: DaemonOptions
+
+        @Argument(help: ArgumentHelp("The lead that stays, keeping its owner, touches and steps.", valueName: "survivor"))
+        var survivor: String
+
+        @Argument(help: ArgumentHelp("The duplicate, which ends.", valueName: "duplicate"))
+        var duplicate: String
+
+        func validate() throws {
+            if survivor == duplicate { throw ValidationError("a lead cannot be merged into itself") }
+        }
+
+        func run() async throws {
+            var w = JSONWriter()
+            w.beginObject()
+            w.string("type", "lead.merged")
+            w.string("lead", survivor)
+            w.string("duplicate", duplicate)
+            w.endObject()
+            try await DaemonEvent.send(w.bytes, daemon: daemon)
         }
     }
 }

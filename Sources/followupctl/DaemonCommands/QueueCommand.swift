@@ -24,6 +24,8 @@ struct QueueCommand: AsyncParsableCommand {
             if json {
                 out.line(queue.jsonText)
             } else {
+                // Before the worklist: an away or leaving rep's leads are being covered, and whoever reads this should know.
+                for line in RepAvailabilityText.queueNotice(for: rep, queue) { out.line(line) }
                 let table = TextTable(columns: ["LEAD", "STEP", "DUE", "DEADLINE", "OVERDUE", "CONTACT"],
                                       widths: [10, 4, 20, 20, 7])
                 for (title, key) in [("Now", "now"), ("Next", "next")] {

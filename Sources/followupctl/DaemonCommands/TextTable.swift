@@ -11,6 +11,15 @@ struct TextTable {
         self.widths = widths ?? columns.dropLast().map { max($0.count, Self.typicalWidth[$0] ?? 10) }
     }
 
+    /// Columns as wide as their widest cell, for a table whose rows are all at
+    /// hand before it prints (the roster): every column lines up.
+    init(columns: [String], fitting rows: [[String]]) {
+        self.columns = columns
+        self.widths = columns.indices.dropLast().map { i in
+            rows.reduce(columns[i].count) { max($0, i < $1.count ? $1[i].count : 0) }
+        }
+    }
+
     private static let typicalWidth = ["ID": 10, "STATUS": 8, "PRIORITY": 11, "OWNER": 10, "STEP": 4,
                                        "DEADLINE": 20, "DUE": 20, "OVERDUE": 7]
 

@@ -127,6 +127,11 @@ actor MemoryDaemon: EventIntake, LeadQueries, DaemonHealth {
         world.team.members[id]
     }
 
+    func roster() async throws -> [RosterRep] {
+        world.team.members.values.sorted { $0.seq < $1.seq }
+            .map { RosterRep(member: $0, leadsInCadence: world.leadsInCadence(of: $0.rep.id)) }
+    }
+
     func statistics() async throws -> StoreStatistics {
         var byStatus: [LeadStatus: Int] = [:]
         for lead in world.allLeads { byStatus[lead.status, default: 0] += 1 }

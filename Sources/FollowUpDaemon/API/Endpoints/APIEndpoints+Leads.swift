@@ -30,10 +30,11 @@ extension APIEndpoints {
     }
 
     /// `GET /v1/reps/{id}/queue`: what the rep must do now (most urgent first)
-    /// and next, and their snoozed leads (soonest wake-up first); 404 for an unknown rep.
+    /// and next, and their snoozed leads (soonest wake-up first), after the rep's
+    /// availability; 404 for an unknown rep.
     func queue(_ request: Request, context: some RequestContext) async throws -> Response {
         let rep = try Self.pathParameter("id", of: context)
-        guard try await queries.rep(rep) != nil else {
+        guard let member = try await queries.rep(rep) else {
             throw APIError(status: .notFound, message: "unknown rep \"\(rep)\"")
         }
         let now = clock()
@@ -41,6 +42,8 @@ extension APIEndpoints {
         return JSONResponse.object { w in
             w.string("rep", queue.rep)
             w.instant("at", now)
+            // Whoever reads the worklist should know first that its owner is away or leaving.
+            member.writeAvailabilityJSON(to: &w, now: now)
             w.beginArray("now")
             for lead in queue.now { lead.writeQueueJSON(to: &w, now: now) }
             w.endArray()

@@ -1,0 +1,22 @@
+import FollowUpCore
+import Hummingbird
+
+extension APIEndpoints {
+    /// `GET /v1/reps`: the whole roster in roster order, each rep with their
+    /// availability now, planned change, weight, capacity and leads in cadence.
+    /// It takes no parameters; one is refused by name, so a client that thinks
+    /// it filters learns it does not.
+    func reps(_ request: Request) async throws -> Response {
+        for (name, _) in request.uri.queryParameters {
+            throw APIError(status: .badRequest, message: "unknown query parameter (this endpoint takes none)", field: String(name))
+        }
+        let now = clock()
+        let roster = try await queries.roster()
+        return JSONResponse.object { w in
+            w.instant("at", now)
+            w.beginArray("reps")
+            for rep in roster { rep.writeAPIJSON(to: &w, now: now) }
+            w.endArray()
+        }
+    }
+}

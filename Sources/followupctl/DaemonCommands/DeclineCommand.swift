@@ -1,0 +1,39 @@
+import ArgumentParser
+import FollowUpCore
+
+/// `followupctl decline LEAD [--rep REP] [--reason TEXT]`: the owner gives the
+/// lead back, as a `lead.declined` event. While step 1 is open the lead moves
+/// on (by the team's routing or the decliner's chain) with a fresh deadline.
+struct DeclineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decline",
+        abstract: "Decline a lead: while its first touch is pending it moves to another rep with a fresh deadline.")
+
+    @OptionGroup var daemon: DaemonOptions
+
+    @Argument(help: ArgumentHelp("The lead's id.", valueName: "lead"))
+    var lead: String
+
+    @Option(name: .long, help: ArgumentHelp("Who declines; default: the lead's owner.", valueName: "rep"))
+    var rep: String?
+
+    @Option(name: .long, help: ArgumentHelp("Why (not my territory), kept with the lead's events.", valueName: "text"))
+    var reason: String?
+
+    func run() async throws {
+        try await CtlError.reporting {
+            let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
+                let who = if let rep { rep } else { try await LeadOwnerLookup.owner(of: lead, with: client) }
+                var w = JSONWriter()
+                w.beginObject()
+                w.string("type", "lead.declined")
+                w.string("lead", lead)
+                w.string("rep", who)
+                if let reason { w.string("reason", reason) }
+                w.endObject()
+                return try await client.post("/v1/events", json: w.bytes)
+            }
+            for line in AcceptedEvents.lines(of: reply) { print(line) }
+        }
+    }
+}
