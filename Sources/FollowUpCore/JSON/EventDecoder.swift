@@ -141,21 +141,7 @@ public enum EventDecoder {
         var f = Fields(o, path: path)
         let id = try f.requiredID("id")
         let source = try f.optionalString("source") ?? "unknown"
-        var lead = LeadProfile(id: id, source: source)
-        lead.name = try f.optionalString("name")
-        lead.email = try f.optionalEmail("email")
-        lead.phone = try f.optionalString("phone")
-        lead.company = try f.optionalString("company")
-        lead.title = try f.optionalString("title")
-        lead.companySize = try f.optionalInt("company_size", in: InputBounds.companySize)
-        if let need = try f.optionalString("need") {
-            guard need == "new" || need == "current" else {
-                throw EventError(field: f.path("need"), message: "must be \"new\" or \"current\", got \"\(need)\"")
-            }
-            lead.need = need
-        }
-        lead.stage = try f.optionalString("stage")
-        lead.timezone = try f.optionalZone("timezone")
+        var lead = try profileFields(&f, of: id).applied(to: LeadProfile(id: id, source: source))
         lead.owner = try f.optionalID("owner")
         lead.team = try f.optionalString("team")
         lead.score = try f.optionalInt("score", in: InputBounds.score)
@@ -168,11 +154,20 @@ public enum EventDecoder {
     /// and `priority` are refused (a manager reassigns, activities score).
     static func update(_ o: JSONObject, path: String) throws(EventError) -> LeadUpdate {
         var f = Fields(o, path: path)
-        var u = LeadUpdate(lead: try f.requiredID("id"))
+        let id = try f.requiredID("id")
         for refused in ["owner", "score", "priority"] where o[refused] != nil {
             throw EventError(field: f.path(refused), message: "cannot be changed by lead.updated "
                              + (refused == "owner" ? "(use lead.reassigned)" : refused == "score" ? "(activities score)" : "(triage decides it)"))
         }
+        var update = try profileFields(&f, of: id)
+        update.source = try f.optionalString("source")
+        update.attributes = f.rest
+        return update
+    }
+
+    /// The profile fields a capture and an update share, read and checked alike.
+    private static func profileFields(_ f: inout Fields, of id: LeadID) throws(EventError) -> LeadUpdate {
+        var u = LeadUpdate(lead: id)
         u.name = try f.optionalString("name")
         u.email = try f.optionalEmail("email")
         u.phone = try f.optionalString("phone")
@@ -187,8 +182,6 @@ public enum EventDecoder {
         }
         u.stage = try f.optionalString("stage")
         u.timezone = try f.optionalZone("timezone")
-        u.source = try f.optionalString("source")
-        u.attributes = f.rest
         return u
     }
 }
