@@ -53,6 +53,33 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
                 calendar: office
                 max_snooze: forever
             """, at: "case.yaml:4:17", message: "`max_snooze` of policy \"default\""),
+        ErrorCase(label: "routing: an unknown strategy", yaml: """
+            routing:
+              strategies: {sales: wieghted}
+            """, at: "case.yaml:2:23", message: "unknown strategy \"wieghted\" for team \"sales\" (expected one of: round_robin, weighted, least_open); did you mean \"weighted\"?"),
+        ErrorCase(label: "routing: attributes naming nothing", yaml: """
+            routing:
+              teams:
+                - name: us
+                  team: us
+                  when: [{attributes: {}}]
+            """, at: "case.yaml:5:15", message: "`attributes` of a condition of team route \"us\" names no attribute"),
+        ErrorCase(label: "roster: a weight of 0", yaml: """
+            reps:
+              - id: ann
+                weight: 0
+            """, at: "case.yaml:3:13", message: "`weight` of rep \"ann\" must be ≥ 1, found 0"),
+        ErrorCase(label: "roster: a capacity in words", yaml: """
+            reps:
+              - id: ann
+                capacity: many
+            """, at: "case.yaml:3:15", message: "`capacity` of rep \"ann\" must be a whole number, found \"many\""),
+        ErrorCase(label: "policy: an acceptance window of 0", yaml: """
+            policies:
+              default:
+                calendar: office
+                accept_within: 0m
+            """, at: "case.yaml:4:20", message: "`accept_within` of policy \"default\" must be longer than 0; leave it out to turn it off"),
         ErrorCase(label: "unknown key without a close match", yaml: """
             policies:
               default:
