@@ -9,11 +9,10 @@ extension EnginePass {
     /// The first rep of `rep`'s chain who is available, not in `excluded` and
     /// below capacity: who a lead moves to along a chain.
     func firstTaker(inChainOf rep: RepID, excluding excluded: [RepID], in world: inout some EngineWorld) -> RepID? {
-        for candidate in world.team.chain(of: rep)
-        where world.team.isAvailable(candidate, at: now) && !excluded.contains(candidate) {
-            if canTake(candidate, in: &world) { return candidate }
+        let team = world.team
+        return team.firstInChain(of: rep) {
+            team.isAvailable($0, at: now) && !excluded.contains($0) && canTake($0, in: &world)
         }
-        return nil
     }
 
     /// The team's next rep by its strategy, among available reps below

@@ -162,8 +162,17 @@ public struct LeadState: Hashable, Sendable {
             counters.append(NotificationCounter(kind: kind, step: s, count: 1))
             n = 1
         }
-        // Concatenation, not interpolation: this runs for every notification.
-        return id + ":" + kind.rawValue + ":" + String(s) + ":" + String(n)
+        // One buffer sized up front: this runs for every notification, and
+        // chained `+` allocated a string per step.
+        var out = id
+        out.reserveCapacity(id.utf8.count + kind.rawValue.utf8.count + 24)
+        out += ":"
+        out += kind.rawValue
+        out += ":"
+        out += String(s)
+        out += ":"
+        out += String(n)
+        return out
     }
 }
 

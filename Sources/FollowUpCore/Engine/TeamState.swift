@@ -144,7 +144,20 @@ public struct TeamState: Hashable, Sendable {
 
     /// The first rep of `rep`'s chain who is available at `now` and not in `excluded`.
     public func firstAvailable(inChainOf rep: RepID, at now: Instant, excluding excluded: [RepID] = []) -> RepID? {
-        chain(of: rep).first { isAvailable($0, at: now) && !excluded.contains($0) }
+        firstInChain(of: rep) { isAvailable($0, at: now) && !excluded.contains($0) }
+    }
+
+    /// The first rep of `rep`'s chain (as ``chain(of:)`` walks it) that passes
+    /// `test`, without building the chain: every reminder and breach asks.
+    public func firstInChain(of rep: RepID, where test: (RepID) -> Bool) -> RepID? {
+        var cursor = members[rep]?.rep.backup
+        var steps = 0
+        while let next = cursor, next != rep, steps < members.count, let member = members[next] {
+            if test(next) { return next }
+            cursor = member.rep.backup
+            steps += 1
+        }
+        return nil
     }
 
     /// The team's reps in the order they were first upserted.
