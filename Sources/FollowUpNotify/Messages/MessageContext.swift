@@ -61,7 +61,8 @@ public struct MessageContext: Sendable {
             "kind_reason": n.reason.map { [$0.rawValue: true] } ?? [:],
             "log_touch": [
                 "lead": n.lead,
-                "command": "followupctl touch log \(n.lead) --rep \(rep?.id ?? n.to) --channel \(hintChannel.rawValue) --outcome \(hintOutcome.rawValue)",
+                "command": "followupctl touch log \(ShellWord.quoted(n.lead)) --rep \(ShellWord.quoted(rep?.id ?? n.to)) "
+                    + "--channel \(hintChannel.rawValue) --outcome \(hintOutcome.rawValue)",
                 "api": "POST /v1/events {\"type\":\"touch.logged\",\"lead\":\"\(n.lead)\",\"rep\":\"\(rep?.id ?? n.to)\",\"channel\":\"\(hintChannel.rawValue)\",\"outcome\":\"…\"}",
             ],
         ]
