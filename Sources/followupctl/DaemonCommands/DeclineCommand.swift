@@ -21,19 +21,6 @@ struct DeclineCommand: AsyncParsableCommand {
     var reason: String?
 
     func run() async throws {
-        try await CtlError.reporting {
-            let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
-                let who = if let rep { rep } else { try await LeadOwnerLookup.owner(of: lead, with: client) }
-                var w = JSONWriter()
-                w.beginObject()
-                w.string("type", "lead.declined")
-                w.string("lead", lead)
-                w.string("rep", who)
-                if let reason { w.string("reason", reason) }
-                w.endObject()
-                return try await client.post("/v1/events", json: w.bytes)
-            }
-            for line in AcceptedEvents.lines(of: reply) { print(line) }
-        }
+        try await OwnerEvent.send("lead.declined", lead: lead, rep: rep, reason: reason, daemon: daemon)
     }
 }
