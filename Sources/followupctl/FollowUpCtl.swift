@@ -1,4 +1,5 @@
 import ArgumentParser
+import FollowUpRules
 
 /// `followupctl`: the admin's and rep's command line for followupd.
 ///
@@ -36,6 +37,7 @@ struct FollowUpCtl: AsyncParsableCommand {
               followupctl check-rules etc/followup/rules.d --against-running
               followupctl reload
             """,
+        version: FollowUpVersion.current,
         subcommands: [
             CheckRulesCommand.self, SimulateCommand.self, ExplainCommand.self,
             EventCommand.self, LeadCommand.self, LeadsCommand.self, QueueCommand.self, RepCommand.self, RepsCommand.self,

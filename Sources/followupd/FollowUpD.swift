@@ -22,7 +22,8 @@ struct FollowUpD: AsyncParsableCommand {
             connected stderr to it (JOURNAL_STREAM), else to stderr as lines.
             SIGHUP reloads the rules; SIGTERM or SIGINT stops it gracefully. Under systemd
             (Type=notify) it reports READY, RELOADING, STOPPING, STATUS and WATCHDOG.
-            """)
+            """,
+        version: FollowUpVersion.current)
 
     @Option(name: .long, help: ArgumentHelp("The config file.", valueName: "file"))
     var config: String = FollowUpD.defaultConfig

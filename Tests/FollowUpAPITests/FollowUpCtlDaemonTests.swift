@@ -270,7 +270,7 @@ struct FollowUpCtlDaemonTests {
                 followupd at unix:\(api.socketPath): ok
                   now              2026-11-24T19:00:00Z
                   rules            version test-rules; last reload 2026-11-24T19:00:00Z ok
-                  fire lag p99     0.25 s
+                  fire lag p99     250 ms
                   events           4
                   leads            open 1, engaged 0, nurture 0, won 0, lost 0, disqualified 0, merged 0
                   timers           2 pending, next at 2026-11-24T20:02:00Z
@@ -279,6 +279,27 @@ struct FollowUpCtlDaemonTests {
                 """)
             await api.daemon.setReady(false)
             #expect(try await Self.ctl(api, "status").status == 1)
+        }
+    }
+
+    @Test("FOLLOWUPCTL_SOCKET stands in for --socket; an option still wins; --version on both binaries")
+    func environmentAndVersion() async throws {
+        try await LiveAPI.run { api in
+            let viaEnvironment = try Subprocess.run("/usr/bin/env", ["FOLLOWUPCTL_SOCKET=\(api.socketPath)", Subprocess.followupctl, "status"],
+                                                    directory: "/")
+            #expect(viaEnvironment.status == 0, "\(viaEnvironment.stderr)")
+            #expect(viaEnvironment.stdout.hasPrefix("followupd at unix:\(api.socketPath): ok"), "\(viaEnvironment.stdout)")
+            let optionWins = try Subprocess.run("/usr/bin/env", ["FOLLOWUPCTL_SOCKET=/nonexistent/api.sock", Subprocess.followupctl,
+                                                                 "status", "--socket", api.socketPath], directory: "/")
+            #expect(optionWins.status == 0, "\(optionWins.stderr)")
+            let both = try Subprocess.run("/usr/bin/env", ["FOLLOWUPCTL_URL=http://127.0.0.1:1", Subprocess.followupctl,
+                                                           "status", "--socket", api.socketPath], directory: "/")
+            #expect(both.status == 0, "an explicit --socket overrides FOLLOWUPCTL_URL: \(both.stderr)")
+        }
+        let followupd = URL(fileURLWithPath: Subprocess.followupctl).deletingLastPathComponent().appendingPathComponent("followupd").path
+        for binary in [Subprocess.followupctl, followupd] {
+            let version = try Subprocess.run(binary, ["--version"], directory: "/")
+            #expect(version.status == 0 && version.stdout == "2.0.0-dev\n", "\(binary): \(version.stdout)\(version.stderr)")
         }
     }
 

@@ -27,15 +27,32 @@ struct DaemonOptions: ParsableArguments {
             ? "etc/followup/followupd.yaml" : "/etc/followup/followupd.yaml"
     }
 
+    /// What the environment says when an option is not given, so a rep sets
+    /// `FOLLOWUPCTL_URL` and `FOLLOWUPCTL_TOKEN_FILE` (or `FOLLOWUPCTL_SOCKET`)
+    /// once instead of typing them on every call. Options win over the environment.
+    static func environment(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    private var givenSocket: String? { socket ?? (url == nil ? Self.environment("FOLLOWUPCTL_SOCKET") : nil) }
+    private var givenURL: String? { url ?? (socket == nil ? Self.environment("FOLLOWUPCTL_URL") : nil) }
+    private var givenTokenFile: String? { tokenFile ?? Self.environment("FOLLOWUPCTL_TOKEN_FILE") }
+
     func validate() throws {
-        if socket != nil, url != nil { throw ValidationError("--socket and --url cannot be used together") }
-        if url != nil, tokenFile == nil { throw ValidationError("--url needs --token-file (TCP requires a bearer token)") }
+        if givenSocket != nil, givenURL != nil {
+            throw ValidationError("--socket and --url cannot be used together (also from FOLLOWUPCTL_SOCKET and FOLLOWUPCTL_URL)")
+        }
+        if givenURL != nil, givenTokenFile == nil {
+            throw ValidationError("--url needs --token-file (TCP requires a bearer token; or set FOLLOWUPCTL_TOKEN_FILE)")
+        }
     }
 
     /// Where to reach the daemon.
     func endpoint() throws(CtlError) -> DaemonEndpoint {
-        if let socket { return .unix(path: socket) }
-        if let url, let tokenFile { return .tcp(baseURL: url, token: try Self.firstToken(in: tokenFile)) }
+        if let socket = givenSocket { return .unix(path: socket) }
+        if let url = givenURL, let tokenFile = givenTokenFile {
+            return .tcp(baseURL: url, token: try Self.firstToken(in: tokenFile))
+        }
         let path = configPath
         let config: DaemonConfig
         do {
@@ -50,7 +67,7 @@ struct DaemonOptions: ParsableArguments {
         case .unix(let socketPath):
             return .unix(path: socketPath)
         case .tcp:
-            guard let tokenFile = tokenFile ?? config.tokenFile else {
+            guard let tokenFile = givenTokenFile ?? config.tokenFile else {
                 throw CtlError("\(path): the first listen address \(address) is TCP and no token file is configured (pass --token-file)")
             }
             return .tcp(baseURL: "http://\(address)", token: try Self.firstToken(in: tokenFile))

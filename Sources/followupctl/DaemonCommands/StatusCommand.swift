@@ -38,7 +38,9 @@ struct StatusCommand: AsyncParsableCommand {
         if let reload = status["last_reload"], reload != .null, reload["ok"]?.isTrue != true {
             for line in reload["message"].shown.split(separator: "\n") { out.append("                   \(line)") }
         }
-        if let lag = status["fire_lag_p99_seconds"]?.text { out.append("  fire lag p99     \(lag) s") }
+        if let lag = status["fire_lag_p99_seconds"]?.text.flatMap(Double.init) {
+            out.append("  fire lag p99     \(ReadableDuration.text(seconds: lag))")
+        }
         guard let stats = status["statistics"] else { return out }
         out.append("  events           \(stats["events"].shown)")
         out.append("  leads            " + counts(stats["leads"]))
