@@ -45,4 +45,17 @@ struct FollowUpCtl: AsyncParsableCommand {
             ImportCommand.self,
         ]
     )
+
+    /// Daemon options may come first, and a mistyped command is named with a
+    /// suggestion (exit 64, as for any usage error) before ArgumentParser runs.
+    static func main() async {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        switch CommandLineShape.normalized(Array(CommandLine.arguments.dropFirst()), subcommands: names) {
+        case .success(let arguments):
+            await main(arguments)
+        case .failure(let unknown):
+            Terminal.error("followupctl: \(unknown)")
+            Self.exit(withError: ExitCode(64))
+        }
+    }
 }

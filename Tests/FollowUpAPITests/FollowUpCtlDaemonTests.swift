@@ -303,6 +303,22 @@ struct FollowUpCtlDaemonTests {
         }
     }
 
+    @Test("daemon options may come before the command; a mistyped command gets a did-you-mean (exit 64)")
+    func commandLineShape() async throws {
+        try await LiveAPI.run { api in
+            let first = try await Subprocess.ctl(["--socket", api.socketPath, "status"])
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stdout.hasPrefix("followupd at unix:\(api.socketPath): ok"), "\(first.stdout)")
+            let inline = try await Subprocess.ctl(["--socket=\(api.socketPath)", "leads"])
+            #expect(inline.status == 0, "\(inline.stderr)")
+        }
+        let typo = try await Subprocess.ctl(["staus"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr == "followupctl: unknown command \"staus\"; did you mean \"status\"? (see 'followupctl --help')\n")
+        let nothingClose = try await Subprocess.ctl(["frobnicate"])
+        #expect(nothingClose.status == 64 && !nothingClose.stderr.contains("did you mean"), "\(nothingClose.stderr)")
+    }
+
     @Test("TCP with --url and --token-file, and the first listen address of --config")
     func addressing() async throws {
         let config = try LiveAPI.config(tcp: true, tokens: ["first-token", "second-token"])

@@ -1,8 +1,8 @@
 /// "Did you mean …?" for misspelt keys and names: `enabeld` → `enabled`.
-enum KeySuggestion {
+package enum KeySuggestion {
     /// The candidate closest to `word` when it is close enough to be a likely
     /// typo (a third of the word's length, at least one edit), else nil.
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    package static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(1, word.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
@@ -13,7 +13,7 @@ enum KeySuggestion {
     }
 
     /// `; did you mean "enabled"?`, or nothing: to end a message.
-    static func hint(for word: String, among candidates: some Sequence<String>) -> String {
+    package static func hint(for word: String, among candidates: some Sequence<String>) -> String {
         closest(to: word, among: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
     }
 
