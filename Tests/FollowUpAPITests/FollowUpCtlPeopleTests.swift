@@ -132,6 +132,25 @@ struct FollowUpCtlPeopleTests {
         }
     }
 
+    @Test("lead reassign and lead status without JSON; a status that is not final is refused before sending")
+    func leadReassignAndStatus() async throws {
+        try await LiveAPI.run { api in
+            _ = try await Self.ctl(api, "event", input: Self.seed)
+            api.clock.set(at("2026-11-24T20:01:00Z"))
+            let reassign = try await Self.ctl(api, "lead", "reassign", "L1", "bob")
+            #expect(reassign.status == 0, "\(reassign.stderr)")
+            #expect(try await api.unix.get("/v1/leads/L1")["lead"]?["owner"] == .string("bob"))
+            let notFinal = try await Self.ctl(api, "lead", "status", "L1", "engaged")
+            #expect(notFinal.status == 64)
+            #expect(notFinal.stderr.contains("status must be one of won, lost, disqualified, got \"engaged\""), "\(notFinal.stderr)")
+            let won = try await Self.ctl(api, "lead", "status", "L1", "won")
+            #expect(won.status == 0, "\(won.stderr)")
+            #expect(try await api.unix.get("/v1/leads/L1")["lead"]?["status"] == .string("won"))
+            let unknown = try await Self.ctl(api, "lead", "status", "L9", "lost")
+            #expect(unknown.stderr == "followupctl: unknown lead \"L9\" (field: lead)\n")
+        }
+    }
+
     @Test("rep away --from plans an absence; dates read where the rep is, durations from the daemon's now")
     func plannedAbsence() async throws {
         try await LiveAPI.run { api in

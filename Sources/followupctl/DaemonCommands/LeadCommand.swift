@@ -6,7 +6,7 @@ struct LeadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lead",
         abstract: "Look at one lead in the running daemon, correct its data, or merge a duplicate into it.",
-        subcommands: [Show.self, Update.self, Merge.self])
+        subcommands: [Show.self, Update.self, Merge.self, Status.self, Reassign.self])
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
