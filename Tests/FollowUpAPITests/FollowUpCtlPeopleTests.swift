@@ -132,6 +132,31 @@ struct FollowUpCtlPeopleTests {
         }
     }
 
+    @Test("rep add creates a rep (a taken id is refused); rep update changes the named details and keeps the rest")
+    func repAddAndUpdate() async throws {
+        try await LiveAPI.run { api in
+            let add = try await Self.ctl(api, "rep", "add", "dee", "--name", "Dee", "--email", "dee@example.com",
+                                         "--team", "sales", "--backup", "eli", "--capacity", "5")
+            #expect(add.status == 0, "\(add.stderr)")
+            let again = try await Self.ctl(api, "rep", "add", "dee")
+            #expect(again.status == 1)
+            #expect(again.stderr.contains("rep \"dee\" already exists"), "\(again.stderr)")
+            let update = try await Self.ctl(api, "rep", "update", "dee", "--team", "emea")
+            #expect(update.status == 0, "\(update.stderr)")
+            let dee = try await api.unix.get("/v1/reps")["reps"]?.items.first { $0["id"] == .string("dee") }
+            #expect(dee?["team"] == .string("emea"))
+            #expect(dee?["email"] == .string("dee@example.com"))
+            #expect(dee?["backup"] == .string("eli"))
+            #expect(dee?["capacity"] == .number("5"))
+            let unknown = try await Self.ctl(api, "rep", "update", "zed", "--team", "emea")
+            #expect(unknown.status == 1)
+            #expect(unknown.stderr.contains("unknown rep \"zed\""), "\(unknown.stderr)")
+            let badEmail = try await Self.ctl(api, "rep", "add", "fay", "--email", "fay@x.test>\r\nDATA")
+            #expect(badEmail.status == 1)
+            #expect(badEmail.stderr.contains("(field: rep.email)"), "\(badEmail.stderr)")
+        }
+    }
+
     @Test("lead reassign and lead status without JSON; a status that is not final is refused before sending")
     func leadReassignAndStatus() async throws {
         try await LiveAPI.run { api in

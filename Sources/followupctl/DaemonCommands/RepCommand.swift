@@ -7,7 +7,7 @@ struct RepCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rep",
         abstract: "Mark a rep away (now or planned) or back, or deactivate a rep who left.",
-        subcommands: [Away.self, Back.self, Deactivate.self])
+        subcommands: [Add.self, Update.self, Away.self, Back.self, Deactivate.self])
 
     struct Away: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,0 +1,83 @@
+import ArgumentParser
+import FollowUpCore
+
+/// The details `rep add` and `rep update` set; each left out keeps what the
+/// rep has (update) or stays unset (add).
+struct RepDetails: ParsableArguments {
+    @Option(name: .long, help: "The rep's name, as people read it.") var name: String?
+    @Option(name: .long, help: "Where their notifications are mailed.") var email: String?
+    @Option(name: .long, help: "Their team (routing picks reps by team).") var team: String?
+    @Option(name: .long, help: "Who covers for them (the escalation chain).") var backup: String?
+    @Option(name: .long, help: "Their IANA time zone, e.g. America/Chicago.") var timezone: String?
+    @Option(name: .long, help: "Share of a weighted team's leads (1 and up).") var weight: Int?
+    @Option(name: .long, help: "Most leads in cadence before routing skips them.") var capacity: Int?
+
+    /// Writes `rep.upserted` for `id`: these details over `current` (the rep as the daemon has it).
+    func event(for id: String, over current: JSONValue?) -> [UInt8] {
+        func kept(_ key: String) -> String? { current?[key]?.text }
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("type", "rep.upserted")
+        w.beginObject("rep")
+        w.string("id", id)
+        for (key, value) in [("name", name), ("email", email), ("team", team), ("backup", backup), ("timezone", timezone)] {
+            if let v = value ?? kept(key) { w.string(key, v) }
+        }
+        if let v = weight ?? kept("weight").flatMap(Int.init) { w.int("weight", v) }
+        if let v = capacity ?? kept("capacity").flatMap(Int.init) { w.int("capacity", v) }
+        w.endObject()
+        w.endObject()
+        return w.bytes
+    }
+}
+
+extension RepCommand {
+    /// `followupctl rep add REP [--name …] …`: a new rep (refused if the id is taken).
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a rep to the roster (an id already there is refused: use rep update).")
+
+        @OptionGroup var daemon: DaemonOptions
+        @Argument(help: ArgumentHelp("The rep's id.", valueName: "rep")) var rep: String
+        @OptionGroup var details: RepDetails
+
+        func run() async throws {
+            try await CtlError.reporting {
+                let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
+                    if try await RosterLookup.rep(rep, with: client) != nil {
+                        throw CtlError("rep \"\(rep)\" already exists; change it with `followupctl rep update \(rep) …`")
+                    }
+                    return try await client.post("/v1/events", json: details.event(for: rep, over: nil))
+                }
+                for line in AcceptedEvents.lines(of: reply) { print(line) }
+            }
+        }
+    }
+
+    /// `followupctl rep update REP [--team …] …`: changes the named details, keeps the rest.
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a rep's details; those not named stay as they are.")
+
+        @OptionGroup var daemon: DaemonOptions
+        @Argument(help: ArgumentHelp("The rep's id.", valueName: "rep")) var rep: String
+        @OptionGroup var details: RepDetails
+
+        func run() async throws {
+            try await CtlError.reporting {
+                let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
+                    guard let current = try await RosterLookup.rep(rep, with: client) else {
+                        throw CtlError("unknown rep \"\(rep)\" (field: rep); add it with `followupctl rep add \(rep) …`")
+                    }
+                    return try await client.post("/v1/events", json: details.event(for: rep, over: current))
+                }
+                for line in AcceptedEvents.lines(of: reply) { print(line) }
+            }
+        }
+    }
+}
+
+/// A rep as `GET /v1/reps` has it.
+enum RosterLookup {
+    static func rep(_ id: String, with client: DaemonClient) async throws(CtlError) -> JSONValue? {
+        try await client.get("/v1/reps")["reps"]?.items.first { $0["id"]?.text == id }
+    }
+}
