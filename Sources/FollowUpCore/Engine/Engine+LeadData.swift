@@ -55,9 +55,8 @@ extension EnginePass {
     /// A new time zone moves a call step's window (planned again from when the
     /// step opened) while its reminder is still to come and the lead did not choose the time.
     private func replanWindow(_ lead: inout LeadState) {
-        let policy = rules.policy(for: lead)
-        guard var step = lead.openStep, !step.dueNotified, !step.reopened, step.number <= policy.steps.count,
-              policy.steps[step.number - 1].inCallWindow else { return }
+        guard var step = lead.openStep, !step.dueNotified, !step.reopened,
+              rules.stepRule(step.number, for: lead)?.inCallWindow == true else { return }
         let planned = planner.plan(step: step.number, for: lead, previousTouch: step.openedAt).step
         note(lead.id, "new time zone \(lead.profile.timezone ?? "(calendar's)"): step \(step.number) due \(step.due) → \(planned.due)")
         step.due = planned.due

@@ -3,9 +3,14 @@ extension Rules {
     /// policy; nil past the end of the cadence. What the API shows beside an
     /// open step, so a rep sees whether to pick up the phone.
     public func channel(ofStep number: Int, for lead: LeadState) -> Channel? {
+        stepRule(number, for: lead)?.channel
+    }
+
+    /// The rule of the lead's step `number` under its policy; nil past the end
+    /// of the cadence (a reload may have shortened it).
+    public func stepRule(_ number: Int, for lead: LeadState) -> StepRule? {
         let steps = policy(for: lead).steps
-        guard number >= 1, number <= steps.count else { return nil }
-        return steps[number - 1].channel
+        return number >= 1 && number <= steps.count ? steps[number - 1] : nil
     }
 
     /// The IANA zone the lead's local times are read in: its own time zone,

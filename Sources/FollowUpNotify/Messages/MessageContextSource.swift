@@ -23,8 +23,7 @@ public struct StoreMessageContext: MessageContextSource {
         let member = try? await queries.rep(notification.to)
         var stepRule: StepRule?
         if let rules, let record, let number = notification.step {
-            let steps = await rules().policy(for: record.state).steps
-            stepRule = number >= 1 && number <= steps.count ? steps[number - 1] : nil
+            stepRule = await rules().stepRule(number, for: record.state)
         }
         return MessageContext(notification: notification, record: record, rep: member?.rep, stepRule: stepRule)
     }

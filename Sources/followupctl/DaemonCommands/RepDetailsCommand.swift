@@ -12,6 +12,19 @@ struct RepDetails: ParsableArguments {
     @Option(name: .long, help: "Share of a weighted team's leads (1 and up).") var weight: Int?
     @Option(name: .long, help: "Most leads in cadence before routing skips them.") var capacity: Int?
 
+    /// Reads the rep as the daemon has it, lets `base` refuse or choose what
+    /// the details go over, sends `rep.upserted` and prints what was accepted.
+    func send(for id: String, daemon: DaemonOptions,
+              base: (JSONValue?) throws(CtlError) -> JSONValue?) async throws {
+        try await CtlError.reporting {
+            let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
+                let current = try base(try await RosterLookup.rep(id, with: client))
+                return try await client.post("/v1/events", json: event(for: id, over: current))
+            }
+            for line in AcceptedEvents.lines(of: reply) { print(line) }
+        }
+    }
+
     /// Writes `rep.upserted` for `id`: these details over `current` (the rep as the daemon has it).
     func event(for id: String, over current: JSONValue?) -> [UInt8] {
         func kept(_ key: String) -> String? { current?[key]?.text }
@@ -41,14 +54,11 @@ extension RepCommand {
         @OptionGroup var details: RepDetails
 
         func run() async throws {
-            try await CtlError.reporting {
-                let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
-                    if try await RosterLookup.rep(rep, with: client) != nil {
-                        throw CtlError("rep \"\(rep)\" already exists; change it with `followupctl rep update \(rep) …`")
-                    }
-                    return try await client.post("/v1/events", json: details.event(for: rep, over: nil))
+            try await details.send(for: rep, daemon: daemon) { current throws(CtlError) in
+                if current != nil {
+                    throw CtlError("rep \"\(rep)\" already exists; change it with `followupctl rep update \(rep) …`")
                 }
-                for line in AcceptedEvents.lines(of: reply) { print(line) }
+                return nil
             }
         }
     }
@@ -62,14 +72,11 @@ extension RepCommand {
         @OptionGroup var details: RepDetails
 
         func run() async throws {
-            try await CtlError.reporting {
-                let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
-                    guard let current = try await RosterLookup.rep(rep, with: client) else {
-                        throw CtlError("unknown rep \"\(rep)\" (field: rep); add it with `followupctl rep add \(rep) …`")
-                    }
-                    return try await client.post("/v1/events", json: details.event(for: rep, over: current))
+            try await details.send(for: rep, daemon: daemon) { current throws(CtlError) in
+                guard let current else {
+                    throw CtlError("unknown rep \"\(rep)\" (field: rep); add it with `followupctl rep add \(rep) …`")
                 }
-                for line in AcceptedEvents.lines(of: reply) { print(line) }
+                return current
             }
         }
     }
