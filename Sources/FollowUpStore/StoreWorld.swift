@@ -64,8 +64,9 @@ final class StoreWorld: EngineWorld {
         }
     }
 
-    func save(_ lead: LeadState) {
-        if saved.updateValue(lead, forKey: lead.id) == nil { savedOrder.append(lead.id) }
+    func save(_ lead: consuming LeadState) {
+        let id = lead.id
+        if saved.updateValue(lead, forKey: id) == nil { savedOrder.append(id) }
     }
 
     func leadsAwaitingFirstTouch(ownedBy rep: RepID) -> [LeadState] {

@@ -21,20 +21,40 @@ struct EventFileOptions: ParsableArguments {
         return instant
     }
 
+    /// The name bad lines are reported under.
+    var fileName: String { events == "-" ? "<stdin>" : events }
+
+    /// `--until`, or 35 days after the last event applied.
+    func until(lastEvent: Instant?) throws -> Instant {
+        try untilInstant() ?? (lastEvent ?? Instant(secondsSinceEpoch: 0)) + .days(35)
+    }
+
+    /// Starts reading and vetting the event file on a thread of its own (`simulate`).
+    func pipeline(engine: Engine) throws -> EventPipeline {
+        let limit = try untilInstant()
+        if events == "-" { return EventPipeline(source: .standardInput, file: fileName, engine: engine, until: limit) }
+        guard let handle = FileHandle(forReadingAtPath: events) else {
+            Terminal.error("\(events): cannot read the file (missing or not readable)")
+            throw ExitCode(1)
+        }
+        return EventPipeline(source: handle, file: fileName, engine: engine, until: limit)
+    }
+
+    /// The file's bytes, or a message and exit 1 when it cannot be read.
+    private func contents() throws -> Data {
+        if events == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        guard let contents = FileManager.default.contents(atPath: events) else {
+            Terminal.error("\(events): cannot read the file (missing or not readable)")
+            throw ExitCode(1)
+        }
+        return contents
+    }
+
     /// Reads and vets the event file, or prints every bad line as FILE:LINE and exits 1.
     func read(engine: Engine) throws -> (script: EventScript, until: Instant) {
-        let data: Data
-        if events == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: events) else {
-                Terminal.error("\(events): cannot read the file (missing or not readable)")
-                throw ExitCode(1)
-            }
-            data = contents
-        }
+        let data = try contents()
         let limit = try untilInstant()
-        let name = events == "-" ? "<stdin>" : events
+        let name = fileName
         let result: Result<EventScript, EventScript.Failure> = data.withUnsafeBytes { raw in
             let chunks = ParallelDecoder.decode(raw.bindMemory(to: UInt8.self), file: name)
             do throws(EventScript.Failure) {
@@ -45,8 +65,7 @@ struct EventFileOptions: ParsableArguments {
         }
         switch result {
         case .success(let script):
-            let last = script.events.last?.at ?? Instant(secondsSinceEpoch: 0)
-            return (script, limit ?? last + .days(35))
+            return (script, try until(lastEvent: script.events.last?.at))
         case .failure(let failure):
             Terminal.error(failure.description)
             throw ExitCode(1)

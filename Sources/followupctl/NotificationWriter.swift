@@ -11,12 +11,20 @@ final class NotificationWriter: @unchecked Sendable {
 
     // Touched only on `queue`, one batch at a time.
     private var printer: NotificationPrinter
-    private var out = StandardOutput()
+    private var out: StandardOutput
     private let queue = DispatchQueue(label: "followupctl.output")
     private let slots = DispatchSemaphore(value: NotificationWriter.maxInFlight)
+    /// Touched only by the caller's thread.
+    private var holding: Bool
 
-    init(format: SimulateCommand.Format) {
+    /// - Parameter holding: encode batches as they come but keep the bytes
+    ///   back until ``release()`` (while the input is still being vetted: with
+    ///   a bad line, nothing may be printed). Kept encoded, they take less
+    ///   memory than as values, and the encoding is done by then.
+    init(format: SimulateCommand.Format, holding: Bool = false) {
         printer = NotificationPrinter(format: format)
+        out = StandardOutput(holding: holding)
+        self.holding = holding
         queue.sync { printer.header(to: &out) }
     }
 
@@ -28,6 +36,13 @@ final class NotificationWriter: @unchecked Sendable {
             self.printer.print(batch, to: &self.out)
             self.slots.signal()
         }
+    }
+
+    /// Prints what was held and everything after as it comes.
+    func release() {
+        guard holding else { return }
+        holding = false
+        queue.async { self.out.release() }
     }
 
     /// Waits for every batch and flushes standard output.

@@ -27,22 +27,43 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let loaded = try rules.load()
         var simulation = Simulation(rules: loaded.rules)
-        let (script, until) = try input.read(engine: simulation.engine)
-        let writer = NotificationWriter(format: format)
+        // The file is read and vetted on another thread while the engine runs;
+        // output is held until the whole file is known to be good.
+        let pipeline = try input.pipeline(engine: simulation.engine)
+        let writer = NotificationWriter(format: format, holding: true)
+        // The engine appends straight onto the batch: no outcome per event or timer.
         var batch: [LeadNotification] = []
-        batch.reserveCapacity(NotificationWriter.batchSize)
-        func collect(_ outcome: EngineOutcome) {
-            batch.append(contentsOf: outcome.notifications)
-            if batch.count >= NotificationWriter.batchSize {
-                writer.enqueue(batch)
-                batch.removeAll(keepingCapacity: true)
+        func handOn(atLeast size: Int) {
+            guard batch.count >= size else { return }
+            writer.enqueue(batch)
+            batch = []
+            batch.reserveCapacity(NotificationWriter.batchSize + 64)
+        }
+        handOn(atLeast: 0)
+        var lastEvent: Instant?
+        reading: while let stretch = pipeline.next() {
+            switch pipeline.verdict {
+            case .pending: break
+            case .clean: writer.release()
+            case .failed: break reading
             }
+            for event in stretch.events {
+                // Vetted, so apply cannot fail here; a failure would be a bug worth surfacing.
+                try simulation.apply(event, appendingTo: &batch)
+                handOn(atLeast: NotificationWriter.batchSize)
+            }
+            lastEvent = stretch.events.last?.at ?? lastEvent
         }
-        for event in script.events {
-            // Vetted whole above, so apply cannot fail here; a failure would be a bug worth surfacing.
-            try simulation.apply(event, emit: collect)
+        while pipeline.next() != nil {}  // a bad line stopped the engine: wait for the full list
+        if case .failed(let problems) = pipeline.verdict {
+            Terminal.error(problems)
+            throw ExitCode(1)
         }
-        simulation.run(until: until, emit: collect)
+        writer.release()
+        let until = try input.until(lastEvent: lastEvent)
+        while simulation.fireNext(until: until, appendingTo: &batch) {
+            handOn(atLeast: NotificationWriter.batchSize)
+        }
         writer.enqueue(batch)
         writer.finish()
     }

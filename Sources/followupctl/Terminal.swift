@@ -13,8 +13,16 @@ enum Terminal {
 struct StandardOutput {
     private var buffer: [UInt8] = []
     private let limit = 1 << 16
+    /// Full buffers kept back while ``holding``.
+    private var held: [[UInt8]] = []
+    /// While true nothing reaches standard output: what is written is kept
+    /// until ``release()`` (`simulate` prints nothing before its input is vetted).
+    private(set) var holding: Bool
 
-    init() { buffer.reserveCapacity(limit + 4_096) }
+    init(holding: Bool = false) {
+        self.holding = holding
+        buffer.reserveCapacity(limit + 4_096)
+    }
 
     /// Appends bytes, flushing when the buffer is full.
     mutating func write(_ bytes: [UInt8]) {
@@ -29,10 +37,25 @@ struct StandardOutput {
         if buffer.count >= limit { flush() }
     }
 
-    /// Writes out what is buffered.
+    /// Writes out what is buffered (or, while holding, sets it aside).
     mutating func flush() {
         guard !buffer.isEmpty else { return }
+        if holding {
+            held.append(buffer)
+            buffer = []
+            buffer.reserveCapacity(limit + 4_096)
+            return
+        }
         try? FileHandle.standardOutput.write(contentsOf: buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Stops holding: writes out what was kept, in order.
+    mutating func release() {
+        guard holding else { return }
+        holding = false
+        for part in held { try? FileHandle.standardOutput.write(contentsOf: part) }
+        held = []
+        flush()
     }
 }

@@ -5,7 +5,14 @@ extension EnginePass {
             guard world.team.timers.contains(timer) else { return }
             return applyScheduledAvailability(of: timer.lead, in: &world)
         }
-        guard var lead = world.lead(timer.lead), lead.timers.contains(timer) else { return }
+        guard var lead = world.takeLead(timer.lead) else { return }
+        if lead.asks(for: timer) { fire(timer, on: &lead, in: &world) }
+        // Moved, not copied, into the world: `lead` is not captured by any note here.
+        world.save(consume lead)
+    }
+
+    /// What a timer the lead asks for does to it.
+    private mutating func fire(_ timer: LeadTimer, on lead: inout LeadState, in world: inout some EngineWorld) {
         switch timer.kind {
         case .due(let number):
             lead.step?.dueNotified = true
@@ -42,7 +49,6 @@ extension EnginePass {
             note(lead.id, "engaged and no status yet: feedback.due to \(to)"
                  + (lead.checkInAt.map { "; next check-in \($0)" } ?? ""))
         }
-        world.save(lead)
     }
 
     /// Step 1 missed: tell the owner, then escalate along their chain (or unroute).

@@ -1,12 +1,19 @@
 extension EnginePass {
     /// `touch.logged`: count it, then engage, move to the next step, or nurture.
     mutating func logTouch(_ touch: Touch, in world: inout some EngineWorld) {
-        guard var lead = world.lead(touch.lead) else { return }
         if touch.outcome == .bounced {
             // A bounce reached nobody: it meets no step, engages nothing, restarts no clock, ends no snooze.
-            note(lead.id, "touch by \(touch.rep): \(touch.channel.rawValue) bounced; recorded, it counts for nothing")
+            note(touch.lead, "touch by \(touch.rep): \(touch.channel.rawValue) bounced; recorded, it counts for nothing")
             return
         }
+        guard var lead = world.takeLead(touch.lead) else { return }
+        count(touch, on: &lead)
+        // Moved, not copied, into the world: `lead` is not captured by any note here.
+        world.save(consume lead)
+    }
+
+    /// A touch that reached the lead: it ends a snooze and moves the cadence.
+    private mutating func count(_ touch: Touch, on lead: inout LeadState) {
         if lead.isSnoozed {
             note(lead.id, "a touch ends the snooze (was until \(lead.snoozedUntil!))")
             lead.snoozedUntil = nil
@@ -16,7 +23,6 @@ extension EnginePass {
         lead.lastTouchAt = now
         note(lead.id, "touch \(lead.touches) by \(touch.rep): \(touch.channel.rawValue), \(touch.outcome.rawValue)")
         advance(&lead, after: touch.outcome)
-        world.save(lead)
     }
 
     /// What a touch (logged, or the automatic acknowledgement) does to the cadence.

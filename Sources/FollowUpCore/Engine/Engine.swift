@@ -83,44 +83,71 @@ public struct Engine: Sendable {
 
     /// ``apply(_:to:)`` for an event ``validate(_:in:)`` already accepted against this world.
     func applyValidated(_ event: Event, to world: inout some EngineWorld) -> EngineOutcome {
-        var pass = EnginePass(engine: self, now: event.at)
-        switch event.body {
-        case .repUpserted(let rep):
-            world.team.upsert(rep)
-        case .repAvailability(let rep, let availability):
-            pass.changeAvailability(of: rep, to: availability, in: &world)
-        case .leadCaptured(let profile):
-            pass.capture(profile, in: &world)
-        case .touchLogged(let touch):
-            pass.logTouch(touch, in: &world)
-        case .leadActivity(let lead, let action):
-            pass.recordActivity(action, on: lead, in: &world)
-        case .leadStatus(let lead, let status):
-            pass.close(lead, as: status, in: &world)
-        case .leadReassigned(let lead, let owner):
-            pass.reassign(lead, to: owner, in: &world)
-        case .leadSnoozed(let snooze):
-            pass.snooze(snooze, in: &world)
-        case .leadAccepted(let lead, let rep):
-            pass.accept(lead, by: rep, in: &world)
-        case .leadDeclined(let lead, let rep, _):
-            pass.decline(lead, by: rep, in: &world)
-        case .repDeactivated(let rep):
-            pass.deactivate(rep, in: &world)
-        case .leadUpdated(let update):
-            pass.update(update, in: &world)
-        case .leadMerged(let lead, let duplicate):
-            pass.merge(lead, duplicate: duplicate, in: &world)
+        var outcome = EngineOutcome()
+        outcome.notes = applyValidated(event, to: &world, appendingTo: &outcome.notifications)
+        return outcome
+    }
+
+    /// Applies a vetted event, appending its notifications to `notifications`
+    /// (no ``EngineOutcome`` per event: `simulate` runs a million of them).
+    /// Returns the notes, when explaining.
+    func applyValidated(_ event: Event, to world: inout some EngineWorld,
+                        appendingTo notifications: inout [LeadNotification]) -> [EngineNote] {
+        pass(at: event.at, appendingTo: &notifications) { pass in
+            switch event.body {
+            case .repUpserted(let rep):
+                world.team.upsert(rep)
+            case .repAvailability(let rep, let availability):
+                pass.changeAvailability(of: rep, to: availability, in: &world)
+            case .leadCaptured(let profile):
+                pass.capture(profile, in: &world)
+            case .touchLogged(let touch):
+                pass.logTouch(touch, in: &world)
+            case .leadActivity(let lead, let action):
+                pass.recordActivity(action, on: lead, in: &world)
+            case .leadStatus(let lead, let status):
+                pass.close(lead, as: status, in: &world)
+            case .leadReassigned(let lead, let owner):
+                pass.reassign(lead, to: owner, in: &world)
+            case .leadSnoozed(let snooze):
+                pass.snooze(snooze, in: &world)
+            case .leadAccepted(let lead, let rep):
+                pass.accept(lead, by: rep, in: &world)
+            case .leadDeclined(let lead, let rep, _):
+                pass.decline(lead, by: rep, in: &world)
+            case .repDeactivated(let rep):
+                pass.deactivate(rep, in: &world)
+            case .leadUpdated(let update):
+                pass.update(update, in: &world)
+            case .leadMerged(let lead, let duplicate):
+                pass.merge(lead, duplicate: duplicate, in: &world)
+            }
         }
-        return pass.finish()
     }
 
     /// Fires a timer at its own time. A timer the lead no longer asks for
     /// (its step was met, it was replanned) does nothing.
     public func fire(_ timer: LeadTimer, in world: inout some EngineWorld) -> EngineOutcome {
-        var pass = EnginePass(engine: self, now: timer.at)
-        pass.fire(timer, in: &world)
-        return pass.finish()
+        var outcome = EngineOutcome()
+        outcome.notes = fire(timer, in: &world, appendingTo: &outcome.notifications)
+        return outcome
+    }
+
+    /// ``fire(_:in:)``, appending the notifications to `notifications`; returns the notes.
+    func fire(_ timer: LeadTimer, in world: inout some EngineWorld,
+              appendingTo notifications: inout [LeadNotification]) -> [EngineNote] {
+        pass(at: timer.at, appendingTo: &notifications) { $0.fire(timer, in: &world) }
+    }
+
+    /// Runs one pass at `now` whose notifications go straight onto the
+    /// caller's array (moved in and out, never copied).
+    private func pass(at now: Instant, appendingTo notifications: inout [LeadNotification],
+                      _ body: (inout EnginePass) -> Void) -> [EngineNote] {
+        var pass = EnginePass(engine: self, now: now)
+        swap(&pass.notifications, &notifications)
+        body(&pass)
+        swap(&pass.notifications, &notifications)
+        return pass.notes?.items ?? []
     }
 }
 
@@ -150,14 +177,6 @@ struct EnginePass {
     /// Records a sentence for `explain`; the text is only built when explaining.
     func note(_ lead: LeadID?, _ text: @autoclosure () -> String) {
         notes?.items.append(EngineNote(at: now, lead: lead, text: text()))
-    }
-
-    /// What the pass produced.
-    func finish() -> EngineOutcome {
-        var outcome = EngineOutcome()
-        outcome.notifications = notifications
-        outcome.notes = notes?.items ?? []
-        return outcome
     }
 
     /// Mints and records a notification; one that carries a step carries its channel.

@@ -11,8 +11,15 @@ public protocol EngineWorld {
     func lead(_ id: LeadID) -> LeadState?
     /// Whether a lead with this id was captured (cheaper than fetching it).
     func hasLead(_ id: LeadID) -> Bool
+    /// The lead with this id, for the engine to change and then ``save(_:)``
+    /// back within the same pass: one lead at a time, and every lead taken is
+    /// saved. A world may hand over its own copy (the in-memory one does, so
+    /// that minting an id does not copy the lead's arrays first); until the
+    /// save, ``lead(_:)`` need not find it.
+    mutating func takeLead(_ id: LeadID) -> LeadState?
     /// Saves a lead's new state (its timers follow from it: ``LeadState/timers``).
-    mutating func save(_ lead: LeadState)
+    /// Consuming: the in-memory world stores the engine's copy instead of a copy of it.
+    mutating func save(_ lead: consuming LeadState)
     /// The leads `rep` owns whose step 1 is open and theirs (``LeadState/awaitsFirstTouch``), in capture order.
     func leadsAwaitingFirstTouch(ownedBy rep: RepID) -> [LeadState]
     /// Every lead `rep` owns that is not final, in capture order (what a deactivation moves).
@@ -23,4 +30,5 @@ public protocol EngineWorld {
 
 extension EngineWorld {
     public func hasLead(_ id: LeadID) -> Bool { lead(id) != nil }
+    public mutating func takeLead(_ id: LeadID) -> LeadState? { lead(id) }
 }

@@ -112,33 +112,24 @@ public struct LeadState: Hashable, Sendable {
     /// step's reminder, deadline or repeated breach, nurture, and check-ins.
     public var timers: [LeadTimer] {
         var out: [LeadTimer] = []
-        guard !status.isFinal else { return out }
-        if let snoozedUntil {
-            out.append(LeadTimer(at: snoozedUntil, leadSeq: seq, lead: id, kind: .wake))
-            return out
-        }
-        if let step, status == .open {
-            if !step.dueNotified {
-                out.append(LeadTimer(at: step.due, leadSeq: seq, lead: id, kind: .due(step: step.number)))
-            }
-            if !unrouted {
-                if let acceptBy, step.number == 1 {
-                    out.append(LeadTimer(at: acceptBy, leadSeq: seq, lead: id, kind: .acceptBy))
-                }
-                if !step.breached {
-                    out.append(LeadTimer(at: step.deadline, leadSeq: seq, lead: id, kind: .deadline(step: step.number)))
-                } else if let repeatAt = step.repeatAt {
-                    out.append(LeadTimer(at: repeatAt, leadSeq: seq, lead: id, kind: .repeatBreach(step: step.number)))
-                }
-            }
-        }
-        if let nurtureAt, status != .engaged {
-            out.append(LeadTimer(at: nurtureAt, leadSeq: seq, lead: id, kind: .nurture))
-        }
-        if let checkInAt, status == .engaged {
-            out.append(LeadTimer(at: checkInAt, leadSeq: seq, lead: id, kind: .checkIn))
-        }
+        forEachTimer { out.append($0) }
         return out
+    }
+
+    /// Whether this state asks for `timer` (a fired timer it no longer asks
+    /// for does nothing). Answers without building ``timers``: it runs for
+    /// every timer that fires.
+    public func asks(for timer: LeadTimer) -> Bool {
+        guard timer.lead == id, timer.leadSeq == seq else { return false }
+        var found = false
+        forEachTimer { if !found, $0.at == timer.at, $0.kind == timer.kind { found = true } }
+        return found
+    }
+
+    /// Calls `body` with each timer of ``timers``, in that order, without an array.
+    @inline(__always)
+    func forEachTimer(_ body: (LeadTimer) -> Void) {
+        timerSignature.forEachTimer { at, kind in body(LeadTimer(at: at, leadSeq: seq, lead: id, kind: kind)) }
     }
 
     /// What decides ``timers``, compared without building them: the in-memory
@@ -233,6 +224,7 @@ public struct NotificationCounter: Hashable, Sendable {
 }
 
 /// The inputs of ``LeadState/timers``; equal signatures mean equal timers.
+/// Holds no references, so the in-memory world reads it without copying a lead.
 public struct TimerSignature: Hashable, Sendable {
     var step: OpenStep?
     var unrouted: Bool
@@ -240,6 +232,31 @@ public struct TimerSignature: Hashable, Sendable {
     var snoozedUntil: Instant?
     var checkInAt: Instant?
     var acceptBy: Instant?
+
+    /// Calls `body` with the time and kind of each timer this signature asks
+    /// for: a snoozed lead's wake-up alone; else the open step's reminder,
+    /// acceptance window, deadline or repeated breach, then nurture and check-in.
+    /// (The lead's status is already folded in: see ``LeadState/timerSignature``.)
+    @inline(__always)
+    func forEachTimer(_ body: (Instant, LeadTimer.Kind) -> Void) {
+        if let snoozedUntil {
+            body(snoozedUntil, .wake)
+            return
+        }
+        if let step {
+            if !step.dueNotified { body(step.due, .due(step: step.number)) }
+            if !unrouted {
+                if let acceptBy, step.number == 1 { body(acceptBy, .acceptBy) }
+                if !step.breached {
+                    body(step.deadline, .deadline(step: step.number))
+                } else if let repeatAt = step.repeatAt {
+                    body(repeatAt, .repeatBreach(step: step.number))
+                }
+            }
+        }
+        if let nurtureAt { body(nurtureAt, .nurture) }
+        if let checkInAt { body(checkInAt, .checkIn) }
+    }
 }
 
 /// An immutable, shared ``LeadProfile``.

@@ -77,13 +77,46 @@ public struct EventScript: Sendable {
     /// Checks decoded stretches, in file order, for time order and references,
     /// and joins them into one script.
     public static func vet(_ chunks: [Chunk], file: String, engine: Engine, until: Instant? = nil) throws(Failure) -> EventScript {
+        var vetter = Vetter(file: file, engine: engine, until: until)
         var script = EventScript(events: [], lines: [])
         script.events.reserveCapacity(chunks.reduce(0) { $0 + $1.events.count })
-        var problems: [Problem] = []
-        var leads = Set<LeadID>()
-        var reps = Set(engine.rules.roster.map(\.id))
-        var previous: Instant?
         for chunk in chunks {
+            let part = vetter.vet(chunk)
+            script.events.append(contentsOf: part.events)
+            script.lines.append(contentsOf: part.lines)
+        }
+        try vetter.finish()
+        return script
+    }
+
+    /// Vets decoded stretches one at a time, in file order, so a reader can
+    /// hand each on as soon as it is checked (`simulate` runs the engine on
+    /// one stretch while the next is read). What it learnt from earlier
+    /// stretches (leads captured, reps known, the last time) carries over.
+    public struct Vetter: Sendable {
+        public let file: String
+        let engine: Engine
+        let until: Instant?
+        private var problems: [Problem] = []
+        private var leads = Set<LeadID>()
+        private var reps: Set<RepID>
+        private var previous: Instant?
+
+        public init(file: String, engine: Engine, until: Instant? = nil) {
+            self.file = file
+            self.engine = engine
+            self.until = until
+            reps = Set(engine.rules.roster.map(\.id))
+        }
+
+        /// Whether any line so far was bad.
+        public var failed: Bool { !problems.isEmpty }
+
+        /// The good events of the next stretch; its bad lines are kept for ``finish()``.
+        public mutating func vet(_ chunk: Chunk) -> EventScript {
+            var script = EventScript(events: [], lines: [])
+            script.events.reserveCapacity(chunk.events.count)
+            script.lines.reserveCapacity(chunk.events.count)
             var bad = chunk.problems[...]
             for (event, line) in zip(chunk.events, chunk.lines) {
                 while let p = bad.first, p.line < line { problems.append(p); bad.removeFirst() }
@@ -106,8 +139,13 @@ public struct EventScript: Sendable {
                 }
             }
             problems.append(contentsOf: bad)
+            return script
         }
-        guard !problems.isEmpty else { return script }
-        throw Failure(problems: Array(problems.prefix(maxProblems)), omitted: max(0, problems.count - maxProblems))
+
+        /// Throws every bad line seen (capped at ``EventScript/maxProblems``), if any.
+        public func finish() throws(Failure) {
+            guard !problems.isEmpty else { return }
+            throw Failure(problems: Array(problems.prefix(maxProblems)), omitted: max(0, problems.count - maxProblems))
+        }
     }
 }
