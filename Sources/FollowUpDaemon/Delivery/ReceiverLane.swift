@@ -4,9 +4,10 @@ import Logging
 
 /// Delivers one receiver's notifications: fetches its due rows, sends up to
 /// `inFlight` requests at once (each one notification, or a batch for a
-/// receiver whose ``Notifier/batchLimit`` is above 1), records the whole round in one write transaction
-/// (the SQLite writer is shared with ingest), then sleeps until the next
-/// retry is due or the timeline rings.
+/// receiver whose ``Notifier/batchLimit`` is above 1), records the results as
+/// they come in, a window of requests per write transaction (``RoundRecorder``:
+/// the SQLite writer is shared with ingest, and a crash must re-send only what
+/// was in flight), then sleeps until the next retry is due or the timeline rings.
 ///
 /// When the receiver has been failing for `fallback.after`, a round first
 /// probes it with one notification; if that fails too, the rest of the round
@@ -70,10 +71,9 @@ final class ReceiverLane: Sendable {
         let now = clock.now()
         let due = try await outbox.duePending(receiver: name, at: now, limit: roundSize)
         guard !due.isEmpty else { return 0 }
-        var outcomes: [DeliveryOutcome] = []
-        outcomes.reserveCapacity(due.count)
         var rest = due[...]
         var via: (any Notifier)? = nil
+        var probed: DeliveryOutcome? = nil
         if let fallback, policy.fallsBack(receiver: name, failingSince: health.failingSince, now: now) {
             // Probe the receiver with one notification; only if it still fails does the
             // fallback take the round, the probe included.
@@ -85,31 +85,40 @@ final class ReceiverLane: Sendable {
                 via = fallback
                 logger.warning("receiver \(name) failing since \(health.failingSince.map(RFC3339.format) ?? "?") (\(error)): delivering through fallback \(fallback.name)")
             } else {
-                outcomes.append(outcome(of: probe, result, via: nil))
+                probed = outcome(of: probe, result, via: nil)
                 rest = rest.dropFirst()
             }
         }
         let sender = via ?? notifier
+        // Each small group of results is committed as it comes in: a crash re-sends what
+        // was in flight (at most twice the requests in flight), not the whole round.
+        var recorder = RoundRecorder(receiver: name, outbox: outbox, clock: clock, groupSize: inFlight * sender.batchLimit)
+        var failure: (any Error)? = nil
+        if let probed {
+            do { try await recorder.add(probed) } catch { failure = error }
+        }
         let units = Self.units(of: rest, limit: sender.batchLimit)
         await withTaskGroup(of: [(OutboxEntry, DeliveryResult)].self) { group in
             var iterator = units.makeIterator()
             var running = 0
-            while running < inFlight, let unit = iterator.next() {
+            while running < inFlight, failure == nil, let unit = iterator.next() {
                 group.addTask { await Self.finish(unit, through: sender) }
                 running += 1
             }
             while let results = await group.next() {
-                for (entry, result) in results { outcomes.append(outcome(of: entry, result, via: via)) }
+                for (entry, result) in results {
+                    do { try await recorder.add(outcome(of: entry, result, via: via)) } catch { failure = failure ?? error }
+                }
                 // Shutting down: finish what is in flight, start nothing new (those rows stay pending).
-                if !Task.isCancelled, let next = iterator.next() {
+                if !Task.isCancelled, failure == nil, let next = iterator.next() {
                     group.addTask { await Self.finish(next, through: sender) }
                 }
             }
         }
-        // Recorded even when shutdown cancelled this task (GRDB refuses work in a cancelled
-        // task): what a receiver took must not be sent again after the restart.
-        let outbox = self.outbox, at = clock.now(), recorded = outcomes
-        try await Task { try await outbox.record(recorded, at: at) }.value
+        if let failure { throw failure }
+        // Recorded even when shutdown cancelled this task: what a receiver took must not be
+        // sent again after the restart.
+        try await recorder.flush()
         return due.count
     }
 

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Faults around delivery, against the real daemon and a real webhook relay
+/// that logs every request by notification id: a kill -9 in the middle of a
+/// large round, a database that refuses the write of a round's results.
+@Suite(.serialized) struct DeliveryFaultTests {
+    /// How many times each notification id reached the relay.
+    static func arrivals(_ log: String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for line in RelayProcess.lines(log) {
+            for id in line["ids"] as? [String] ?? [] { counts[id, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// The end-to-end tests' relay receiver with 8 requests in flight (not 32), so the bound is tight.
+    static func receivers(port: Int, secret: String, extra: String = "") -> String {
+        NotifyEndToEndTests.webhookReceivers(port: port, secret: secret, extra: extra)
+            .replacingOccurrences(of: "    batch: 1\n", with: "    batch: 1\n    in_flight: 8\n")
+    }
+
+    /// 1,200 notifications, one round of 512 under way, kill -9: after the
+    /// restart only what was in flight is sent again (8 requests on the wire
+    /// and at most 8 answers not yet committed), not the rest of the round.
+    @Test func aKillResendsOnlyWhatWasInFlight() throws {
+        let (dir, secret) = try NotifyEndToEndTests.scratch()
+        let log = dir.appendingPathComponent("relay.jsonl").path
+        let relay = try RelayProcess.webhook(secretFile: secret, log: log, delay: 0.01)
+        let daemon = try DaemonProcess(clockStart: NotifyEndToEndTests.start, scaledRate: 1,
+                                       receivers: Self.receivers(port: relay.port, secret: secret), directory: dir)
+        let total = 1_200
+        #expect(try daemon.post("/v1/events", NotifyEndToEndTests.leads(total)).status == 200)
+        #expect(RelayProcess.waitUntil(20) { RelayProcess.lines(log).count >= 200 }, "\(daemon.stderr)")
+        #expect(daemon.signal(SIGKILL) != nil)
+        let beforeKill = Self.arrivals(log).count
+        #expect(beforeKill < 512, "the kill came after the first round: \(beforeKill)")
+        try daemon.start()
+        #expect(RelayProcess.waitUntil(60) { Self.arrivals(log).count >= total }, "\(Self.arrivals(log).count) of \(total)")
+        usleep(1_000_000)
+        let arrivals = Self.arrivals(log)
+        let duplicates = arrivals.values.reduce(0) { $0 + $1 - 1 }
+        #expect(arrivals.count == total)
+        #expect(duplicates <= 16, "\(duplicates) notifications sent twice after one kill (in flight: at most 16)")
+        #expect(daemon.signal(SIGTERM) == 0)
+        relay.stop()
+    }
+}
