@@ -48,4 +48,42 @@ import Glibc
         #expect(daemon.signal(SIGTERM) == 0)
         relay.stop()
     }
+
+    /// Another process holds the database's write lock past the busy timeout
+    /// (5 s) while five answers come back: the first write of the results
+    /// fails, the lane logs it and writes again once the lock is free; the
+    /// relay sees each notification once.
+    @Test func aFailedWriteOfResultsRetriesTheWriteNotTheSends() throws {
+        let (dir, secret) = try NotifyEndToEndTests.scratch()
+        let log = dir.appendingPathComponent("relay.jsonl").path
+        let relay = try RelayProcess.webhook(secretFile: secret, log: log, delay: 2)
+        let daemon = try DaemonProcess(clockStart: NotifyEndToEndTests.start, scaledRate: 1,
+                                       receivers: Self.receivers(port: relay.port, secret: secret), directory: dir)
+        #expect(try daemon.post("/v1/events", NotifyEndToEndTests.leads(5)).status == 200)
+        #expect(RelayProcess.waitUntil(10) { RelayProcess.lines(log).count >= 5 }, "\(daemon.stderr)")
+        // The answers are 2 s away; the lock is held for 8 s.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        holder.arguments = ["-c", """
+            import sqlite3, sys, time
+            db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
+            db.execute("BEGIN IMMEDIATE")
+            print("locked", flush=True)
+            time.sleep(8)
+            db.execute("ROLLBACK")
+            """, daemon.database]
+        let out = Pipe()
+        holder.standardOutput = out
+        try holder.run()
+        #expect(String(decoding: out.fileHandleForReading.readData(ofLength: 6), as: UTF8.self) == "locked")
+        holder.waitUntilExit()
+        let delivered = { (try? daemon.get("/v1/outbox?state=delivered&receiver=relay").body)?.components(separatedBy: "\"id\":").count ?? 1 }
+        #expect(RelayProcess.waitUntil(15) { delivered() - 1 == 5 }, "\(daemon.stderr)")
+        usleep(2_500_000)
+        let arrivals = Self.arrivals(log)
+        #expect(arrivals.count == 5 && arrivals.values.allSatisfy { $0 == 1 }, "sent again: \(arrivals)")
+        #expect(daemon.stderr.contains("cannot record 5 results"), "\(daemon.stderr)")
+        #expect(daemon.signal(SIGTERM) == 0)
+        relay.stop()
+    }
 }

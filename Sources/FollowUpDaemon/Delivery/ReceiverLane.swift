@@ -92,33 +92,29 @@ final class ReceiverLane: Sendable {
         let sender = via ?? notifier
         // Each small group of results is committed as it comes in: a crash re-sends what
         // was in flight (at most twice the requests in flight), not the whole round.
-        var recorder = RoundRecorder(receiver: name, outbox: outbox, clock: clock, groupSize: inFlight * sender.batchLimit)
-        var failure: (any Error)? = nil
-        if let probed {
-            do { try await recorder.add(probed) } catch { failure = error }
-        }
+        var recorder = RoundRecorder(receiver: name, outbox: outbox, clock: clock, logger: logger, groupSize: inFlight * sender.batchLimit)
+        if let probed { await recorder.add(probed) }
         let units = Self.units(of: rest, limit: sender.batchLimit)
         await withTaskGroup(of: [(OutboxEntry, DeliveryResult)].self) { group in
             var iterator = units.makeIterator()
             var running = 0
-            while running < inFlight, failure == nil, let unit = iterator.next() {
+            while running < inFlight, let unit = iterator.next() {
                 group.addTask { await Self.finish(unit, through: sender) }
                 running += 1
             }
             while let results = await group.next() {
                 for (entry, result) in results {
-                    do { try await recorder.add(outcome(of: entry, result, via: via)) } catch { failure = failure ?? error }
+                    await recorder.add(outcome(of: entry, result, via: via))
                 }
                 // Shutting down: finish what is in flight, start nothing new (those rows stay pending).
-                if !Task.isCancelled, failure == nil, let next = iterator.next() {
+                if !Task.isCancelled, let next = iterator.next() {
                     group.addTask { await Self.finish(next, through: sender) }
                 }
             }
         }
-        if let failure { throw failure }
         // Recorded even when shutdown cancelled this task: what a receiver took must not be
         // sent again after the restart.
-        try await recorder.flush()
+        await recorder.flush()
         return due.count
     }
 
