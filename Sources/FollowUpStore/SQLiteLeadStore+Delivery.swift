@@ -52,6 +52,14 @@ extension SQLiteLeadStore {
         }
     }
 
+    /// Makes one receiver's waiting rows due now (it answers again after failing).
+    public func releaseBacklog(receiver: String, at now: Instant) async throws -> Int {
+        try await pool.write { db in
+            try db.cachedStatement(sql: OutboxRow.releaseSQL).execute(arguments: [now.secondsSinceEpoch, receiver])
+            return db.changesCount
+        }
+    }
+
     /// Rows for admins, newest first (by minting order).
     public func entries(_ query: OutboxQuery) async throws -> [OutboxEntry] {
         var conditions: [String] = []

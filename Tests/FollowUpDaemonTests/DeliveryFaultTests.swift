@@ -86,4 +86,40 @@ import Glibc
         #expect(daemon.signal(SIGTERM) == 0)
         relay.stop()
     }
+
+    /// The relay is down for 16 s with `retry: base 2s`: the notifications
+    /// wait on retries at about 2, 6 and 14 s, the next one near 30 s. When the
+    /// relay is back, a probe (every second here) finds it and the backlog goes
+    /// out at once, not at the next retry; no notification was tried more
+    /// often than the schedule allows (plus the release).
+    @Test func aRelayThatComesBackIsNoticedAndTheBacklogReleased() throws {
+        let (dir, secret) = try NotifyEndToEndTests.scratch()
+        let log = dir.appendingPathComponent("relay.jsonl").path
+        let port = RelayProcess.freePort()
+        let receivers = Self.receivers(port: port, secret: secret)
+            .replacingOccurrences(of: "  base: 1s\n  cap: 4s", with: "  base: 2s\n  cap: 60s\n  probe: 1s")
+        #expect(receivers.contains("probe: 1s"))
+        let daemon = try DaemonProcess(clockStart: NotifyEndToEndTests.start, scaledRate: 1, receivers: receivers, directory: dir)
+        #expect(try daemon.post("/v1/events", NotifyEndToEndTests.leads(20)).status == 200)
+        usleep(16_000_000)
+        let pending = try daemon.get("/v1/outbox?state=pending&receiver=relay").json["notifications"] as? [[String: Any]] ?? []
+        #expect(pending.count == 20, "\(daemon.stderr)")
+        // A refused connection says so, with balanced brackets.
+        let error = pending.first?["last_error"] as? String ?? ""
+        #expect(error.contains("connection refused"), "\(error)")
+        #expect(error.filter { "([{".contains($0) }.count == error.filter { ")]}".contains($0) }.count, "\(error)")
+        let back = Date()
+        let relay = try RelayProcess.webhook(port: port, secretFile: secret, log: log)
+        #expect(RelayProcess.waitUntil(30) { Self.arrivals(log).count >= 20 }, "\(daemon.stderr)")
+        let waited = Date().timeIntervalSince(back)
+        #expect(waited < 5, "the backlog waited \(waited) s after the relay came back")
+        usleep(1_000_000)
+        #expect(Self.arrivals(log).values.allSatisfy { $0 == 1 })
+        let delivered = try daemon.get("/v1/outbox?state=delivered&receiver=relay").json["notifications"] as? [[String: Any]] ?? []
+        let attempts = delivered.compactMap { $0["attempts"] as? Int }
+        // Scheduled attempts at 0, ~2, ~6, ~14 s, then the delivery: 5, and a sixth if jitter brought one more before 16 s.
+        #expect(attempts.count == 20 && attempts.allSatisfy { $0 <= 6 }, "\(attempts)")
+        #expect(daemon.signal(SIGTERM) == 0)
+        relay.stop()
+    }
 }

@@ -46,14 +46,29 @@ final class ReceiverLane: Sendable {
 
     func run() async {
         var failures = 0
+        // Rows waiting on a retry from before a restart: the receiver may still be down, so probe it.
+        var suspect = false
+        if let next = try? await outbox.nextAttemptAt(receiver: name), next > clock.now() { suspect = true }
         while !Task.isCancelled {
             do {
-                let handled = try await round()
+                let report = try await round()
                 failures = 0
-                if handled < roundSize {
+                if report.retried > 0 {
+                    suspect = true
+                } else if suspect && report.delivered > 0 {
+                    suspect = false
+                    try await releaseBacklog()
+                }
+                if report.handled < roundSize {
                     let next = try await outbox.nextAttemptAt(receiver: name)
                     if let next, next <= clock.now() { continue }
-                    await bell.wait(until: next, on: clock)
+                    let probeAt = clock.now() + policy.probeInterval
+                    if suspect, let next, probeAt < next {
+                        await bell.wait(until: probeAt, on: clock)
+                        if try await probe() { suspect = false }
+                    } else {
+                        await bell.wait(until: next, on: clock)
+                    }
                 }
             } catch is CancellationError {
                 return
@@ -66,11 +81,12 @@ final class ReceiverLane: Sendable {
         }
     }
 
-    /// One round: every due row (up to a batch); returns how many were handled.
-    func round() async throws -> Int {
+    /// One round: every due row (up to a batch); reports how many were handled, delivered and retried.
+    func round() async throws -> RoundReport {
         let now = clock.now()
         let due = try await outbox.duePending(receiver: name, at: now, limit: roundSize)
-        guard !due.isEmpty else { return 0 }
+        var report = RoundReport(handled: due.count)
+        guard !due.isEmpty else { return report }
         var rest = due[...]
         var via: (any Notifier)? = nil
         var probed: DeliveryOutcome? = nil
@@ -80,11 +96,13 @@ final class ReceiverLane: Sendable {
             let probe = rest[rest.startIndex]
             let result = await notifier.deliver(probe)
             if case .retry(let error) = result {
+                report.retried += 1
                 health.failed(at: clock.now())
                 metrics.delivery(receiver: name, outcome: "retry", lag: nil)
                 via = fallback
                 logger.warning("receiver \(name) failing since \(health.failingSince.map(RFC3339.format) ?? "?") (\(error)): delivering through fallback \(fallback.name)")
             } else {
+                report.count(result)
                 probed = outcome(of: probe, result, via: nil)
                 rest = rest.dropFirst()
             }
@@ -104,6 +122,7 @@ final class ReceiverLane: Sendable {
             }
             while let results = await group.next() {
                 for (entry, result) in results {
+                    if via == nil { report.count(result) }
                     await recorder.add(outcome(of: entry, result, via: via))
                 }
                 // Shutting down: finish what is in flight, start nothing new (those rows stay pending).
@@ -115,7 +134,7 @@ final class ReceiverLane: Sendable {
         // Recorded even when shutdown cancelled this task: what a receiver took must not be
         // sent again after the restart.
         await recorder.flush()
-        return due.count
+        return report
     }
 
     /// The round's rows cut into what one delivery call takes: single rows, or

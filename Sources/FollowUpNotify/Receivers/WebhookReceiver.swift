@@ -78,7 +78,7 @@ public final class WebhookReceiver: Notifier {
             let answer = try await response.body.collect(upTo: 64 << 10)
             return Self.result(status: Int(response.status.code), answer: String(buffer: answer))
         } catch {
-            return .retry("POST \(url): \(error)")
+            return .retry("POST \(url): \(NetworkFailure.describe(error))")
         }
     }
 
