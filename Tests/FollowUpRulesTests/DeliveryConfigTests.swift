@@ -94,6 +94,8 @@ import Testing
         ("receivers:\n  - name: x\n    kind: exec\n    command: [/bin/cat]\n    batch: 10\n",
          "followupd.yaml:5:5: error: unknown key \"batch\" in receiver \"x\""),
         ("retry:\n  base: 10s\n  cap: 5s\n", "followupd.yaml:3:8: error: `cap` of `retry` must be at least `base`"),
+        ("receivers:\n  - name: x\n    kind: exec\n    command: [/bin/cat]\n    environment: [HOME, 1BAD]\n",
+         "followupd.yaml:5:25: error: `environment` of receiver \"x\": \"1BAD\" is not a variable name"),
         ("retry:\n  probe: 0s\n", "followupd.yaml:2:10: error: `probe` of `retry` must be at least 1s"),
         ("receivers:\n  - name: m\n    kind: smtp\n    host: h\n    from: nobody\n",
          "followupd.yaml:5:11: error: `from` of receiver \"m\" does not look like an address"),
