@@ -53,11 +53,13 @@ final class ReceiverLane: Sendable {
             do {
                 let report = try await round()
                 failures = 0
-                if report.retried > 0 {
-                    suspect = true
-                } else if suspect && report.delivered > 0 {
+                // Down: attempts failed and none got through. One notification failing among
+                // deliveries is that notification's trouble, left to its backoff.
+                if report.delivered > 0 {
+                    if suspect && report.retried == 0 { try await releaseBacklog() }
                     suspect = false
-                    try await releaseBacklog()
+                } else if report.retried > 0 {
+                    suspect = true
                 }
                 if report.handled < roundSize {
                     let next = try await outbox.nextAttemptAt(receiver: name)
