@@ -32,6 +32,10 @@ enum OutboxRow {
         UPDATE outbox SET state = 'pending', next_attempt_at = ?1, requeued_at = ?1
         WHERE id = ?2 AND (?3 IS NULL OR receiver = ?3) AND state <> 'delivered'
         """
+    static let releaseSQL = """
+        UPDATE outbox INDEXED BY outbox_receiver_pending SET next_attempt_at = ?1
+        WHERE receiver = ?2 AND state = 'pending' AND next_attempt_at > ?1
+        """
     static let dropSQL = "DELETE FROM outbox WHERE id = ?1 AND (?2 IS NULL OR receiver = ?2) AND state <> 'delivered'"
     static let nextAttemptSQL =
         "SELECT next_attempt_at FROM outbox WHERE state = 'pending' ORDER BY next_attempt_at LIMIT 1"

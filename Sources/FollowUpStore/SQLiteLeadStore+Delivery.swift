@@ -20,12 +20,13 @@ extension SQLiteLeadStore {
         }
     }
 
-    /// Records a whole round of attempts in one write transaction: the writer
+    /// Records a group of attempts (a window of requests, not a whole round:
+    /// see the daemon's `RoundRecorder`) in one write transaction: the writer
     /// is shared with ingest, so a delivered row must not cost a commit of its own.
     public func record(_ outcomes: [DeliveryOutcome], at now: Instant) async throws {
         guard !outcomes.isEmpty else { return }
         try await pool.write { db in
-            // pending → delivered is counted here, once per round (migration v5); the
+            // pending → delivered is counted here, once per group (migration v5); the
             // trigger counts the rarer changes (a dead letter).
             var tallies = TallyDelta()
             var delivered = try BoundStatement(db, sql: OutboxRow.deliveredViaSQL)
@@ -49,6 +50,14 @@ extension SQLiteLeadStore {
                 }
             }
             try tallies.write(db)
+        }
+    }
+
+    /// Makes one receiver's waiting rows due now (it answers again after failing).
+    public func releaseBacklog(receiver: String, at now: Instant) async throws -> Int {
+        try await pool.write { db in
+            try db.cachedStatement(sql: OutboxRow.releaseSQL).execute(arguments: [now.secondsSinceEpoch, receiver])
+            return db.changesCount
         }
     }
 

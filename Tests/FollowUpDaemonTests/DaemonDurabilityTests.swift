@@ -133,6 +133,32 @@ import Glibc
         #expect(daemon.signal(SIGTERM) == 0)
     }
 
+    /// The clock jumps a day ahead (a bad NTP step), then back. Events and
+    /// timers applied meanwhile carry the future instants; after the step
+    /// back, a new lead's events are applied at the clock's time again, so its
+    /// first-touch deadline comes due 5 minutes later, not a day later.
+    @Test func aClockSteppedBackDoesNotFreezeSlaTiming() throws {
+        let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")
+        #expect(try daemon.post("/v1/events", Self.reps).status == 200)
+        #expect(try daemon.post("/v1/events", Self.capture("J1")).status == 200)
+        try daemon.advance(to: "2026-11-25T15:00:00Z")
+        let during = #"{"type":"lead.captured","lead":{"id":"J2","source":"web_form","email":"j2@lead.test","owner":"alice"}}"#
+        #expect(try daemon.post("/v1/events", during).body.contains("2026-11-25T15:00:00Z"))
+        #expect(daemon.signal(SIGTERM) == 0)
+        // Stepped back: the clock reads the right time again.
+        try daemon.writeConfig(clockStart: "2026-11-24T15:01:00Z")
+        try daemon.start()
+        let after = try daemon.post("/v1/events", #"{"type":"lead.captured","lead":{"id":"J3","source":"web_form","email":"j3@lead.test","owner":"alice"}}"#)
+        #expect(after.status == 200)
+        #expect(after.body.contains(#""applied_at":"2026-11-24T15:01:00Z""#), "\(after.body)")
+        try daemon.advance(to: "2026-11-24T15:07:00Z")
+        usleep(300_000)
+        let j3 = daemon.notifications.filter { $0["lead"] as? String == "J3" }.map { "\($0["at"]!) \($0["kind"]!)" }
+        #expect(j3.contains("2026-11-24T15:06:00Z sla.breached"), "\(j3)")
+        #expect(daemon.stderr.contains("clock"), "the step back is logged")
+        #expect(daemon.signal(SIGTERM) == 0)
+    }
+
     @Test func badRequestsGetJSONErrorsAndChangeNothing() throws {
         let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")
         #expect(try daemon.post("/v1/events", Self.reps).status == 200)

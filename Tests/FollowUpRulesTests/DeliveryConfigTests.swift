@@ -45,7 +45,7 @@ import Testing
                 receivers: [crm, mail]
               - receivers: [log]
             fallback: {receiver: log, after: 15m}
-            retry: {base: 2s, cap: 10m}
+            retry: {base: 2s, cap: 10m, probe: 3s}
             dead_letter_after: 2d
             templates: /tmp
             """, file: "followupd.yaml")
@@ -64,6 +64,7 @@ import Testing
         #expect(config.delivery.policy.fallback == "log")
         #expect(config.delivery.policy.fallbackAfter == .minutes(15))
         #expect(config.delivery.policy.backoff == RetryBackoff(base: TimeSpan(seconds: 2), cap: .minutes(10)))
+        #expect(config.delivery.policy.probeInterval == TimeSpan(seconds: 3))
         #expect(config.delivery.policy.deadLetterAfter == .days(2))
     }
 
@@ -93,6 +94,9 @@ import Testing
         ("receivers:\n  - name: x\n    kind: exec\n    command: [/bin/cat]\n    batch: 10\n",
          "followupd.yaml:5:5: error: unknown key \"batch\" in receiver \"x\""),
         ("retry:\n  base: 10s\n  cap: 5s\n", "followupd.yaml:3:8: error: `cap` of `retry` must be at least `base`"),
+        ("receivers:\n  - name: x\n    kind: exec\n    command: [/bin/cat]\n    environment: [HOME, 1BAD]\n",
+         "followupd.yaml:5:25: error: `environment` of receiver \"x\": \"1BAD\" is not a variable name"),
+        ("retry:\n  probe: 0s\n", "followupd.yaml:2:10: error: `probe` of `retry` must be at least 1s"),
         ("receivers:\n  - name: m\n    kind: smtp\n    host: h\n    from: nobody\n",
          "followupd.yaml:5:11: error: `from` of receiver \"m\" does not look like an address"),
         ("receivers:\n  - name: m\n    kind: sendmail\n    from: a@b\ntemplates: /nonexistent/t\n",

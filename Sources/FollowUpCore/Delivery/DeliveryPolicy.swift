@@ -9,13 +9,18 @@ public struct DeliveryPolicy: Sendable, Hashable {
     public var fallbackAfter: TimeSpan
     /// The receiver that takes over from a failing one; nil: none.
     public var fallback: String?
+    /// How often a failing receiver is tried with one notification while its
+    /// backlog waits on the backoff: when it answers, the backlog is released
+    /// at once instead of waiting up to the backoff's cap.
+    public var probeInterval: TimeSpan
 
     public init(backoff: RetryBackoff = RetryBackoff(), deadLetterAfter: TimeSpan = .hours(24),
-                fallbackAfter: TimeSpan = .minutes(10), fallback: String? = nil) {
+                fallbackAfter: TimeSpan = .minutes(10), fallback: String? = nil, probeInterval: TimeSpan = TimeSpan(seconds: 5)) {
         self.backoff = backoff
         self.deadLetterAfter = deadLetterAfter
         self.fallbackAfter = fallbackAfter
         self.fallback = fallback
+        self.probeInterval = probeInterval
     }
 
     /// After a failure that may pass: the next attempt, or nil when the

@@ -14,8 +14,12 @@ public protocol Outbox: Sendable {
     func markDelivered(_ keys: [OutboxKey], at now: Instant) async throws
     /// Records a failed attempt; with `retryAt` nil the row becomes a dead letter.
     func markFailed(_ key: OutboxKey, error: String, retryAt: Instant?, at now: Instant) async throws
-    /// Records what a round of attempts came to, all in one write transaction.
+    /// Records what a group of attempts came to, all in one write transaction.
     func record(_ outcomes: [DeliveryOutcome], at now: Instant) async throws
+    /// Makes every pending row of `receiver` due at `now`: the receiver was
+    /// failing and answers again, so its backlog need not wait out the backoff.
+    /// Returns how many rows were waiting.
+    func releaseBacklog(receiver: String, at now: Instant) async throws -> Int
     /// Rows for admins (`followupctl outbox list`), newest first.
     func entries(_ query: OutboxQuery) async throws -> [OutboxEntry]
     /// Puts dead (or pending) rows of notification `id` back in line, due at `now`

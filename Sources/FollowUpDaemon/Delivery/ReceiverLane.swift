@@ -4,9 +4,10 @@ import Logging
 
 /// Delivers one receiver's notifications: fetches its due rows, sends up to
 /// `inFlight` requests at once (each one notification, or a batch for a
-/// receiver whose ``Notifier/batchLimit`` is above 1), records the whole round in one write transaction
-/// (the SQLite writer is shared with ingest), then sleeps until the next
-/// retry is due or the timeline rings.
+/// receiver whose ``Notifier/batchLimit`` is above 1), records the results as
+/// they come in, a window of requests per write transaction (``RoundRecorder``:
+/// the SQLite writer is shared with ingest, and a crash must re-send only what
+/// was in flight), then sleeps until the next retry is due or the timeline rings.
 ///
 /// When the receiver has been failing for `fallback.after`, a round first
 /// probes it with one notification; if that fails too, the rest of the round
@@ -45,14 +46,31 @@ final class ReceiverLane: Sendable {
 
     func run() async {
         var failures = 0
+        // Rows waiting on a retry from before a restart: the receiver may still be down, so probe it.
+        var suspect = false
+        if let next = try? await outbox.nextAttemptAt(receiver: name), next > clock.now() { suspect = true }
         while !Task.isCancelled {
             do {
-                let handled = try await round()
+                let report = try await round()
                 failures = 0
-                if handled < roundSize {
+                // Down: attempts failed and none got through. One notification failing among
+                // deliveries is that notification's trouble, left to its backoff.
+                if report.delivered > 0 {
+                    if suspect && report.retried == 0 { try await releaseBacklog() }
+                    suspect = false
+                } else if report.retried > 0 {
+                    suspect = true
+                }
+                if report.handled < roundSize {
                     let next = try await outbox.nextAttemptAt(receiver: name)
                     if let next, next <= clock.now() { continue }
-                    await bell.wait(until: next, on: clock)
+                    let probeAt = clock.now() + policy.probeInterval
+                    if suspect, let next, probeAt < next {
+                        await bell.wait(until: probeAt, on: clock)
+                        if try await probe() { suspect = false }
+                    } else {
+                        await bell.wait(until: next, on: clock)
+                    }
                 }
             } catch is CancellationError {
                 return
@@ -65,31 +83,37 @@ final class ReceiverLane: Sendable {
         }
     }
 
-    /// One round: every due row (up to a batch); returns how many were handled.
-    func round() async throws -> Int {
+    /// One round: every due row (up to a batch); reports how many were handled, delivered and retried.
+    func round() async throws -> RoundReport {
         let now = clock.now()
         let due = try await outbox.duePending(receiver: name, at: now, limit: roundSize)
-        guard !due.isEmpty else { return 0 }
-        var outcomes: [DeliveryOutcome] = []
-        outcomes.reserveCapacity(due.count)
+        var report = RoundReport(handled: due.count)
+        guard !due.isEmpty else { return report }
         var rest = due[...]
         var via: (any Notifier)? = nil
+        var probed: DeliveryOutcome? = nil
         if let fallback, policy.fallsBack(receiver: name, failingSince: health.failingSince, now: now) {
             // Probe the receiver with one notification; only if it still fails does the
             // fallback take the round, the probe included.
             let probe = rest[rest.startIndex]
             let result = await notifier.deliver(probe)
             if case .retry(let error) = result {
+                report.retried += 1
                 health.failed(at: clock.now())
                 metrics.delivery(receiver: name, outcome: "retry", lag: nil)
                 via = fallback
                 logger.warning("receiver \(name) failing since \(health.failingSince.map(RFC3339.format) ?? "?") (\(error)): delivering through fallback \(fallback.name)")
             } else {
-                outcomes.append(outcome(of: probe, result, via: nil))
+                report.count(result)
+                probed = outcome(of: probe, result, via: nil)
                 rest = rest.dropFirst()
             }
         }
         let sender = via ?? notifier
+        // Each small group of results is committed as it comes in: a crash re-sends what
+        // was in flight (at most twice the requests in flight), not the whole round.
+        var recorder = RoundRecorder(receiver: name, outbox: outbox, clock: clock, logger: logger, groupSize: inFlight * sender.batchLimit)
+        if let probed { await recorder.add(probed) }
         let units = Self.units(of: rest, limit: sender.batchLimit)
         await withTaskGroup(of: [(OutboxEntry, DeliveryResult)].self) { group in
             var iterator = units.makeIterator()
@@ -99,18 +123,20 @@ final class ReceiverLane: Sendable {
                 running += 1
             }
             while let results = await group.next() {
-                for (entry, result) in results { outcomes.append(outcome(of: entry, result, via: via)) }
+                for (entry, result) in results {
+                    if via == nil { report.count(result) }
+                    await recorder.add(outcome(of: entry, result, via: via))
+                }
                 // Shutting down: finish what is in flight, start nothing new (those rows stay pending).
                 if !Task.isCancelled, let next = iterator.next() {
                     group.addTask { await Self.finish(next, through: sender) }
                 }
             }
         }
-        // Recorded even when shutdown cancelled this task (GRDB refuses work in a cancelled
-        // task): what a receiver took must not be sent again after the restart.
-        let outbox = self.outbox, at = clock.now(), recorded = outcomes
-        try await Task { try await outbox.record(recorded, at: at) }.value
-        return due.count
+        // Recorded even when shutdown cancelled this task: what a receiver took must not be
+        // sent again after the restart.
+        await recorder.flush()
+        return report
     }
 
     /// The round's rows cut into what one delivery call takes: single rows, or

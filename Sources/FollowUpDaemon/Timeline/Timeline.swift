@@ -97,7 +97,7 @@ public actor Timeline: EventIntake, Service {
         // One request, one transaction: all its events commit together or none does.
         let accepted = try await exclusive.run { [store, metrics] in
             let engine = await self.engine  // read under the lock: a reload swaps it there
-            var floor = await self.lastApplied
+            var floor = await self.floor(at: now)
             var timed: [Event] = []
             for var event in batch {
                 // A late event (the timeline moved past its `at`) applies at the timeline's
@@ -124,6 +124,22 @@ public actor Timeline: EventIntake, Service {
 
     private func advance(to instant: Instant) {
         lastApplied = max(lastApplied ?? instant, instant)
+    }
+
+    /// The earliest instant the next event may be applied at: what the
+    /// timeline applied last, unless that is further ahead of the clock than
+    /// an event may be (``maxFutureSkew``). Then the clock was stepped back
+    /// after running ahead (a bad NTP step, a VM restored), and holding every
+    /// event at the timeline's time would freeze SLA timing (new deadlines
+    /// set from a future instant, outbox rows due then) until real time caught
+    /// up. The timeline starts again from the clock: time order holds from
+    /// here on; what was applied while the clock ran ahead keeps its instants,
+    /// and timers set then fire at them.
+    private func floor(at now: Instant) -> Instant? {
+        guard let lastApplied, lastApplied > now + Self.maxFutureSkew else { return lastApplied }
+        logger.warning("the clock reads \(now), behind what the timeline applied (\(lastApplied)): it was stepped back; events are applied at the clock's time again (timers set while it ran ahead fire at their own times)")
+        self.lastApplied = now
+        return now
     }
 
     /// Fires every timer due before `limit` (at it too when `inclusive`), oldest first.

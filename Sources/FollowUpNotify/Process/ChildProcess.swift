@@ -26,7 +26,8 @@ struct ChildProcess {
     /// Signals a child starts with at their default action, whatever the daemon does with them.
     static let defaultSignals: [Int32] = [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGCHLD, SIGXFSZ]
 
-    static func run(_ command: [String], input: [UInt8], timeout: Duration) async -> Ending {
+    /// - Parameter environment: `NAME=value` strings, the child's whole environment (``ChildEnvironment``).
+    static func run(_ command: [String], input: [UInt8], environment: [String], timeout: Duration) async -> Ending {
         guard let program = command.first else { return .failedToStart("empty command") }
         // stdin is a socket pair, not a pipe: writing to a program that exited
         // without reading must fail that write (MSG_NOSIGNAL), not raise SIGPIPE.
@@ -42,7 +43,7 @@ struct ChildProcess {
             stdinEnds.forEach { close($0) }
             return .failedToStart("cannot make a socket pair for \(program)'s stderr: \(why)")
         }
-        let spawned = spawn(command, stdin: stdinEnds[1], stderr: stderrEnds[1])
+        let spawned = spawn(command, environment: environment, stdin: stdinEnds[1], stderr: stderrEnds[1])
         close(stdinEnds[1])
         close(stderrEnds[1])
         let pid: pid_t
@@ -112,8 +113,8 @@ struct ChildProcess {
     }
 
     /// Starts `command[0]` (an absolute path) with `stdin` and `stderr` as
-    /// its fds 0 and 2, /dev/null as 1, the environment of the daemon.
-    private static func spawn(_ command: [String], stdin: Int32, stderr: Int32) -> Result<pid_t, SpawnError> {
+    /// its fds 0 and 2, /dev/null as 1, and only `environment`.
+    private static func spawn(_ command: [String], environment: [String], stdin: Int32, stderr: Int32) -> Result<pid_t, SpawnError> {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -136,8 +137,10 @@ struct ChildProcess {
 
         let argv = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let code = posix_spawn(&pid, command[0], &actions, &attributes, argv, environ)
+        let code = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
         guard code == 0 else { return .failure(SpawnError(message: String(cString: strerror(code)))) }
         return .success(pid)
     }

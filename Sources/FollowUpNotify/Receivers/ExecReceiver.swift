@@ -2,7 +2,7 @@ public import FollowUpCore
 public import FollowUpRules
 
 /// The `exec` receiver: runs an admin's command (no shell) with the
-/// notification's JSON line on stdin.
+/// notification's JSON line on stdin, in a minimal environment (``ChildEnvironment``).
 ///
 /// Exit 0 is delivered. Exit 75 (EX_TEMPFAIL), a signal, a timeout, or any
 /// exit status outside sysexits' 64–78 is retried; the other sysexits codes
@@ -11,16 +11,19 @@ public import FollowUpRules
 public struct ExecReceiver: Notifier {
     public let name: String
     let settings: ExecSettings
+    /// Read once: the daemon's environment does not change while it runs.
+    let environment: [String]
 
     public init(name: String, settings: ExecSettings) {
         self.name = name
         self.settings = settings
+        self.environment = ChildEnvironment.make(passing: settings.environment)
     }
 
     public func deliver(_ entry: OutboxEntry) async -> DeliveryResult {
         var input = Array(entry.notification.jsonLine.utf8)
         input.append(0x0A)
-        let ending = await ChildProcess.run(settings.command, input: input, timeout: .seconds(settings.timeout.seconds))
+        let ending = await ChildProcess.run(settings.command, input: input, environment: environment, timeout: .seconds(settings.timeout.seconds))
         return Self.result(ending, program: settings.command[0])
     }
 

@@ -11,11 +11,14 @@ public struct SendmailReceiver: Notifier {
     public let name: String
     let settings: SendmailSettings
     let composer: EmailComposer
+    /// sendmail runs in a minimal environment (``ChildEnvironment``), read once.
+    let environment: [String]
 
     public init(name: String, settings: SendmailSettings, composer: EmailComposer) {
         self.name = name
         self.settings = settings
         self.composer = composer
+        self.environment = ChildEnvironment.make(passing: settings.environment)
     }
 
     public func deliver(_ entry: OutboxEntry) async -> DeliveryResult {
@@ -28,7 +31,7 @@ public struct SendmailReceiver: Notifier {
             return .permanent("refusing to send: the recipient is not one email address (\(problem))")
         }
         let ending = await ChildProcess.run([settings.path, "-oi", "--", message.recipient], input: Array(message.rendered.utf8),
-                                            timeout: .seconds(settings.timeout.seconds))
+                                            environment: environment, timeout: .seconds(settings.timeout.seconds))
         return ExecReceiver.result(ending, program: settings.path)
     }
 }

@@ -19,6 +19,8 @@ import NIOHTTP1
 public final class WebhookReceiver: Notifier {
     public let name: String
     private let url: String
+    /// The URL as errors and logs show it (``RedactedURL``): never its credentials.
+    private let shownURL: String
     private let signature: WebhookSignature?
     private let timeout: TimeAmount
     private let headers: HTTPHeaders
@@ -32,6 +34,7 @@ public final class WebhookReceiver: Notifier {
     public init(name: String, settings: WebhookSettings, inFlight: Int) throws {
         self.name = name
         self.url = settings.url
+        self.shownURL = RedactedURL.text(settings.url)
         self.signature = try settings.secretFile.map { try WebhookSignature(secretFile: $0) }
         self.timeout = .seconds(settings.timeout.seconds)
         self.batchLimit = settings.batch
@@ -78,7 +81,7 @@ public final class WebhookReceiver: Notifier {
             let answer = try await response.body.collect(upTo: 64 << 10)
             return Self.result(status: Int(response.status.code), answer: String(buffer: answer))
         } catch {
-            return .retry("POST \(url): \(error)")
+            return .retry("POST \(shownURL): \(NetworkFailure.describe(error))")
         }
     }
 

@@ -28,7 +28,7 @@ extension DaemonConfig {
             if let after = reader.duration(f, "after") { delivery.policy.fallbackAfter = after.value }
         }
         if let node = fields["retry"],
-           let r = reader.fields(of: node, context: "`retry`", allowed: ["base", "cap"], at: fields.keyPosition("retry")) {
+           let r = reader.fields(of: node, context: "`retry`", allowed: ["base", "cap", "probe"], at: fields.keyPosition("retry")) {
             if let base = reader.duration(r, "base") {
                 if base.value.seconds < 1 {
                     reader.log.error("`base` of `retry` must be at least 1s", at: base.position)
@@ -41,6 +41,13 @@ extension DaemonConfig {
                     reader.log.error("`cap` of `retry` must be at least `base` (\(delivery.policy.backoff.base))", at: cap.position)
                 } else {
                     delivery.policy.backoff.cap = cap.value
+                }
+            }
+            if let probe = reader.duration(r, "probe") {
+                if probe.value.seconds < 1 {
+                    reader.log.error("`probe` of `retry` must be at least 1s", at: probe.position)
+                } else {
+                    delivery.policy.probeInterval = probe.value
                 }
             }
         }

@@ -4,6 +4,7 @@ import Foundation
 extension DaemonConfig {
     /// The keys a `followupd.yaml` may hold.
     static let keys = ["database", "durability", "rules", "listen", "socket_mode", "token_file", "max_body_bytes",
+                       "idle_timeout", "max_connections",
                        "receivers", "routes", "fallback", "retry", "dead_letter_after", "templates", "testing"]
 
     /// Reads and validates a config file.
@@ -79,6 +80,14 @@ extension DaemonConfig {
         }
         if let v = reader.text(fields, "token_file") { tokenFile = v.value }
         if let v = reader.integer(fields, "max_body_bytes", minimum: 1_024) { maxBodyBytes = v.value }
+        if let v = reader.duration(fields, "idle_timeout") {
+            if v.value.seconds < 1 {
+                reader.log.error("`idle_timeout` must be at least 1s", at: v.position)
+            } else {
+                idleTimeout = v.value
+            }
+        }
+        if let v = reader.integer(fields, "max_connections", minimum: 1) { maxConnections = v.value }
         if let items = reader.items(fields, "receivers") { readReceivers(items, with: &reader) }
         readDelivery(fields, with: &reader)
         if let node = fields["testing"] { readTesting(node, with: &reader) }

@@ -8,8 +8,8 @@ extension DaemonConfig {
         .log: ["stream"],
         .webhook: ["url", "secret_file", "timeout", "headers", "batch"],
         .smtp: ["host", "port", "starttls", "ca_file", "auth", "username", "password_file", "from", "default_to", "timeout", "helo"],
-        .sendmail: ["path", "from", "default_to", "timeout"],
-        .exec: ["command", "timeout"],
+        .sendmail: ["path", "from", "default_to", "timeout", "environment"],
+        .exec: ["command", "timeout", "environment"],
     ]
 
     mutating func readReceivers(_ items: [RuleNode], with reader: inout RuleReader) {
@@ -70,7 +70,7 @@ extension DaemonConfig {
         guard let parsed = URL(string: url.value), let scheme = parsed.scheme, ["http", "https"].contains(scheme),
               parsed.host != nil
         else {
-            reader.log.error("\(fields.describe("url")) must be an http:// or https:// URL, got \"\(url.value)\"", at: url.position)
+            reader.log.error("\(fields.describe("url")) must be an http:// or https:// URL, got \"\(RedactedURL.text(url.value))\"", at: url.position)
             return nil
         }
         var settings = WebhookSettings(url: url.value)
@@ -152,6 +152,8 @@ extension DaemonConfig {
         var settings = SendmailSettings(email: email)
         if let v = reader.text(fields, "path") { settings.path = v.value }
         if let v = readTimeout(fields, with: &reader) { settings.timeout = v }
+        guard let environment = readEnvironment(fields, with: &reader) else { return nil }
+        settings.environment = environment
         return .sendmail(settings)
     }
 
@@ -176,7 +178,27 @@ extension DaemonConfig {
         }
         var settings = ExecSettings(command: command)
         if let v = readTimeout(fields, with: &reader) { settings.timeout = v }
+        guard let environment = readEnvironment(fields, with: &reader) else { return nil }
+        settings.environment = environment
         return .exec(settings)
+    }
+
+    /// `environment: [NAME, …]`: variable names a child gets from the daemon's
+    /// environment (besides PATH and LANG); nil after an error.
+    private func readEnvironment(_ fields: RuleFields, with reader: inout RuleReader) -> [String]? {
+        guard fields.has("environment") else { return [] }
+        guard let names = reader.textList(fields, "environment") else { return nil }
+        for name in names where !Self.isVariableName(name.value) {
+            reader.log.error("\(fields.describe("environment")): \"\(name.value)\" is not a variable name (letters, digits, _; not starting with a digit)",
+                             at: name.position)
+            return nil
+        }
+        return names.map(\.value)
+    }
+
+    static func isVariableName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)) }
     }
 
     private func readEmail(_ fields: RuleFields, with reader: inout RuleReader) -> EmailSettings? {

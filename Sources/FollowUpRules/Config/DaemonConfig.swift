@@ -18,6 +18,12 @@ public struct DaemonConfig: Sendable, Hashable {
     public var tokenFile: String?
     /// Largest request body the API accepts.
     public var maxBodyBytes: Int
+    /// How long an API connection may stay silent (no request part read, no
+    /// request being answered) before the daemon closes it.
+    public var idleTimeout: TimeSpan = TimeSpan(seconds: 30)
+    /// API connections open at once, per listen address; more wait in the
+    /// kernel's listen queue until one closes.
+    public var maxConnections: Int = 256
     /// Named notification receivers: log, webhook, smtp, sendmail, exec.
     public var receivers: [ReceiverConfig]
     /// Routes, fallback, retries, dead letters and templates.

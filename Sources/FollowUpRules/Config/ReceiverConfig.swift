@@ -143,11 +143,15 @@ public struct SendmailSettings: Sendable, Hashable {
     public var path: String
     public var email: EmailSettings
     public var timeout: TimeSpan
+    /// Variables passed from the daemon's environment besides `PATH` and `LANG`.
+    public var environment: [String]
 
-    public init(path: String = "/usr/sbin/sendmail", email: EmailSettings, timeout: TimeSpan = TimeSpan(seconds: 30)) {
+    public init(path: String = "/usr/sbin/sendmail", email: EmailSettings, timeout: TimeSpan = TimeSpan(seconds: 30),
+                environment: [String] = []) {
         self.path = path
         self.email = email
         self.timeout = timeout
+        self.environment = environment
     }
 }
 
@@ -156,9 +160,12 @@ public struct ExecSettings: Sendable, Hashable {
     /// The program and its arguments (no shell).
     public var command: [String]
     public var timeout: TimeSpan
+    /// Variables passed from the daemon's environment besides `PATH` and `LANG`.
+    public var environment: [String]
 
-    public init(command: [String], timeout: TimeSpan = TimeSpan(seconds: 30)) {
+    public init(command: [String], timeout: TimeSpan = TimeSpan(seconds: 30), environment: [String] = []) {
         self.command = command
         self.timeout = timeout
+        self.environment = environment
     }
 }

@@ -1,4 +1,5 @@
 public import FollowUpRules
+import struct FollowUpCore.TimeSpan
 public import Hummingbird
 public import ServiceLifecycle
 import Logging
@@ -19,7 +20,15 @@ public struct APIListener: Service, CustomStringConvertible {
     private let socket: UnixSocketFile?
     private let failure: StartupFailure
 
-    init(address: ListenAddress, router: Router<BasicRequestContext>, socketMode: UInt16, logger: Logger,
+    /// What one client may hold: a silent connection is closed after
+    /// `idleTimeout`, and at most `maxConnections` are accepted at once, so slow
+    /// or silent clients cannot use up the daemon's file descriptors.
+    struct Limits {
+        var idleTimeout: TimeSpan
+        var maxConnections: Int
+    }
+
+    init(address: ListenAddress, router: Router<BasicRequestContext>, socketMode: UInt16, limits: Limits, logger: Logger,
          onListening: @escaping @Sendable (ListenAddress) async -> Void) {
         self.address = address
         let failure = StartupFailure()
@@ -51,7 +60,13 @@ public struct APIListener: Service, CustomStringConvertible {
                 await onListening(bound)
             }
         }
-        application = Application(router: router, configuration: ApplicationConfiguration(address: Self.bindAddress(of: address)),
+        // Idle counts from the last request part read or the last answer written: a client that
+        // connects and says nothing, or drips a header too slowly to finish it, is closed.
+        application = Application(router: router,
+                                  server: .http1(configuration: .init(idleTimeout: .seconds(limits.idleTimeout.seconds))),
+                                  configuration: ApplicationConfiguration(
+                                      address: Self.bindAddress(of: address),
+                                      availableConnectionsDelegate: .maximum(limits.maxConnections, logger: logger)),
                                   onServerRunning: onRunning, logger: logger)
     }
 

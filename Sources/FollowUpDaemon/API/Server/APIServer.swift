@@ -26,7 +26,7 @@ public struct APIServer: Sendable {
     ///   - queries: what the read endpoints read.
     ///   - health: `/healthz`, `/v1/status` and `/metrics`.
     ///   - clock: the daemon's now: fills a missing `at`, and decides `overdue`.
-    ///   - config: `listen`, `socketMode`, `tokenFile`, `maxBodyBytes`.
+    ///   - config: `listen`, `socketMode`, `tokenFile`, `maxBodyBytes`, `idleTimeout`, `maxConnections`.
     ///   - logger: request failures and listener start-up.
     ///   - reports: what `/v1/report`, `/dashboard` and `/v1/reps/{id}/calendar.ics` read (404 without).
     ///   - outbox: what `/v1/outbox` lists, retries and drops (absent: those answer 404).
@@ -59,8 +59,9 @@ public struct APIServer: Sendable {
             case .unix: router = APIRouter.make(endpoints: endpoints, source: "api", tokens: nil)
             case .tcp: router = APIRouter.make(endpoints: endpoints, source: "api:tcp", tokens: tokens)
             }
-            return APIListener(address: address, router: router, socketMode: config.socketMode, logger: logger,
-                               onListening: onListening)
+            return APIListener(address: address, router: router, socketMode: config.socketMode,
+                               limits: APIListener.Limits(idleTimeout: config.idleTimeout, maxConnections: config.maxConnections),
+                               logger: logger, onListening: onListening)
         }
     }
 }
