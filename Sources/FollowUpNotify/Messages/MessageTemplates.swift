@@ -2,7 +2,8 @@ import FollowUpCore
 import Foundation
 import Mustache
 
-/// The admin-editable Mustache templates of email messages, read from one
+/// The admin-editable Mustache templates of email messages (and of the
+/// headlines of Slack and Teams messages), read from one
 /// directory (`etc/followup/templates`): for each notification kind
 /// `KIND.subject.mustache` and `KIND.text.mustache`, plus any partials they
 /// include (`{{> lead}}` is `lead.mustache`). Rendering is plain text: no
@@ -65,13 +66,20 @@ public struct MessageTemplates: Sendable {
     /// The subject line and text body of `context`'s message.
     public func render(_ context: MessageContext) -> (subject: String, text: String) {
         let values = context.values
-        let kind = context.notification.kind.rawValue
-        let subject = library.render(values, withTemplate: "\(kind).subject") ?? context.notification.id
-        let text = library.render(values, withTemplate: "\(kind).text") ?? context.notification.jsonLine
+        let text = library.render(values, withTemplate: "\(context.notification.kind.rawValue).text") ?? context.notification.jsonLine
+        return (subject(context, values: values), text)
+    }
+
+    /// The subject line alone: the headline of a Slack or Teams message.
+    public func subject(_ context: MessageContext) -> String {
+        subject(context, values: context.values)
+    }
+
+    private func subject(_ context: MessageContext, values: [String: Any]) -> String {
+        let subject = library.render(values, withTemplate: "\(context.notification.kind.rawValue).subject") ?? context.notification.id
         // A subject is one line: a template's stray newline must not start a header.
-        let oneLine = subject.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        return subject.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
-        return (oneLine, text)
     }
 }
 

@@ -19,6 +19,7 @@ import NIOHTTP1
 public final class WebhookReceiver: Notifier {
     public let name: String
     private let url: String
+    private let label: String
     private let signature: WebhookSignature?
     private let timeout: TimeAmount
     private let headers: HTTPHeaders
@@ -29,19 +30,31 @@ public final class WebhookReceiver: Notifier {
     public static let countHeader = "X-Followupd-Count"
 
     /// - Throws: ``WebhookSecretError`` when the secret file cannot be read.
-    public init(name: String, settings: WebhookSettings, inFlight: Int) throws {
+    public convenience init(name: String, settings: WebhookSettings, inFlight: Int) throws {
+        try self.init(name: name, url: settings.url, label: settings.url,
+                      signature: settings.secretFile.map { try WebhookSignature(secretFile: $0) },
+                      timeout: settings.timeout, headers: settings.headers, batch: settings.batch, inFlight: inFlight)
+    }
+
+    /// The HTTP path shared by every receiver that POSTs JSON (the `slack` and
+    /// `teams` receivers send their own bodies through it). `label` names the
+    /// destination in failure messages: a chat webhook's URL is its secret
+    /// and must not reach the logs or the outbox.
+    init(name: String, url: String, label: String, signature: WebhookSignature?, timeout: TimeSpan, headers extra: [HeaderField],
+         batch: Int, inFlight: Int) {
         self.name = name
-        self.url = settings.url
-        self.signature = try settings.secretFile.map { try WebhookSignature(secretFile: $0) }
-        self.timeout = .seconds(settings.timeout.seconds)
-        self.batchLimit = settings.batch
+        self.url = url
+        self.label = label
+        self.signature = signature
+        self.timeout = .seconds(timeout.seconds)
+        self.batchLimit = batch
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json")
         headers.add(name: "User-Agent", value: "followupd")
-        for field in settings.headers { headers.replaceOrAdd(name: field.name, value: field.value) }
+        for field in extra { headers.replaceOrAdd(name: field.name, value: field.value) }
         self.headers = headers
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: .seconds(min(settings.timeout.seconds, 10)), read: .seconds(settings.timeout.seconds))
+        configuration.timeout = .init(connect: .seconds(min(timeout.seconds, 10)), read: .seconds(timeout.seconds))
         // One connection per delivery in flight: the lane bounds concurrency, the pool must not queue behind it.
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, inFlight))
         // A refused connection fails this attempt at once: the outbox's backoff decides when to try again,
@@ -59,7 +72,7 @@ public final class WebhookReceiver: Notifier {
         await post(WebhookBody(entries, asArray: true))
     }
 
-    private func post(_ body: WebhookBody) async -> DeliveryResult {
+    func post(_ body: WebhookBody) async -> DeliveryResult {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers = headers
@@ -78,7 +91,7 @@ public final class WebhookReceiver: Notifier {
             let answer = try await response.body.collect(upTo: 64 << 10)
             return Self.result(status: Int(response.status.code), answer: String(buffer: answer))
         } catch {
-            return .retry("POST \(url): \(error)")
+            return .retry("POST \(label): \(error)")
         }
     }
 

@@ -7,9 +7,12 @@ extension DaemonConfig {
     static let receiverKeys: [ReceiverConfig.Kind: [String]] = [
         .log: ["stream"],
         .webhook: ["url", "secret_file", "timeout", "headers", "batch"],
-        .smtp: ["host", "port", "starttls", "ca_file", "auth", "username", "password_file", "from", "default_to", "timeout", "helo"],
-        .sendmail: ["path", "from", "default_to", "timeout"],
+        .smtp: ["host", "port", "starttls", "ca_file", "auth", "username", "password_file", "from", "from_name", "default_to",
+                "timeout", "helo"],
+        .sendmail: ["path", "from", "from_name", "default_to", "timeout"],
         .exec: ["command", "timeout"],
+        .slack: ["url_file", "timeout"],
+        .teams: ["url_file", "timeout"],
     ]
 
     mutating func readReceivers(_ items: [RuleNode], with reader: inout RuleReader) {
@@ -42,6 +45,8 @@ extension DaemonConfig {
             case .smtp: settings = readSMTP(fields, with: &reader)
             case .sendmail: settings = readSendmail(fields, with: &reader)
             case .exec: settings = readExec(fields, with: &reader)
+            case .slack: settings = readChat(fields, with: &reader).map(ReceiverConfig.Settings.slack)
+            case .teams: settings = readChat(fields, with: &reader).map(ReceiverConfig.Settings.teams)
             }
             guard let settings, reader.log.errorCount == errorsBefore else { continue }
             out.append(ReceiverConfig(name: name.value, kind: kind, inFlight: inFlight, settings: settings))
@@ -186,6 +191,9 @@ extension DaemonConfig {
             return nil
         }
         var email = EmailSettings(from: from.value)
+        // The name goes into the From: header; `text` refuses control characters (a line break
+        // there would start a header of the writer's choosing) and blank names.
+        if let name = reader.text(fields, "from_name") { email.fromName = name.value }
         if let to = reader.word(fields, "default_to") {
             guard Self.looksLikeAddress(to.value) else {
                 reader.log.error("\(fields.describe("default_to")) does not look like an address: \"\(to.value)\"", at: to.position)
@@ -196,7 +204,7 @@ extension DaemonConfig {
         return email
     }
 
-    private func readTimeout(_ fields: RuleFields, with reader: inout RuleReader) -> TimeSpan? {
+    func readTimeout(_ fields: RuleFields, with reader: inout RuleReader) -> TimeSpan? {
         guard let v = reader.duration(fields, "timeout") else { return nil }
         guard v.value.seconds >= 1 else {
             reader.log.error("\(fields.describe("timeout")) must be at least 1s", at: v.position)

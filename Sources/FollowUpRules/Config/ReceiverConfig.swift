@@ -14,6 +14,13 @@ public struct ReceiverConfig: Sendable, Hashable {
         case sendmail
         /// An admin's command with the notification's JSON on stdin.
         case exec
+        /// A readable message to a Slack incoming webhook.
+        case slack
+        /// A readable Adaptive Card to a Microsoft Teams incoming webhook (or Workflows).
+        case teams
+
+        /// The kinds whose messages come from the templates directory.
+        public var rendersTemplates: Bool { [.smtp, .sendmail, .slack, .teams].contains(self) }
     }
 
     public var name: String
@@ -38,6 +45,8 @@ public struct ReceiverConfig: Sendable, Hashable {
         case smtp(SMTPSettings)
         case sendmail(SendmailSettings)
         case exec(ExecSettings)
+        case slack(ChatSettings)
+        case teams(ChatSettings)
     }
 }
 
@@ -93,12 +102,16 @@ public struct HeaderField: Sendable, Hashable {
 /// the recipient has none (a fallback mailbox).
 public struct EmailSettings: Sendable, Hashable {
     public var from: String
+    /// The sender's display name (`from_name`), shown by mail clients; it
+    /// replaces any name written in `from`. Never holds control characters.
+    public var fromName: String?
     /// Used when the notification's recipient has no address (a rep without
     /// `email`, the fallback receiver's name); nil makes that a dead letter.
     public var defaultTo: String?
 
-    public init(from: String, defaultTo: String? = nil) {
+    public init(from: String, fromName: String? = nil, defaultTo: String? = nil) {
         self.from = from
+        self.fromName = fromName
         self.defaultTo = defaultTo
     }
 }
@@ -159,6 +172,20 @@ public struct ExecSettings: Sendable, Hashable {
 
     public init(command: [String], timeout: TimeSpan = TimeSpan(seconds: 30)) {
         self.command = command
+        self.timeout = timeout
+    }
+}
+
+/// `slack` and `teams`: an incoming-webhook URL and how long one POST may take.
+public struct ChatSettings: Sendable, Hashable {
+    /// The file holding the incoming-webhook URL. The URL is the credential
+    /// (whoever has it can post to the channel), so it lives in a file the way
+    /// other secrets do, and is never written to the config or the logs.
+    public var urlFile: String
+    public var timeout: TimeSpan
+
+    public init(urlFile: String, timeout: TimeSpan = TimeSpan(seconds: 10)) {
+        self.urlFile = urlFile
         self.timeout = timeout
     }
 }
