@@ -5,7 +5,8 @@ Listens on 127.0.0.1:PORT (0 picks one; the chosen port is printed as the first
 line on stdout), verifies each POST's HMAC-SHA256 signature
 (X-Followupd-Signature: v1=hex(HMAC(secret, TIMESTAMP + "." + BODY))) and its
 Idempotency-Key, and appends one JSON line per request to --log:
-{"key", "id", "ids", "sig_ok", "key_ok", "count", "status", "t", "extra"}.
+{"key", "id", "ids", "sig_ok", "key_ok", "count", "status", "t", "extra", "body"}
+("body": the parsed JSON, or the text when it is not JSON).
 A body is one notification object (the key must be its "id") or, with the
 receiver's `batch:` above 1, a JSON array of them (the key must be the id of an
 array of one, else "batch-" + hex SHA-256 of the ids, each followed by "\n";
@@ -184,7 +185,8 @@ class Handler(BaseHTTPRequestHandler):
             if log:
                 log.write(json.dumps({"key": key, "id": nid, "ids": ids, "sig_ok": sig_ok, "key_ok": key_ok,
                                       "count": count, "status": status, "t": now,
-                                      "extra": self.headers.get("X-Test-Header")}) + "\n")
+                                      "extra": self.headers.get("X-Test-Header"),
+                                      "body": parsed if parsed is not None else body.decode("utf-8", "replace")}) + "\n")
         self.answer(status)
 
     def chat(self, body):

@@ -11,7 +11,7 @@ public enum ReceiverSet {
     public static func make(_ config: DaemonConfig, contexts: any MessageContextSource) throws(ReceiverSetupError) -> [any Notifier] {
         var problems: [String] = []
         var templates: MessageTemplates?
-        if config.receivers.contains(where: { $0.kind.rendersTemplates }) {
+        if config.receivers.contains(where: \.rendersTemplates) {
             do {
                 templates = try MessageTemplates(directory: config.delivery.templates)
             } catch {
@@ -26,7 +26,18 @@ public enum ReceiverSet {
                 case .log(let s):
                     notifiers.append(LogReceiver(name: receiver.name, standardError: s.stream == .stderr))
                 case .webhook(let s):
-                    notifiers.append(try WebhookReceiver(name: receiver.name, settings: s, inFlight: receiver.inFlight))
+                    var bodyTemplate: WebhookBodyTemplate?
+                    if let name = s.bodyTemplate {
+                        guard let templates else { continue }
+                        do {
+                            bodyTemplate = try WebhookBodyTemplate(templates: templates, name: name, contexts: contexts, link: link)
+                        } catch {
+                            problems += error.problems
+                            continue
+                        }
+                    }
+                    notifiers.append(try WebhookReceiver(name: receiver.name, settings: s, inFlight: receiver.inFlight,
+                                                         bodyTemplate: bodyTemplate))
                 case .smtp(let s):
                     guard let templates else { continue }
                     let composer = EmailComposer(templates: templates, contexts: contexts, settings: s.email, link: link)

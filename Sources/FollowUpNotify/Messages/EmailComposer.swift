@@ -42,6 +42,7 @@ public struct EmailComposer: Sendable {
 }
 
 /// Why a message cannot be built.
-public struct ComposeFailure: Error, Sendable {
+public struct ComposeFailure: Error, Sendable, CustomStringConvertible {
     public var message: String
+    public var description: String { message }
 }

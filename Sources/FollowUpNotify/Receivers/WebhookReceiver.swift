@@ -11,7 +11,9 @@ import NIOHTTP1
 /// configured headers, and a timeout.
 ///
 /// With `batch` above 1 the lane hands it up to that many notifications per
-/// POST, as a JSON array (``WebhookBody``), with `X-Followupd-Count`.
+/// POST, as a JSON array (``WebhookBody``), with `X-Followupd-Count`. With a
+/// ``WebhookBodyTemplate`` the body is the admin's JSON instead, one
+/// notification per POST, signed and keyed the same way.
 ///
 /// 2xx is delivered. 408 and 429 and every 5xx are retried, as are network
 /// errors and timeouts; any other status is permanent (a dead letter): a relay
@@ -25,15 +27,18 @@ public final class WebhookReceiver: Notifier {
     private let headers: HTTPHeaders
     private let client: HTTPClient
     public let batchLimit: Int
+    /// Renders the body instead of the notification's JSON (`body_template`).
+    private let bodyTemplate: WebhookBodyTemplate?
 
     /// Header with the number of notifications in the body.
     public static let countHeader = "X-Followupd-Count"
 
     /// - Throws: ``WebhookSecretError`` when the secret file cannot be read.
-    public convenience init(name: String, settings: WebhookSettings, inFlight: Int) throws {
+    public convenience init(name: String, settings: WebhookSettings, inFlight: Int, bodyTemplate: WebhookBodyTemplate? = nil) throws {
         try self.init(name: name, url: settings.url, label: settings.url,
                       signature: settings.secretFile.map { try WebhookSignature(secretFile: $0) },
-                      timeout: settings.timeout, headers: settings.headers, batch: settings.batch, inFlight: inFlight)
+                      timeout: settings.timeout, headers: settings.headers, batch: settings.batch, inFlight: inFlight,
+                      bodyTemplate: bodyTemplate)
     }
 
     /// The HTTP path shared by every receiver that POSTs JSON (the `slack` and
@@ -41,8 +46,9 @@ public final class WebhookReceiver: Notifier {
     /// destination in failure messages: a chat webhook's URL is its secret
     /// and must not reach the logs or the outbox.
     init(name: String, url: String, label: String, signature: WebhookSignature?, timeout: TimeSpan, headers extra: [HeaderField],
-         batch: Int, inFlight: Int) {
+         batch: Int, inFlight: Int, bodyTemplate: WebhookBodyTemplate? = nil) {
         self.name = name
+        self.bodyTemplate = bodyTemplate
         self.url = url
         self.label = label
         self.signature = signature
@@ -65,7 +71,11 @@ public final class WebhookReceiver: Notifier {
     }
 
     public func deliver(_ entry: OutboxEntry) async -> DeliveryResult {
-        await post(WebhookBody(CollectionOfOne(entry), asArray: batchLimit > 1))
+        guard let bodyTemplate else { return await post(WebhookBody(CollectionOfOne(entry), asArray: batchLimit > 1)) }
+        switch await bodyTemplate.body(for: entry.notification) {
+        case .success(let bytes): return await post(WebhookBody(bytes: bytes, notification: entry.notification.id))
+        case .failure(let failure): return .permanent(failure.message)
+        }
     }
 
     public func deliver(batch entries: [OutboxEntry]) async -> DeliveryResult {

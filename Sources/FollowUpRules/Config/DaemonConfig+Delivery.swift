@@ -66,10 +66,10 @@ extension DaemonConfig {
             }
         }
         // Email, Slack and Teams receivers render templates; they need the directory to exist.
-        if receivers.contains(where: { $0.kind.rendersTemplates }) {
+        if receivers.contains(where: \.rendersTemplates) {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: delivery.templates, isDirectory: &isDirectory) || !isDirectory.boolValue {
-                reader.log.error("`templates`: \(delivery.templates) is not a directory (the Mustache templates of the email, Slack and Teams receivers; "
+                reader.log.error("`templates`: \(delivery.templates) is not a directory (the Mustache templates of the email, Slack and Teams receivers and of webhook bodies; "
                                  + "etc/followup/templates holds the shipped ones)",
                                  at: dir?.position ?? fields.keyPosition("receivers") ?? fields.position)
             }

@@ -6,7 +6,7 @@ extension DaemonConfig {
     static let commonReceiverKeys = ["name", "kind", "in_flight"]
     static let receiverKeys: [ReceiverConfig.Kind: [String]] = [
         .log: ["stream"],
-        .webhook: ["url", "secret_file", "timeout", "headers", "batch"],
+        .webhook: ["url", "secret_file", "timeout", "headers", "batch", "body_template"],
         .smtp: ["host", "port", "starttls", "ca_file", "auth", "username", "password_file", "from", "from_name", "default_to",
                 "timeout", "helo"],
         .sendmail: ["path", "from", "from_name", "default_to", "timeout"],
@@ -90,6 +90,20 @@ extension DaemonConfig {
                 return nil
             }
             settings.batch = v.value
+        }
+        if let v = reader.word(fields, "body_template") {
+            // A template renders one notification: a batch is DESIGN.md's array or nothing.
+            guard settings.batch == 1 else {
+                reader.log.error("\(fields.describe("body_template")) renders one notification per POST: it cannot be used with `batch` above 1",
+                                 at: v.position)
+                return nil
+            }
+            guard v.value.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }), !v.value.hasPrefix(".") else {
+                reader.log.error("\(fields.describe("body_template")) must name a template (NAME for NAME.json.mustache), got \"\(v.value)\"",
+                                 at: v.position)
+                return nil
+            }
+            settings.bodyTemplate = v.value
         }
         if let node = fields["headers"], let entries = reader.entries(of: node, what: fields.describe("headers")) {
             for entry in entries {

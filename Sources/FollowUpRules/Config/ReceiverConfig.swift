@@ -19,7 +19,7 @@ public struct ReceiverConfig: Sendable, Hashable {
         /// A readable Adaptive Card to a Microsoft Teams incoming webhook (or Workflows).
         case teams
 
-        /// The kinds whose messages come from the templates directory.
+        /// The kinds whose messages always come from the templates directory.
         public var rendersTemplates: Bool { [.smtp, .sendmail, .slack, .teams].contains(self) }
     }
 
@@ -30,6 +30,13 @@ public struct ReceiverConfig: Sendable, Hashable {
     /// read in order); above 1 a round's deliveries may overtake each other.
     public var inFlight: Int
     public var settings: Settings
+
+    /// Whether this receiver renders templates from the templates directory:
+    /// email, Slack and Teams messages, and a webhook with `body_template`.
+    public var rendersTemplates: Bool {
+        if case .webhook(let s) = settings { return s.bodyTemplate != nil }
+        return kind.rendersTemplates
+    }
 
     public init(name: String, kind: Kind, inFlight: Int? = nil, settings: Settings? = nil) {
         self.name = name
@@ -73,12 +80,17 @@ public struct WebhookSettings: Sendable, Hashable {
     /// notification object. Above 1: a JSON array of them, so a busy relay
     /// takes hundreds per request; relays dedupe by each element's `id`.
     public var batch: Int
+    /// The name of a template (`NAME.json.mustache` in the templates
+    /// directory) that renders the body instead of DESIGN.md's JSON; nil: the
+    /// notification's JSON. Values it inserts with `{{…}}` are JSON-escaped.
+    public var bodyTemplate: String?
 
     /// The largest `batch` accepted: a POST stays well under a megabyte.
     public static let maxBatch = 1_000
 
     public init(url: String, secretFile: String? = nil, timeout: TimeSpan = TimeSpan(seconds: 10), headers: [HeaderField] = [],
-                batch: Int = 1) {
+                batch: Int = 1, bodyTemplate: String? = nil) {
+        self.bodyTemplate = bodyTemplate
         self.url = url
         self.secretFile = secretFile
         self.timeout = timeout
