@@ -86,8 +86,7 @@ struct StepPlanner {
 
     /// `Wed 2026-11-25 16:00 America/New_York`.
     static func local(_ instant: Instant, _ zone: ZoneRules) -> String {
-        let l = zone.local(instant)
-        return "\(l.date.weekday.shortName) \(l) \(zone.identifier)"
+        zone.readable(instant)
     }
 }
 

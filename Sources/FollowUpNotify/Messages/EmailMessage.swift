@@ -1,24 +1,33 @@
 public import FollowUpCore
 public import Foundation
 
-/// One RFC 5322 message: headers and a UTF-8 text body, lines ending CRLF.
+/// One RFC 5322 message: headers and a UTF-8 text body, lines ending CRLF;
+/// with an HTML part, a multipart/alternative of the text (first, unchanged)
+/// and the HTML (base64, so no line can grow past SMTP's limit).
 ///
 /// The Message-ID is derived from the notification id, so a message re-sent
 /// after a crash carries the same Message-ID and mail systems can drop the copy.
 public struct EmailMessage: Sendable, Hashable {
     public var from: String
+    /// The sender's display name; replaces any name written in `from`.
+    public var fromName: String?
     public var to: String
     public var subject: String
     public var text: String
+    /// The HTML alternative of `text`; nil sends text alone.
+    public var html: String?
     public var notification: LeadNotification
     /// The `Date:` header's instant (when the message is built).
     public var date: Date
 
-    public init(from: String, to: String, subject: String, text: String, notification: LeadNotification, date: Date = Date()) {
+    public init(from: String, fromName: String? = nil, to: String, subject: String, text: String, html: String? = nil,
+                notification: LeadNotification, date: Date = Date()) {
         self.from = from
+        self.fromName = fromName
         self.to = to
         self.subject = subject
         self.text = text
+        self.html = html
         self.notification = notification
         self.date = date
     }
@@ -60,22 +69,43 @@ public struct EmailMessage: Sendable, Hashable {
     /// The whole message as sent: headers, a blank line, the body; CRLF line ends.
     public var rendered: String {
         var lines = [
-            "From: \(Self.headerValue(from))",
+            "From: \(fromHeader)",
             "To: \(Self.headerValue(to))",
             "Subject: \(Self.encodedWord(subject))",
             "Date: \(Self.rfc5322Date(date))",
             "Message-ID: \(messageID)",
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: 8bit",
+        ]
+        let textPart = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit"]
+        let trailer = [
             "X-Followupd-Notification: \(Self.headerValue(notification.id))",
             "X-Followupd-Kind: \(notification.kind.rawValue)",
             "X-Followupd-Lead: \(Self.headerValue(notification.lead))",
             "",
         ]
-        lines.append(contentsOf: Self.bodyLines(text))
-        if lines.last != "" { lines.append("") }
+        guard let html else {
+            lines += textPart + trailer + Self.bodyLines(text)
+            if lines.last != "" { lines.append("") }
+            return lines.joined(separator: "\r\n")
+        }
+        let boundary = MIMEBoundary.make(avoiding: text)
+        lines += ["Content-Type: multipart/alternative; boundary=\"\(boundary)\""] + trailer
+        // The line break before a boundary belongs to the boundary: the text part ends with
+        // its own line break, as the text-only body does, so its content is byte for byte the same.
+        var body = Self.bodyLines(text)
+        if body.last != "" { body.append("") }
+        lines += ["--\(boundary)"] + textPart + [""] + body
+        lines += ["--\(boundary)", "Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: base64", ""]
+        lines += Data(html.utf8).base64EncodedString(options: .lineLength76Characters).components(separatedBy: "\r\n")
+        lines += ["--\(boundary)--", ""]
         return lines.joined(separator: "\r\n")
+    }
+
+    /// `From:`: `from` as written, or with `fromName` the display name
+    /// (``SenderName``) before the bare address.
+    var fromHeader: String {
+        guard let fromName else { return Self.headerValue(from) }
+        return "\(SenderName.encoded(fromName)) <\(Self.headerValue(sender))>"
     }
 
     /// Header text with every control character (CR, LF, a lone CR, NUL, tab,

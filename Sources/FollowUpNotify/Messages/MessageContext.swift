@@ -16,12 +16,24 @@ public struct MessageContext: Sendable {
     /// The rule of the step the notification is about, so a message can say
     /// what it asks ("send the confirmation email"), not "step 2".
     public var stepRule: StepRule?
+    /// The zone the reader's clock shows: the rep's time zone, else the lead's
+    /// calendar's; nil reads times in UTC.
+    public var readerZone: ZoneRules?
+    /// The link to the lead in the CRM, when `lead_url` is configured.
+    public var leadURL: String?
 
-    public init(notification: LeadNotification, record: LeadRecord?, rep: Rep?, stepRule: StepRule? = nil) {
+    public init(notification: LeadNotification, record: LeadRecord?, rep: Rep?, stepRule: StepRule? = nil,
+                readerZone: ZoneRules? = nil) {
         self.notification = notification
         self.record = record
         self.rep = rep
         self.stepRule = stepRule
+        self.readerZone = readerZone
+    }
+
+    /// `instant` on the reader's clock, the zone named: `Tue 2026-11-24 10:05 America/New_York`.
+    public func readable(_ instant: Instant) -> String {
+        (readerZone ?? .utc).readable(instant)
     }
 
     /// The email address the message goes to: the rep's, or for
@@ -49,7 +61,10 @@ public struct MessageContext: Sendable {
         if let name = stepRule?.name { notification["step_name"] = name }
         if let action = n.action { notification["action"] = action }
         if let score = n.score { notification["score"] = score }
-        if let deadline = n.deadline { notification["deadline"] = RFC3339.format(deadline) }
+        if let deadline = n.deadline {
+            notification["deadline"] = RFC3339.format(deadline)
+            notification["deadline_local"] = readable(deadline)
+        }
         if let reason = n.reason { notification["reason"] = reason.rawValue }
         // The copy-paste hint logs the touch the step asks for.
         let hintChannel = n.channel ?? .call
@@ -66,6 +81,7 @@ public struct MessageContext: Sendable {
                 "api": "POST /v1/events {\"type\":\"touch.logged\",\"lead\":\"\(n.lead)\",\"rep\":\"\(rep?.id ?? n.to)\",\"channel\":\"\(hintChannel.rawValue)\",\"outcome\":\"…\"}",
             ],
         ]
+        if let leadURL { out["lead_url"] = leadURL }
         if let rep {
             var r: [String: Any] = ["id": rep.id]
             if let name = rep.name { r["name"] = name }

@@ -22,10 +22,19 @@ public struct StoreMessageContext: MessageContextSource {
         let record = try? await queries.lead(notification.lead)
         let member = try? await queries.rep(notification.to)
         var stepRule: StepRule?
-        if let rules, let record, let number = notification.step {
-            stepRule = await rules().stepRule(number, for: record.state)
+        // The reader's clock: the rep's zone, else the lead's calendar's; an
+        // acknowledgement is read by the lead, in the lead's own zone.
+        var zone = member?.rep.timezone.flatMap { ZoneCatalog.shared.rules(for: $0) }
+        if let rules, let record {
+            let rules = await rules()
+            if let number = notification.step { stepRule = rules.stepRule(number, for: record.state) }
+            if notification.kind == .leadAcknowledgement {
+                zone = ZoneCatalog.shared.rules(for: rules.zoneIdentifier(for: record.state))
+            } else if zone == nil {
+                zone = rules.policy(for: record.state).calendar.zone
+            }
         }
-        return MessageContext(notification: notification, record: record, rep: member?.rep, stepRule: stepRule)
+        return MessageContext(notification: notification, record: record, rep: member?.rep, stepRule: stepRule, readerZone: zone)
     }
 }
 

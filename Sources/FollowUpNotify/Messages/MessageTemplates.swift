@@ -2,7 +2,8 @@ import FollowUpCore
 import Foundation
 import Mustache
 
-/// The admin-editable Mustache templates of email messages, read from one
+/// The admin-editable Mustache templates of email messages (and of the
+/// headlines of Slack and Teams messages), read from one
 /// directory (`etc/followup/templates`): for each notification kind
 /// `KIND.subject.mustache` and `KIND.text.mustache`, plus any partials they
 /// include (`{{> lead}}` is `lead.mustache`). Rendering is plain text: no
@@ -22,6 +23,8 @@ public struct MessageTemplates: Sendable {
 
     /// Pragma put in front of every template: plain text, no HTML escaping.
     static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+    /// Pragma put in front of `NAME.json.mustache` (webhook bodies): `{{…}}` JSON-escapes.
+    static let jsonPragma = "{{% CONTENT_TYPE: \(JSONStringContent.name)}}"
 
     /// Reads and checks every `*.mustache` file of `directory`.
     /// - Throws: ``TemplateError`` listing every problem.
@@ -34,6 +37,7 @@ public struct MessageTemplates: Sendable {
         } catch {
             throw TemplateError(problems: ["\(directory): error: cannot read the templates directory (\(error.localizedDescription))"])
         }
+        MustacheContentTypes.register(JSONStringContent(), named: JSONStringContent.name)
         var library = MustacheLibrary()
         for file in files {
             let path = (directory as NSString).appendingPathComponent(file)
@@ -42,12 +46,13 @@ public struct MessageTemplates: Sendable {
                 problems.append("\(path): error: cannot read the template as UTF-8 text")
                 continue
             }
+            let pragma = name.hasSuffix(".json") ? Self.jsonPragma : Self.textPragma
             do {
-                library.register(try MustacheTemplate(string: Self.textPragma + text), named: name)
+                library.register(try MustacheTemplate(string: pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma shares line 1 with the file's first line: take its length back off.
                 let column = error.context.lineNumber == 1
-                    ? max(1, error.context.columnNumber - Self.textPragma.count) : error.context.columnNumber
+                    ? max(1, error.context.columnNumber - pragma.count) : error.context.columnNumber
                 problems.append("\(path):\(error.context.lineNumber):\(column): error: \(error.error) in the template")
             } catch {
                 problems.append("\(path): error: \(error)")
@@ -65,13 +70,30 @@ public struct MessageTemplates: Sendable {
     /// The subject line and text body of `context`'s message.
     public func render(_ context: MessageContext) -> (subject: String, text: String) {
         let values = context.values
-        let kind = context.notification.kind.rawValue
-        let subject = library.render(values, withTemplate: "\(kind).subject") ?? context.notification.id
-        let text = library.render(values, withTemplate: "\(kind).text") ?? context.notification.jsonLine
+        let text = library.render(values, withTemplate: "\(context.notification.kind.rawValue).text") ?? context.notification.jsonLine
+        return (subject(context, values: values), text)
+    }
+
+    /// The subject line alone: the headline of a Slack or Teams message.
+    public func subject(_ context: MessageContext) -> String {
+        subject(context, values: context.values)
+    }
+
+    /// The webhook body `NAME.json.mustache` renders for `context`; nil when there is no such template.
+    public func body(_ name: String, _ context: MessageContext) -> String? {
+        library.render(context.values, withTemplate: "\(name).json")
+    }
+
+    /// Whether `NAME.json.mustache` was read.
+    public func hasBody(_ name: String) -> Bool {
+        library.getTemplate(named: "\(name).json") != nil
+    }
+
+    private func subject(_ context: MessageContext, values: [String: Any]) -> String {
+        let subject = library.render(values, withTemplate: "\(context.notification.kind.rawValue).subject") ?? context.notification.id
         // A subject is one line: a template's stray newline must not start a header.
-        let oneLine = subject.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        return subject.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
-        return (oneLine, text)
     }
 }
 

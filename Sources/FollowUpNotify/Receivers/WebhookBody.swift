@@ -16,6 +16,13 @@ struct WebhookBody {
     let idempotencyKey: String
     let count: Int
 
+    /// A body of the caller's making for one notification (a Slack or Teams message).
+    init(bytes: [UInt8], notification id: String) {
+        self.bytes = bytes
+        self.idempotencyKey = id
+        self.count = 1
+    }
+
     init(_ entries: some Collection<OutboxEntry>, asArray: Bool) {
         precondition(!entries.isEmpty && (asArray || entries.count == 1), "one notification per object body")
         count = entries.count

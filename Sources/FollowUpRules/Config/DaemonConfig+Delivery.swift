@@ -1,7 +1,7 @@
 import FollowUpCore
 import Foundation
 
-/// `routes:`, `fallback:`, `retry:`, `dead_letter_after:` and `templates:`,
+/// `routes:`, `fallback:`, `retry:`, `dead_letter_after:`, `templates:` and `lead_url:`,
 /// checked against the receivers the same file defines.
 extension DaemonConfig {
     mutating func readDelivery(_ fields: RuleFields, with reader: inout RuleReader) {
@@ -60,11 +60,23 @@ extension DaemonConfig {
         }
         let dir = reader.text(fields, "templates")
         if let dir { delivery.templates = dir.value }
-        // Only email receivers render templates; they need the directory to exist.
-        if receivers.contains(where: { $0.kind == .smtp || $0.kind == .sendmail }) {
+        if let link = reader.text(fields, "lead_url") {
+            // Checked with a stand-in id: the link must stay an http(s) URL whatever the lead's id.
+            let sample = link.value.replacingOccurrences(of: "{lead}", with: "L1")
+            if !link.value.contains("{lead}") {
+                reader.log.error("`lead_url` must contain {lead}, where the lead's id goes (e.g. https://crm.example/leads/{lead})",
+                                 at: link.position)
+            } else if let url = URL(string: sample), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil {
+                delivery.leadURL = link.value
+            } else {
+                reader.log.error("`lead_url` must be an http:// or https:// URL, got \"\(link.value)\"", at: link.position)
+            }
+        }
+        // Email, Slack and Teams receivers render templates; they need the directory to exist.
+        if receivers.contains(where: \.rendersTemplates) {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: delivery.templates, isDirectory: &isDirectory) || !isDirectory.boolValue {
-                reader.log.error("`templates`: \(delivery.templates) is not a directory (the email receivers' Mustache templates; "
+                reader.log.error("`templates`: \(delivery.templates) is not a directory (the Mustache templates of the email, Slack and Teams receivers and of webhook bodies; "
                                  + "etc/followup/templates holds the shipped ones)",
                                  at: dir?.position ?? fields.keyPosition("receivers") ?? fields.position)
             }

@@ -5,7 +5,8 @@ extension DaemonConfig {
     /// The keys a `followupd.yaml` may hold.
     static let keys = ["database", "durability", "rules", "listen", "socket_mode", "token_file", "max_body_bytes",
                        "idle_timeout", "max_connections",
-                       "receivers", "routes", "fallback", "retry", "dead_letter_after", "templates", "testing"]
+                       "receivers", "routes", "fallback", "retry", "dead_letter_after", "templates", "lead_url",
+                       "testing"]
 
     /// Reads and validates a config file.
     ///

@@ -6,10 +6,13 @@ extension DaemonConfig {
     static let commonReceiverKeys = ["name", "kind", "in_flight"]
     static let receiverKeys: [ReceiverConfig.Kind: [String]] = [
         .log: ["stream"],
-        .webhook: ["url", "secret_file", "timeout", "headers", "batch"],
-        .smtp: ["host", "port", "starttls", "ca_file", "auth", "username", "password_file", "from", "default_to", "timeout", "helo"],
-        .sendmail: ["path", "from", "default_to", "timeout", "environment"],
+        .webhook: ["url", "secret_file", "timeout", "headers", "batch", "body_template"],
+        .smtp: ["host", "port", "starttls", "ca_file", "auth", "username", "password_file", "from", "from_name", "default_to",
+                "timeout", "helo"],
+        .sendmail: ["path", "from", "from_name", "default_to", "timeout", "environment"],
         .exec: ["command", "timeout", "environment"],
+        .slack: ["url_file", "timeout"],
+        .teams: ["url_file", "timeout"],
     ]
 
     mutating func readReceivers(_ items: [RuleNode], with reader: inout RuleReader) {
@@ -42,6 +45,8 @@ extension DaemonConfig {
             case .smtp: settings = readSMTP(fields, with: &reader)
             case .sendmail: settings = readSendmail(fields, with: &reader)
             case .exec: settings = readExec(fields, with: &reader)
+            case .slack: settings = readChat(fields, with: &reader).map(ReceiverConfig.Settings.slack)
+            case .teams: settings = readChat(fields, with: &reader).map(ReceiverConfig.Settings.teams)
             }
             guard let settings, reader.log.errorCount == errorsBefore else { continue }
             out.append(ReceiverConfig(name: name.value, kind: kind, inFlight: inFlight, settings: settings))
@@ -85,6 +90,20 @@ extension DaemonConfig {
                 return nil
             }
             settings.batch = v.value
+        }
+        if let v = reader.word(fields, "body_template") {
+            // A template renders one notification: a batch is DESIGN.md's array or nothing.
+            guard settings.batch == 1 else {
+                reader.log.error("\(fields.describe("body_template")) renders one notification per POST: it cannot be used with `batch` above 1",
+                                 at: v.position)
+                return nil
+            }
+            guard v.value.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }), !v.value.hasPrefix(".") else {
+                reader.log.error("\(fields.describe("body_template")) must name a template (NAME for NAME.json.mustache), got \"\(v.value)\"",
+                                 at: v.position)
+                return nil
+            }
+            settings.bodyTemplate = v.value
         }
         if let node = fields["headers"], let entries = reader.entries(of: node, what: fields.describe("headers")) {
             for entry in entries {
@@ -208,6 +227,9 @@ extension DaemonConfig {
             return nil
         }
         var email = EmailSettings(from: from.value)
+        // The name goes into the From: header; `text` refuses control characters (a line break
+        // there would start a header of the writer's choosing) and blank names.
+        if let name = reader.text(fields, "from_name") { email.fromName = name.value }
         if let to = reader.word(fields, "default_to") {
             guard Self.looksLikeAddress(to.value) else {
                 reader.log.error("\(fields.describe("default_to")) does not look like an address: \"\(to.value)\"", at: to.position)
@@ -218,7 +240,7 @@ extension DaemonConfig {
         return email
     }
 
-    private func readTimeout(_ fields: RuleFields, with reader: inout RuleReader) -> TimeSpan? {
+    func readTimeout(_ fields: RuleFields, with reader: inout RuleReader) -> TimeSpan? {
         guard let v = reader.duration(fields, "timeout") else { return nil }
         guard v.value.seconds >= 1 else {
             reader.log.error("\(fields.describe("timeout")) must be at least 1s", at: v.position)

@@ -14,6 +14,13 @@ public struct ReceiverConfig: Sendable, Hashable {
         case sendmail
         /// An admin's command with the notification's JSON on stdin.
         case exec
+        /// A readable message to a Slack incoming webhook.
+        case slack
+        /// A readable Adaptive Card to a Microsoft Teams incoming webhook (or Workflows).
+        case teams
+
+        /// The kinds whose messages always come from the templates directory.
+        public var rendersTemplates: Bool { [.smtp, .sendmail, .slack, .teams].contains(self) }
     }
 
     public var name: String
@@ -23,6 +30,13 @@ public struct ReceiverConfig: Sendable, Hashable {
     /// read in order); above 1 a round's deliveries may overtake each other.
     public var inFlight: Int
     public var settings: Settings
+
+    /// Whether this receiver renders templates from the templates directory:
+    /// email, Slack and Teams messages, and a webhook with `body_template`.
+    public var rendersTemplates: Bool {
+        if case .webhook(let s) = settings { return s.bodyTemplate != nil }
+        return kind.rendersTemplates
+    }
 
     public init(name: String, kind: Kind, inFlight: Int? = nil, settings: Settings? = nil) {
         self.name = name
@@ -38,6 +52,8 @@ public struct ReceiverConfig: Sendable, Hashable {
         case smtp(SMTPSettings)
         case sendmail(SendmailSettings)
         case exec(ExecSettings)
+        case slack(ChatSettings)
+        case teams(ChatSettings)
     }
 }
 
@@ -64,12 +80,17 @@ public struct WebhookSettings: Sendable, Hashable {
     /// notification object. Above 1: a JSON array of them, so a busy relay
     /// takes hundreds per request; relays dedupe by each element's `id`.
     public var batch: Int
+    /// The name of a template (`NAME.json.mustache` in the templates
+    /// directory) that renders the body instead of DESIGN.md's JSON; nil: the
+    /// notification's JSON. Values it inserts with `{{…}}` are JSON-escaped.
+    public var bodyTemplate: String?
 
     /// The largest `batch` accepted: a POST stays well under a megabyte.
     public static let maxBatch = 1_000
 
     public init(url: String, secretFile: String? = nil, timeout: TimeSpan = TimeSpan(seconds: 10), headers: [HeaderField] = [],
-                batch: Int = 1) {
+                batch: Int = 1, bodyTemplate: String? = nil) {
+        self.bodyTemplate = bodyTemplate
         self.url = url
         self.secretFile = secretFile
         self.timeout = timeout
@@ -93,12 +114,16 @@ public struct HeaderField: Sendable, Hashable {
 /// the recipient has none (a fallback mailbox).
 public struct EmailSettings: Sendable, Hashable {
     public var from: String
+    /// The sender's display name (`from_name`), shown by mail clients; it
+    /// replaces any name written in `from`. Never holds control characters.
+    public var fromName: String?
     /// Used when the notification's recipient has no address (a rep without
     /// `email`, the fallback receiver's name); nil makes that a dead letter.
     public var defaultTo: String?
 
-    public init(from: String, defaultTo: String? = nil) {
+    public init(from: String, fromName: String? = nil, defaultTo: String? = nil) {
         self.from = from
+        self.fromName = fromName
         self.defaultTo = defaultTo
     }
 }
@@ -167,5 +192,19 @@ public struct ExecSettings: Sendable, Hashable {
         self.command = command
         self.timeout = timeout
         self.environment = environment
+    }
+}
+
+/// `slack` and `teams`: an incoming-webhook URL and how long one POST may take.
+public struct ChatSettings: Sendable, Hashable {
+    /// The file holding the incoming-webhook URL. The URL is the credential
+    /// (whoever has it can post to the channel), so it lives in a file the way
+    /// other secrets do, and is never written to the config or the logs.
+    public var urlFile: String
+    public var timeout: TimeSpan
+
+    public init(urlFile: String, timeout: TimeSpan = TimeSpan(seconds: 10)) {
+        self.urlFile = urlFile
+        self.timeout = timeout
     }
 }
