@@ -1,5 +1,6 @@
 public import FollowUpRules
 public import Hummingbird
+import HummingbirdCore
 public import ServiceLifecycle
 import Logging
 import NIOCore
@@ -51,7 +52,10 @@ public struct APIListener: Service, CustomStringConvertible {
                 await onListening(bound)
             }
         }
-        application = Application(router: router, configuration: ApplicationConfiguration(address: Self.bindAddress(of: address)),
+        // Requests the HTTP parser rejects get the API's JSON error too, not an empty 400.
+        let server = HTTPServerBuilder.http1(configuration: .init(additionalChannelHandlers: [MalformedRequestAnswer()]))
+        application = Application(router: router, server: server,
+                                  configuration: ApplicationConfiguration(address: Self.bindAddress(of: address)),
                                   onServerRunning: onRunning, logger: logger)
     }
 
