@@ -78,7 +78,7 @@ extension DaemonConfig {
             }
         }
         if let v = reader.text(fields, "token_file") { tokenFile = v.value }
-        if let v = reader.integer(fields, "max_body_bytes", minimum: 1_024) { maxBodyBytes = v.value }
+        if let v = reader.integer(fields, "max_body_bytes", minimum: 1_024, maximum: DaemonConfig.largestBody) { maxBodyBytes = v.value }
         if let items = reader.items(fields, "receivers") { readReceivers(items, with: &reader) }
         readDelivery(fields, with: &reader)
         if let node = fields["testing"] { readTesting(node, with: &reader) }

@@ -18,6 +18,8 @@ public struct DaemonConfig: Sendable, Hashable {
     public var tokenFile: String?
     /// Largest request body the API accepts.
     public var maxBodyBytes: Int
+    /// The most `max_body_bytes` may be (1 GiB): a body is held in memory while it is read.
+    public static let largestBody = 1 << 30
     /// Named notification receivers: log, webhook, smtp, sendmail, exec.
     public var receivers: [ReceiverConfig]
     /// Routes, fallback, retries, dead letters and templates.

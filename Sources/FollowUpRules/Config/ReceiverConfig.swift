@@ -24,6 +24,10 @@ public struct ReceiverConfig: Sendable, Hashable {
     public var inFlight: Int
     public var settings: Settings
 
+    /// The most `in_flight` a receiver may ask for: more connections than any
+    /// relay wants, and small enough that a round's size (batch × in-flight) stays small.
+    public static let mostInFlight = 1_000
+
     public init(name: String, kind: Kind, inFlight: Int? = nil, settings: Settings? = nil) {
         self.name = name
         self.kind = kind
