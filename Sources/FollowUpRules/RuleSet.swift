@@ -34,12 +34,14 @@ public enum RuleSet {
         var merger = RuleMerger()
         var missing = MissingPlaces(origin: origin)
         var unreadable = false
+        var read: [(source: RuleSource, fragment: RuleFragment)] = []
         for source in sources {
             let (fragment, problems) = FragmentReader.read(file: source.path, text: source.text)
             log.append(contentsOf: problems)
             merger.add(fragment)
             missing.add(fragment)
             unreadable = unreadable || fragment.isUnreadable
+            read.append((source, fragment))
         }
         // With a file that could not be read, "nothing defines X" and "X, which no file
         // defines" would be guesswork naming healthy files: check files only. With a file
@@ -51,7 +53,10 @@ public enum RuleSet {
             rules = compiler.compile(merger.merged)
             log.append(contentsOf: compiler.log)
         }
-        guard !log.hasErrors, var rules else { throw RuleSetLoadError(problems: log.sorted(fileOrder: order)) }
+        guard !log.hasErrors, var rules else {
+            log.append(contentsOf: DamageHints.notes(for: read))
+            throw RuleSetLoadError(problems: log.sorted(fileOrder: order))
+        }
         rules.version = RuleFingerprint.version(of: sources)
         return LoadedRules(rules: rules, notes: log.sorted(fileOrder: order), files: order,
                            summary: summary(of: rules, files: sources.count))

@@ -1,5 +1,6 @@
 import FollowUpCore
 import FollowUpRules
+import Foundation
 import Testing
 
 /// Names that YAML reads as something other than text, holidays outside any
@@ -93,5 +94,16 @@ import Testing
         let errors = problems.filter { $0.severity == .error }
         #expect(errors.contains { $0.file == "10-calendars.yaml" && $0.line == 1 })
         #expect(!errors.contains { $0.message.contains("defines no calendar") }, "\(errors.map(\.description))")
+    }
+
+    /// A file cut before its policies reads cleanly; the refusal is about a
+    /// reference in a healthy file, so a note points at the cut file.
+    @Test func aFileCutShortIsNamedInANote() {
+        let base = RuleFixtures.base
+        let cut = String(base[..<base.range(of: "policies:")!.lowerBound]) + "# policies foll"
+        let problems = RuleFixtures.problems([(name: "10-all.yaml", text: cut), (name: "20-more.yaml", text: "fallback: x\n")])
+        let lines = cut.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(problems.map(\.description).contains("10-all.yaml:\(lines):16: note: this file ends mid-line, without a newline: was it cut short?"),
+                "\(problems.map(\.description))")
     }
 }
