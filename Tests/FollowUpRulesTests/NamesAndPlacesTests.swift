@@ -106,4 +106,14 @@ import Testing
         #expect(problems.map(\.description).contains("10-all.yaml:\(lines):16: note: this file ends mid-line, without a newline: was it cut short?"),
                 "\(problems.map(\.description))")
     }
+
+    /// A calendar renamed by a slip (`ofice:`) breaks the policy that names it
+    /// in another file; a note points at the renamed definition.
+    @Test func aMisspeltDefinitionIsNamedWhereItIsDefined() {
+        let calendars = "calendars:\n  ofice:\n    timezone: UTC\n    open: [{ days: mon-fri, hours: 08:00-18:00 }]\n"
+        let problems = RuleFixtures.problems([(name: "10-calendars.yaml", text: calendars),
+                                              (name: "20-rest.yaml", text: Self.baseWithoutCalendar)]).map(\.description)
+        #expect(problems.contains { $0.hasPrefix("10-calendars.yaml:2:3: note: calendar \"ofice\" is defined here; 20-rest.yaml:") },
+                "\(problems)")
+    }
 }

@@ -7,7 +7,9 @@ import FollowUpTestSupport
 struct RuleMutator {
     /// Numbers a mutation writes in place of one in the file.
     static let numbers = ["9223372036854775807", "9223372036854775808", "-9223372036854775808", "99999999999999999999999",
-                          "-1", "0", "00", "007", "0o7", "0x1F", "1e9", "1.5", "-0", "+5", "8760", "100000000"]
+                          "-1", "0", "00", "007", "0o7", "0x1F", "1e9", "1.5", "-0", "+5", "8760", "100000000",
+                          // Int64.max seconds divided by each unit: they pass the parser's overflow check, not the engine's.
+                          "153722867280912930", "2562047788015215", "106751991167300", "15250284452471"]
     /// Characters a flip writes: YAML's syntax, quotes, spaces, and bytes that are not text.
     static let characters: [Character] = [" ", "\t", ":", "-", "[", "]", "{", "}", "\"", "'", "#", "\n", "&", "*", "!",
                                           "|", ">", "%", "@", ",", "?", "0", "9", "x", "\u{0}", "\u{7F}", "é", "\u{FEFF}"]

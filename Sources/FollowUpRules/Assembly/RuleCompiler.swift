@@ -69,6 +69,7 @@ struct RuleCompiler {
             guard known.contains(name.value) else {
                 log.error("policy \"\(definition.name)\" uses calendar \"\(name.value)\", which no file defines"
                           + listing(known, "calendars") + KeySuggestion.hint(for: name.value, among: known), at: name.position)
+                noteLikelyMeant(name.value, at: name.position, kind: "calendar", among: merged.calendars)
                 continue
             }
             // A calendar with errors of its own was already reported.
@@ -95,6 +96,7 @@ struct RuleCompiler {
                 log.error("triage rule \"\(rule.name)\" gives priority \"\(draft.priority.value)\", which no file defines"
                           + listing(priorities, "priorities") + KeySuggestion.hint(for: draft.priority.value, among: priorities),
                           at: draft.priority.position)
+                noteLikelyMeant(draft.priority.value, at: draft.priority.position, kind: "priority", among: merged.priorities)
             }
             let policy = draft.policy?.value ?? "default"
             if !policies.contains(policy) {
@@ -102,6 +104,7 @@ struct RuleCompiler {
                 log.error("triage rule \"\(rule.name)\" follows policy \"\(policy)\"\(how), which no file defines"
                           + listing(policies, "policies") + KeySuggestion.hint(for: policy, among: policies),
                           at: draft.policy?.position ?? rule.position)
+                noteLikelyMeant(policy, at: draft.policy?.position ?? rule.position, kind: "policy", among: merged.policies)
             }
             out.append(TriageRule(name: rule.name, priority: draft.priority.value, policy: policy, matcher: draft.matcher))
         }
@@ -204,6 +207,19 @@ struct RuleCompiler {
             }
             done.formUnion(path)
         }
+    }
+
+    /// For a name no file defines: a note at the definition it most likely
+    /// means, when that is in another file. A typo made while editing the
+    /// definition (`offce:`) breaks the reference in a healthy file; the note
+    /// names the file that was edited.
+    private mutating func noteLikelyMeant<Value>(_ name: String, at reference: SourcePosition, kind: String,
+                                                 among definitions: [Definition<Value>]) {
+        guard let meant = KeySuggestion.closest(to: name, among: definitions.map(\.name)),
+              let definition = definitions.last(where: { $0.name == meant }),
+              definition.position.file != reference.file
+        else { return }
+        log.note("\(kind) \"\(meant)\" is defined here; \(reference) names \"\(name)\"", at: definition.position)
     }
 
     /// ` (calendars: office, branch)`, or ` (none is defined)`.
