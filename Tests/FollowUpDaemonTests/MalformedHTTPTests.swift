@@ -24,6 +24,11 @@ import Glibc
              status: 400),
         Case(description: "a garbage request line", bytes: "\u{1}GARBAGE \u{7f}\u{7f} NOT-HTTP\r\n\r\n", status: 400),
         Case(description: "a request line without a version", bytes: "GET /healthz\r\nHost: x\r\n\r\n", status: 400),
+        // The parser fails on the bytes after a `Connection: close` request the router answers:
+        // that answer must go out as it was, not with the parse error's head in front of it.
+        Case(description: "bytes after a Connection: close request",
+             bytes: "POST /v1/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n[{\"type\":\"lead.activity\"}]",
+             closeWrite: true, status: 400),
         Case(description: "oversized headers",
              bytes: "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 100_000))\r\n\r\n", status: 431),
     ]
@@ -34,6 +39,7 @@ import Glibc
         for test in Self.cases {
             let raw = try UnixHTTP.exchange(socket: daemon.socket, bytes: Data(test.bytes.utf8), closeWrite: test.closeWrite)
             let response = try UnixHTTP.parse(raw)
+            #expect(response.headers["content-length"] == String(response.body.utf8.count), "\(test): \(String(decoding: raw, as: UTF8.self))")
             #expect(response.status == test.status, "\(test): \(String(decoding: raw, as: UTF8.self))")
             #expect(response.headers["content-type"] == "application/json", "\(test): \(response.headers)")
             let error = response.json["error"] as? [String: Any]

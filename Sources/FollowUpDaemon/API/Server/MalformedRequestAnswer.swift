@@ -29,7 +29,11 @@ final class MalformedRequestAnswer: ChannelDuplexHandler, RemovableChannelHandle
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let part = unwrapOutboundIn(data)
-        guard let failure, case .head(let head) = part, head.status == .badRequest else {
+        // Only Hummingbird's own answer to the parse error: empty, untyped. A request the
+        // router already answered (the parser failed on bytes after it) keeps its answer.
+        guard let failure, case .head(let head) = part, head.status == .badRequest,
+              head.headerFields[.contentLength] == "0", head.headerFields[.contentType] == nil
+        else {
             context.write(data, promise: promise)
             return
         }
