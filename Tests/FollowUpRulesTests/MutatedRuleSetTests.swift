@@ -3,7 +3,8 @@ import FollowUpRules
 import Foundation
 import Testing
 
-/// 1,000 damaged copies of the shipped rule set, one file hurt in each: every
+/// 1,000 damaged copies each of the shipped rule set and the territories
+/// example, one file hurt in each: every
 /// copy is either refused with an error that has a line and names the damaged
 /// file, or accepted and then safe to run, with a short event script through
 /// the engine (a number the engine adds or multiplies that passed the reader
@@ -11,12 +12,17 @@ import Testing
 @Suite struct MutatedRuleSetTests {
     static let sets = 1_000
 
-    /// The shipped files, in load order.
-    static let shipped: [(name: String, text: String)] = {
-        let directory = RuleFixtures.shippedDirectory()
+    /// The files of a rules directory, in load order.
+    static func files(in directory: String) -> [(name: String, text: String)] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { $0.hasSuffix(".yaml") }.sorted() ?? []
         return names.map { ($0, (try? String(contentsOfFile: directory + "/" + $0, encoding: .utf8)) ?? "") }
-    }()
+    }
+
+    /// The shipped files, in load order.
+    static let shipped = files(in: RuleFixtures.shippedDirectory())
+    /// The territories example (teams, strategies, weights, capacities), in load order.
+    static let territories = files(in: RuleFixtures.shippedDirectory()
+        .replacing("etc/followup/rules.d", with: "examples/rules.d-territories"))
 
     /// Reps, captures routed and owned, scores at the bound, activities, touches,
     /// a snooze, a decline and closes: the engine paths rule numbers feed.
@@ -39,14 +45,16 @@ import Testing
         #"{"at":"2026-12-09T10:00:00Z","type":"lead.status","lead":"L1","status":"won"}"#,
     ].map { line in Result { try EventDecoder.decode(line) } }
 
-    @Test func everyDamagedSetIsRefusedWithAPlaceOrRunsSafely() throws {
-        #expect(Self.shipped.count >= 4, "the shipped rules were not found")
+    @Test(arguments: ["shipped", "territories"])
+    func everyDamagedSetIsRefusedWithAPlaceOrRunsSafely(_ set: String) throws {
+        let original = set == "shipped" ? Self.shipped : Self.territories
+        #expect(original.count >= 4, "the \(set) rules were not found")
         var refused = 0
         var failures: [String] = []
         for index in 0..<Self.sets {
-            var mutator = RuleMutator(seed: 0x5EED_0000 + UInt64(index))
-            let victim = mutator.pick(Self.shipped.count - 1)
-            var files = Self.shipped
+            var mutator = RuleMutator(seed: (set == "shipped" ? 0x5EED_0000 : 0x7E44_0000) + UInt64(index))
+            let victim = mutator.pick(original.count - 1)
+            var files = original
             let (text, edits) = mutator.mutate(files[victim].text)
             files[victim].text = text
             let damaged = files[victim].name
