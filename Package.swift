@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         // Hummingbird's status codes and header names; already in the graph through it.
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // HTTP parts between Hummingbird and NIO's parser (MalformedRequestAnswer); already in the graph through Hummingbird.
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // HMAC-SHA256 webhook signatures.
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
@@ -104,6 +106,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strict

@@ -27,25 +27,36 @@ public enum RuleSet {
                              origin: String) throws(RuleSetLoadError) -> LoadedRules {
         var log = readProblems
         let order = sources.map(\.path)
-        guard let last = sources.last else {
+        guard !sources.isEmpty else {
             if !log.hasErrors { log.error("no rule files to load", at: .whole(origin)) }
             throw RuleSetLoadError(problems: log.sorted(fileOrder: order))
         }
         var merger = RuleMerger()
+        var missing = MissingPlaces(origin: origin)
+        var unreadable = false
+        var read: [(source: RuleSource, fragment: RuleFragment)] = []
         for source in sources {
             let (fragment, problems) = FragmentReader.read(file: source.path, text: source.text)
             log.append(contentsOf: problems)
             merger.add(fragment)
+            missing.add(fragment)
+            unreadable = unreadable || fragment.isUnreadable
+            read.append((source, fragment))
         }
-        // With a file that could not be read, "nothing defines X" would be guesswork: check files only.
+        // With a file that could not be read, "nothing defines X" and "X, which no file
+        // defines" would be guesswork naming healthy files: check files only. With a file
+        // that has errors, only what is missing is a guess (it may be the broken definition).
         var rules: Rules?
-        if !readProblems.hasErrors {
+        if !readProblems.hasErrors && !unreadable {
             log.append(contentsOf: merger.log)
-            var compiler = RuleCompiler(lastFile: last.path)
+            var compiler = RuleCompiler(missing: missing, reportsMissing: !log.hasErrors)
             rules = compiler.compile(merger.merged)
             log.append(contentsOf: compiler.log)
         }
-        guard !log.hasErrors, var rules else { throw RuleSetLoadError(problems: log.sorted(fileOrder: order)) }
+        guard !log.hasErrors, var rules else {
+            log.append(contentsOf: DamageHints.notes(for: read))
+            throw RuleSetLoadError(problems: log.sorted(fileOrder: order))
+        }
         rules.version = RuleFingerprint.version(of: sources)
         return LoadedRules(rules: rules, notes: log.sorted(fileOrder: order), files: order,
                            summary: summary(of: rules, files: sources.count))

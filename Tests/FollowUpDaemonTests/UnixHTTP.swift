@@ -24,6 +24,22 @@ enum UnixHTTP {
 
     static func request(socket path: String, method: String, target: String, body: Data? = nil,
                         headers: [String: String] = [:]) throws -> Response {
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+        for (k, v) in headers { head += "\(k): \(v)\r\n" }
+        if let body {
+            head += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n"
+        }
+        head += "\r\n"
+        var out = Data(head.utf8)
+        if let body { out.append(body) }
+        return try parse(exchange(socket: path, bytes: out))
+    }
+
+    /// Sends `bytes` exactly as given (a malformed request, too) and returns what
+    /// the server wrote until it closed or a whole response arrived.
+    /// - Parameter closeWrite: shut down the sending side after `bytes`, as a
+    ///   client that gave up halfway through its body would.
+    static func exchange(socket path: String, bytes out: Data, closeWrite: Bool = false) throws -> Data {
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket: errno \(errno)") }
         defer { close(fd) }
@@ -36,14 +52,6 @@ enum UnixHTTP {
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var sendTimeout = timeval(tv_sec: 2, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &sendTimeout, socklen_t(MemoryLayout<timeval>.size))
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-        for (k, v) in headers { head += "\(k): \(v)\r\n" }
-        if let body {
-            head += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n"
-        }
-        head += "\r\n"
-        var out = Data(head.utf8)
-        if let body { out.append(body) }
         // A server may answer before it read the whole body (413): stop sending when it stops reading.
         out.withUnsafeBytes { raw in
             var sent = 0
@@ -53,6 +61,7 @@ enum UnixHTTP {
                 sent += n
             }
         }
+        if closeWrite { shutdown(fd, Int32(SHUT_WR)) }
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while !isComplete(received) {
@@ -60,7 +69,7 @@ enum UnixHTTP {
             if n <= 0 { break }
             received.append(contentsOf: buffer[0..<n])
         }
-        return try parse(received)
+        return received
     }
 
     /// Whether `data` holds a whole response (headers and `Content-Length` bytes of body).

@@ -105,6 +105,11 @@ import Testing
          "followupd.yaml:5:11: error: `from` of receiver \"m\" does not look like an address"),
         ("receivers:\n  - name: m\n    kind: sendmail\n    from: a@b\ntemplates: /nonexistent/t\n",
          "followupd.yaml:5:12: error: `templates`: /nonexistent/t is not a directory"),
+        // A lane multiplied in_flight by the batch size: Int.max overflowed at start.
+        ("receivers:\n  - name: x\n    kind: webhook\n    url: http://a\n    in_flight: 9223372036854775807\n",
+         "followupd.yaml:5:16: error: `in_flight` of receiver \"x\" must be ≤ 1000, found 9223372036854775807"),
+        ("max_body_bytes: 9223372036854775807\n",
+         "followupd.yaml:1:17: error: `max_body_bytes` of the config must be ≤ 1073741824, found 9223372036854775807"),
     ])
     func mistakesAreReportedWhereTheyAreWritten(_ text: String, _ expected: String) {
         let found = Self.problems(text)

@@ -520,11 +520,12 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
         #expect(errors.map { "\($0.line):\($0.column)" } == ["2:24", "3:23", "4:11", "6:22"])
     }
 
+    /// Reported at the end of the (last) file, where an admin would add them.
     @Test func anIncompleteSetNamesWhatIsMissing() {
         let problems = RuleFixtures.problems([(name: "only.yaml", text: "scoring: { points: { x: 1 } }\n")])
         let messages = problems.map(\.description)
         for missing in ["no calendar", "no priority", "no triage rule", "no `routing.default_team`", "no `fallback`"] {
-            #expect(messages.contains { $0.hasPrefix("only.yaml: error: ") && $0.contains(missing) }, "\(missing): \(messages)")
+            #expect(messages.contains { $0.hasPrefix("only.yaml:2:1: error: ") && $0.contains(missing) }, "\(missing): \(messages)")
         }
     }
 

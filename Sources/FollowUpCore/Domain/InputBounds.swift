@@ -17,14 +17,19 @@ public enum InputBounds {
     /// employers have about two million people.
     public static let companySize: ClosedRange<Int> = 0...10_000_000
 
+    /// A rep's `weight` (share of a weighted team) and `capacity` (leads in cadence).
+    public static let repWeight: ClosedRange<Int> = 1...1_000
+    public static let repCapacity: ClosedRange<Int> = 1...1_000_000
+
     /// The longest duration a rule or config file may give (`first_touch`,
     /// `nurture_every`, step offsets, retry and timeout settings): a year,
     /// one leap day included. Added to any instant RFC 3339 can write
     /// (years 0000–9999), it stays far inside `Instant`'s range, and business
     /// time of a year in the sparsest calendar stays within centuries.
-    /// A rep's `weight` (share of a weighted team) and `capacity` (leads in cadence).
-    public static let repWeight: ClosedRange<Int> = 1...1_000
-    public static let repCapacity: ClosedRange<Int> = 1...1_000_000
-
     public static let longestDuration = TimeSpan.days(366)
+
+    /// The years a calendar's holidays may fall in. A holiday in year 0000 or
+    /// 9999 is a typo, and one far from any lead's time only costs the
+    /// calendar walk; the range covers every plausible plan.
+    public static let holidayYears: ClosedRange<Int> = 1970...2200
 }

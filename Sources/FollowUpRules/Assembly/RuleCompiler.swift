@@ -5,13 +5,25 @@ import FollowUpCore
 /// the scalar that makes the reference.
 ///
 /// Something missing from every file has no node to point at; it is reported
-/// against the last file loaded, where an admin would add it.
+/// where ``MissingPlaces`` says, and only when every file read without error:
+/// a definition in a file with errors may be what is "missing".
 struct RuleCompiler {
     private(set) var log = ProblemLog()
     /// Where "nothing defines X" problems are reported.
-    let missingAt: SourcePosition
+    let missing: MissingPlaces
+    /// Whether to report what no file defines.
+    let reportsMissing: Bool
 
-    init(lastFile: String) { missingAt = .whole(lastFile) }
+    init(missing: MissingPlaces, reportsMissing: Bool = true) {
+        self.missing = missing
+        self.reportsMissing = reportsMissing
+    }
+
+    /// Records that no file defines what `section` should hold.
+    private mutating func reportMissing(_ message: String, section: String) {
+        guard reportsMissing else { return }
+        log.error(message, at: missing.place(for: section))
+    }
 
     /// The rules, or nil when a problem was found (the caller also refuses a
     /// set whose files had problems: definitions with errors are left out here).
@@ -24,8 +36,8 @@ struct RuleCompiler {
         let routing = compileRouting(merged)
         let roster = compileRoster(merged)
         if merged.fallback == nil {
-            log.error("the rule set names no `fallback` (who receives lead.unrouted); add e.g. `fallback: sales-manager`",
-                      at: missingAt)
+            reportMissing("the rule set names no `fallback` (who receives lead.unrouted); add e.g. `fallback: sales-manager`",
+                          section: "fallback")
         }
         guard !log.hasErrors, let routing, let fallback = merged.fallback else { return nil }
         return Rules(calendars: calendars, priorities: priorities, triage: triage, scoring: scoring, policies: policies,
@@ -34,7 +46,7 @@ struct RuleCompiler {
 
     private mutating func compileCalendars(_ merged: RuleFragment) -> [String: BusinessCalendar] {
         if merged.calendars.isEmpty {
-            log.error("the rule set defines no calendar; add one under `calendars:`", at: missingAt)
+            reportMissing("the rule set defines no calendar; add one under `calendars:`", section: "calendars")
         }
         var out: [String: BusinessCalendar] = [:]
         for definition in merged.calendars { out[definition.name] = definition.value }
@@ -43,7 +55,7 @@ struct RuleCompiler {
 
     private mutating func compilePriorities(_ merged: RuleFragment) -> [PriorityTier] {
         if merged.priorities.isEmpty {
-            log.error("the rule set defines no priority; add them under `priorities:`, highest first", at: missingAt)
+            reportMissing("the rule set defines no priority; add them under `priorities:`, highest first", section: "priorities")
         }
         return merged.priorities.compactMap(\.value)
     }
@@ -57,6 +69,7 @@ struct RuleCompiler {
             guard known.contains(name.value) else {
                 log.error("policy \"\(definition.name)\" uses calendar \"\(name.value)\", which no file defines"
                           + listing(known, "calendars") + KeySuggestion.hint(for: name.value, among: known), at: name.position)
+                noteLikelyMeant(name.value, at: name.position, kind: "calendar", among: merged.calendars)
                 continue
             }
             // A calendar with errors of its own was already reported.
@@ -71,7 +84,7 @@ struct RuleCompiler {
 
     private mutating func compileTriage(_ merged: RuleFragment) -> [TriageRule] {
         guard let last = merged.triage.last else {
-            log.error("the rule set has no triage rule; add `triage:` ending with a rule without `when`", at: missingAt)
+            reportMissing("the rule set has no triage rule; add `triage:` ending with a rule without `when`", section: "triage")
             return []
         }
         let priorities = merged.priorities.map(\.name)
@@ -83,6 +96,7 @@ struct RuleCompiler {
                 log.error("triage rule \"\(rule.name)\" gives priority \"\(draft.priority.value)\", which no file defines"
                           + listing(priorities, "priorities") + KeySuggestion.hint(for: draft.priority.value, among: priorities),
                           at: draft.priority.position)
+                noteLikelyMeant(draft.priority.value, at: draft.priority.position, kind: "priority", among: merged.priorities)
             }
             let policy = draft.policy?.value ?? "default"
             if !policies.contains(policy) {
@@ -90,6 +104,7 @@ struct RuleCompiler {
                 log.error("triage rule \"\(rule.name)\" follows policy \"\(policy)\"\(how), which no file defines"
                           + listing(policies, "policies") + KeySuggestion.hint(for: policy, among: policies),
                           at: draft.policy?.position ?? rule.position)
+                noteLikelyMeant(policy, at: draft.policy?.position ?? rule.position, kind: "policy", among: merged.policies)
             }
             out.append(TriageRule(name: rule.name, priority: draft.priority.value, policy: policy, matcher: draft.matcher))
         }
@@ -134,8 +149,8 @@ struct RuleCompiler {
 
     private mutating func compileRouting(_ merged: RuleFragment) -> Routing? {
         guard let team = merged.defaultTeam else {
-            log.error("the rule set names no `routing.default_team`: leads captured without owner would have no team; "
-                      + "add e.g. `routing: { default_team: sales }`", at: missingAt)
+            reportMissing("the rule set names no `routing.default_team`: leads captured without owner would have no team; "
+                          + "add e.g. `routing: { default_team: sales }`", section: "routing")
             return nil
         }
         let routes = merged.teams.compactMap { route in
@@ -188,10 +203,23 @@ struct RuleCompiler {
                 let rotated = Array(cycle[pivot...] + cycle[..<pivot]) + [first]
                 log.error("backup cycle \(rotated.joined(separator: " → ")): escalation along these backups never "
                           + "reaches anyone new; end the chain with a rep who has no backup in the cycle",
-                          at: positions[first] ?? missingAt)
+                          at: positions[first] ?? missing.place(for: "reps"))
             }
             done.formUnion(path)
         }
+    }
+
+    /// For a name no file defines: a note at the definition it most likely
+    /// means, when that is in another file. A typo made while editing the
+    /// definition (`offce:`) breaks the reference in a healthy file; the note
+    /// names the file that was edited.
+    private mutating func noteLikelyMeant<Value>(_ name: String, at reference: SourcePosition, kind: String,
+                                                 among definitions: [Definition<Value>]) {
+        guard let meant = KeySuggestion.closest(to: name, among: definitions.map(\.name)),
+              let definition = definitions.last(where: { $0.name == meant }),
+              definition.position.file != reference.file
+        else { return }
+        log.note("\(kind) \"\(meant)\" is defined here; \(reference) names \"\(name)\"", at: definition.position)
     }
 
     /// ` (calendars: office, branch)`, or ` (none is defined)`.

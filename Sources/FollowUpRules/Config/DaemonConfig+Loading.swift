@@ -80,7 +80,7 @@ extension DaemonConfig {
             }
         }
         if let v = reader.text(fields, "token_file") { tokenFile = v.value }
-        if let v = reader.integer(fields, "max_body_bytes", minimum: 1_024) { maxBodyBytes = v.value }
+        if let v = reader.integer(fields, "max_body_bytes", minimum: 1_024, maximum: DaemonConfig.largestBody) { maxBodyBytes = v.value }
         if let v = reader.duration(fields, "idle_timeout") {
             if v.value.seconds < 1 {
                 reader.log.error("`idle_timeout` must be at least 1s", at: v.position)
@@ -88,7 +88,7 @@ extension DaemonConfig {
                 idleTimeout = v.value
             }
         }
-        if let v = reader.integer(fields, "max_connections", minimum: 1) { maxConnections = v.value }
+        if let v = reader.integer(fields, "max_connections", minimum: 1, maximum: 65_536) { maxConnections = v.value }
         if let items = reader.items(fields, "receivers") { readReceivers(items, with: &reader) }
         readDelivery(fields, with: &reader)
         if let node = fields["testing"] { readTesting(node, with: &reader) }

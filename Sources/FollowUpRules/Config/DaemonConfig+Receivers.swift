@@ -37,7 +37,8 @@ extension DaemonConfig {
                 reader.log.error("receiver \"\(name.value)\" is defined twice", at: name.position)
                 continue
             }
-            let inFlight = reader.integer(fields, "in_flight", minimum: 1)?.value
+            // A lane multiplies it by the batch size: unbounded, it overflowed.
+            let inFlight = reader.integer(fields, "in_flight", minimum: 1, maximum: ReceiverConfig.mostInFlight)?.value
             let settings: ReceiverConfig.Settings?
             switch kind {
             case .log: settings = readLog(fields, with: &reader)

@@ -24,6 +24,8 @@ public struct DaemonConfig: Sendable, Hashable {
     /// API connections open at once, per listen address; more wait in the
     /// kernel's listen queue until one closes.
     public var maxConnections: Int = 256
+    /// The most `max_body_bytes` may be (1 GiB): a body is held in memory while it is read.
+    public static let largestBody = 1 << 30
     /// Named notification receivers: log, webhook, smtp, sendmail, exec.
     public var receivers: [ReceiverConfig]
     /// Routes, fallback, retries, dead letters and templates.

@@ -38,6 +38,10 @@ public struct ReceiverConfig: Sendable, Hashable {
         return kind.rendersTemplates
     }
 
+    /// The most `in_flight` a receiver may ask for: more connections than any
+    /// relay wants, and small enough that a round's size (batch × in-flight) stays small.
+    public static let mostInFlight = 1_000
+
     public init(name: String, kind: Kind, inFlight: Int? = nil, settings: Settings? = nil) {
         self.name = name
         self.kind = kind

@@ -56,6 +56,11 @@ extension FragmentReader {
                                  at: text.position)
                 continue
             }
+            guard InputBounds.holidayYears.contains(date.year) else {
+                reader.log.error("holiday \(date) in \(fields.context) is outside the years "
+                                 + "\(InputBounds.holidayYears.lowerBound)–\(InputBounds.holidayYears.upperBound)", at: text.position)
+                continue
+            }
             if let first = seen[date] {
                 reader.log.error("holiday \(date) is listed twice in \(fields.context) "
                                  + "(first at \(first.shortDescription(relativeTo: text.position)))", at: text.position)

@@ -12,7 +12,7 @@ extension FragmentReader {
             let context = item.peek("id").map { "rep \"\($0)\"" } ?? "rep #\(index + 1)"
             let errorsBefore = reader.log.errorCount
             guard let fields = reader.fields(of: item, context: context, allowed: Self.repKeys, required: ["id"]),
-                  let id = reader.word(fields, "id")
+                  let id = reader.name(fields, "id")
             else { continue }
             guard claim(id, kind: "rep", in: &seen) else { continue }
             let name = reader.text(fields, "name")
@@ -21,8 +21,8 @@ extension FragmentReader {
                 reader.log.error("\(fields.describe("email")) does not look like an address: \"\(email.value)\"",
                                  at: email.position)
             }
-            let team = reader.word(fields, "team")
-            let backup = reader.word(fields, "backup")
+            let team = reader.name(fields, "team")
+            let backup = reader.name(fields, "backup")
             if let backup, backup.value == id.value {
                 reader.log.error("rep \"\(id.value)\" cannot be their own backup; name another rep or leave `backup` out",
                                  at: backup.position)

@@ -7,7 +7,7 @@ extension FragmentReader {
     mutating func readRouting(_ node: RuleNode, at key: SourcePosition?) {
         guard let fields = reader.fields(of: node, context: "`routing`", allowed: ["default_team", "teams", "strategies"], at: key)
         else { return }
-        if fields.has("default_team") { fragment.defaultTeam = reader.word(fields, "default_team") }
+        if fields.has("default_team") { fragment.defaultTeam = reader.name(fields, "default_team") }
         if let strategies = fields["strategies"] { readStrategies(strategies) }
         guard let items = reader.items(fields, "teams") else { return }
         var seen: [String: SourcePosition] = [:]
@@ -20,7 +20,7 @@ extension FragmentReader {
                   let name = reader.text(route, "name")
             else { continue }
             guard claim(name, kind: "team route", in: &seen) else { continue }
-            let team = reader.word(route, "team")
+            let team = reader.name(route, "team")
             let insertBefore = reader.text(route, "before")
             var matcher: LeadMatcher?
             if let when = route["when"] {

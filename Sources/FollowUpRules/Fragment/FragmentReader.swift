@@ -14,6 +14,9 @@ struct FragmentReader {
         let document = RuleDocument(file: file, text: text)
         var log = document.log
         var me = FragmentReader(reader: RuleReader(file: file, maskedKeys: document.maskedKeys), fragment: RuleFragment())
+        let lines = text.unicodeScalars.count { $0 == "\n" }
+        me.fragment.end = SourcePosition(file: file, line: lines + 1, column: 1)
+        me.fragment.isUnreadable = document.log.hasErrors && document.root == nil
         if let root = document.root { me.readTopLevel(root) }
         log.append(contentsOf: me.reader.log)
         return (me.fragment, log)
@@ -23,18 +26,22 @@ struct FragmentReader {
         // A lone `~` (or a file of comments) says nothing; that is allowed, like an empty file.
         if root.isNull { return }
         guard case .mapping = root.content else {
+            fragment.isUnreadable = true
             reader.log.error("a rule file must be a mapping of sections (\(Self.sections.joined(separator: ", "))), "
                              + "found \(root.shapeDescription)", at: root.position)
             return
         }
         guard let top = reader.fields(of: root, context: RuleFields.topLevel, allowed: Self.sections) else { return }
+        for section in Self.sections {
+            if let at = top.keyPosition(section) { fragment.sectionKeys[section] = at }
+        }
         if let node = top["calendars"] { readCalendars(node) }
         if let node = top["priorities"] { readPriorities(node) }
         if let node = top["triage"] { readTriage(node) }
         if let node = top["scoring"] { readScoring(node, at: top.keyPosition("scoring")) }
         if let node = top["policies"] { readPolicies(node) }
         if let node = top["routing"] { readRouting(node, at: top.keyPosition("routing")) }
-        if top.has("fallback") { fragment.fallback = reader.word(top, "fallback") }
+        if top.has("fallback") { fragment.fallback = reader.name(top, "fallback") }
         if let node = top["reps"] { readReps(node) }
     }
 

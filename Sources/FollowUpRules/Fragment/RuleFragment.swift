@@ -20,6 +20,16 @@ struct RuleFragment {
     var strategies: [String: Located<String>] = [:]
     var fallback: Located<String>?
     var reps: [Definition<RepDraft>] = []
+
+    // Where things are, for problems about what no file defines (``MissingPlaces``).
+    /// Where each top-level section's key is written.
+    var sectionKeys: [String: SourcePosition] = [:]
+    /// The line after the file's last, where a missing section would be added.
+    var end = SourcePosition.whole("")
+    /// Whether the file could not be read as a mapping of sections at all (a
+    /// YAML syntax error): what it defines is unknown, so "no file defines X"
+    /// would be a guess.
+    var isUnreadable = false
 }
 
 /// A named definition as a file wrote it.

@@ -17,6 +17,12 @@ struct RuleDocument {
     private static let maxMaskedKeys = 100
 
     init(file: String, text: String) {
+        if let hit = AnchorScan.first(in: text) {
+            let what = hit.isAlias ? "a YAML alias (*name)" : "a YAML anchor (&name)"
+            log.error("\(what) is not allowed here: write each value out (aliases can multiply a small file into a huge one); "
+                      + "quote the text if `\(hit.isAlias ? "*" : "&")` is part of a value", at: SourcePosition(file: file, line: hit.line, column: hit.column))
+            return
+        }
         var text = text
         for attempt in 0...Self.maxMaskedKeys {
             do {

@@ -1,4 +1,5 @@
 import FollowUpCore
+import Yams
 
 /// Reads typed values out of one file's nodes and records a positioned
 /// problem for every value that is not what its key expects.
@@ -121,6 +122,31 @@ struct RuleReader {
         return text
     }
 
+    /// A rep or team name: a ``word(_:what:key:)`` that YAML reads as text.
+    /// `fallback: 0o7` is the number 7 to every other YAML tool (and to an
+    /// admin reading it), `yes` a boolean, `2026-01-01` a date: such a name
+    /// would not match the rep id events send, so it must be quoted to count.
+    mutating func name(_ node: RuleNode, what: String, key: SourcePosition? = nil) -> Located<String>? {
+        guard let word = word(node, what: what, key: key) else { return nil }
+        if let kind = Self.nonTextKind(of: node) {
+            log.error("\(what) must be a name, found \(kind) \(word.value); quote it (\"\(word.value)\") if it is a name",
+                      at: word.position)
+            return nil
+        }
+        return word
+    }
+
+    /// What YAML would read an unquoted scalar as, when that is not text: `a number`, `a boolean`, ….
+    static func nonTextKind(of node: RuleNode) -> String? {
+        switch Resolver.default.resolveTag(of: node.node) {
+        case .int, .float: "the number"
+        case .bool: "the boolean"
+        case .timestamp: "the date"
+        case .null: "null"
+        default: nil
+        }
+    }
+
     /// `true` or `false`, nothing else: YAML 1.1's `yes`/`no`/`on`/`off` are refused, not guessed.
     mutating func bool(_ node: RuleNode, what: String, key: SourcePosition? = nil) -> Bool? {
         guard let text = text(node, what: what, key: key) else { return nil }
@@ -215,6 +241,10 @@ struct RuleReader {
 
     mutating func word(_ fields: RuleFields, _ key: String) -> Located<String>? {
         fields[key].flatMap { word($0, what: fields.describe(key), key: fields.keyPosition(key)) }
+    }
+
+    mutating func name(_ fields: RuleFields, _ key: String) -> Located<String>? {
+        fields[key].flatMap { name($0, what: fields.describe(key), key: fields.keyPosition(key)) }
     }
 
     mutating func bool(_ fields: RuleFields, _ key: String) -> Bool? {

@@ -176,9 +176,23 @@ enum ReportRendering {
     }
 
     /// A field quoted when it holds a comma, quote or line break (quotes doubled).
+    /// Text a spreadsheet would run as a formula is neutralised first.
     static func csvField(_ text: String) -> String {
+        let text = spreadsheetSafe(text)
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Group keys come from events (a lead's `source`, a rep id): a cell that
+    /// starts with `=`, `+`, `-`, `@`, a tab or a CR is a formula to Excel and
+    /// LibreOffice (`=HYPERLINK(…)` sends the reader's data away), so it gets a
+    /// leading `'`, as OWASP recommends. A plain number keeps its sign.
+    static func spreadsheetSafe(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        if first == "-", Double(text) != nil, text.dropFirst().allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
+            return text
+        }
+        return "'" + text
     }
 
     /// `45s`, `4m`, `2m30s`, `2h05m`, `3d04h`; `-` for none.

@@ -1,5 +1,6 @@
 import FollowUpCore
 import Hummingbird
+import HTTPTypes
 
 extension APIEndpoints {
     /// The most leads a preview lists (all are counted).
@@ -7,9 +8,18 @@ extension APIEndpoints {
 
     /// `POST /v1/rules/reload`: what SIGHUP does, answered with the outcome:
     /// 200 `{"ok":true,…}` when the new rules are in force, 422 with the
-    /// problems (`FILE:LINE:COL: …`) when the old ones keep running.
+    /// problems (`FILE:LINE:COL: …`) when the old ones keep running; 429 with
+    /// `Retry-After` while another runs or within a second of the last (``ReloadGate``).
     func reloadRules(_ request: Request) async throws -> Response {
         guard let rules else { throw APIError(status: .notFound, message: "this daemon cannot reload rules") }
+        if let wait = reloadGate.enter() {
+            let seconds = max(1, Int((Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18).rounded(.up)))
+            var headers = HTTPFields()
+            headers[.retryAfter] = String(seconds)
+            throw APIError(status: .tooManyRequests,
+                           message: "a reload is running or has just run; try again in \(seconds) s", headers: headers)
+        }
+        defer { reloadGate.leave() }
         let result = await rules.reload()
         return JSONResponse.object(status: result.succeeded ? .ok : .unprocessableContent) { w in
             w.bool("ok", result.succeeded)

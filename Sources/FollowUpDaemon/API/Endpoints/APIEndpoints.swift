@@ -22,4 +22,6 @@ struct APIEndpoints: Sendable {
     var outbox: (any Outbox)? = nil
     /// Rung after a retry so the delivery lanes pick the rows up at once.
     var deliveryBell: Wakeup? = nil
+    /// One API reload at a time, and none within a second of the last.
+    let reloadGate = ReloadGate()
 }

@@ -3,6 +3,7 @@ import Hummingbird
 import HTTPTypes
 import Logging
 import NIOCore
+import NIOHTTP1
 
 /// Turns everything a request can throw into an ``APIError`` response, so every
 /// answer is JSON: the router's "no route" becomes 404 or 405 (with `Allow`),
@@ -19,6 +20,11 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as HTTPParserError {
+            // The body was malformed (cut short, a bad chunk): the connection cannot be
+            // reused, so hand the error back to Hummingbird, which answers and closes;
+            // MalformedRequestAnswer gives that answer its JSON body.
+            throw error
         } catch {
             return render(error, for: request).response
         }

@@ -1,6 +1,7 @@
 public import FollowUpRules
 import struct FollowUpCore.TimeSpan
 public import Hummingbird
+import HummingbirdCore
 public import ServiceLifecycle
 import Logging
 import NIOCore
@@ -62,8 +63,10 @@ public struct APIListener: Service, CustomStringConvertible {
         }
         // Idle counts from the last request part read or the last answer written: a client that
         // connects and says nothing, or drips a header too slowly to finish it, is closed.
-        application = Application(router: router,
-                                  server: .http1(configuration: .init(idleTimeout: .seconds(limits.idleTimeout.seconds))),
+        // Requests the HTTP parser rejects get the API's JSON error too, not an empty 400.
+        let server = HTTPServerBuilder.http1(configuration: .init(additionalChannelHandlers: [MalformedRequestAnswer()],
+                                                                  idleTimeout: .seconds(limits.idleTimeout.seconds)))
+        application = Application(router: router, server: server,
                                   configuration: ApplicationConfiguration(
                                       address: Self.bindAddress(of: address),
                                       availableConnectionsDelegate: .maximum(limits.maxConnections, logger: logger)),

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Requests the HTTP parser rejects, sent as raw bytes to the real daemon's
+/// socket: each gets a 4xx with the API's JSON error body (never a 500, never
+/// an empty body), and the daemon goes on serving valid requests.
+@Suite(.serialized) struct MalformedHTTPTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var description: String
+        var bytes: String
+        var closeWrite = false
+        var status: Int
+    }
+
+    static let cases: [Case] = [
+        Case(description: "a body shorter than its Content-Length",
+             bytes: "POST /v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"type\":",
+             closeWrite: true, status: 400),
+        Case(description: "a bad chunk size",
+             bytes: "POST /v1/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+             status: 400),
+        Case(description: "a garbage request line", bytes: "\u{1}GARBAGE \u{7f}\u{7f} NOT-HTTP\r\n\r\n", status: 400),
+        Case(description: "a request line without a version", bytes: "GET /healthz\r\nHost: x\r\n\r\n", status: 400),
+        // The parser fails on the bytes after a `Connection: close` request the router answers:
+        // that answer must go out as it was, not with the parse error's head in front of it.
+        Case(description: "bytes after a Connection: close request",
+             bytes: "POST /v1/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n[{\"type\":\"lead.activity\"}]",
+             closeWrite: true, status: 400),
+        Case(description: "oversized headers",
+             bytes: "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 100_000))\r\n\r\n", status: 431),
+    ]
+
+    @Test func eachMalformedRequestGetsAJSONErrorAndTheDaemonServesOn() throws {
+        let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")
+        defer { _ = daemon.signal(SIGTERM) }
+        for test in Self.cases {
+            let raw = try UnixHTTP.exchange(socket: daemon.socket, bytes: Data(test.bytes.utf8), closeWrite: test.closeWrite)
+            let response = try UnixHTTP.parse(raw)
+            #expect(response.headers["content-length"] == String(response.body.utf8.count), "\(test): \(String(decoding: raw, as: UTF8.self))")
+            #expect(response.status == test.status, "\(test): \(String(decoding: raw, as: UTF8.self))")
+            #expect(response.headers["content-type"] == "application/json", "\(test): \(response.headers)")
+            let error = response.json["error"] as? [String: Any]
+            #expect((error?["message"] as? String)?.isEmpty == false, "\(test): body \(response.body)")
+            // The next client is served as before.
+            let rep = #"{"type":"rep.upserted","rep":{"id":"r1","name":"Rep One","team":"sales"}}"#
+            #expect(try daemon.post("/v1/events", rep).status == 200, "after \(test): \(daemon.stderr)")
+        }
+    }
+}
