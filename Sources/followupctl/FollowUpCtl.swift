@@ -14,12 +14,13 @@ struct FollowUpCtl: AsyncParsableCommand {
             Try a rule change before reloading the daemon:
               followupctl check-rules etc/followup/rules.d
               followupctl simulate --rules etc/followup/rules.d --events week.jsonl --until 2026-12-01T00:00:00Z
-              followupctl explain --rules etc/followup/rules.d --events week.jsonl --lead L1
+              followupctl explain --rules etc/followup/rules.d --events week.jsonl L1
 
             Talk to the running daemon (its Unix socket from --config, or --socket / --url):
               followupctl event '{"type":"lead.activity","lead":"L1","action":"pdf_download"}'
               crm-export | followupctl event
               followupctl lead show L1
+              followupctl explain L1
               followupctl leads --owner alice --overdue
               followupctl queue alice
               followupctl rep away alice --until 2026-11-30T13:00:00Z --reason vacation
