@@ -17,21 +17,14 @@ struct LeadCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("The lead's id.", valueName: "id"))
         var id: String
 
-        @Flag(name: .long, help: "Print the daemon's JSON as is.")
-        var json = false
+        @OptionGroup var output: OutputOptions
 
         func run() async throws {
             try await CtlError.reporting {
                 let record = try await DaemonClient.with(try daemon.endpoint()) { client in
                     try await client.get("/v1/leads/\(URIComponent.encode(id))")
                 }
-                var out = StandardOutput()
-                if json {
-                    out.line(record.jsonText)
-                } else {
-                    for line in LeadTimeline.lines(of: record) { out.line(line) }
-                }
-                out.flush()
+                output.print(record, table: LeadTimeline.lines)
             }
         }
     }

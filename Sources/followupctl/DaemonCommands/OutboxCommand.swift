@@ -24,8 +24,7 @@ struct OutboxCommand: AsyncParsableCommand {
         @Option(name: .long, help: ArgumentHelp("At most this many rows (1–1000).", valueName: "n"))
         var limit: Int = 100
 
-        @Flag(name: .long, help: "Print one JSON object per row, as the daemon wrote it.")
-        var json = false
+        @OptionGroup var output: OutputOptions
 
         func run() async throws {
             try await CtlError.reporting {
@@ -36,6 +35,12 @@ struct OutboxCommand: AsyncParsableCommand {
                     try await client.get("/v1/outbox?" + query.joined(separator: "&"))
                 }
                 var out = StandardOutput()
+                if output.isJSON && !output.isJSONLines {
+                    out.line(reply.jsonText)
+                    out.flush()
+                    return
+                }
+                let json = output.isJSONLines
                 let table = TextTable(columns: ["ID", "RECEIVER", "STATE", "ATTEMPTS", "NEXT", "VIA", "LAST ERROR"])
                 if !json { out.line(table.header) }
                 let rows = (reply["notifications"] ?? .null).items
