@@ -20,6 +20,25 @@ import Glibc
         (["outbox", "list"], "notifications"),
     ]
 
+    /// The commands that change something, in an order that works, each with the member its answer must have.
+    static let writers: [(arguments: [String], member: String)] = [
+        (["event", #"{"type":"rep.upserted","rep":{"id":"bob","email":"b@x.test","team":"sales"}}"#], "accepted"),
+        (["rep", "add", "carol", "--email", "c@x.test", "--team", "sales"], "accepted"),
+        (["rep", "update", "carol", "--backup", "bob"], "accepted"),
+        (["touch", "log", "L1", "--rep", "alice", "--channel", "call", "--outcome", "no_answer"], "accepted"),
+        (["accept", "L1"], "accepted"),
+        (["decline", "L2", "--reason", "not my territory"], "accepted"),
+        (["lead", "update", "L1", "--set", "phone=+1 555 0101"], "accepted"),
+        (["snooze", "L1", "--until", "2026-12-14"], "accepted"),
+        (["lead", "reassign", "L1", "bob"], "accepted"),
+        (["lead", "status", "L2", "lost"], "accepted"),
+        (["rep", "away", "carol", "--until", "3d"], "accepted"),
+        (["rep", "back", "carol"], "accepted"),
+        (["rep", "deactivate", "carol"], "accepted"),
+        (["reload"], "ok"),
+        (["check-rules", DaemonProcess.root.appendingPathComponent("etc/followup/rules.d").path, "--against-running"], "moved"),
+    ]
+
     @Test func everyPrintingCommandPrintsTheDaemonsJSON() throws {
         let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")
         defer { daemon.signal(SIGTERM) }
@@ -33,6 +52,12 @@ import Glibc
             #expect(try daemon.post("/v1/events", event).status == 200)
         }
         for (arguments, member) in Self.readers {
+            let r = try ctl(arguments)
+            #expect(r.status == 0, "\(arguments): \(r.stderr)")
+            let parsed = try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            #expect(parsed?[member] != nil, "\(arguments) printed\n\(r.stdout)")
+        }
+        for (arguments, member) in Self.writers {
             let r = try ctl(arguments)
             #expect(r.status == 0, "\(arguments): \(r.stderr)")
             let parsed = try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]

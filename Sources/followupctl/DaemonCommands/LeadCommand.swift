@@ -40,6 +40,7 @@ struct LeadCommand: AsyncParsableCommand {
                 """)
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
 
         @Argument(help: ArgumentHelp("The lead's id.", valueName: "lead"))
         var lead: String
@@ -73,7 +74,7 @@ struct LeadCommand: AsyncParsableCommand {
             for change in try changes() { w.value(change.field, change.value) }
             w.endObject()
             w.endObject()
-            try await DaemonEvent.send(w.bytes, daemon: daemon)
+            try await DaemonEvent.send(w.bytes, daemon: daemon, output: output)
         }
     }
 
@@ -83,6 +84,7 @@ struct LeadCommand: AsyncParsableCommand {
             abstract: "Merge a duplicate into the lead that stays: the duplicate ends (status merged), its score adds to the survivor's.")
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
 
         @Argument(help: ArgumentHelp("The lead that stays, keeping its owner, touches and steps.", valueName: "survivor"))
         var survivor: String
@@ -101,7 +103,7 @@ struct LeadCommand: AsyncParsableCommand {
             w.string("lead", survivor)
             w.string("duplicate", duplicate)
             w.endObject()
-            try await DaemonEvent.send(w.bytes, daemon: daemon)
+            try await DaemonEvent.send(w.bytes, daemon: daemon, output: output)
         }
     }
 }

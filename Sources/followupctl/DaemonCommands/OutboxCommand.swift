@@ -64,6 +64,7 @@ struct OutboxCommand: AsyncParsableCommand {
             abstract: "Put a dead letter back in line: due now, its age counted from now.")
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
         @OptionGroup var row: OutboxRowOptions
 
         func run() async throws {
@@ -71,7 +72,7 @@ struct OutboxCommand: AsyncParsableCommand {
                 let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
                     try await client.post(row.uri(suffix: "/retry"))
                 }
-                print("requeued \(row.id): \(reply["requeued"].shown) row(s)")
+                output.print(reply) { ["requeued \(row.id): \($0["requeued"].shown) row(s)"] }
             }
         }
     }
@@ -81,6 +82,7 @@ struct OutboxCommand: AsyncParsableCommand {
             abstract: "Drop an undelivered notification (delivered rows are history and stay).")
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
         @OptionGroup var row: OutboxRowOptions
 
         func run() async throws {
@@ -88,7 +90,7 @@ struct OutboxCommand: AsyncParsableCommand {
                 let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
                     try await client.delete(row.uri(suffix: ""))
                 }
-                print("dropped \(row.id): \(reply["dropped"].shown) row(s)")
+                output.print(reply) { ["dropped \(row.id): \($0["dropped"].shown) row(s)"] }
             }
         }
     }
