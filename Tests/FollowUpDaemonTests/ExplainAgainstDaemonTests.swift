@@ -72,4 +72,38 @@ import Glibc
         #expect(unknown.status == 1)
         #expect(unknown.stderr == "followupctl: unknown lead \"L404\" (field: id)\n", "\(unknown.stderr)")
     }
+
+    /// A merge needs the duplicate captured to replay: the export carries the duplicate's events.
+    @Test func aMergedDuplicatesEventsComeWithTheSurvivor() throws {
+        let daemon = try Self.seeded()
+        defer { daemon.signal(SIGTERM) }
+        for event in [#"{"type":"lead.captured","lead":{"id":"L3","source":"web_form","email":"l1@lead.test","owner":"bob"}}"#,
+                      #"{"type":"lead.merged","lead":"L1","duplicate":"L3"}"#] {
+            #expect(try daemon.post("/v1/events", event).status == 200)
+        }
+        let events = try daemon.get("/v1/leads/L1/events").json["events"] as? [[String: Any]] ?? []
+        #expect(events.map { $0["seq"] as? Int } == [1, 2, 3, 5, 6, 7], "L2's capture (#4) is left out")
+        let r = try Subprocess.run(Subprocess.followupctl, ["explain", "L1", "--config", daemon.configPath],
+                                   directory: daemon.directory.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("event #7 from api: lead.merged"), "\(r.stdout)")
+    }
+
+    /// Round robin counts every lead the team got; a replay of one lead cannot, and says so.
+    @Test func aReplayThatRoutesElsewhereSaysWhy() throws {
+        let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")
+        defer { daemon.signal(SIGTERM) }
+        for event in [Self.alice, Self.bob,
+                      #"{"type":"lead.captured","lead":{"id":"R1","source":"web_form","email":"r1@lead.test"}}"#,
+                      #"{"type":"lead.captured","lead":{"id":"R2","source":"web_form","email":"r2@lead.test"}}"#] {
+            #expect(try daemon.post("/v1/events", event).status == 200)
+        }
+        let owner = try daemon.get("/v1/leads/R2").json["lead"] as? [String: Any]
+        #expect(owner?["owner"] as? String == "bob", "round robin: alice had R1")
+        let r = try Subprocess.run(Subprocess.followupctl, ["explain", "R2", "--config", daemon.configPath],
+                                   directory: daemon.directory.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("owner alice"), "\(r.stdout)")
+        #expect(r.stderr.contains("the daemon has R2 owned by bob; this replay gave it to alice"), "\(r.stderr)")
+    }
 }
