@@ -33,6 +33,7 @@ struct FollowUpCtl: AsyncParsableCommand {
               followupctl touch log L1 --rep alice --channel call --outcome no_answer
               followupctl snooze L1 --until 2026-12-14 --reason "call back after the budget meeting"
               followupctl status
+              followupctl leads --owner alice --output json     # any command that prints: the daemon's JSON as is
               followupctl report --since 2026-11-01 --by source
               followupctl import leads.csv --dry-run
               followupctl check-rules etc/followup/rules.d --against-running
