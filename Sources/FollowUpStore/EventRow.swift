@@ -23,8 +23,39 @@ enum EventRow {
 
     /// Every event naming `lead`, oldest first.
     static func naming(_ lead: LeadID, _ db: Database) throws -> [LoggedEvent] {
+        try fetch(byLeadSQL, arguments: [lead], db)
+    }
+
+    static let ofRepsSQL = "SELECT seq, body, source, received_at FROM events WHERE lead IS NULL ORDER BY seq"
+
+    /// What replays `lead` in log order: its own events, those of every lead
+    /// merged into it (its `lead.merged` needs the duplicate captured), and
+    /// every rep event (routing, escalation and availability moves read the
+    /// whole team). Each query reads an index; the lists are merged by `seq`.
+    static func replaying(_ lead: LeadID, _ db: Database) throws -> [LoggedEvent] {
+        var leads = [lead]
+        var seen: Set<LeadID> = [lead]
+        var events: [LoggedEvent] = []
+        var next = 0
+        while next < leads.count {
+            let own = try naming(leads[next], db)
+            next += 1
+            for logged in own {
+                if case .leadMerged(_, let duplicate) = logged.event.body, seen.insert(duplicate).inserted {
+                    leads.append(duplicate)
+                }
+            }
+            events += own
+        }
+        events += try fetch(ofRepsSQL, arguments: [], db)
+        events.sort { $0.seq < $1.seq }
+        return events
+    }
+
+    /// Decodes the `seq, body, source, received_at` rows a query returns.
+    private static func fetch(_ sql: String, arguments: StatementArguments, _ db: Database) throws -> [LoggedEvent] {
         var out: [LoggedEvent] = []
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: byLeadSQL), arguments: [lead])
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
         while let row = try cursor.next() {
             var c = ColumnReader(row: row)
             let seq = try c.int64()

@@ -16,6 +16,14 @@ extension SQLiteLeadStore {
         }
     }
 
+    /// A lead's events with the rep events and merged duplicates a replay needs, in log order.
+    public func replayEvents(of id: LeadID) async throws -> [LoggedEvent]? {
+        try await pool.read { db in
+            guard try LeadRow.exists(db, id: id) else { return nil }
+            return try EventRow.replaying(id, db)
+        }
+    }
+
     /// Leads matching the filter, in capture order, at most `limit` (1…1000) per page.
     public func leads(_ query: LeadQuery) async throws -> LeadPage {
         let limit = min(max(query.limit, 1), Self.maxPageSize)

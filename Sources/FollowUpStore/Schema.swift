@@ -21,6 +21,7 @@ enum Schema {
         migrator.registerMigration("v6-follow-through", migrate: addFollowThrough)
         migrator.registerMigration("v7-people-and-routing", migrate: addPeopleAndRouting)
         migrator.registerMigration("v8-status-tallies-in-code", migrate: countStatusChangesInCode)
+        migrator.registerMigration("v9-rep-events-index", migrate: indexRepEvents)
         return migrator
     }()
 
@@ -207,6 +208,13 @@ enum Schema {
     /// written at commit), so an engaged lead stayed counted as open.
     @Sendable static func countStatusChangesInCode(_ db: Database) throws {
         try db.execute(sql: "DROP TRIGGER leads_tally_update")
+    }
+
+    /// `GET /v1/leads/{id}/events` (issue 15) replays a lead with every rep
+    /// event, which have no lead: v1's index leaves them out, so without this
+    /// one each export would read the whole log.
+    @Sendable static func indexRepEvents(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX events_of_reps ON events(seq) WHERE lead IS NULL")
     }
 
     /// Version 2's people and routing (issue 13): how a lead reached its owner,

@@ -29,14 +29,25 @@ struct CheckRulesCommand: AsyncParsableCommand {
     var limit = 50
 
     @OptionGroup var daemon: DaemonOptions
+    /// With --against-running, `json` prints the daemon's preview as is (and nothing else on stdout).
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if output.isJSON, !againstRunning {
+            throw ValidationError("--output json prints the daemon's preview: it needs --against-running")
+        }
+    }
 
     func run() async throws {
         var options = RulesOptions()
         options.rules = directory
         let loaded = try options.load()
         if !quiet {
-            for note in loaded.notes { print(note.description) }
-            print(loaded.summary)
+            // With --output json stdout holds only the daemon's preview; the notes still reach a person.
+            for note in loaded.notes {
+                if output.isJSON { Terminal.error(note.description) } else { print(note.description) }
+            }
+            if !output.isJSON { print(loaded.summary) }
         }
         guard againstRunning else { return }
         try await CtlError.reporting {
@@ -55,7 +66,7 @@ struct CheckRulesCommand: AsyncParsableCommand {
             let preview = try await DaemonClient.with(try daemon.endpoint()) { client in
                 try await client.post("/v1/rules/preview?limit=\(limit)", json: body.bytes)
             }
-            for line in Self.lines(of: preview) { print(line) }
+            output.print(preview, table: Self.lines)
         }
     }
 

@@ -14,9 +14,14 @@ struct EventFileOptions: ParsableArguments {
 
     /// The `--until` instant, if given.
     func untilInstant() throws -> Instant? {
-        guard let until else { return nil }
-        guard let instant = RFC3339.parse(until) else {
-            throw ValidationError("--until: \"\(until)\" is not an RFC 3339 time (e.g. 2026-12-01T00:00:00Z)")
+        try Self.instant(until, option: "--until")
+    }
+
+    /// An option's RFC 3339 time, nil when the option is not given.
+    static func instant(_ text: String?, option: String) throws -> Instant? {
+        guard let text else { return nil }
+        guard let instant = RFC3339.parse(text) else {
+            throw ValidationError("\(option): \"\(text)\" is not an RFC 3339 time (e.g. 2026-12-01T00:00:00Z)")
         }
         return instant
     }

@@ -14,12 +14,13 @@ struct FollowUpCtl: AsyncParsableCommand {
             Try a rule change before reloading the daemon:
               followupctl check-rules etc/followup/rules.d
               followupctl simulate --rules etc/followup/rules.d --events week.jsonl --until 2026-12-01T00:00:00Z
-              followupctl explain --rules etc/followup/rules.d --events week.jsonl --lead L1
+              followupctl explain --rules etc/followup/rules.d --events week.jsonl L1
 
             Talk to the running daemon (its Unix socket from --config, or --socket / --url):
               followupctl event '{"type":"lead.activity","lead":"L1","action":"pdf_download"}'
               crm-export | followupctl event
               followupctl lead show L1
+              followupctl explain L1
               followupctl leads --owner alice --overdue
               followupctl queue alice
               followupctl rep away alice --until 2026-11-30T13:00:00Z --reason vacation
@@ -32,6 +33,7 @@ struct FollowUpCtl: AsyncParsableCommand {
               followupctl touch log L1 --rep alice --channel call --outcome no_answer
               followupctl snooze L1 --until 2026-12-14 --reason "call back after the budget meeting"
               followupctl status
+              followupctl leads --owner alice --output json     # any command that prints: the daemon's JSON as is
               followupctl report --since 2026-11-01 --by source
               followupctl import leads.csv --dry-run
               followupctl check-rules etc/followup/rules.d --against-running

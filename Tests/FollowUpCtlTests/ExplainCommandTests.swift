@@ -29,6 +29,17 @@ import FollowUpTestSupport
         #expect(out.contains("status open"), "\(out)")
     }
 
+    @Test func theLeadMayBeTheArgument() throws {
+        let file = try Subprocess.temporaryFile(Self.events)
+        let named = try Subprocess.ctl("explain", "--rules", Subprocess.rules, "--events", file, "--lead", "L7", "--until", "2026-12-02T00:00:00Z")
+        let positional = try Subprocess.ctl("explain", "--rules", Subprocess.rules, "--events", file, "L7", "--until", "2026-12-02T00:00:00Z")
+        #expect(positional.status == 0, "\(positional.stderr)")
+        #expect(positional.stdout == named.stdout)
+        let twice = try Subprocess.ctl("explain", "--rules", Subprocess.rules, "--events", file, "L7", "--lead", "L8")
+        #expect(twice.status == 64)
+        #expect(twice.stderr.contains("the lead is named twice"), "\(twice.stderr)")
+    }
+
     @Test func anUnknownLeadIsAClearError() throws {
         let file = try Subprocess.temporaryFile(Self.events)
         let r = try Subprocess.ctl("explain", "--rules", Subprocess.rules, "--events", file, "--lead", "L404")

@@ -3,6 +3,10 @@
 public protocol LeadQueries: Sendable {
     /// A lead's full record: state, pending timers, its events and notifications.
     func lead(_ id: LeadID) async throws -> LeadRecord?
+    /// What replays a lead from nothing: its events, those of leads merged
+    /// into it, and every rep event, in the order the daemon applied them
+    /// (log order); nil for an unknown lead.
+    func replayEvents(of id: LeadID) async throws -> [LoggedEvent]?
     /// Leads matching a filter, in capture order, a page at a time.
     func leads(_ query: LeadQuery) async throws -> LeadPage
     /// The open leads a rep owns whose step is open, with what is due and when,

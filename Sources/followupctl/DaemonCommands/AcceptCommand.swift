@@ -9,6 +9,7 @@ struct AcceptCommand: AsyncParsableCommand {
         abstract: "Accept a lead: its owner confirms they will work it (stops an acceptance window).")
 
     @OptionGroup var daemon: DaemonOptions
+    @OptionGroup var output: OutputOptions
 
     @Argument(help: ArgumentHelp("The lead's id.", valueName: "lead"))
     var lead: String
@@ -17,6 +18,6 @@ struct AcceptCommand: AsyncParsableCommand {
     var rep: String?
 
     func run() async throws {
-        try await OwnerEvent.send("lead.accepted", lead: lead, rep: rep, daemon: daemon)
+        try await OwnerEvent.send("lead.accepted", lead: lead, rep: rep, daemon: daemon, output: output)
     }
 }

@@ -10,6 +10,7 @@ struct DeclineCommand: AsyncParsableCommand {
         abstract: "Decline a lead: while its first touch is pending it moves to another rep with a fresh deadline.")
 
     @OptionGroup var daemon: DaemonOptions
+    @OptionGroup var output: OutputOptions
 
     @Argument(help: ArgumentHelp("The lead's id.", valueName: "lead"))
     var lead: String
@@ -21,6 +22,6 @@ struct DeclineCommand: AsyncParsableCommand {
     var reason: String?
 
     func run() async throws {
-        try await OwnerEvent.send("lead.declined", lead: lead, rep: rep, reason: reason, daemon: daemon)
+        try await OwnerEvent.send("lead.declined", lead: lead, rep: rep, reason: reason, daemon: daemon, output: output)
     }
 }

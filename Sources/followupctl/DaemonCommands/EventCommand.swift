@@ -22,6 +22,7 @@ struct EventCommand: AsyncParsableCommand {
     static let maxBatchBytes = 512 << 10
 
     @OptionGroup var daemon: DaemonOptions
+    @OptionGroup var output: OutputOptions
 
     @Argument(help: ArgumentHelp("One event as JSON, or an array of events; omit to read JSON lines from stdin.", valueName: "json"))
     var json: String?
@@ -42,7 +43,7 @@ struct EventCommand: AsyncParsableCommand {
     private func sendArgument(_ json: String, _ client: DaemonClient) async throws(CtlError) {
         do throws(CtlError) {
             let reply = try await client.post("/v1/events", json: Array(json.utf8))
-            for line in AcceptedEvents.lines(of: reply) { print(line) }
+            output.print(reply, table: AcceptedEvents.lines)
         } catch var error {
             if let index = error.index { error.message = "event \(index): \(error.message)" }
             throw error
@@ -65,10 +66,9 @@ struct EventCommand: AsyncParsableCommand {
 
     private func send(_ batch: EventLineBatch, _ client: DaemonClient) async throws(CtlError) {
         do throws(CtlError) {
+            // One answer per batch: with --output json, one document per line.
             let reply = try await client.post("/v1/events", json: batch.bodyBytes)
-            var out = StandardOutput()
-            for line in AcceptedEvents.lines(of: reply) { out.line(line) }
-            out.flush()
+            output.print(reply, table: AcceptedEvents.lines)
         } catch var error {
             if let index = error.index, index < batch.lineNumbers.count {
                 error.message = "line \(batch.lineNumbers[index]): \(error.message)"

@@ -17,21 +17,14 @@ struct LeadCommand: AsyncParsableCommand {
         @Argument(help: ArgumentHelp("The lead's id.", valueName: "id"))
         var id: String
 
-        @Flag(name: .long, help: "Print the daemon's JSON as is.")
-        var json = false
+        @OptionGroup var output: OutputOptions
 
         func run() async throws {
             try await CtlError.reporting {
                 let record = try await DaemonClient.with(try daemon.endpoint()) { client in
                     try await client.get("/v1/leads/\(URIComponent.encode(id))")
                 }
-                var out = StandardOutput()
-                if json {
-                    out.line(record.jsonText)
-                } else {
-                    for line in LeadTimeline.lines(of: record) { out.line(line) }
-                }
-                out.flush()
+                output.print(record, table: LeadTimeline.lines)
             }
         }
     }
@@ -47,6 +40,7 @@ struct LeadCommand: AsyncParsableCommand {
                 """)
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
 
         @Argument(help: ArgumentHelp("The lead's id.", valueName: "lead"))
         var lead: String
@@ -80,7 +74,7 @@ struct LeadCommand: AsyncParsableCommand {
             for change in try changes() { w.value(change.field, change.value) }
             w.endObject()
             w.endObject()
-            try await DaemonEvent.send(w.bytes, daemon: daemon)
+            try await DaemonEvent.send(w.bytes, daemon: daemon, output: output)
         }
     }
 
@@ -90,6 +84,7 @@ struct LeadCommand: AsyncParsableCommand {
             abstract: "Merge a duplicate into the lead that stays: the duplicate ends (status merged), its score adds to the survivor's.")
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
 
         @Argument(help: ArgumentHelp("The lead that stays, keeping its owner, touches and steps.", valueName: "survivor"))
         var survivor: String
@@ -108,7 +103,7 @@ struct LeadCommand: AsyncParsableCommand {
             w.string("lead", survivor)
             w.string("duplicate", duplicate)
             w.endObject()
-            try await DaemonEvent.send(w.bytes, daemon: daemon)
+            try await DaemonEvent.send(w.bytes, daemon: daemon, output: output)
         }
     }
 }

@@ -9,6 +9,7 @@ extension LeadCommand {
             abstract: "Close a lead: won, lost or disqualified (final; nothing more is sent for it).")
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
 
         @Argument(help: ArgumentHelp("The lead's id.", valueName: "lead"))
         var lead: String
@@ -30,7 +31,7 @@ extension LeadCommand {
             w.string("lead", lead)
             w.string("status", status)
             w.endObject()
-            try await DaemonEvent.send(w.bytes, daemon: daemon)
+            try await DaemonEvent.send(w.bytes, daemon: daemon, output: output)
         }
     }
 
@@ -40,6 +41,7 @@ extension LeadCommand {
             abstract: "Give a lead to another rep (a manager's decision: deadlines stay, no hand-off even if the rep is away).")
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
 
         @Argument(help: ArgumentHelp("The lead's id.", valueName: "lead"))
         var lead: String
@@ -54,7 +56,7 @@ extension LeadCommand {
             w.string("lead", lead)
             w.string("owner", rep)
             w.endObject()
-            try await DaemonEvent.send(w.bytes, daemon: daemon)
+            try await DaemonEvent.send(w.bytes, daemon: daemon, output: output)
         }
     }
 }

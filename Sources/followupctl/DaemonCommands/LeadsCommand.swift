@@ -22,8 +22,7 @@ struct LeadsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Only leads whose open step's deadline has passed.")
     var overdue = false
 
-    @Flag(name: .long, help: "Print one JSON object per lead, as the daemon wrote it.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         try await CtlError.reporting {
@@ -33,7 +32,10 @@ struct LeadsCommand: AsyncParsableCommand {
             if overdue { query.append("overdue=true") }
             var out = StandardOutput()
             let table = TextTable(columns: ["ID", "STATUS", "PRIORITY", "OWNER", "STEP", "DEADLINE", "NAME"])
-            if !json { out.line(table.header) }
+            // JSON is GET /v1/leads's body with every page's leads in one array (and
+            // no next page), written as the pages arrive; --json keeps one lead per line.
+            if !output.isJSON { out.line(table.header) }
+            if output.isJSON && !output.isJSONLines { out.write(Array(#"{"leads":["#.utf8)) }
             var count = 0
             try await DaemonClient.with(try daemon.endpoint()) { client in
                 var after: String?
@@ -41,8 +43,10 @@ struct LeadsCommand: AsyncParsableCommand {
                     let page = try await client.get("/v1/leads?" + (query + (after.map { ["after=\($0)"] } ?? [])).joined(separator: "&"))
                     for lead in (page["leads"] ?? .null).items {
                         count += 1
-                        if json {
+                        if output.isJSONLines {
                             out.line(lead.jsonText)
+                        } else if output.isJSON {
+                            out.write(Array(((count > 1 ? "," : "") + lead.jsonText).utf8))
                         } else {
                             let step = lead["step"] ?? .null
                             let name = [lead["name"]?.text, lead["company"]?.text].compactMap { $0 }.joined(separator: ", ")
@@ -54,7 +58,8 @@ struct LeadsCommand: AsyncParsableCommand {
                     after = page["next_after"]?.text
                 } while after != nil
             }
-            if !json { out.line("\(count) lead\(count == 1 ? "" : "s")") }
+            if output.isJSON && !output.isJSONLines { out.line(#"],"next_after":null}"#) }
+            if !output.isJSON { out.line("\(count) lead\(count == 1 ? "" : "s")") }
             out.flush()
         }
     }

@@ -24,8 +24,7 @@ struct OutboxCommand: AsyncParsableCommand {
         @Option(name: .long, help: ArgumentHelp("At most this many rows (1–1000).", valueName: "n"))
         var limit: Int = 100
 
-        @Flag(name: .long, help: "Print one JSON object per row, as the daemon wrote it.")
-        var json = false
+        @OptionGroup var output: OutputOptions
 
         func run() async throws {
             try await CtlError.reporting {
@@ -36,6 +35,12 @@ struct OutboxCommand: AsyncParsableCommand {
                     try await client.get("/v1/outbox?" + query.joined(separator: "&"))
                 }
                 var out = StandardOutput()
+                if output.isJSON && !output.isJSONLines {
+                    out.line(reply.jsonText)
+                    out.flush()
+                    return
+                }
+                let json = output.isJSONLines
                 let table = TextTable(columns: ["ID", "RECEIVER", "STATE", "ATTEMPTS", "NEXT", "VIA", "LAST ERROR"])
                 if !json { out.line(table.header) }
                 let rows = (reply["notifications"] ?? .null).items
@@ -59,6 +64,7 @@ struct OutboxCommand: AsyncParsableCommand {
             abstract: "Put a dead letter back in line: due now, its age counted from now.")
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
         @OptionGroup var row: OutboxRowOptions
 
         func run() async throws {
@@ -66,7 +72,7 @@ struct OutboxCommand: AsyncParsableCommand {
                 let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
                     try await client.post(row.uri(suffix: "/retry"))
                 }
-                print("requeued \(row.id): \(reply["requeued"].shown) row(s)")
+                output.print(reply) { ["requeued \(row.id): \($0["requeued"].shown) row(s)"] }
             }
         }
     }
@@ -76,6 +82,7 @@ struct OutboxCommand: AsyncParsableCommand {
             abstract: "Drop an undelivered notification (delivered rows are history and stay).")
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
         @OptionGroup var row: OutboxRowOptions
 
         func run() async throws {
@@ -83,7 +90,7 @@ struct OutboxCommand: AsyncParsableCommand {
                 let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
                     try await client.delete(row.uri(suffix: ""))
                 }
-                print("dropped \(row.id): \(reply["dropped"].shown) row(s)")
+                output.print(reply) { ["dropped \(row.id): \($0["dropped"].shown) row(s)"] }
             }
         }
     }

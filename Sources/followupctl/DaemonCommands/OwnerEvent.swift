@@ -4,7 +4,7 @@ import FollowUpCore
 /// `rep` defaults to the owner the daemon knows. Prints what was accepted.
 enum OwnerEvent {
     static func send(_ type: String, lead: String, rep: String?, reason: String? = nil,
-                     daemon: DaemonOptions) async throws {
+                     daemon: DaemonOptions, output: OutputOptions) async throws {
         try await CtlError.reporting {
             let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
                 let who = if let rep { rep } else { try await LeadOwnerLookup.owner(of: lead, with: client) }
@@ -17,7 +17,7 @@ enum OwnerEvent {
                 w.endObject()
                 return try await client.post("/v1/events", json: w.bytes)
             }
-            for line in AcceptedEvents.lines(of: reply) { print(line) }
+            output.print(reply, table: AcceptedEvents.lines)
         }
     }
 }

@@ -12,8 +12,7 @@ struct QueueCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The rep's id.", valueName: "rep"))
     var rep: String
 
-    @Flag(name: .long, help: "Print the daemon's JSON as is.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         try await CtlError.reporting {
@@ -21,7 +20,7 @@ struct QueueCommand: AsyncParsableCommand {
                 try await client.get("/v1/reps/\(URIComponent.encode(rep))/queue")
             }
             var out = StandardOutput()
-            if json {
+            if output.isJSON {
                 out.line(queue.jsonText)
             } else {
                 // Before the worklist: an away or leaving rep's leads are being covered, and whoever reads this should know.

@@ -13,6 +13,7 @@ struct ReloadCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var daemon: DaemonOptions
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         var succeeded = false
@@ -26,6 +27,8 @@ struct ReloadCommand: AsyncParsableCommand {
                 throw CtlError("the daemon answered \(reply.status)")
             }
             succeeded = answer["ok"]?.isTrue == true
+            // The answer as is, on stdout whether or not the reload took; the exit status says which.
+            if output.isJSON { return output.print(answer) { _ in [] } }
             let message = answer["message"].shown
             if succeeded {
                 print("reloaded: \(message)")

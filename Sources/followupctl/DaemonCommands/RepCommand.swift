@@ -18,6 +18,7 @@ struct RepCommand: AsyncParsableCommand {
                 """)
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
 
         @Argument(help: ArgumentHelp("The rep's id.", valueName: "rep"))
         var rep: String
@@ -54,6 +55,7 @@ struct RepCommand: AsyncParsableCommand {
                     w.endObject()
                     return (try await client.post("/v1/events", json: w.bytes), times)
                 }
+                if output.isJSON { return output.print(reply, table: AcceptedEvents.lines) }
                 var out = StandardOutput()
                 for line in AcceptedEvents.lines(of: reply) { out.line(line) }
                 let back = times.until.map { "until \($0)" } ?? "until marked back"
@@ -68,6 +70,7 @@ struct RepCommand: AsyncParsableCommand {
             abstract: "Mark a rep available again (nothing moves back to them on its own).")
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
 
         @Argument(help: ArgumentHelp("The rep's id.", valueName: "rep"))
         var rep: String
@@ -79,7 +82,7 @@ struct RepCommand: AsyncParsableCommand {
             w.string("rep", rep)
             w.bool("available", true)
             w.endObject()
-            try await DaemonEvent.send(w.bytes, daemon: daemon)
+            try await DaemonEvent.send(w.bytes, daemon: daemon, output: output)
         }
     }
 
@@ -89,6 +92,7 @@ struct RepCommand: AsyncParsableCommand {
             discussion: "A later rep.upserted of the same id makes them active again; nothing moves back.")
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
 
         @Argument(help: ArgumentHelp("The rep's id.", valueName: "rep"))
         var rep: String
@@ -99,19 +103,19 @@ struct RepCommand: AsyncParsableCommand {
             w.string("type", "rep.deactivated")
             w.string("rep", rep)
             w.endObject()
-            try await DaemonEvent.send(w.bytes, daemon: daemon)
+            try await DaemonEvent.send(w.bytes, daemon: daemon, output: output)
         }
     }
 }
 
 /// Sends one event built by a command and prints what was accepted.
 enum DaemonEvent {
-    static func send(_ event: [UInt8], daemon: DaemonOptions) async throws {
+    static func send(_ event: [UInt8], daemon: DaemonOptions, output: OutputOptions) async throws {
         try await CtlError.reporting {
             let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
                 try await client.post("/v1/events", json: event)
             }
-            for line in AcceptedEvents.lines(of: reply) { print(line) }
+            output.print(reply, table: AcceptedEvents.lines)
         }
     }
 }

@@ -14,14 +14,14 @@ struct RepDetails: ParsableArguments {
 
     /// Reads the rep as the daemon has it, lets `base` refuse or choose what
     /// the details go over, sends `rep.upserted` and prints what was accepted.
-    func send(for id: String, daemon: DaemonOptions,
+    func send(for id: String, daemon: DaemonOptions, output: OutputOptions,
               base: (JSONValue?) throws(CtlError) -> JSONValue?) async throws {
         try await CtlError.reporting {
             let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
                 let current = try base(try await RosterLookup.rep(id, with: client))
                 return try await client.post("/v1/events", json: event(for: id, over: current))
             }
-            for line in AcceptedEvents.lines(of: reply) { print(line) }
+            output.print(reply, table: AcceptedEvents.lines)
         }
     }
 
@@ -50,11 +50,12 @@ extension RepCommand {
         static let configuration = CommandConfiguration(abstract: "Add a rep to the roster (an id already there is refused: use rep update).")
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("The rep's id.", valueName: "rep")) var rep: String
         @OptionGroup var details: RepDetails
 
         func run() async throws {
-            try await details.send(for: rep, daemon: daemon) { current throws(CtlError) in
+            try await details.send(for: rep, daemon: daemon, output: output) { current throws(CtlError) in
                 if current != nil {
                     throw CtlError("rep \"\(rep)\" already exists; change it with `followupctl rep update \(rep) …`")
                 }
@@ -68,11 +69,12 @@ extension RepCommand {
         static let configuration = CommandConfiguration(abstract: "Change a rep's details; those not named stay as they are.")
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: ArgumentHelp("The rep's id.", valueName: "rep")) var rep: String
         @OptionGroup var details: RepDetails
 
         func run() async throws {
-            try await details.send(for: rep, daemon: daemon) { current throws(CtlError) in
+            try await details.send(for: rep, daemon: daemon, output: output) { current throws(CtlError) in
                 guard let current else {
                     throw CtlError("unknown rep \"\(rep)\" (field: rep); add it with `followupctl rep add \(rep) …`")
                 }

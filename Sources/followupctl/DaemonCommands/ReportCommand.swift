@@ -35,7 +35,11 @@ struct ReportCommand: AsyncParsableCommand {
                                             valueName: "table|csv|json"))
     var format: Format = .table
 
+    /// `--output json` as on every other command: the same as `--format json`.
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
+        if output.isJSON, format == .csv { throw ValidationError("--format csv and --output json ask for two formats; give one") }
         guard ReportGrouping(rawValue: by) != nil else {
             throw ValidationError("--by must be one of rep, source, priority, team (got \"\(by)\")")
         }
@@ -60,7 +64,7 @@ struct ReportCommand: AsyncParsableCommand {
                 try await client.get("/v1/report?" + query.joined(separator: "&"))
             }
             var out = StandardOutput()
-            switch format {
+            switch output.isJSON ? .json : format {
             case .json: out.line(report.jsonText)
             case .csv: for line in ReportRendering.csv(report) { out.line(line) }
             case .table: for line in ReportRendering.table(report) { out.line(line) }

@@ -9,36 +9,25 @@ struct RepsCommand: AsyncParsableCommand {
         commandName: "reps",
         abstract: "List the reps: availability, planned absences, backup, weight, and leads in cadence against capacity.")
 
-    /// How the roster is printed.
-    enum Output: String, ExpressibleByArgument, CaseIterable {
-        case table
-        case json
-    }
-
     @OptionGroup var daemon: DaemonOptions
 
-    @Option(name: .long, help: ArgumentHelp("table (aligned columns) or json (the daemon's answer as is).", valueName: "format"))
-    var output: Output = .table
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         try await CtlError.reporting {
             let roster = try await DaemonClient.with(try daemon.endpoint()) { client in
                 try await client.get("/v1/reps")
             }
-            var out = StandardOutput()
-            switch output {
-            case .json:
-                out.line(roster.jsonText)
-            case .table:
-                let reps = (roster["reps"] ?? .null).items
-                let rows = reps.map(Self.row)
-                let table = TextTable(columns: ["REP", "TEAM", "BACKUP", "LOAD", "WEIGHT", "NOW", "PLANNED"], fitting: rows)
-                out.line(table.header)
-                for row in rows { out.line(table.row(row)) }
-                out.line("\(reps.count) rep\(reps.count == 1 ? "" : "s")")
-            }
-            out.flush()
+            output.print(roster, table: Self.lines)
         }
+    }
+
+    /// The roster as an aligned table and a count.
+    static func lines(of roster: JSONValue) -> [String] {
+        let reps = (roster["reps"] ?? .null).items
+        let rows = reps.map(Self.row)
+        let table = TextTable(columns: ["REP", "TEAM", "BACKUP", "LOAD", "WEIGHT", "NOW", "PLANNED"], fitting: rows)
+        return [table.header] + rows.map(table.row) + ["\(reps.count) rep\(reps.count == 1 ? "" : "s")"]
     }
 
     /// One rep's cells. LOAD is leads in cadence over capacity (`3/5`, `5/5 full`

@@ -24,6 +24,7 @@ struct SnoozeCommand: AsyncParsableCommand {
     static let fallbackZone = "America/New_York"
 
     @OptionGroup var daemon: DaemonOptions
+    @OptionGroup var output: OutputOptions
 
     @Argument(help: ArgumentHelp("The lead's id.", valueName: "lead"))
     var lead: String
@@ -54,6 +55,7 @@ struct SnoozeCommand: AsyncParsableCommand {
                 let resolved = try await resolve(wakeUp, with: client)
                 return (try await client.post("/v1/events", json: event(until: resolved.at)), resolved)
             }
+            if output.isJSON { return output.print(reply, table: AcceptedEvents.lines) }
             var out = StandardOutput()
             for line in AcceptedEvents.lines(of: reply) { out.line(line) }
             out.line("\(lead) snoozed until \(resolved.at)" + (resolved.local.map { " (\($0))" } ?? ""))

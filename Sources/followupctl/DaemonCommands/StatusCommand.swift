@@ -9,8 +9,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     @OptionGroup var daemon: DaemonOptions
 
-    @Flag(name: .long, help: "Print the daemon's JSON as is.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         var ready = false
@@ -18,11 +17,7 @@ struct StatusCommand: AsyncParsableCommand {
             let endpoint = try daemon.endpoint()
             let status = try await DaemonClient.with(endpoint) { client in try await client.get("/v1/status") }
             ready = status["ready"]?.isTrue == true
-            if json {
-                print(status.jsonText)
-                return
-            }
-            for line in Self.lines(of: status, endpoint: endpoint) { print(line) }
+            output.print(status) { Self.lines(of: $0, endpoint: endpoint) }
         }
         if !ready { throw ExitCode(1) }
     }

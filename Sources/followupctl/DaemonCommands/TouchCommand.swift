@@ -13,6 +13,7 @@ struct TouchCommand: AsyncParsableCommand {
             abstract: "Log a touch now: it meets the lead's open step; connected, replied or meeting stop the cadence.")
 
         @OptionGroup var daemon: DaemonOptions
+        @OptionGroup var output: OutputOptions
 
         @Argument(help: ArgumentHelp("The lead's id.", valueName: "lead"))
         var lead: String
@@ -36,7 +37,7 @@ struct TouchCommand: AsyncParsableCommand {
             w.string("channel", channel)
             w.string("outcome", outcome)
             w.endObject()
-            try await DaemonEvent.send(w.bytes, daemon: daemon)
+            try await DaemonEvent.send(w.bytes, daemon: daemon, output: output)
         }
     }
 }

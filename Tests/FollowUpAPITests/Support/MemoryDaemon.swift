@@ -99,6 +99,15 @@ actor MemoryDaemon: EventIntake, LeadQueries, DaemonHealth {
                           notifications: outbox.filter { $0.notification.lead == id })
     }
 
+    func replayEvents(of id: LeadID) async throws -> [LoggedEvent]? {
+        guard world.hasLead(id) else { return nil }
+        var leads: Set<LeadID> = [id]
+        for logged in log {
+            if case .leadMerged(let survivor, let duplicate) = logged.event.body, leads.contains(survivor) { leads.insert(duplicate) }
+        }
+        return log.filter { $0.event.lead.map(leads.contains) ?? true }
+    }
+
     func leads(_ query: LeadQuery) async throws -> LeadPage {
         let matching = world.allLeads.filter { lead in
             if let after = query.after, lead.seq <= after { return false }

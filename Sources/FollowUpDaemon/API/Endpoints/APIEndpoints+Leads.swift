@@ -16,6 +16,28 @@ extension APIEndpoints {
         return JSONResponse.make(bytes: w.bytes)
     }
 
+    /// `GET /v1/leads/{id}/events`: what replays the lead — its events, those of
+    /// leads merged into it and every rep event — in the order the daemon
+    /// applied them; 404 naming `id` for an unknown lead.
+    func leadEvents(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try Self.pathParameter("id", of: context)
+        guard let events = try await queries.replayEvents(of: id) else {
+            throw APIError(status: .notFound, message: "unknown lead \"\(id)\"", field: "id")
+        }
+        var w = JSONWriter()
+        w.beginObject()
+        w.string("lead", id)
+        w.beginArray("events")
+        // Spliced as `GET /v1/leads/{id}` does, so each event keeps the input format's member order.
+        for (i, logged) in events.enumerated() {
+            if i > 0 { w.bytes.append(UInt8(ascii: ",")) }
+            w.bytes.append(contentsOf: logged.apiJSON)
+        }
+        w.endArray()
+        w.endObject()
+        return JSONResponse.make(bytes: w.bytes)
+    }
+
     /// `GET /v1/leads?…`: one page of leads in capture order, and where the next page starts.
     func leads(_ request: Request) async throws -> Response {
         let parameters = try LeadListParameters(request.uri.queryParameters, now: clock())

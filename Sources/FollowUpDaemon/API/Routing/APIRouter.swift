@@ -11,6 +11,7 @@ enum APIRouter {
         APIRoute(.post, "/v1/events") { api, request, _, source in try await api.postEvents(request, source: source) },
         APIRoute(.get, "/v1/leads") { api, request, _, _ in try await api.leads(request) },
         APIRoute(.get, "/v1/leads/:id") { api, request, context, _ in try await api.lead(request, context: context) },
+        APIRoute(.get, "/v1/leads/:id/events") { api, request, context, _ in try await api.leadEvents(request, context: context) },
         APIRoute(.get, "/v1/reps") { api, request, _, _ in try await api.reps(request) },
         APIRoute(.get, "/v1/reps/:id/queue") { api, request, context, _ in try await api.queue(request, context: context) },
         APIRoute(.post, "/v1/rules/reload") { api, request, _, _ in try await api.reloadRules(request) },

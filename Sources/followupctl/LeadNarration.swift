@@ -1,0 +1,55 @@
+import FollowUpCore
+
+/// What `explain` prints while a ``Simulation`` replays one lead: each of its
+/// events with where it came from, the engine's reasons and every
+/// notification minted for it, then where the lead stands. The same words
+/// whether the events come from a file or from the daemon's log.
+struct LeadNarration {
+    let lead: LeadID
+    private var out = StandardOutput()
+
+    init(lead: LeadID) {
+        self.lead = lead
+    }
+
+    /// `2026-11-24T20:00:00Z  week.jsonl:3: lead.captured` for the lead's own events.
+    /// - Parameter origin: where the event was read (`FILE:LINE`, or `event #3 from api`).
+    mutating func event(_ event: Event, origin: String) {
+        if event.lead == lead { out.line("\(event.at)  \(origin): \(event.type)") }
+    }
+
+    /// The engine's notes and notifications about the lead; the rest of the world is left out.
+    mutating func outcome(_ outcome: EngineOutcome) {
+        for note in outcome.notes where note.lead == lead {
+            out.line("\(note.at)  \(note.text)")
+        }
+        for n in outcome.notifications where n.lead == lead {
+            var line = "\(n.at)  → \(n.kind.rawValue) to \(n.to)"
+            if let step = n.step { line += ", step \(step)" }
+            if let deadline = n.deadline { line += ", deadline \(deadline)" }
+            if let reason = n.reason { line += " (\(reason.rawValue))" }
+            out.line(line + "  [\(n.id)]")
+        }
+    }
+
+    /// Where the lead stands at `until`, and the flush of everything printed.
+    mutating func finish(_ state: LeadState?, until: Instant) {
+        if let state {
+            out.line("")
+            out.line(Self.summary(state, until: until))
+        }
+        out.flush()
+    }
+
+    /// Where the lead stands at the end of the simulation.
+    static func summary(_ s: LeadState, until: Instant) -> String {
+        var parts = ["at \(until): status \(s.status.rawValue)", "priority \(s.priority)", "score \(s.score)",
+                     "owner \(s.owner ?? "none")", "touches \(s.touches)"]
+        if let step = s.step {
+            parts.append("open step \(step.number) due \(step.due) deadline \(step.deadline)\(step.breached ? " (breached)" : "")")
+        }
+        if s.unrouted { parts.append("unrouted (the fallback owns step 1)") }
+        if let n = s.nurtureAt { parts.append("next nurture \(n)") }
+        return parts.joined(separator: ", ")
+    }
+}
