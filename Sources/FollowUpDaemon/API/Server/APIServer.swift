@@ -14,10 +14,13 @@ import Hummingbird
 ///
 /// Unix sockets rely on the socket file's mode (``FollowUpRules/DaemonConfig/socketMode``);
 /// TCP listeners demand `Authorization: Bearer <token>` with a token of
-/// ``FollowUpRules/DaemonConfig/tokenFile``, read once here.
+/// ``FollowUpRules/DaemonConfig/tokenFile`` whose scope grants the route,
+/// read here and again on SIGHUP (``ReloadOnHangup``).
 public struct APIServer: Sendable {
     /// One service per listen address, in the config's order.
     public let listeners: [APIListener]
+    /// The TCP listeners' tokens (nil without a TCP listener), reloaded on SIGHUP.
+    let tokens: BearerTokens?
 
     /// Builds the listeners; nothing is bound until they run.
     ///
@@ -35,7 +38,7 @@ public struct APIServer: Sendable {
     ///     the address actually bound (a TCP port of 0 becomes the chosen port);
     ///     the daemon can tell systemd it is ready once every listener reported.
     /// - Throws: ``APIStartupError`` naming the token file when a TCP listener
-    ///   has none configured, or it is missing, unreadable or empty.
+    ///   has none configured, or it is missing, unreadable, open to other users, malformed or empty.
     public init(intake: any EventIntake, queries: any LeadQueries, health: any DaemonHealth,
                 clock: @escaping @Sendable () -> Instant, config: DaemonConfig, logger: Logger,
                 testing: (any TestingClockControl)? = nil,
@@ -53,6 +56,7 @@ public struct APIServer: Sendable {
             }
             tokens = try BearerTokens(file: file)
         }
+        self.tokens = tokens
         listeners = config.listen.map { address in
             let router: Router<BasicRequestContext>
             switch address {
