@@ -71,6 +71,7 @@ public struct Daemon: Sendable {
             rules: reloader,
             reports: ReportSource(facts: store, rules: { await timeline.rules }),
             outbox: store,
+            eraser: StoreLeadEraser(store: store, timeline: timeline),
             deliveryBell: deliveryBell,
             onListening: { [logger] address in
                 logger.info("listening on \(address)")

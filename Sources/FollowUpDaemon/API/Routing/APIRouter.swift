@@ -12,6 +12,7 @@ enum APIRouter {
         APIRoute(.post, "/v1/events", .write) { api, request, _, source in try await api.postEvents(request, source: source) },
         APIRoute(.get, "/v1/leads", .read) { api, request, _, _ in try await api.leads(request) },
         APIRoute(.get, "/v1/leads/:id", .read) { api, request, context, _ in try await api.lead(request, context: context) },
+        APIRoute(.post, "/v1/leads/:id/erase", .admin) { api, request, context, _ in try await api.eraseLead(request, context: context) },
         APIRoute(.get, "/v1/reps", .read) { api, request, _, _ in try await api.reps(request) },
         APIRoute(.get, "/v1/reps/:id/queue", .read) { api, request, context, _ in try await api.queue(request, context: context) },
         APIRoute(.post, "/v1/rules/reload", .admin) { api, request, _, _ in try await api.reloadRules(request) },
