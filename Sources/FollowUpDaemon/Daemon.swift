@@ -71,6 +71,7 @@ public struct Daemon: Sendable {
             rules: reloader,
             reports: ReportSource(facts: store, rules: { await timeline.rules }),
             outbox: store,
+            eraser: StoreLeadEraser(store: store, timeline: timeline),
             deliveryBell: deliveryBell,
             onListening: { [logger] address in
                 logger.info("listening on \(address)")
@@ -83,7 +84,7 @@ public struct Daemon: Sendable {
         let checkpoints = CheckpointService(store: store, bell: checkpointBell, logger: logger)
         // Graceful shutdown runs in reverse: systemd hears STOPPING=1 first, then the listeners
         // stop taking events, then reloads, checkpoints, deliveries (in flight ones finish) and the scheduler.
-        let services: [any Service] = [timeline, delivery, checkpoints, ReloadOnHangup(reloader: reloader)]
+        let services: [any Service] = [timeline, delivery, checkpoints, ReloadOnHangup(reloader: reloader, api: api, logger: logger)]
             + api.listeners + [reporter]
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) },

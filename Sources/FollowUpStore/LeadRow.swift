@@ -32,7 +32,8 @@ enum LeadRow {
     static let awaitingFirstTouchSQL =
         "SELECT \(selectList) FROM leads WHERE owner = ? AND awaits_first_touch = 1 ORDER BY seq"
     static let ownedOpenSQL =
-        "SELECT \(selectList) FROM leads WHERE owner = ? AND status IN ('open', 'engaged', 'nurture') ORDER BY seq"
+        "SELECT \(selectList) FROM leads WHERE owner = ? AND status IN ('open', 'engaged', 'nurture')"
+        + " AND id NOT IN (SELECT lead FROM erased_leads) ORDER BY seq"
     static let inCadenceCountSQL = "SELECT count(*) FROM leads WHERE owner = ? AND in_cadence = 1"
 
     // MARK: Statements

@@ -5,7 +5,8 @@ extension SQLiteLeadStore {
     /// A page of leads that may have pending obligations (an open step or a nurture date).
     static let replanPageSQL = """
         SELECT \(LeadRow.selectList) FROM leads
-        WHERE status IN ('open', 'nurture') AND seq > ? ORDER BY seq LIMIT ?
+        WHERE status IN ('open', 'nurture') AND seq > ? AND id NOT IN (SELECT lead FROM erased_leads)
+        ORDER BY seq LIMIT ?
         """
     /// Leads read, re-planned and written per page: memory stays bounded with millions of leads.
     static let replanPage = 2_048

@@ -26,6 +26,7 @@ extension SQLiteLeadStore {
                     throw EventBatchError(index: index, error: error)
                 }
                 if let failure { throw failure }
+                if let refusal = try Self.erasedLeadRefusal(event, db) { throw EventBatchError(index: index, error: refusal) }
                 switch event.body {
                 case .leadCaptured(let profile): leads.insert(profile.id)
                 case .repUpserted(let rep): reps.insert(rep.id)
@@ -78,6 +79,7 @@ extension SQLiteLeadStore {
     /// the surrounding transaction rolls the log row back.
     static func record(_ event: Event, source: String, receivedAt: Instant, engine: Engine,
                        receivers: NotificationRouter, _ db: Database, _ cache: inout StoreCache) throws -> RecordedEvent {
+        if let refusal = try erasedLeadRefusal(event, db) { throw refusal }
         var world = StoreWorld(db: db, team: cache.team)
         let seq = try EventRow.insert(event, source: source, receivedAt: receivedAt, db)
         let outcome = try engine.apply(event, to: &world)

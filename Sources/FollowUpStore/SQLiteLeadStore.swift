@@ -63,6 +63,9 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(durability.pragma)")
+            // Deleted and rewritten content is zeroed on the page, not left in free
+            // space: an erased lead's email must not survive in the file (lead erase).
+            try db.execute(sql: "PRAGMA secure_delete = ON")
             if !db.configuration.readonly {
                 // The writer walks the leads' indexes for every event: give it room (20 MB) to keep them hot.
                 try db.execute(sql: "PRAGMA cache_size = -20000")

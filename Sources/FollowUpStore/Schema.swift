@@ -22,6 +22,7 @@ enum Schema {
         migrator.registerMigration("v7-people-and-routing", migrate: addPeopleAndRouting)
         migrator.registerMigration("v8-status-tallies-in-code", migrate: countStatusChangesInCode)
         migrator.registerMigration("v9-rep-events-index", migrate: indexRepEvents)
+        migrator.registerMigration("v10-erased-leads", migrate: addErasedLeads)
         return migrator
     }()
 
@@ -327,6 +328,17 @@ enum Schema {
                 INSERT INTO meta(key, value) VALUES ('tally.receiver.' || NEW.receiver || '.' || NEW.state, 1)
                     ON CONFLICT(key) DO UPDATE SET value = value + 1;
             END;
+            """)
+    }
+
+    /// Leads erased by `followupctl lead erase`: events naming them are refused,
+    /// and re-plans and rep deactivations pass them by.
+    @Sendable static func addErasedLeads(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE erased_leads (
+                lead TEXT PRIMARY KEY NOT NULL,
+                at INTEGER NOT NULL
+            ) WITHOUT ROWID, STRICT;
             """)
     }
 }

@@ -90,8 +90,24 @@ struct ListenerTests {
             try start("\(directory)/missing")
         }
         try "# only a comment\n\n".write(toFile: "\(directory)/empty", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: "\(directory)/empty")
         #expect(throws: APIStartupError(message: "token file \(directory)/empty has no token; a TCP listener needs at least one bearer token")) {
             try start("\(directory)/empty")
+        }
+        // Every user could read the keys: refused, naming the file and its mode.
+        try "admin t0ken-for-all\n".write(toFile: "\(directory)/open", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: "\(directory)/open")
+        #expect(throws: APIStartupError(message: "token file \(directory)/open can be read by every user (mode 0644): chmod 600 it "
+                                        + "(or 640 with the daemon's group); whoever reads it holds the API's keys; "
+                                        + "a TCP listener needs at least one bearer token")) {
+            try start("\(directory)/open")
+        }
+        // A malformed line names FILE:LINE:COL and never quotes the token.
+        try "read r-token\n  writer w-secret\n".write(toFile: "\(directory)/typo", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: "\(directory)/typo")
+        #expect(throws: APIStartupError(message: "\(directory)/typo:2:3: unknown scope (expected read, write, admin or feed:REP "
+                                        + "before the token); a TCP listener needs at least one bearer token")) {
+            try start("\(directory)/typo")
         }
         #expect(throws: APIStartupError(message: "/etc/followup/followupd.yaml: listen 127.0.0.1:0 needs token_file (TCP requires bearer tokens)")) {
             try start(nil)

@@ -63,6 +63,8 @@ final class DaemonProcess: @unchecked Sendable {
         if tcp {
             tcpPort = try Self.freePort()
             try "\(Self.token)\n".write(toFile: tokenFile, atomically: true, encoding: .utf8)
+            // The daemon refuses a token file other users can read.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tokenFile)
         }
         try setUp(self)
         try writeConfig(clockStart: clockStart, scaledRate: scaledRate, extra: extra, receivers: receivers)

@@ -217,7 +217,12 @@ import Glibc
         """
 
     @Test func dashboardRendersInHeadlessChromium() throws {
-        let daemon = try DaemonProcess(clockStart: "2026-12-08T16:30:00Z", tcp: true)
+        // The page's URL carries a read token; a full token never travels in a URL.
+        let readToken = "managers-read-token"
+        let daemon = try DaemonProcess(clockStart: "2026-12-08T16:30:00Z", tcp: true) { daemon in
+            try "admin \(DaemonProcess.token)\nread \(readToken)\n".write(toFile: daemon.tokenFile, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: daemon.tokenFile)
+        }
         try Self.seed(daemon)
         let base = try daemon.tcpBaseURL
         let raw = try daemon.get("/dashboard")
@@ -240,7 +245,7 @@ import Glibc
         #expect(raw.body.contains("Eve &lt;b&gt;&amp;<br><small>") || raw.body.contains("Eve &lt;b&gt;&amp;, O&#39;Hara &quot;Ltd&quot;"),
                 "lead strings are escaped: \(raw.body)")
 
-        let url = "\(base)/dashboard?token=\(DaemonProcess.token)"
+        let url = "\(base)/dashboard?token=\(readToken)"
         let profile = daemon.directory.appendingPathComponent("chromium-profile").path
         let chromium = try Subprocess.run("/usr/bin/chromium", [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)",
@@ -271,9 +276,9 @@ import Glibc
             try Subprocess.run("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", url]
                 + (header ? ["-H", "Authorization: Bearer \(DaemonProcess.token)"] : []), directory: nil).stdout
         }
-        #expect(try status("\(base)/v1/reps/alice/calendar.ics?token=\(DaemonProcess.token)") == "200")
-        #expect(try status("\(base)/v1/status?token=\(DaemonProcess.token)") == "401")
-        #expect(try status("\(base)/v1/report?token=\(DaemonProcess.token)") == "401")
+        #expect(try status("\(base)/v1/reps/alice/calendar.ics?token=\(readToken)") == "200")
+        #expect(try status("\(base)/v1/status?token=\(readToken)") == "401")
+        #expect(try status("\(base)/v1/report?token=\(readToken)") == "401")
         #expect(try status("\(base)/dashboard?token=wrong") == "401")
         #expect(try status("\(base)/v1/report", header: true) == "200")
     }

@@ -81,6 +81,13 @@ public actor Timeline: EventIntake, Service {
 
     // MARK: Events
 
+    /// Runs `work` (given the daemon's now) while no event batch, timer firing
+    /// or re-plan runs: erasing a lead must not interleave with an event for it.
+    public func exclusively<T: Sendable>(_ work: @escaping @Sendable (Instant) async throws -> T) async throws -> T {
+        let now = clock.now()
+        return try await exclusive.run { try await work(now) }
+    }
+
     public func submit(_ pending: [PendingEvent], source: String) async throws -> [AcceptedEvent] {
         let now = clock.now()
         var events: [Event] = []

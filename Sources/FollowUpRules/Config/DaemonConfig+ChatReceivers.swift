@@ -16,18 +16,13 @@ extension DaemonConfig {
         return settings
     }
 
-    /// Whether `path` is a file only its owner (and group) can read, holding an
-    /// http(s) URL. Whoever reads an incoming-webhook URL can post to the
-    /// channel: a file every user can read is refused. Group-readable stays
-    /// allowed, since systemd/followupd.tmpfiles gives secrets to root with the
-    /// daemon's group (0640). Problems never quote the file's content.
+    /// Whether `path` is a file only the daemon can read (``SecretFileAccess``),
+    /// holding an http(s) URL. Whoever reads an incoming-webhook URL can post to
+    /// the channel. Problems never quote the file's content.
     static func secretURLFile(_ path: Located<String>, _ what: String, with reader: inout RuleReader) -> Bool {
         guard readable(path, what, with: &reader) else { return false }
-        if let mode = (try? FileManager.default.attributesOfItem(atPath: path.value))?[.posixPermissions] as? Int,
-           mode & 0o004 != 0 {
-            reader.log.error("\(what): \(path.value) can be read by every user (mode \(String(format: "%04o", mode))); "
-                             + "the URL lets anyone post to the channel: chmod 600 it (or 640 with the daemon's group)",
-                             at: path.position)
+        if let problem = SecretFileAccess.problem(path.value) {
+            reader.log.error("\(what): \(problem); the URL lets anyone post to the channel", at: path.position)
             return false
         }
         guard ChatWebhookURL.read(path.value) != nil else {

@@ -74,15 +74,29 @@ struct DaemonOptions: ParsableArguments {
         }
     }
 
-    /// The first token of a token file (blank lines and `#` comments skipped, as the daemon reads it).
+    /// The token of a token file that may do the most (admin, then write, then read,
+    /// then a feed token; the first of equals), read as the daemon reads the file,
+    /// so followupctl can share the daemon's file or use a file of its own.
     static func firstToken(in path: String) throws(CtlError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CtlError("cannot read the token file \(path)")
         }
-        let token = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { !$0.isEmpty && !$0.hasPrefix("#") }
-        guard let token else { throw CtlError("the token file \(path) has no token") }
-        return token
+        let tokens: [AccessToken]
+        do {
+            tokens = try TokenFile.parse(String(decoding: data, as: UTF8.self), file: path)
+        } catch {
+            throw CtlError(error.message)
+        }
+        func rank(_ scope: TokenScope) -> Int {
+            switch scope {
+            case .admin: 0
+            case .write: 1
+            case .read: 2
+            case .feed: 3
+            }
+        }
+        guard let token = tokens.enumerated().min(by: { (rank($0.element.scope), $0.offset) < (rank($1.element.scope), $1.offset) })
+        else { throw CtlError("the token file \(path) has no token") }
+        return token.element.token
     }
 }

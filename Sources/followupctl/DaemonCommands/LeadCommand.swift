@@ -5,8 +5,8 @@ import FollowUpCore
 struct LeadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lead",
-        abstract: "Look at one lead in the running daemon, correct its data, or merge a duplicate into it.",
-        subcommands: [Show.self, Update.self, Merge.self, Status.self, Reassign.self])
+        abstract: "Look at one lead in the running daemon, correct its data, merge a duplicate into it, or erase it.",
+        subcommands: [Show.self, Update.self, Merge.self, Status.self, Reassign.self, Erase.self])
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

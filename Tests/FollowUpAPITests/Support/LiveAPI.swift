@@ -35,6 +35,8 @@ struct LiveAPI {
             listen.append(.tcp(host: "127.0.0.1", port: 0))
             tokenFile = "\(directory)/tokens"
             try ("# API tokens\n\n" + tokens.joined(separator: "\n") + "\n").write(toFile: tokenFile!, atomically: true, encoding: .utf8)
+            // The daemon refuses a token file other users can read.
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tokenFile!)
         }
         return DaemonConfig(database: "\(directory)/state.sqlite", rules: "etc/followup/rules.d", listen: listen,
                             tokenFile: tokenFile, maxBodyBytes: maxBodyBytes, file: "\(directory)/followupd.yaml")

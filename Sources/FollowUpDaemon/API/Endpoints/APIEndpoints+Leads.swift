@@ -1,7 +1,9 @@
 import FollowUpCore
+import FollowUpStore
 import Foundation
 import Hummingbird
 import HTTPTypes
+import Logging
 
 extension APIEndpoints {
     /// `GET /v1/leads/{id}`: the lead's whole record; 404 for an unknown id.
@@ -36,6 +38,29 @@ extension APIEndpoints {
         w.endArray()
         w.endObject()
         return JSONResponse.make(bytes: w.bytes)
+    }
+
+    /// `POST /v1/leads/{id}/erase`: removes the lead's personal data (admin scope
+    /// on TCP); 404 for an unknown lead. Erasing again is harmless.
+    func eraseLead(_ request: Request, context: some RequestContext) async throws -> Response {
+        let id = try Self.pathParameter("id", of: context)
+        guard let eraser else { throw APIError(status: .notFound, message: "this daemon cannot erase leads") }
+        guard let erasure = try await eraser.erase(id) else {
+            throw APIError(status: .notFound, message: "unknown lead \"\(id)\"", field: "id")
+        }
+        logger.notice("""
+            lead \(id) erased: \(erasure.events) events and \(erasure.notifications) notifications rewritten, \
+            \(erasure.timers) timers cancelled, \(erasure.undelivered) undelivered notifications dropped
+            """)
+        return JSONResponse.object { w in
+            w.string("lead", erasure.lead)
+            w.bool("erased", true)
+            w.int("events", erasure.events)
+            w.int("notifications", erasure.notifications)
+            w.int("timers", erasure.timers)
+            w.int("undelivered", erasure.undelivered)
+            w.bool("log_emptied", erasure.logEmptied)
+        }
     }
 
     /// `GET /v1/leads?…`: one page of leads in capture order, and where the next page starts.

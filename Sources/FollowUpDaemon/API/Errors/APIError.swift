@@ -3,7 +3,8 @@ public import Hummingbird
 import HTTPTypes
 
 /// An error the API answers with: a status and one JSON body,
-/// `{"error":{"message":"…","field":"lead.company_size","index":0}}`.
+/// `{"error":{"message":"…","field":"lead.company_size","index":0}}`
+/// (`"scope"` on a 401 or 403 names the token scope needed).
 ///
 /// `field` names what was wrong (an event field as a dotted path, or a query
 /// parameter); `index` is the event's position when the request body was an
@@ -15,6 +16,8 @@ public struct APIError: Error, HTTPResponseError, Sendable, Hashable, CustomStri
     public var message: String
     public var field: String?
     public var index: Int?
+    /// The token scope a 401 or 403 needed (`read`, `write`, `admin`, `feed:alice`).
+    public var scope: String?
     /// Extra headers (`Allow` on 405, `WWW-Authenticate` on 401).
     public var headers: HTTPFields
 
@@ -49,6 +52,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, Hashable, CustomStri
         w.string("message", message)
         if let field { w.string("field", field) }
         if let index { w.int("index", index) }
+        if let scope { w.string("scope", scope) }
         w.endObject()
         w.endObject()
         return w.bytes

@@ -1,3 +1,4 @@
+import FollowUpRules
 import Hummingbird
 
 /// One endpoint of the API: a method, a path pattern (`:name` matches one
@@ -13,11 +14,14 @@ struct APIRoute: Sendable {
 
     var method: HTTPRequest.Method
     var path: String
+    /// What a bearer token must grant (``FollowUpRules/TokenScope/grants(_:)``): `read`, `write` or `admin`.
+    var scope: TokenScope
     var handler: Handler
 
-    init(_ method: HTTPRequest.Method, _ path: String, handler: @escaping Handler) {
+    init(_ method: HTTPRequest.Method, _ path: String, _ scope: TokenScope, handler: @escaping Handler) {
         self.method = method
         self.path = path
+        self.scope = scope
         self.handler = handler
     }
 
@@ -31,6 +35,11 @@ struct APIRoute: Sendable {
 }
 
 extension Array where Element == APIRoute {
+    /// The route that answers `method` on `path`, if any.
+    func route(_ method: HTTPRequest.Method, path: Substring) -> APIRoute? {
+        first { $0.method == method && $0.matches(path: path) }
+    }
+
     /// The methods some route allows on `path`, in listing order; empty when no route has that path.
     func methods(allowedOn path: Substring) -> [HTTPRequest.Method] {
         var out: [HTTPRequest.Method] = []

@@ -14,10 +14,13 @@ import Hummingbird
 ///
 /// Unix sockets rely on the socket file's mode (``FollowUpRules/DaemonConfig/socketMode``);
 /// TCP listeners demand `Authorization: Bearer <token>` with a token of
-/// ``FollowUpRules/DaemonConfig/tokenFile``, read once here.
+/// ``FollowUpRules/DaemonConfig/tokenFile`` whose scope grants the route,
+/// read here and again on SIGHUP (``ReloadOnHangup``).
 public struct APIServer: Sendable {
     /// One service per listen address, in the config's order.
     public let listeners: [APIListener]
+    /// The TCP listeners' tokens (nil without a TCP listener), reloaded on SIGHUP.
+    let tokens: BearerTokens?
 
     /// Builds the listeners; nothing is bound until they run.
     ///
@@ -31,21 +34,24 @@ public struct APIServer: Sendable {
     ///   - reports: what `/v1/report`, `/dashboard` and `/v1/reps/{id}/calendar.ics` read (404 without).
     ///   - outbox: what `/v1/outbox` lists, retries and drops (absent: those answer 404).
     ///   - deliveryBell: rung after a retry, so delivery picks the rows up at once.
+    ///   - eraser: what `POST /v1/leads/{id}/erase` asks (absent: it answers 404).
     ///   - onListening: called once per listener when it accepts connections, with
     ///     the address actually bound (a TCP port of 0 becomes the chosen port);
     ///     the daemon can tell systemd it is ready once every listener reported.
     /// - Throws: ``APIStartupError`` naming the token file when a TCP listener
-    ///   has none configured, or it is missing, unreadable or empty.
+    ///   has none configured, or it is missing, unreadable, open to other users, malformed or empty.
     public init(intake: any EventIntake, queries: any LeadQueries, health: any DaemonHealth,
                 clock: @escaping @Sendable () -> Instant, config: DaemonConfig, logger: Logger,
                 testing: (any TestingClockControl)? = nil,
                 rules: (any RulesControl)? = nil,
                 reports: ReportSource? = nil,
-                outbox: (any Outbox)? = nil, deliveryBell: Wakeup? = nil,
+                outbox: (any Outbox)? = nil,
+                eraser: (any LeadEraser)? = nil, deliveryBell: Wakeup? = nil,
                 onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }) throws(APIStartupError) {
         let endpoints = APIEndpoints(intake: intake, queries: queries, health: health, clock: clock,
                                      maxBodyBytes: config.maxBodyBytes, logger: logger, testing: testing,
-                                     rules: rules, reports: reports, outbox: outbox, deliveryBell: deliveryBell)
+                                     rules: rules, reports: reports, outbox: outbox, eraser: eraser,
+                                     deliveryBell: deliveryBell)
         var tokens: BearerTokens?
         if let tcp = config.listen.first(where: { if case .tcp = $0 { true } else { false } }) {
             guard let file = config.tokenFile else {
@@ -53,6 +59,7 @@ public struct APIServer: Sendable {
             }
             tokens = try BearerTokens(file: file)
         }
+        self.tokens = tokens
         listeners = config.listen.map { address in
             let router: Router<BasicRequestContext>
             switch address {

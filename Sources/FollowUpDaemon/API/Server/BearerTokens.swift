@@ -1,47 +1,60 @@
+import FollowUpRules
 import Foundation
+import Synchronization
 
-/// The tokens a TCP client may present as `Authorization: Bearer <token>`:
-/// the lines of the configured token file, read once at start.
-struct BearerTokens: Sendable {
-    private let tokens: [[UInt8]]
+/// The tokens a TCP client may present (`Authorization: Bearer <token>`, or
+/// `?token=` on the dashboard and calendar feeds), each with its
+/// ``FollowUpRules/TokenScope``: the token file, read at start and again on
+/// every SIGHUP.
+final class BearerTokens: Sendable {
+    /// The token file (nil for tokens given in code).
+    let file: String?
+    private let tokens: Mutex<[(bytes: [UInt8], scope: TokenScope)]>
 
-    init(tokens: [String]) {
-        self.tokens = tokens.map { Array($0.utf8) }
+    init(_ tokens: [AccessToken], file: String? = nil) {
+        self.file = file
+        self.tokens = Mutex(Self.prepared(tokens))
     }
 
-    /// Reads a token file: one token per line; blank lines and `#` comments are ignored.
-    /// - Throws: ``APIStartupError`` naming the file when it is missing, unreadable or has no token.
-    init(file path: String) throws(APIStartupError) {
-        let text: String
+    /// Reads a token file (``FollowUpRules/TokenFile``).
+    /// - Throws: ``APIStartupError`` naming the file when it is missing, unreadable,
+    ///   open to other users, malformed or has no token.
+    convenience init(file path: String) throws(APIStartupError) {
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            self.init(try TokenFile.load(path), file: path)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
-            throw APIStartupError(message: "token file \(path) \(reason); a TCP listener needs at least one bearer token")
+            throw APIStartupError(message: "\(error.message); a TCP listener needs at least one bearer token")
         }
-        let tokens = Self.parse(text)
-        guard !tokens.isEmpty else {
-            throw APIStartupError(message: "token file \(path) has no token; a TCP listener needs at least one bearer token")
-        }
-        self.init(tokens: tokens)
     }
 
-    /// The tokens in a token file's text.
-    static func parse(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    /// Reads the token file again. A file that cannot be used leaves the
+    /// tokens in force unchanged: the daemon never locks everyone out on a typo.
+    /// - Returns: how many tokens are now in force.
+    /// - Throws: ``FollowUpRules/TokenFileError`` saying why the file was not taken.
+    @discardableResult
+    func reload() throws(TokenFileError) -> Int {
+        guard let file else { return tokens.withLock { $0.count } }
+        let fresh = try TokenFile.load(file)
+        tokens.withLock { $0 = Self.prepared(fresh) }
+        return fresh.count
     }
 
-    /// Whether `candidate` is one of the tokens. Every token is compared in full,
-    /// so the time taken does not reveal how much of a token was right.
-    func accepts(_ candidate: Substring) -> Bool {
+    private static func prepared(_ tokens: [AccessToken]) -> [(bytes: [UInt8], scope: TokenScope)] {
+        tokens.map { (Array($0.token.utf8), $0.scope) }
+    }
+
+    /// The scope of `candidate`, or nil when it is no token of the file. Every
+    /// token is compared in full, so the time taken does not reveal how much
+    /// of a token was right.
+    func scope(of candidate: Substring) -> TokenScope? {
         let given = Array(candidate.utf8)
-        var found = false
-        for token in tokens {
-            found = Self.equalInConstantTime(given, token) || found
+        return tokens.withLock { tokens in
+            var found: TokenScope?
+            for token in tokens where Self.equalInConstantTime(given, token.bytes) {
+                found = token.scope
+            }
+            return found
         }
-        return found
     }
 
     private static func equalInConstantTime(_ a: [UInt8], _ b: [UInt8]) -> Bool {

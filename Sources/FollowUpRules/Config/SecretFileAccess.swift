@@ -1,0 +1,36 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Who besides the daemon may open a file of secrets (bearer tokens, webhook
+/// URLs). A secret every user can read is no secret; a group other than the
+/// daemon's may hold reps and CRMs that must not see it; whoever may write it
+/// can add a token or redirect a channel.
+///
+/// Accepted: 0600 (and stricter), and 0640 with the daemon's own group, which
+/// is how systemd/followupd.tmpfiles gives the shipped secret files to root
+/// with group `followup`.
+public enum SecretFileAccess {
+    /// Why `path` is too open, or nil when it is fine or cannot be examined
+    /// (a missing or unreadable file is reported by whoever reads it).
+    /// - Parameter group: the daemon's group id (its effective group by default).
+    public static func problem(_ path: String, group: UInt32? = nil) -> String? {
+        let group = group ?? UInt32(getegid())
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let mode = Int(info.st_mode) & 0o777
+        let shown = String(format: "%04o", mode)
+        if mode & 0o007 != 0 {
+            return "\(path) can be \(mode & 0o004 != 0 ? "read" : "used") by every user (mode \(shown)): chmod 600 it (or 640 with the daemon's group)"
+        }
+        if mode & 0o020 != 0 {
+            return "\(path) can be written by its group (mode \(shown)): chmod 600 it (or 640 with the daemon's group)"
+        }
+        if mode & 0o070 != 0, info.st_gid != group {
+            return "\(path) can be read by group \(info.st_gid), not the daemon's group \(group) (mode \(shown)): "
+                + "chmod 600 it, or chgrp it to the daemon's group"
+        }
+        return nil
+    }
+}

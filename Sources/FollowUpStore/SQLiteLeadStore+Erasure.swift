@@ -1,0 +1,107 @@
+public import FollowUpCore
+import GRDB
+
+/// What ``SQLiteLeadStore/erase(_:at:)`` did.
+public struct LeadErasure: Sendable, Hashable {
+    public var lead: LeadID
+    /// Events whose bodies were rewritten without personal data.
+    public var events: Int
+    /// Outbox rows whose payloads were rewritten.
+    public var notifications: Int
+    /// Pending timers removed: nothing more fires for the lead.
+    public var timers: Int
+    /// Undelivered notifications turned dead: nothing more is sent for the lead.
+    public var undelivered: Int
+    /// Whether the write-ahead log was emptied afterwards, so the old bytes
+    /// are gone from it too (false when a long reader held it; the next checkpoint does it).
+    public var logEmptied: Bool
+}
+
+extension SQLiteLeadStore {
+    /// Removes a lead's personal data from every table, keeping what the
+    /// reports count (docs/semantics.md, "Erasing a lead"): the lead row keeps
+    /// its status, times, owner, source and counters, its name becomes
+    /// `erased` and its other profile fields empty; its events keep type, time,
+    /// rep, outcome and status; its notifications keep kind, step and receiver.
+    /// Its timers go and its undelivered notifications die, and the lead is
+    /// recorded in `erased_leads`, so later events naming it are refused and
+    /// rule reloads and rep deactivations leave it alone.
+    ///
+    /// `secure_delete` is on for every connection, so SQLite zeroes the old
+    /// bytes in the pages it rewrites; a TRUNCATE checkpoint afterwards empties
+    /// the write-ahead log, which held the old versions of those pages.
+    /// - Returns: nil for an unknown lead.
+    public func erase(_ lead: LeadID, at now: Instant) async throws -> LeadErasure? {
+        let done: LeadErasure? = try await transaction { db, cache in
+            guard let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM leads WHERE id = ?", arguments: [lead]) else {
+                return nil
+            }
+            try db.execute(sql: """
+                UPDATE leads SET name = 'erased', email = NULL, phone = NULL, company = NULL, title = NULL,
+                    need = NULL, attributes = NULL, snooze_reason = NULL,
+                    deadline_open = NULL, in_cadence = 0, awaits_first_touch = 0, snoozed_until = NULL
+                WHERE seq = ?
+                """, arguments: [seq])
+            try db.execute(sql: "INSERT OR IGNORE INTO erased_leads (lead, at) VALUES (?, ?)",
+                           arguments: [lead, now.secondsSinceEpoch])
+
+            var events = 0
+            let logged = try Row.fetchAll(db, sql: "SELECT seq, body FROM events WHERE lead = ?", arguments: [lead])
+            for row in logged {
+                let body: String = row["body"]
+                guard let event = try? EventDecoder.decode(body) else { continue }
+                let scrubbed = event.erasingPersonalData.jsonLine
+                guard scrubbed != body else { continue }
+                try db.execute(sql: "UPDATE events SET body = ? WHERE seq = ?", arguments: [scrubbed, row["seq"] as Int64])
+                events += 1
+            }
+
+            var notifications = 0
+            let sent = try Row.fetchAll(db, sql: "SELECT rowid, payload, last_error FROM outbox WHERE lead = ?", arguments: [lead])
+            for row in sent {
+                let payload: String = row["payload"]
+                let scrubbed = (try? LeadNotification(jsonLine: payload))?.erasingPersonalData.jsonLine ?? payload
+                // A relay's error may quote the lead's address ("550 <dana@…>: no such user").
+                let lastError: String? = row["last_error"]
+                guard scrubbed != payload || lastError != nil else { continue }
+                try db.execute(sql: "UPDATE outbox SET payload = ?, last_error = ? WHERE rowid = ?",
+                               arguments: [scrubbed, lastError == nil ? nil : "(erased with the lead)", row["rowid"] as Int64])
+                notifications += 1
+            }
+            try db.execute(sql: """
+                UPDATE outbox SET state = 'dead', last_error = 'lead erased'
+                WHERE lead = ? AND state = 'pending'
+                """, arguments: [lead])
+            let undelivered = db.changesCount
+
+            try db.execute(sql: "DELETE FROM timers WHERE lead = ?", arguments: [lead])
+            let timers = db.changesCount
+            cache.tallies.add(TallyDelta.timers, -Int64(timers))
+            return LeadErasure(lead: lead, events: events, notifications: notifications, timers: timers,
+                               undelivered: undelivered, logEmptied: false)
+        }
+        guard var erasure = done else { return nil }
+        erasure.logEmptied = try await pool.writeWithoutTransaction { db in
+            let (log, copied) = try db.checkpoint(.truncate)
+            return log == copied
+        }
+        return erasure
+    }
+
+    /// Whether `lead` was erased.
+    public func isErased(_ lead: LeadID) async throws -> Bool {
+        try await pool.read { db in try Self.isErased(lead, db) }
+    }
+
+    /// The 400 for an event naming an erased lead: it takes nothing more, so a
+    /// CRM re-sending its capture cannot bring the data back.
+    static func erasedLeadRefusal(_ event: Event, _ db: Database) throws -> EventError? {
+        guard let lead = event.lead, try isErased(lead, db) else { return nil }
+        let field = if case .leadCaptured = event.body { "lead.id" } else { "lead" }
+        return EventError(field: field, message: "lead \"\(lead)\" was erased (followupctl lead erase); events naming it are refused")
+    }
+
+    static func isErased(_ lead: LeadID, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_leads WHERE lead = ?", arguments: [lead]) ?? false
+    }
+}

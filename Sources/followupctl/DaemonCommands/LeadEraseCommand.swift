@@ -1,0 +1,47 @@
+import ArgumentParser
+import FollowUpCore
+
+extension LeadCommand {
+    /// `followupctl lead erase LEAD --yes`: `POST /v1/leads/{id}/erase`.
+    struct Erase: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase a lead's personal data everywhere (a data subject's request): irreversible.",
+            discussion: """
+                Name, email, phone, company, title, need and attributes leave the lead, its events and its \
+                notifications; its timers stop and nothing more is sent for it. Reports still count it: status, \
+                times, owner, source, touches and breaches stay. Events naming it are refused afterwards. \
+                Needs the admin scope over TCP. See docs/semantics.md, "Erasing a lead".
+                """)
+
+        @OptionGroup var daemon: DaemonOptions
+
+        @Argument(help: ArgumentHelp("The lead's id.", valueName: "lead"))
+        var lead: String
+
+        @Flag(name: .long, help: "Confirm: the data cannot be brought back.")
+        var yes = false
+
+        func validate() throws {
+            guard yes else { throw ValidationError("erasing a lead cannot be undone: add --yes to confirm") }
+        }
+
+        func run() async throws {
+            try await CtlError.reporting {
+                let answer = try await DaemonClient.with(try daemon.endpoint()) { client in
+                    try await client.post("/v1/leads/\(URIComponent.encode(lead))/erase")
+                }
+                func count(_ key: String) -> String {
+                    if case .number(let n) = answer[key] { return n }
+                    return "?"
+                }
+                var out = StandardOutput()
+                out.line("erased lead \(lead): \(count("events")) events and \(count("notifications")) notifications rewritten, "
+                         + "\(count("timers")) timers cancelled, \(count("undelivered")) undelivered notifications dropped")
+                if answer["log_emptied"] == .bool(false) {
+                    out.line("note: the write-ahead log was busy; its old pages go at the next checkpoint")
+                }
+                out.flush()
+            }
+        }
+    }
+}
