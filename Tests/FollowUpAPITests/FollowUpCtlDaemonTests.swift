@@ -142,8 +142,8 @@ struct FollowUpCtlDaemonTests {
             let queue = try await Self.ctl(api, "queue", "alice")
             #expect(queue.stdout == """
                 Now for alice (1)
-                  LEAD        STEP  DUE                   DEADLINE              OVERDUE  CONTACT
-                  L1          1     2026-11-24T20:00:00Z  2026-11-24T20:05:00Z  yes      Dana, Acme, +1 555 0100
+                  LEAD        STEP                      DUE                              DEADLINE                         OVERDUE  CONTACT
+                  L1          1                         2026-11-24T20:00:00Z             2026-11-24T20:05:00Z             yes      Dana, Acme, +1 555 0100
                 Next for alice (0)
                   (nothing)
 
@@ -209,8 +209,8 @@ struct FollowUpCtlDaemonTests {
                 Next for alice (0)
                   (nothing)
                 Snoozed for alice (1)
-                  LEAD        STEP  WAKES                 CONTACT
-                  L1          2     2026-12-14T14:00:00Z  Dana, Acme, +1 555 0100 — call back after the budget meeting
+                  LEAD        STEP                      WAKES                            CONTACT
+                  L1          2                         2026-12-14T14:00:00Z             Dana, Acme, +1 555 0100 — call back after the budget meeting
 
                 """)
             let json = try await api.unix.get("/v1/reps/alice/queue")

@@ -8,6 +8,38 @@ import Glibc
 /// `followupctl`'s daemon commands against the real followupd binary, the way
 /// a rep or an admin uses them.
 @Suite(.serialized) struct FollowUpCtlAgainstDaemonTests {
+    /// A rep reads their worklist on their own clock, the zone named once, with
+    /// how far off each time is; a rep without a zone reads the calendar's.
+    /// Each step says what it asks and on which channel (issue 15).
+    @Test func aQueueShowsTimesOnTheRepsClockAndWhatEachStepAsks() throws {
+        let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")  // Tue 10:00 New York, 07:00 Los Angeles
+        defer { _ = daemon.signal(SIGTERM) }
+        func ctl(_ arguments: String...) throws -> Subprocess {
+            try Subprocess.run(Subprocess.followupctl, arguments + ["--socket", daemon.socket], directory: daemon.directory.path)
+        }
+        #expect(try ctl("event", #"{"type":"rep.upserted","rep":{"id":"alice","email":"a@x.test","team":"sales","timezone":"America/Los_Angeles"}}"#).status == 0)
+        #expect(try ctl("event", #"{"type":"rep.upserted","rep":{"id":"bob","email":"b@x.test","team":"sales"}}"#).status == 0)
+        #expect(try ctl("event", #"{"type":"lead.captured","lead":{"id":"C1","source":"web_form","name":"Dana","email":"d@lead.test","owner":"alice"}}"#).status == 0)
+        #expect(try ctl("event", #"{"type":"lead.captured","lead":{"id":"C2","source":"web_form","name":"Eve","email":"e@lead.test","owner":"bob"}}"#).status == 0)
+
+        let alice = try ctl("queue", "alice")
+        #expect(alice.status == 0, "\(alice.stderr)")
+        #expect(alice.stdout.hasPrefix("Now for alice (1), times in America/Los_Angeles\n"), "\(alice.stdout)")
+        let row = alice.stdout.split(separator: "\n").first { $0.contains("C1") }.map(String.init) ?? ""
+        #expect(row.contains("1 first touch (call)"), "\(row)")
+        #expect(row.contains("Tue 07:00 (now)"), "\(row)")
+        #expect(row.contains("Tue 07:05 (in 5 min)"), "\(row)")
+
+        let bob = try ctl("queue", "bob")
+        #expect(bob.stdout.hasPrefix("Now for bob (1), times in America/New_York\n"), "\(bob.stdout)")
+        #expect(bob.stdout.contains("Tue 10:05 (in 5 min)"), "\(bob.stdout)")
+
+        // The API keeps UTC and says which clock a person reads.
+        let json = try ctl("queue", "alice", "--output", "json")
+        #expect(json.stdout.contains(#""timezone":"America/Los_Angeles""#), "\(json.stdout)")
+        #expect(json.stdout.contains(#""step_name":"first touch","channel":"call","due":"2026-11-24T15:00:00Z""#), "\(json.stdout)")
+    }
+
     @Test func repsAndLeadsThroughFollowUpCtl() throws {
         let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")
         func ctl(_ arguments: String...) throws -> Subprocess {
@@ -84,9 +116,19 @@ import Glibc
         // Past both steps' deadlines: still neither due nor overdue, only snoozed.
         try daemon.advance(to: "2026-12-10T15:00:00Z")
         let queue = try ctl("queue", "alice")
-        #expect(queue.stdout.hasPrefix("Now for alice (0)\n  (nothing)\nNext for alice (0)\n  (nothing)\nSnoozed for alice (2)\n"), "\(queue.stdout)")
-        #expect(queue.stdout.contains("  S1          2     2026-12-14T15:00:00Z  Dana, Acme, +1 555 0100 — call back after the budget meeting\n"
-                                      + "  S2          1     2026-12-15T14:00:00Z  s2@lead.test\n"), "\(queue.stdout)")
+        #expect(queue.stdout.hasPrefix("""
+            Now for alice (0), times in America/New_York
+              (nothing)
+            Next for alice (0), times in America/New_York
+              (nothing)
+            Snoozed for alice (2), times in America/New_York
+
+            """), "\(queue.stdout)")
+        #expect(queue.stdout.contains("""
+              S1          2 confirmation (email)    Mon 12-14 10:00 (in 4 d)         Dana, Acme, +1 555 0100 — call back after the budget meeting
+              S2          1 first touch (call)      Tue 12-15 09:00 (in 4 d 23 h)    s2@lead.test
+
+            """), "\(queue.stdout)")
         #expect(try daemon.get("/v1/leads?overdue=true").body.contains(#""leads":[]"#))
         let feed = try daemon.get("/v1/reps/alice/calendar.ics").body
         #expect(feed.contains("UID:wake-S1@"), "\(feed)")
@@ -97,8 +139,13 @@ import Glibc
         // S1 wakes: its step 2 is due again and it leaves the snoozed list.
         try daemon.advance(to: "2026-12-14T15:01:00Z")
         let woken = try ctl("queue", "alice")
-        #expect(woken.stdout.hasPrefix("Now for alice (1)\n"), "\(woken.stdout)")
-        #expect(woken.stdout.contains("Snoozed for alice (1)\n"), "\(woken.stdout)")
+        #expect(woken.stdout.hasPrefix("""
+            Now for alice (1), times in America/New_York
+              LEAD        STEP                      DUE                              DEADLINE                         OVERDUE  CONTACT
+              S1          2 confirmation (email)    Mon 10:00 (1 min ago)            Mon 11:00 (in 59 min)            no       Dana, Acme, +1 555 0100
+
+            """), "\(woken.stdout)")
+        #expect(woken.stdout.contains("Snoozed for alice (1), times in America/New_York\n"), "\(woken.stdout)")
         let awake = try ctl("lead", "show", "S1")
         #expect(!awake.stdout.contains("\n  snoozed until"), "\(awake.stdout)")
         #expect(awake.stdout.contains("\n  step 2 (email): due 2026-12-14T15:00:00Z, deadline 2026-12-14T16:00:00Z\n"),
@@ -166,7 +213,7 @@ import Glibc
                                      + #""scheduled":{"available":false,"from":"2026-12-21T14:00:00Z","until":"2027-01-04T14:00:00Z","reason":"holiday"},"#
                                      + #""deactivated":false,"weight":1,"capacity":null,"leads_in_cadence":2}"#), "\(json.stdout)")
         let queue = try ctl("queue", "bob")
-        #expect(queue.stdout.hasPrefix("bob will be away from 2026-12-21T14:00:00Z until 2027-01-04T14:00:00Z (holiday)\nNow for bob (2)\n"),
+        #expect(queue.stdout.hasPrefix("bob will be away from 2026-12-21T14:00:00Z until 2027-01-04T14:00:00Z (holiday)\nNow for bob (2), times in America/New_York\n"),
                 "\(queue.stdout)")
 
         let unknownLead = try ctl("decline", "NOPE")

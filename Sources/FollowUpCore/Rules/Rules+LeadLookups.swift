@@ -19,4 +19,12 @@ extension Rules {
     public func zoneIdentifier(for lead: LeadState) -> String {
         zone(for: lead, policy: policy(for: lead)).identifier
     }
+
+    /// The clock a rep reads times on: their own zone, else the calendar's of
+    /// the `default` policy (or the only one). What worklists show times in.
+    public func readerZone(of rep: Rep?) -> ZoneRules {
+        if let zone = rep?.timezone.flatMap({ ZoneCatalog.shared.rules(for: $0) }) { return zone }
+        let policy = onlyPolicy ?? policies["default"] ?? policies.values.sorted { $0.name < $1.name }.first
+        return policy?.calendar.zone ?? .utc
+    }
 }

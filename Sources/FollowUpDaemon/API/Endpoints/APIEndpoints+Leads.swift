@@ -86,19 +86,26 @@ extension APIEndpoints {
         }
         let now = clock()
         let queue = try await queries.queue(for: rep, at: now)
+        let rules = await reports?.rules()
+        // Each lead's step as its rule names it (what it asks, on which channel).
+        func write(_ lead: LeadState, _ w: inout JSONWriter) {
+            lead.writeQueueJSON(to: &w, now: now, stepRule: lead.step.flatMap { rules?.stepRule($0.number, for: lead) })
+        }
         return JSONResponse.object { w in
             w.string("rep", queue.rep)
             w.instant("at", now)
+            // The clock the rep reads times on; the times themselves stay UTC.
+            if let rules { w.string("timezone", rules.readerZone(of: member.rep).identifier) }
             // Whoever reads the worklist should know first that its owner is away or leaving.
             member.writeAvailabilityJSON(to: &w, now: now)
             w.beginArray("now")
-            for lead in queue.now { lead.writeQueueJSON(to: &w, now: now) }
+            for lead in queue.now { write(lead, &w) }
             w.endArray()
             w.beginArray("next")
-            for lead in queue.next { lead.writeQueueJSON(to: &w, now: now) }
+            for lead in queue.next { write(lead, &w) }
             w.endArray()
             w.beginArray("snoozed")
-            for lead in queue.snoozed { lead.writeQueueJSON(to: &w, now: now) }
+            for lead in queue.snoozed { write(lead, &w) }
             w.endArray()
         }
     }

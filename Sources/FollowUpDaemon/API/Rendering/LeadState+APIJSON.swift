@@ -63,7 +63,7 @@ extension LeadState {
     /// (a touch exactly at the deadline is on time). A snoozed lead has no
     /// due time, deadline or overdue until it wakes: its `step` is the step
     /// that re-opens at `snoozed_until`.
-    func writeQueueJSON(to w: inout JSONWriter, now: Instant) {
+    func writeQueueJSON(to w: inout JSONWriter, now: Instant, stepRule: StepRule? = nil) {
         let open = openStep
         w.beginObject()
         w.string("id", id)
@@ -76,6 +76,9 @@ extension LeadState {
         w.int("score", score)
         w.string("status", status.rawValue)
         w.intOrNull("step", status == .open ? step?.number : nil)
+        // What the step asks, by the rules in force: "confirmation" by email.
+        w.stringOrNull("step_name", status == .open ? stepRule?.name : nil)
+        w.stringOrNull("channel", status == .open ? stepRule?.channel.rawValue : nil)
         w.instantOrNull("due", open?.due)
         w.instantOrNull("deadline", open?.deadline)
         w.bool("overdue", open.map { $0.deadline < now } ?? false)
