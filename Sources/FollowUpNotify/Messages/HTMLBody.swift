@@ -34,9 +34,10 @@ enum HTMLBody {
 }
 
 /// HTML escaping of text for element content and double- or single-quoted
-/// attribute values: `&`, `<`, `>`, `"` and `'`.
-enum HTMLText {
-    static func escaped(_ text: String) -> String {
+/// attribute values: `&`, `<`, `>`, `"` and `'`. One escaper for every page
+/// and message the daemon writes (HTML email, the dashboard and its SVG).
+package enum HTMLText {
+    package static func escaped(_ text: String) -> String {
         guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 32)

@@ -1,3 +1,5 @@
+import FollowUpNotify
+
 /// A horizontal bar chart as inline SVG: one labelled bar per value, scaled
 /// to the largest, with the value printed after the bar. Horizontal bars keep
 /// long rep and source names readable on a phone.
@@ -28,15 +30,15 @@ struct BarChart {
         let top = max(scale ?? 0, shown.map(\.value).max() ?? 0, 1)
         var s = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(Self.width) \(height)\" "
             + "preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">"
-        s += "<title>\(HTMLText.escape(title))</title>"
+        s += "<title>\(HTMLText.escaped(title))</title>"
         for (i, bar) in shown.enumerated() {
             let y = 4 + i * Self.rowHeight
             let w = bar.value <= 0 ? 0 : max(2, bar.value * Self.barWidth / top)
             let label = bar.label.count > 16 ? String(bar.label.prefix(15)) + "…" : bar.label
-            s += "<g><title>\(HTMLText.escape(bar.label)): \(HTMLText.escape(bar.text))</title>"
-            s += "<text x=\"\(Self.labelWidth - 6)\" y=\"\(y + 16)\" text-anchor=\"end\" class=\"label\">\(HTMLText.escape(label))</text>"
+            s += "<g><title>\(HTMLText.escaped(bar.label)): \(HTMLText.escaped(bar.text))</title>"
+            s += "<text x=\"\(Self.labelWidth - 6)\" y=\"\(y + 16)\" text-anchor=\"end\" class=\"label\">\(HTMLText.escaped(label))</text>"
             s += "<rect x=\"\(Self.labelWidth)\" y=\"\(y + 3)\" width=\"\(w)\" height=\"\(Self.rowHeight - 8)\" rx=\"3\" class=\"\(tone)\"/>"
-            s += "<text x=\"\(Self.labelWidth + w + 6)\" y=\"\(y + 16)\" class=\"value\">\(HTMLText.escape(bar.text))</text></g>"
+            s += "<text x=\"\(Self.labelWidth + w + 6)\" y=\"\(y + 16)\" class=\"value\">\(HTMLText.escaped(bar.text))</text></g>"
         }
         s += "</svg>"
         if bars.count > shown.count { s += "<p class=\"empty\">and \(bars.count - shown.count) more</p>" }

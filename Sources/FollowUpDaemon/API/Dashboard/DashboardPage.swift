@@ -1,3 +1,4 @@
+import FollowUpNotify
 import FollowUpCore
 
 /// `GET /dashboard`: one self-contained page (inline CSS and SVG, no script,
@@ -15,7 +16,7 @@ struct DashboardPage {
         var body = "<header><h1>Lead follow-up</h1><p class=\"window\">Leads captured "
         body += report.window.since.map { "from \(Self.day($0)) " } ?? ""
         body += report.window.until.map { "until \(Self.day($0)) " } ?? "until now "
-        body += "· as of \(HTMLText.escape(now.description))</p></header>"
+        body += "· as of \(HTMLText.escaped(now.description))</p></header>"
 
         body += "<section class=\"tiles\">"
         body += Self.tile("Leads", String(t.leads))
@@ -64,11 +65,11 @@ struct DashboardPage {
             for lead in overdue {
                 guard let step = lead.step else { continue }
                 let who = [lead.profile.name, lead.profile.company].compactMap { $0 }.joined(separator: ", ")
-                body += "<tr><td>\(HTMLText.escape(lead.id))"
-                if !who.isEmpty { body += "<br><small>\(HTMLText.escape(who))</small>" }
-                body += "</td><td>\(HTMLText.escape(lead.owner ?? "(unrouted)"))</td>"
-                body += "<td>\(HTMLText.escape(lead.priority))</td><td>\(step.number)</td>"
-                body += "<td>\(HTMLText.escape(step.deadline.description))</td><td>\(Self.duration(now - step.deadline))</td></tr>"
+                body += "<tr><td>\(HTMLText.escaped(lead.id))"
+                if !who.isEmpty { body += "<br><small>\(HTMLText.escaped(who))</small>" }
+                body += "</td><td>\(HTMLText.escaped(lead.owner ?? "(unrouted)"))</td>"
+                body += "<td>\(HTMLText.escaped(lead.priority))</td><td>\(step.number)</td>"
+                body += "<td>\(HTMLText.escaped(step.deadline.description))</td><td>\(Self.duration(now - step.deadline))</td></tr>"
             }
             body += "</tbody></table></div>"
             if moreOverdue { body += "<p class=\"empty\">Only the first \(overdue.count) are listed: see followupctl leads --overdue.</p>" }
@@ -104,12 +105,12 @@ struct DashboardPage {
         """
 
     static func tile(_ label: String, _ value: String, _ sub: String? = nil) -> String {
-        "<div class=\"tile\"><div class=\"k\">\(HTMLText.escape(label))</div><div class=\"n\">\(HTMLText.escape(value))</div>"
-            + (sub.map { "<div class=\"s\">\(HTMLText.escape($0))</div>" } ?? "") + "</div>"
+        "<div class=\"tile\"><div class=\"k\">\(HTMLText.escaped(label))</div><div class=\"n\">\(HTMLText.escaped(value))</div>"
+            + (sub.map { "<div class=\"s\">\(HTMLText.escaped($0))</div>" } ?? "") + "</div>"
     }
 
     static func card(_ title: String, id: String, _ chart: BarChart) -> String {
-        "<section class=\"card\" id=\"\(id)\"><h2>\(HTMLText.escape(title))</h2>\(chart.svg)</section>"
+        "<section class=\"card\" id=\"\(id)\"><h2>\(HTMLText.escaped(title))</h2>\(chart.svg)</section>"
     }
 
     static func day(_ instant: Instant) -> String { String(instant.description.prefix(10)) }

@@ -1,3 +1,4 @@
+import FollowUpNotify
 import FollowUpCore
 
 /// The dashboard's follow-through card: per rep (the lead's owner now) and in
@@ -15,7 +16,7 @@ struct FollowThroughTable {
         var s = "<section class=\"card wide\" id=\"follow-through\"><h2>Follow-through</h2>"
         guard total.leads > 0 else { return s + "<p class=\"empty\">No data in this window.</p></section>" }
         s += "<div class=\"scroll\"><table><thead><tr><th>Rep</th>"
-        for heading in Self.headings { s += "<th class=\"n\">\(HTMLText.escape(heading))</th>" }
+        for heading in Self.headings { s += "<th class=\"n\">\(HTMLText.escaped(heading))</th>" }
         s += "</tr></thead><tbody>"
         for group in groups { s += Self.row(group.key, group, css: nil) }
         s += Self.row("Total", total, css: "total")
@@ -27,8 +28,8 @@ struct FollowThroughTable {
         let cells = [String(f.snoozedNow), String(f.breachesRepeated), String(f.movedAfterBreaches),
                      String(f.checkInsSent), answered, String(f.hotSignals)]
         var s = css.map { "<tr class=\"\($0)\">" } ?? "<tr>"
-        s += "<td>\(HTMLText.escape(label))</td>"
-        for cell in cells { s += "<td class=\"n\">\(HTMLText.escape(cell))</td>" }
+        s += "<td>\(HTMLText.escaped(label))</td>"
+        for cell in cells { s += "<td class=\"n\">\(HTMLText.escaped(cell))</td>" }
         return s + "</tr>"
     }
 }

@@ -1,3 +1,4 @@
+import FollowUpNotify
 import FollowUpCore
 
 /// The dashboard's people-and-routing card: per rep and in total, step 1
@@ -20,7 +21,7 @@ struct PeopleAndRoutingTable {
             s += "<p class=\"empty\">No lead was offered in this window.</p>"
         } else {
             s += "<div class=\"scroll\"><table><thead><tr><th>Rep</th>"
-            for heading in Self.headings { s += "<th class=\"n\">\(HTMLText.escape(heading))</th>" }
+            for heading in Self.headings { s += "<th class=\"n\">\(HTMLText.escaped(heading))</th>" }
             s += "</tr></thead><tbody>"
             for group in groups { s += Self.row(group.key, group, css: nil) }
             s += Self.row("Total", total, css: "total")
@@ -30,7 +31,7 @@ struct PeopleAndRoutingTable {
         if teamLoad.isEmpty { return s + "<p class=\"empty\">No lead is in cadence.</p></section>" }
         s += "<div class=\"scroll\"><table id=\"team-load\"><thead><tr><th>Team</th><th class=\"n\">Leads in cadence</th></tr></thead><tbody>"
         for load in teamLoad {
-            s += "<tr><td>\(HTMLText.escape(load.label))</td><td class=\"n\">\(load.count)</td></tr>"
+            s += "<tr><td>\(HTMLText.escaped(load.label))</td><td class=\"n\">\(load.count)</td></tr>"
         }
         return s + "</tbody></table></div></section>"
     }
@@ -40,8 +41,8 @@ struct PeopleAndRoutingTable {
         let cells = [String(f.offered), accepted, DashboardPage.duration(f.timeToAcceptMedian),
                      String(f.declines), String(f.movedByDeactivation), String(f.merges)]
         var s = css.map { "<tr class=\"\($0)\">" } ?? "<tr>"
-        s += "<td>\(HTMLText.escape(label))</td>"
-        for cell in cells { s += "<td class=\"n\">\(HTMLText.escape(cell))</td>" }
+        s += "<td>\(HTMLText.escaped(label))</td>"
+        for cell in cells { s += "<td class=\"n\">\(HTMLText.escaped(cell))</td>" }
         return s + "</tr>"
     }
 }
