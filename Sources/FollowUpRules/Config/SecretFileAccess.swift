@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// Who besides the daemon may open a file of secrets (bearer tokens, webhook
-/// URLs). A secret every user can read is no secret; a group other than the
+/// URLs, webhook HMAC keys, SMTP passwords). A secret every user can read is no secret; a group other than the
 /// daemon's may hold reps and CRMs that must not see it; whoever may write it
 /// can add a token or redirect a channel.
 ///
