@@ -41,13 +41,17 @@ public struct Daemon: Sendable {
         // One daemon per database, taken before the database is opened: two
         // would fire every timer and send every notification twice.
         let lock = try StoreLock(database: config.database)
+        let manager = ServiceManager()
+        let migrationTime = MigrationTimeExtension(manager: manager)
+        defer { migrationTime.finish() }
         let store = try SQLiteLeadStore(path: config.database, durability: config.durability == .full ? .full : .normal,
-                                        backgroundCheckpoints: true, routing: { routes.receivers(of: $0, facts: $1) })
+                                        backgroundCheckpoints: true, migrating: migrationTime.begin,
+                                        routing: { routes.receivers(of: $0, facts: $1) })
+        migrationTime.finish()
         try await store.seedRoster(rules.rules.roster)
         let metrics = DaemonMetrics()
         let deliveryBell = Wakeup()
         let checkpointBell = Wakeup()
-        let manager = ServiceManager()
         // The watchdog is pinged from the scheduler loop itself: a stuck scheduler stops the pings.
         let heartbeat = manager.watchdogInterval.map { Heartbeat(interval: $0, beat: manager.watchdogPing) }
         if let interval = manager.watchdogInterval { logger.info("systemd watchdog: pinging every \(interval)") }

@@ -48,8 +48,9 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
     /// what it is and by the lead's priority and team when it is minted
     /// (``NotificationRoutes``): routes decide at mint time, inside the
     /// transaction, so a config reload never re-routes what is queued.
+    /// `migrating` hears of each schema migration before it runs.
     public init(path: String, durability: Synchronous = .normal, backgroundCheckpoints: Bool = false,
-                routing: @escaping NotificationRouter) throws {
+                migrating: (@Sendable (MigrationStep) -> Void)? = nil, routing: @escaping NotificationRouter) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -80,7 +81,7 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.prepare(pool, path: path)
+            try Schema.prepare(pool, path: path, migrating: migrating)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreFileError(path: path, reason: .notADatabase)
         }

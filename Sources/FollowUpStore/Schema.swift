@@ -27,8 +27,9 @@ enum Schema {
     }()
 
     /// Checks the file is ours (or new) and not newer than this code, then
-    /// brings it up to date. Opening a current file changes nothing.
-    static func prepare(_ pool: DatabasePool, path: String) throws {
+    /// brings it up to date, one migration at a time, each announced to
+    /// `migrating` first. Opening a current file changes nothing.
+    static func prepare(_ pool: DatabasePool, path: String, migrating: (@Sendable (MigrationStep) -> Void)? = nil) throws {
         let (applicationID, tables, superseded) = try pool.read { db in
             (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0,
@@ -40,7 +41,12 @@ enum Schema {
         if !superseded.isEmpty {
             throw StoreFileError(path: path, reason: .newerThanCode(migrations: superseded.sorted()))
         }
-        try migrator.migrate(pool)
+        let applied = try pool.read { try migrator.appliedIdentifiers($0) }
+        let pending = migrator.migrations.filter { !applied.contains($0) }
+        for (index, identifier) in pending.enumerated() {
+            migrating?(MigrationStep(identifier: identifier, index: index + 1, count: pending.count))
+            try migrator.migrate(pool, upTo: identifier)
+        }
     }
 
     /// The first schema: event log, leads, reps, meta, timers, outbox, and the

@@ -54,6 +54,18 @@ public struct ServiceManager: Sendable {
         send(Self.statusField(text))
     }
 
+    /// `EXTEND_TIMEOUT_USEC=`: the current phase (start, here) is making
+    /// progress; systemd waits `grant` more from now before its timeout
+    /// (never less than the unit's own `TimeoutStartSec=`).
+    public func extendTimeout(by grant: Duration, status: String? = nil) {
+        send(["EXTEND_TIMEOUT_USEC=\(Self.microseconds(grant))"] + Self.statusField(status))
+    }
+
+    static func microseconds(_ duration: Duration) -> UInt64 {
+        let (seconds, attoseconds) = duration.components
+        return UInt64(max(0, seconds)) * 1_000_000 + UInt64(max(0, attoseconds)) / 1_000_000_000_000
+    }
+
     /// `WATCHDOG=1`: the loop that must keep running is alive.
     public func watchdogPing() {
         guard watchdogInterval != nil else { return }

@@ -82,7 +82,9 @@ struct FollowUpD: AsyncParsableCommand {
             for problem in error.problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
             throw ExitCode(1)
         }
+        let exposures = ListenExposure.warnings(settings.listen)
         if checkConfig {
+            for warning in exposures { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             // Builds every receiver (templates, secret files) without a database, then lets go of them.
             do {
                 let notifiers = try ReceiverSet.make(settings, contexts: BareMessageContext())
@@ -101,6 +103,7 @@ struct FollowUpD: AsyncParsableCommand {
         // A receiver's program (sendmail, exec) that exits before reading its stdin
         // must fail that delivery, not kill the daemon with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        for warning in exposures { logger.warning("\(warning)") }
         do {
             try await Daemon(config: settings, rules: rules, logger: logger).run()
         } catch let error as ReceiverSetupError {

@@ -19,6 +19,7 @@ import Glibc
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let secret = dir.appendingPathComponent("webhook.secret").path
         try "s3cret-for-tests\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret)
         return (dir, secret)
     }
 
@@ -338,6 +339,7 @@ import Glibc
         try #require(made.status == 0, "\(made.stderr)")
         let password = dir.appendingPathComponent("smtp.password").path
         try "n0t-in-the-config\n".write(toFile: password, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: password)
         let smtp = try RelayProcess.smtp(directory: mail.path, tls: (cert, key), auth: "followupd:n0t-in-the-config")
         let receiver = { (name: String, auth: String) in
             """

@@ -59,6 +59,24 @@ import Glibc
         #expect(daemon.stderr.contains("write-ahead log checkpointed"), "\(daemon.stderr)")
     }
 
+    /// A migration of a big file can outlast TimeoutStartSec=: while the schema
+    /// migrates (all of it, on a new file) the daemon asks for more start time
+    /// (issue 11); a current file opens without asking.
+    @Test func migratingTheDatabaseAsksSystemdForMoreStartTime() throws {
+        let (daemon, notify, _) = try Self.start(watchdog: false)
+        let ready = try notify.wait("READY=1") { $0.fields["READY"] == "1" }
+        let asked = notify.messages[..<ready.index].filter { $0.fields["EXTEND_TIMEOUT_USEC"] != nil }
+        #expect(asked.first?.fields["EXTEND_TIMEOUT_USEC"] == "30000000", "\(notify.messages)")
+        #expect(asked.first?.fields["STATUS"]?.hasPrefix("migrating the database: v1 (1 of ") == true, "\(notify.messages)")
+        #expect(asked.count >= 2, "one request per migration step: \(asked)")
+        #expect(daemon.signal(SIGTERM) == 0, "\(daemon.stderr)")
+        let stopped = notify.messages.count - 1
+        try daemon.start()
+        let again = try notify.wait(after: stopped, "READY=1 after the restart") { $0.fields["READY"] == "1" }
+        #expect(!notify.messages[(stopped + 1)...again.index].contains { $0.fields["EXTEND_TIMEOUT_USEC"] != nil },
+                "\(notify.messages[(stopped + 1)...])")
+    }
+
     @Test func watchdogPingsComeFromTheSchedulerAndStopWhenItIsStuck() throws {
         let (daemon, notify, _) = try Self.start()
         try notify.wait("READY=1") { $0.fields["READY"] == "1" }

@@ -1,6 +1,9 @@
 import FollowUpTestSupport
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The unit file and what scripts/install lays out, checked by systemd's own
 /// analyzer (`systemd-analyze security` and `verify`), as ops will.
@@ -60,6 +63,49 @@ import Testing
         try config.write(to: check, atomically: true, encoding: .utf8)
         let checked = try Subprocess.run(DaemonProcess.binary, ["--config", check.path, "--check-config"], directory: destdir.path)
         #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+    }
+
+    /// Group followup may open the API socket, and nothing else: the unit's
+    /// umask and systemd's own tmpfiles run on a staged root keep the database,
+    /// the token file and every secret the shipped config names to the daemon's user.
+    @Test func theSocketGroupCannotReadTheDatabaseTokensOrSecrets() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let state = root.appendingPathComponent("var/lib/followup")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("etc/followup"), withIntermediateDirectories: true)
+        // tmpfiles --root resolves names in the root's own files: there, followup is whoever runs the test.
+        try "followup:x:\(getuid()):\(getgid())::/var/lib/followup:/bin/false\n"
+            .write(to: root.appendingPathComponent("etc/passwd"), atomically: true, encoding: .utf8)
+        try "followup:x:\(getgid()):\n".write(to: root.appendingPathComponent("etc/group"), atomically: true, encoding: .utf8)
+        let shipped = try String(contentsOf: Self.root.appendingPathComponent("etc/followup/followupd.yaml"), encoding: .utf8)
+        let secrets = shipped.matches(of: #/(?:token|secret|password|url)_file: (/etc/followup/\S+)/#).map { String($0.1) }
+        #expect(secrets.count == 5, "\(secrets)")
+        // What an older unit (UMask=0007) and an admin's editor left behind: group-readable files.
+        let files = secrets.map { root.path + $0 } + ["", "-wal", "-shm"].map { state.path + "/followupd.sqlite" + $0 }
+        for file in files {
+            try "x\n".write(toFile: file, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o664], ofItemAtPath: file)
+        }
+        let tmpfiles = try Subprocess.run("/usr/bin/env", ["systemd-tmpfiles", "--create", "--root=\(root.path)",
+                                                           Self.root.appendingPathComponent("systemd/followupd.tmpfiles").path],
+                                          directory: nil)
+        #expect(tmpfiles.status == 0, "\(tmpfiles.stderr)")
+        func mode(_ path: String) throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        }
+        for file in files {
+            let found = try mode(file)
+            #expect(found & 0o077 == 0, "\(file) is mode \(String(found, radix: 8))")
+        }
+        #expect(try mode(state.path) == 0o750)
+        // Files the daemon creates: the database, its WAL and lock file get 0666 & ~UMask.
+        let unit = try String(contentsOf: URL(fileURLWithPath: Self.unit), encoding: .utf8)
+        #expect(unit.contains("\nUMask=0077\n"))
+        #expect(unit.contains("\nStateDirectoryMode=0750\n") && unit.contains("\nRuntimeDirectoryMode=0750\n"))
+        #expect(unit.contains("\nUser=followup\n") && unit.contains("\nGroup=followup\n"))
+        let shippedConfig = try String(contentsOf: Self.root.appendingPathComponent("systemd/followupd.yaml"), encoding: .utf8)
+        #expect(shippedConfig.contains("socket_mode: \"0660\""), "the socket stays the group's")
     }
 
     @Test func reinstallingKeepsAnAdminsEditsAndPutsTheNewFileBeside() throws {

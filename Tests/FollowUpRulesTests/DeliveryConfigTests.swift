@@ -18,6 +18,7 @@ import Testing
     @Test func readsEveryReceiverKindRoutesAndDeliveryKeys() throws {
         let secret = FileManager.default.temporaryDirectory.appendingPathComponent("secret-\(UUID().uuidString)").path
         try "x\n".write(toFile: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret)
         let config = try DaemonConfig.parse("""
             receivers:
               - name: log

@@ -81,7 +81,8 @@ extension DaemonConfig {
         }
         var settings = WebhookSettings(url: url.value)
         if let v = reader.text(fields, "secret_file") {
-            guard Self.readable(v, fields.describe("secret_file"), with: &reader) else { return nil }
+            guard Self.secretFile(v, fields.describe("secret_file"), "the HMAC key lets anyone sign requests to the relay",
+                                  with: &reader) else { return nil }
             settings.secretFile = v.value
         }
         if let v = readTimeout(fields, with: &reader) { settings.timeout = v }
@@ -150,10 +151,19 @@ extension DaemonConfig {
                 return nil
             }
             settings.auth = auth
+            // PLAIN and LOGIN send the password base64-encoded, i.e. readable by
+            // anyone on the path. Loopback never leaves the host (a local
+            // submission relay): only root sees it, and root can read password_file.
+            guard settings.starttls || SMTPSettings.isLoopback(host.value) else {
+                reader.log.error("\(fields.describe("auth")) would send the password in clear to \(host.value): "
+                                 + "add `starttls: true` (only a loopback host may authenticate without it)", at: v.position)
+                return nil
+            }
         }
         settings.username = reader.text(fields, "username")?.value
         if let v = reader.text(fields, "password_file") {
-            guard Self.readable(v, fields.describe("password_file"), with: &reader) else { return nil }
+            guard Self.secretFile(v, fields.describe("password_file"), "the password lets anyone send through the relay",
+                                  with: &reader) else { return nil }
             settings.passwordFile = v.value
         }
         if settings.auth != nil, settings.username == nil || settings.passwordFile == nil {
@@ -262,6 +272,17 @@ extension DaemonConfig {
     }
 
     /// Whether a secret file named in the config can be read now (reported at the value otherwise).
+    /// Whether `path` is readable and only the daemon may read it
+    /// (``SecretFileAccess``); `why` says what leaks when it is not.
+    static func secretFile(_ path: Located<String>, _ what: String, _ why: String, with reader: inout RuleReader) -> Bool {
+        guard readable(path, what, with: &reader) else { return false }
+        if let problem = SecretFileAccess.problem(path.value) {
+            reader.log.error("\(what): \(problem); \(why)", at: path.position)
+            return false
+        }
+        return true
+    }
+
     static func readable(_ path: Located<String>, _ what: String, with reader: inout RuleReader) -> Bool {
         if FileManager.default.isReadableFile(atPath: path.value) { return true }
         let exists = FileManager.default.fileExists(atPath: path.value)

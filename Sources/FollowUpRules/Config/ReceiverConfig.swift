@@ -167,6 +167,17 @@ public struct SMTPSettings: Sendable, Hashable {
     }
 }
 
+extension SMTPSettings {
+    /// Whether `host` names this machine's loopback interface (`localhost`,
+    /// 127.0.0.0/8, `::1`): the only place `auth` may go without `starttls`.
+    public static func isLoopback(_ host: String) -> Bool {
+        let name = host.lowercased()
+        if name == "localhost" || name == "::1" { return true }
+        let octets = name.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+}
+
 /// `sendmail`: the local MTA.
 public struct SendmailSettings: Sendable, Hashable {
     public var path: String

@@ -4,13 +4,14 @@ import Glibc
 #endif
 
 /// Who besides the daemon may open a file of secrets (bearer tokens, webhook
-/// URLs). A secret every user can read is no secret; a group other than the
+/// URLs, webhook HMAC keys, SMTP passwords). A secret every user can read is no secret; a group other than the
 /// daemon's may hold reps and CRMs that must not see it; whoever may write it
 /// can add a token or redirect a channel.
 ///
-/// Accepted: 0600 (and stricter), and 0640 with the daemon's own group, which
-/// is how systemd/followupd.tmpfiles gives the shipped secret files to root
-/// with group `followup`.
+/// Accepted: 0600 (and stricter), and 0640 with the daemon's own group, for a
+/// group private to the daemon. The shipped unit's group is also the API
+/// socket's, so systemd/followupd.tmpfiles makes the secret files 0600 owned
+/// by the daemon's user instead.
 public enum SecretFileAccess {
     /// Why `path` is too open, or nil when it is fine or cannot be examined
     /// (a missing or unreadable file is reported by whoever reads it).
