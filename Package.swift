@@ -118,6 +118,7 @@ let package = Package(
                 "FollowUpDaemon", "FollowUpSystemd", "FollowUpNotify", "FollowUpCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
