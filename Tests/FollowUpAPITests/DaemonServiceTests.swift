@@ -17,7 +17,7 @@ struct DaemonServiceTests {
         let config = try Self.config()
         try await Self.running(config) { client in
             let posted = try await client.post("/v1/events", Fixtures.array(Fixtures.alice, Fixtures.capture("L1")))
-            #expect(posted.status == 200, "\(posted.text)")
+            #expect(posted.status == 200, "\(posted.body)")
         }
         // Closed cleanly: the final TRUNCATE checkpoint moved the write-ahead log into the file and emptied it.
         let wal = try #require(try FileManager.default.attributesOfItem(atPath: config.database + "-wal")[.size] as? Int)
@@ -25,7 +25,7 @@ struct DaemonServiceTests {
         // The store lock was let go (a second daemon starts) and the lead is in the file.
         try await Self.running(config) { client in
             let lead = try await client.get("/v1/leads/L1")
-            #expect(lead.status == 200, "\(lead.text)")
+            #expect(lead.status == 200, "\(lead.body)")
         }
     }
 
