@@ -78,7 +78,7 @@ extension LeadState {
         w.intOrNull("step", status == .open ? step?.number : nil)
         w.instantOrNull("due", open?.due)
         w.instantOrNull("deadline", open?.deadline)
-        w.bool("overdue", open.map { $0.deadline < now } ?? false)
+        w.bool("overdue", isOverdue(at: now))
         w.instantOrNull("snoozed_until", isSnoozed ? snoozedUntil : nil)
         w.stringOrNull("snooze_reason", isSnoozed ? snoozeReason : nil)
         w.endObject()
