@@ -4,23 +4,36 @@ import FollowUpNotify
 import FollowUpStore
 public import Logging
 import FollowUpSystemd
-import ServiceLifecycle
-import UnixSignals
+public import ServiceLifecycle
 
-/// followupd put together: the store, the timeline (ingest and scheduler),
-/// delivery, the API listeners, rules reload on SIGHUP, and systemd's
-/// notifications, run as one `ServiceGroup` that stops gracefully on SIGTERM
-/// or SIGINT: listeners stop taking events first, in-flight deliveries
-/// finish, the write-ahead log is checkpointed and the database closed.
-public struct Daemon: Sendable {
+/// followupd put together as one `Service`: the store, the timeline (ingest
+/// and scheduler), delivery, the API listeners, rules reload and systemd's
+/// notifications. The process that runs it owns the signals: it puts the
+/// daemon in a `ServiceGroup` whose graceful shutdown (SIGTERM, SIGINT in
+/// followupd) stops it in order — listeners stop taking events first,
+/// in-flight deliveries finish, the write-ahead log is checkpointed and the
+/// database closed before ``run()`` returns — and it calls ``reload()``
+/// (on SIGHUP in followupd).
+public struct Daemon: Service {
     public let config: DaemonConfig
     public let rules: LoadedRules
     public let logger: Logger
+    /// Reload requests, kept to the newest one: asks during a reload make exactly one more.
+    private let reloads: AsyncStream<Void>
+    private let reloadRequests: AsyncStream<Void>.Continuation
 
     public init(config: DaemonConfig, rules: LoadedRules, logger: Logger) {
         self.config = config
         self.rules = rules
         self.logger = logger
+        (reloads, reloadRequests) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Asks the running daemon to read its rules directory and token file
+    /// again. Returns at once; the reload runs in ``run()``, after any reload
+    /// in progress. An ask before the daemon is up waits for it.
+    public func reload() {
+        reloadRequests.yield()
     }
 
     /// The clock: the system's, or the test clock the config enables.
@@ -31,7 +44,9 @@ public struct Daemon: Sendable {
         return ScaledClock(start: start, rate: testing.clockRate)
     }
 
-    /// Runs until a termination signal.
+    /// Runs until the group it runs in shuts down gracefully (or its task is
+    /// cancelled), then closes the database. Runs once: a second run has no
+    /// reload requests to read.
     public func run() async throws {
         let clock = makeClock()
         if config.testing?.enabled == true {
@@ -88,12 +103,10 @@ public struct Daemon: Sendable {
         let checkpoints = CheckpointService(store: store, bell: checkpointBell, logger: logger)
         // Graceful shutdown runs in reverse: systemd hears STOPPING=1 first, then the listeners
         // stop taking events, then reloads, checkpoints, deliveries (in flight ones finish) and the scheduler.
-        let services: [any Service] = [timeline, delivery, checkpoints, ReloadOnHangup(reloader: reloader, api: api, logger: logger)]
-            + api.listeners + [reporter]
-        let group = ServiceGroup(configuration: .init(
-            services: services.map { .init(service: $0) },
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
+        let reloading = ReloadOnRequest(requests: reloads, reloader: reloader, tokens: api.tokens, logger: logger)
+        let services: [any Service] = [timeline, delivery, checkpoints, reloading] + api.listeners + [reporter]
+        // No signals here: the enclosing group's graceful shutdown reaches this one.
+        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
         try await group.run()
         status.setReady(false)
         do {

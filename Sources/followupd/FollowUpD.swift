@@ -6,11 +6,14 @@ import FollowUpRules
 import FollowUpSystemd
 import Foundation
 public import Logging
+import ServiceLifecycle
+import UnixSignals
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// `followupd`: the daemon. A thin main: arguments, logging, then ``Daemon``.
+/// `followupd`: the daemon. A thin main: arguments, logging, then ``Daemon`` in a
+/// `ServiceGroup` that owns the process's signals.
 @main
 struct FollowUpD: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -104,8 +107,16 @@ struct FollowUpD: AsyncParsableCommand {
         // must fail that delivery, not kill the daemon with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         for warning in exposures { logger.warning("\(warning)") }
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        let daemon = Daemon(config: settings, rules: rules, logger: logger)
+        // The hangup service comes first so that it stops last: a SIGHUP while the
+        // daemon shuts down must still be trapped, not end the process.
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: ReloadOnHangup(hangups: hangups, daemon: daemon)), .init(service: daemon)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
         do {
-            try await Daemon(config: settings, rules: rules, logger: logger).run()
+            try await group.run()
         } catch let error as ReceiverSetupError {
             for problem in error.problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
             throw ExitCode(1)

@@ -10,11 +10,11 @@ struct EventsEndpointTests {
             let rep = try await api.unix.post("/v1/events", Fixtures.alice)
             #expect(rep.status == 200)
             #expect(rep.header("Content-Type") == "application/json")
-            #expect(rep.text == #"{"accepted":[{"seq":1,"type":"rep.upserted","lead":null,"applied_at":"2026-11-24T19:00:00Z","notifications":[]}]}"#)
+            #expect(rep.body == #"{"accepted":[{"seq":1,"type":"rep.upserted","lead":null,"applied_at":"2026-11-24T19:00:00Z","notifications":[]}]}"#)
 
             let lead = try await api.unix.post("/v1/events", Fixtures.capture("L1"))
             #expect(lead.status == 200)
-            #expect(lead.text == #"{"accepted":[{"seq":2,"type":"lead.captured","lead":"L1","applied_at":"2026-11-24T20:00:00Z","notifications":["L1:lead.assigned:1:1"]}]}"#)
+            #expect(lead.body == #"{"accepted":[{"seq":2,"type":"lead.captured","lead":"L1","applied_at":"2026-11-24T20:00:00Z","notifications":["L1:lead.assigned:1:1"]}]}"#)
         }
     }
 
@@ -24,7 +24,7 @@ struct EventsEndpointTests {
             let reply = try await api.unix.post("/v1/events", Fixtures.array(Fixtures.alice, Fixtures.capture("L1"),
                                                                               Fixtures.touch("L1", at: "2026-11-24T20:02:00Z")))
             #expect(reply.status == 200)
-            guard case .array(let accepted)? = reply["accepted"] else { Issue.record("no accepted: \(reply.text)"); return }
+            guard case .array(let accepted)? = reply["accepted"] else { Issue.record("no accepted: \(reply.body)"); return }
             #expect(accepted.map { $0["seq"] } == [.number("1"), .number("2"), .number("3")])
             #expect(accepted.map { $0["type"] } == [.string("rep.upserted"), .string("lead.captured"), .string("touch.logged")])
             #expect(accepted[2]["lead"] == .string("L1"))
@@ -83,9 +83,9 @@ struct EventsEndpointTests {
     func badBody(_ bad: BadBody) async throws {
         try await LiveAPI.run { api in
             let reply = try await api.unix.post("/v1/events", bad.body)
-            #expect(reply.status == 400, "\(reply.text)")
+            #expect(reply.status == 400, "\(reply.body)")
             #expect(reply.header("Content-Type") == "application/json")
-            guard case .string(let message)? = reply.error?["message"] else { Issue.record("no message: \(reply.text)"); return }
+            guard case .string(let message)? = reply.error?["message"] else { Issue.record("no message: \(reply.body)"); return }
             #expect(message.contains(bad.message), "\(message)")
             #expect(reply.error?["field"] == bad.field.map(JSONValue.string))
             #expect(reply.error?["index"] == bad.index.map { .number(String($0)) })

@@ -104,7 +104,7 @@ struct FollowUpCtlDaemonTests {
                 """)
             let json = try await Self.ctl(api, "lead", "show", "L1", "--json")
             let direct = try await api.unix.get("/v1/leads/L1")
-            #expect(json.stdout == direct.text + "\n")
+            #expect(json.stdout == direct.body + "\n")
             let missing = try await Self.ctl(api, "lead", "show", "L9")
             #expect(missing.status == 1)
             #expect(missing.stderr == "followupctl: unknown lead \"L9\"\n")

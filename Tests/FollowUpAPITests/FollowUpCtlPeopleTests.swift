@@ -279,7 +279,7 @@ struct FollowUpCtlPeopleTests {
 
             let json = try await Self.ctl(api, "reps", "--output", "json")
             let direct = try await api.unix.get("/v1/reps")
-            #expect(json.stdout == direct.text + "\n")
+            #expect(json.stdout == direct.body + "\n")
             let rows = direct["reps"]?.items ?? []
             #expect(rows.map { $0["leads_in_cadence"] } == [.number("2"), .number("1"), .number("0")])
             #expect(rows.map { $0["capacity"] } == [.number("2"), .number("5"), .null])
@@ -300,7 +300,7 @@ struct FollowUpCtlPeopleTests {
             #expect(bad.status != 0)
             let filtered = try await api.unix.get("/v1/reps?team=sales")
             #expect(filtered.status == 400)
-            #expect(filtered.error?["field"] == .string("team"), "\(filtered.text)")
+            #expect(filtered.error?["field"] == .string("team"), "\(filtered.body)")
         }
     }
 }

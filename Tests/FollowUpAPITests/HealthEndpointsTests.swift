@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpTestSupport
 import Testing
 
 @Suite("Health, status and metrics")
@@ -8,7 +9,7 @@ struct HealthEndpointsTests {
         try await LiveAPI.run { api in
             let ok = try await api.unix.get("/healthz")
             #expect(ok.status == 200)
-            #expect(ok.text == #"{"status":"ok","ready":true,"now":"2026-11-24T19:00:00Z","rules_version":"test-rules","last_reload":{"at":"2026-11-24T19:00:00Z","ok":true,"message":"loaded 4 files"},"fire_lag_p99_seconds":0.25}"#)
+            #expect(ok.body == #"{"status":"ok","ready":true,"now":"2026-11-24T19:00:00Z","rules_version":"test-rules","last_reload":{"at":"2026-11-24T19:00:00Z","ok":true,"message":"loaded 4 files"},"fire_lag_p99_seconds":0.25}"#)
             await api.daemon.setReady(false)
             let down = try await api.unix.get("/healthz")
             #expect(down.status == 503)
@@ -40,7 +41,7 @@ struct HealthEndpointsTests {
             let reply = try await api.unix.get("/metrics")
             #expect(reply.status == 200)
             #expect(reply.header("Content-Type")?.hasPrefix("text/plain; version=0.0.4") == true)
-            #expect(reply.text.contains("followup_events_total 0\n"))
+            #expect(reply.body.contains("followup_events_total 0\n"))
         }
     }
 }

@@ -57,7 +57,7 @@ struct LeadEndpointsTests {
                 "next_attempt_at": .string("2026-11-24T20:00:00Z"), "delivered_at": .null,
             ])]))
             // Members come in the documented order, whatever JSONValue equality says.
-            #expect(reply.text.hasPrefix(#"{"lead":{"id":"L1","seq":0,"captured_at":"2026-11-24T20:00:00Z","source":"web_form","name":"Dana""#))
+            #expect(reply.body.hasPrefix(#"{"lead":{"id":"L1","seq":0,"captured_at":"2026-11-24T20:00:00Z","source":"web_form","name":"Dana""#))
         }
     }
 
@@ -66,7 +66,7 @@ struct LeadEndpointsTests {
         try await LiveAPI.run { api in
             let reply = try await api.unix.get("/v1/leads/L%20404")
             #expect(reply.status == 404)
-            #expect(reply.text == #"{"error":{"message":"unknown lead \"L 404\""}}"#)
+            #expect(reply.body == #"{"error":{"message":"unknown lead \"L 404\""}}"#)
         }
     }
 
@@ -80,7 +80,7 @@ struct LeadEndpointsTests {
             Fixtures.touch("L3", outcome: "connected", at: "2026-11-24T20:01:00Z"),
             Fixtures.touch("L5", at: "2026-11-24T20:02:00Z"))
         let reply = try await api.unix.post("/v1/events", batch)
-        #expect(reply.status == 200, "\(reply.text)")
+        #expect(reply.status == 200, "\(reply.body)")
     }
 
     static func ids(_ reply: APIClient.Reply) -> [String] {
@@ -118,7 +118,7 @@ struct LeadEndpointsTests {
                 switch reply["next_after"] {
                 case .number(let next)?: after = next
                 case .null?: after = nil
-                default: Issue.record("next_after missing: \(reply.text)"); after = nil
+                default: Issue.record("next_after missing: \(reply.body)"); after = nil
                 }
             } while after != nil && pages < 10
             #expect(seen == ["L1", "L2", "L3", "L4", "L5"])
@@ -134,7 +134,7 @@ struct LeadEndpointsTests {
         try await LiveAPI.run { api in
             let reply = try await api.unix.get("/v1/leads?\(query)")
             #expect(reply.status == 400)
-            #expect(reply.error?["field"] == .string(field), "\(reply.text)")
+            #expect(reply.error?["field"] == .string(field), "\(reply.body)")
             #expect(reply.error?["index"] == nil)
         }
     }
@@ -156,7 +156,7 @@ struct LeadEndpointsTests {
             #expect(now.last?["step"] == .number("2"))
             #expect(now.last?["overdue"] == .bool(false))
             #expect(reply["next"] == .array([]))
-            #expect(reply.text.contains(#""phone":"+1 555 0100""#))
+            #expect(reply.body.contains(#""phone":"+1 555 0100""#))
         }
     }
 

@@ -1,4 +1,6 @@
 import FollowUpCore
+import FollowUpTestSupport
+import Foundation
 import Testing
 
 @Suite("Unknown paths and wrong methods")
@@ -9,7 +11,7 @@ struct RoutingTests {
             let reply = try await api.unix.get("/v2/nothing")
             #expect(reply.status == 404)
             #expect(reply.header("Content-Type") == "application/json")
-            #expect(reply.text == #"{"error":{"message":"no such endpoint: GET /v2/nothing"}}"#)
+            #expect(reply.body == #"{"error":{"message":"no such endpoint: GET /v2/nothing"}}"#)
         }
     }
 
@@ -21,11 +23,11 @@ struct RoutingTests {
     ])
     func wrongMethod(method: String, path: String, allow: String) async throws {
         try await LiveAPI.run { api in
-            let reply = try await api.unix.send(method, path, body: method == "GET" ? nil : Array("{}".utf8))
+            let reply = try await api.unix.send(method, path, body: method == "GET" ? nil : Data("{}".utf8))
             #expect(reply.status == 405)
             #expect(reply.header("Allow") == allow)
             #expect(reply.header("Content-Type") == "application/json")
-            guard case .string(let message)? = reply.error?["message"] else { Issue.record("\(reply.text)"); return }
+            guard case .string(let message)? = reply.error?["message"] else { Issue.record("\(reply.body)"); return }
             #expect(message.contains("not allowed"))
         }
     }

@@ -1,3 +1,4 @@
+import FollowUpTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -12,10 +13,10 @@ import Glibc
     /// A connection to the daemon's socket that sends nothing.
     static func idleConnection(_ path: String) throws -> Int32 {
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw UnixHTTP.Failure(description: "socket: errno \(errno)") }
+        guard fd >= 0 else { throw APIClient.Failure(description: "socket: errno \(errno)") }
         guard UnixSocketAddress.with(path, { connect(fd, $0, $1) }) == 0 else {
             close(fd)
-            throw UnixHTTP.Failure(description: "connect: errno \(errno)")
+            throw APIClient.Failure(description: "connect: errno \(errno)")
         }
         return fd
     }

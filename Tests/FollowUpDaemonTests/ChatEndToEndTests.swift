@@ -88,7 +88,7 @@ import Glibc
     /// names the url_file, never the URL (the channel's credential).
     @Test func aFailingChatWebhookIsRetriedWithoutLoggingItsURL() throws {
         let (dir, _) = try NotifyEndToEndTests.scratch()
-        let port = RelayProcess.freePort()
+        let port = try freePort()
         let slack = try Self.urlFile(dir, "slack.url", "http://127.0.0.1:\(port)/slack/T000/B000/S3CRETSLACKTOKEN")
         let teams = try Self.urlFile(dir, "teams.url", "http://127.0.0.1:\(port)/teams/x?sig=S3CRETTEAMSSIG")
         let templates = DaemonProcess.root.appendingPathComponent("etc/followup/templates").path

@@ -1,3 +1,4 @@
+import FollowUpTestSupport
 import Foundation
 import Synchronization
 import Testing

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpTestSupport
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -61,7 +62,7 @@ final class DaemonProcess: @unchecked Sendable {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("followupd-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
         if tcp {
-            tcpPort = try Self.freePort()
+            tcpPort = try freePort()
             try "\(Self.token)\n".write(toFile: tokenFile, atomically: true, encoding: .utf8)
             // The daemon refuses a token file other users can read.
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: tokenFile)
@@ -80,30 +81,9 @@ final class DaemonProcess: @unchecked Sendable {
     /// `http://127.0.0.1:PORT` of the TCP listener.
     var tcpBaseURL: String {
         get throws {
-            guard let tcpPort else { throw UnixHTTP.Failure(description: "the daemon was started without tcp: true") }
+            guard let tcpPort else { throw APIClient.Failure(description: "the daemon was started without tcp: true") }
             return "http://127.0.0.1:\(tcpPort)"
         }
-    }
-
-    /// A loopback TCP port nobody listens on now (the kernel's pick for port 0).
-    static func freePort() throws -> Int {
-        let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw UnixHTTP.Failure(description: "socket: errno \(errno)") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        guard bound == 0 else { throw UnixHTTP.Failure(description: "bind: errno \(errno)") }
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard named == 0 else { throw UnixHTTP.Failure(description: "getsockname: errno \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// (Re)writes the config; a restart after this reads the new clock start.
@@ -163,11 +143,11 @@ final class DaemonProcess: @unchecked Sendable {
         process = p
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
-            if !p.isRunning { throw UnixHTTP.Failure(description: "followupd exited \(p.terminationStatus): \(stderr)") }
+            if !p.isRunning { throw APIClient.Failure(description: "followupd exited \(p.terminationStatus): \(stderr)") }
             if let r = try? get("/healthz"), r.status == 200 { return }
             usleep(20_000)
         }
-        throw UnixHTTP.Failure(description: "followupd did not become ready in 20 s: \(stderr)")
+        throw APIClient.Failure(description: "followupd did not become ready in 20 s: \(stderr)")
     }
 
     /// What the daemon logged on stderr.
@@ -188,22 +168,22 @@ final class DaemonProcess: @unchecked Sendable {
         return notifications
     }
 
-    func get(_ target: String) throws -> UnixHTTP.Response {
-        try UnixHTTP.request(socket: socket, method: "GET", target: target)
+    func get(_ target: String) throws -> APIClient.Reply {
+        try APIClient(base: .unix(socket)).request("GET", target)
     }
 
-    func send(_ method: String, _ target: String) throws -> UnixHTTP.Response {
-        try UnixHTTP.request(socket: socket, method: method, target: target)
+    func send(_ method: String, _ target: String) throws -> APIClient.Reply {
+        try APIClient(base: .unix(socket)).request(method, target)
     }
 
-    func post(_ target: String, _ body: String) throws -> UnixHTTP.Response {
-        try UnixHTTP.request(socket: socket, method: "POST", target: target, body: Data(body.utf8))
+    func post(_ target: String, _ body: String) throws -> APIClient.Reply {
+        try APIClient(base: .unix(socket)).request("POST", target, body: Data(body.utf8))
     }
 
     /// Moves the manual clock to `time` and waits until the daemon fired what came due.
     func advance(to time: String) throws {
         let r = try post("/v1/testing/clock", #"{"now":"\#(time)"}"#)
-        guard r.status == 200 else { throw UnixHTTP.Failure(description: "advance: \(r.status) \(r.body)") }
+        guard r.status == 200 else { throw APIClient.Failure(description: "advance: \(r.status) \(r.body)") }
     }
 
     /// Sends a signal and returns at once.

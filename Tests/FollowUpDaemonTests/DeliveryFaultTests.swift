@@ -1,3 +1,4 @@
+import FollowUpTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -95,7 +96,7 @@ import Glibc
     @Test func aRelayThatComesBackIsNoticedAndTheBacklogReleased() throws {
         let (dir, secret) = try NotifyEndToEndTests.scratch()
         let log = dir.appendingPathComponent("relay.jsonl").path
-        let port = RelayProcess.freePort()
+        let port = try freePort()
         let receivers = Self.receivers(port: port, secret: secret)
             .replacingOccurrences(of: "  base: 1s\n  cap: 4s", with: "  base: 2s\n  cap: 60s\n  probe: 1s")
         #expect(receivers.contains("probe: 1s"))

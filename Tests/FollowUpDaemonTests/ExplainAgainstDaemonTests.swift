@@ -19,11 +19,11 @@ import Glibc
                       #"{"type":"lead.captured","lead":{"id":"L1","source":"web_form","email":"l1@lead.test","owner":"alice"}}"#,
                       #"{"type":"lead.captured","lead":{"id":"L2","source":"web_form","email":"l2@lead.test","owner":"bob"}}"#] {
             let r = try daemon.post("/v1/events", event)
-            guard r.status == 200 else { throw UnixHTTP.Failure(description: "\(r.status) \(r.body)") }
+            guard r.status == 200 else { throw APIClient.Failure(description: "\(r.status) \(r.body)") }
         }
         try daemon.advance(to: "2026-11-24T15:02:00Z")
         let touch = try daemon.post("/v1/events", #"{"type":"touch.logged","lead":"L1","rep":"alice","channel":"call","outcome":"no_answer"}"#)
-        guard touch.status == 200 else { throw UnixHTTP.Failure(description: "\(touch.status) \(touch.body)") }
+        guard touch.status == 200 else { throw APIClient.Failure(description: "\(touch.status) \(touch.body)") }
         return daemon
     }
 

@@ -67,10 +67,10 @@ import Glibc
         for index in 0..<Self.requests {
             let request = mutator.request()
             // The sending side closes, as a client that gave up would: an incomplete request then ends.
-            let raw = try UnixHTTP.exchange(socket: daemon.socket, bytes: Data(request), closeWrite: true)
+            let raw = try APIClient(base: .unix(daemon.socket)).exchange(Data(request), closeWrite: true)
             let shown = "request \(index) \(String(decoding: request.prefix(120), as: UTF8.self).debugDescription)"
             guard !raw.isEmpty else { continue }  // nothing to answer (an empty request)
-            let response = try UnixHTTP.parse(raw)
+            let response = try APIClient.Reply(parsing: raw)
             statuses[response.status, default: 0] += 1
             #expect(response.status < 500, "\(shown) → \(String(decoding: raw.prefix(300), as: UTF8.self))")
             guard response.status >= 400 else { continue }

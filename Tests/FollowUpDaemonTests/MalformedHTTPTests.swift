@@ -1,3 +1,4 @@
+import FollowUpTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -37,8 +38,8 @@ import Glibc
         let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")
         defer { _ = daemon.signal(SIGTERM) }
         for test in Self.cases {
-            let raw = try UnixHTTP.exchange(socket: daemon.socket, bytes: Data(test.bytes.utf8), closeWrite: test.closeWrite)
-            let response = try UnixHTTP.parse(raw)
+            let raw = try APIClient(base: .unix(daemon.socket)).exchange(Data(test.bytes.utf8), closeWrite: test.closeWrite)
+            let response = try APIClient.Reply(parsing: raw)
             #expect(response.headers["content-length"] == String(response.body.utf8.count), "\(test): \(String(decoding: raw, as: UTF8.self))")
             #expect(response.status == test.status, "\(test): \(String(decoding: raw, as: UTF8.self))")
             #expect(response.headers["content-type"] == "application/json", "\(test): \(response.headers)")

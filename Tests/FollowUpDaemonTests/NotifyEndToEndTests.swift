@@ -113,7 +113,7 @@ import Glibc
     @Test func relayDownRetriesWithGrowingGapsThenDeliversEachOnce() throws {
         let (dir, secret) = try Self.scratch()
         let log = dir.appendingPathComponent("relay.jsonl").path
-        let port = RelayProcess.freePort()
+        let port = try freePort()
         let daemon = try DaemonProcess(clockStart: Self.start, scaledRate: 1,
                                        receivers: Self.webhookReceivers(port: port, secret: secret), directory: dir)
         #expect(try daemon.post("/v1/events", Self.leads(3)).status == 200)
@@ -170,7 +170,7 @@ import Glibc
 
     @Test func aFailingReceiverFallsBackSoRemindersAreNotSilenced() throws {
         let (dir, secret) = try Self.scratch()
-        let port = RelayProcess.freePort()
+        let port = try freePort()
         let receivers = Self.webhookReceivers(port: port, secret: secret, extra: "fallback:\n  receiver: log\n  after: 2s")
         let daemon = try DaemonProcess(clockStart: Self.start, scaledRate: 1, receivers: receivers, directory: dir)
         #expect(try daemon.post("/v1/events", Self.leads(2)).status == 200)
@@ -186,7 +186,7 @@ import Glibc
     @Test func restartResumesPendingDeliveries() throws {
         let (dir, secret) = try Self.scratch()
         let log = dir.appendingPathComponent("relay.jsonl").path
-        let port = RelayProcess.freePort()
+        let port = try freePort()
         let daemon = try DaemonProcess(clockStart: Self.start, scaledRate: 1,
                                        receivers: Self.webhookReceivers(port: port, secret: secret), directory: dir)
         #expect(try daemon.post("/v1/events", Self.leads(2)).status == 200)
@@ -227,7 +227,7 @@ import Glibc
 
     @Test func stillFailingAfterDeadLetterAfterIsADeadLetter() throws {
         let (dir, secret) = try Self.scratch()
-        let port = RelayProcess.freePort()
+        let port = try freePort()
         let daemon = try DaemonProcess(clockStart: Self.start, scaledRate: 1, receivers: Self.webhookReceivers(
             port: port, secret: secret, extra: "dead_letter_after: 3s"), directory: dir)
         #expect(try daemon.post("/v1/events", Self.leads(1)).status == 200)

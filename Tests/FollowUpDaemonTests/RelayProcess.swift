@@ -1,3 +1,4 @@
+import FollowUpTestSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -30,7 +31,7 @@ final class RelayProcess: @unchecked Sendable {
         }
         guard let port = Int(String(decoding: line, as: UTF8.self)) else {
             process.terminate()
-            throw UnixHTTP.Failure(description: "\(script) did not print its port")
+            throw APIClient.Failure(description: "\(script) did not print its port")
         }
         self.port = port
     }
@@ -63,20 +64,6 @@ final class RelayProcess: @unchecked Sendable {
     }
 
     deinit { stop() }
-
-    /// A TCP port nothing listens on right now (bound then released).
-    static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 
     /// The JSON lines of a relay log.
     static func lines(_ path: String) -> [[String: Any]] {

@@ -1,3 +1,4 @@
+import FollowUpTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)

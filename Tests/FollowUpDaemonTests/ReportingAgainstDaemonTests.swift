@@ -188,7 +188,7 @@ import Glibc
         #expect(feed.status == 200)
         #expect(feed.headers.first { $0.key.lowercased() == "content-type" }?.value.hasPrefix("text/calendar") == true)
         #expect(try daemon.get("/v1/reps/nobody/calendar.ics").status == 404)
-        // UnixHTTP keeps the body as sent: CRLF line ends, folded at 75 octets.
+        // APIClient keeps the body as sent: CRLF line ends, folded at 75 octets.
         #expect(feed.body.hasPrefix("BEGIN:VCALENDAR\r\n"))
         #expect(feed.body.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 && !$0.contains("\n") })
         let file = try Self.write(feed.body, "alice.ics", in: daemon)

@@ -1,3 +1,4 @@
+import FollowUpTestSupport
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -10,7 +11,7 @@ import Glibc
 @Suite(.serialized) struct SecretsInLogsTests {
     @Test func webhookCredentialsAreRedactedInTheJournalAndTheOutbox() throws {
         let (dir, secret) = try NotifyEndToEndTests.scratch()
-        let port = RelayProcess.freePort()
+        let port = try freePort()
         let receivers = NotifyEndToEndTests.webhookReceivers(port: port, secret: secret)
             .replacingOccurrences(of: "url: http://127.0.0.1:\(port)/hook",
                                   with: "url: http://crm:pa55w0rd@127.0.0.1:\(port)/hook?team=sales&token=t0k3n-s3cret")

@@ -62,6 +62,26 @@ import FollowUpTestSupport
         #expect(try await store.leads(LeadQuery(overdueAt: at("2026-11-24T21:00:01Z"), after: paged.nextAfter, limit: 5)).leads.map(\.id) == ["L2", "L4"])
     }
 
+    /// The SQL filter and the core's rule must name the same leads at every
+    /// instant: at a deadline, just after it, and with a lead snoozed past its deadline.
+    @Test func theOverdueFilterIsTheCoresRule() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store = try await makeStore(dir)
+        _ = try await StoreTimeline(store: store, rules: rules).apply([
+            event("2026-11-24T20:02:00Z", .leadSnoozed(Snooze(lead: "L2", until: at("2026-12-02T15:00:00Z")))),
+        ])
+        let everyLead = try await store.leads(LeadQuery(limit: 1_000)).leads
+        for time in ["2026-11-24T20:05:00Z", "2026-11-24T20:05:01Z", "2026-11-24T21:00:00Z", "2026-11-24T21:00:01Z",
+                     "2026-11-26T20:00:00Z"] {
+            let now = at(time)
+            let filtered = try await store.leads(LeadQuery(overdueAt: now, limit: 1_000)).leads.map(\.id)
+            #expect(filtered == everyLead.filter { $0.isOverdue(at: now) }.map(\.id), "at \(time)")
+        }
+        #expect(try await store.leads(LeadQuery(overdueAt: at("2026-11-24T20:05:01Z"))).leads.map(\.id) == ["L1"],
+                "L2 is snoozed past its 20:05 deadline")
+    }
+
     @Test func aRepsQueueSplitsDueFromLater() async throws {
         let dir = try TempDirectory()
         defer { dir.remove() }

@@ -91,7 +91,7 @@ public enum RepCalendarFeed {
         let end = windowEnd(containing: start, windows: policy.callWindows, zone: zone) ?? start + defaultLength
         let who = [lead.profile.name, lead.profile.company].compactMap { $0 }.joined(separator: ", ")
         let verb = rule.channel == .call ? "Call" : rule.channel.rawValue.prefix(1).uppercased() + rule.channel.rawValue.dropFirst()
-        let overdue = step.deadline < now ? "OVERDUE: " : ""
+        let overdue = step.isOverdue(at: now) ? "OVERDUE: " : ""
         let summary = "\(overdue)\(verb) \(who.isEmpty ? lead.id : who) (step \(step.number))"
         var lines = [
             "Lead \(lead.id), priority \(lead.priority), step \(step.number) of \(policy.steps.count) (\(rule.name)).",

@@ -57,7 +57,7 @@ public struct LoggedEvent: Sendable {
 public struct LeadQuery: Sendable, Hashable {
     public var owner: RepID?
     public var status: LeadStatus?
-    /// When set, only leads whose open step's deadline is before this instant.
+    /// When set, only the leads overdue at this instant (``LeadState/isOverdue(at:)``).
     public var overdueAt: Instant?
     /// Continue after the lead with this capture sequence number (from ``LeadPage/nextAfter``).
     public var after: Int64?

@@ -79,7 +79,7 @@ public struct LeadOutcome: Sendable, Hashable {
             case .merged:
                 droppedAfterOneTouch = false
             case .open:
-                if let step = lead.step { droppedAfterOneTouch = step.breached || step.deadline < now }
+                if let step = lead.step { droppedAfterOneTouch = step.breached || step.isOverdue(at: now) }
                 else { droppedAfterOneTouch = false }
             case .engaged, .nurture, .won:
                 droppedAfterOneTouch = false

@@ -1,11 +1,9 @@
-import AsyncHTTPClient
 import FollowUpCore
 import FollowUpDaemon
 import FollowUpRules
 import FollowUpTestSupport
 import Foundation
 import Logging
-import NIOCore
 import ServiceLifecycle
 
 /// Runs the real ``APIServer`` in process on real sockets (a temporary Unix

@@ -81,7 +81,7 @@ extension LeadState {
         w.stringOrNull("channel", status == .open ? stepRule?.channel.rawValue : nil)
         w.instantOrNull("due", open?.due)
         w.instantOrNull("deadline", open?.deadline)
-        w.bool("overdue", open.map { $0.deadline < now } ?? false)
+        w.bool("overdue", isOverdue(at: now))
         w.instantOrNull("snoozed_until", isSnoozed ? snoozedUntil : nil)
         w.stringOrNull("snooze_reason", isSnoozed ? snoozeReason : nil)
         w.endObject()

@@ -15,7 +15,7 @@ import Hummingbird
 /// Unix sockets rely on the socket file's mode (``FollowUpRules/DaemonConfig/socketMode``);
 /// TCP listeners demand `Authorization: Bearer <token>` with a token of
 /// ``FollowUpRules/DaemonConfig/tokenFile`` whose scope grants the route,
-/// read here and again on SIGHUP (``ReloadOnHangup``).
+/// read here and again on every ``Daemon/reload()`` (followupd asks on SIGHUP).
 public struct APIServer: Sendable {
     /// One service per listen address, in the config's order.
     public let listeners: [APIListener]

@@ -1,12 +1,13 @@
+import Foundation
 #if canImport(Glibc)
-import Glibc
+public import Glibc
 #endif
 
 /// A Unix socket path as a `sockaddr_un`, for the tests' own socket peers
 /// (the HTTP client, the notify socket, the journal probe).
-enum UnixSocketAddress {
+public enum UnixSocketAddress {
     /// Calls `body` with the address of `path` and its length; nil when the path is too long.
-    static func with<T>(_ path: String, _ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T? {
+    public static func with<T>(_ path: String, _ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T? {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)

@@ -1,0 +1,73 @@
+import FollowUpCore
+import FollowUpDaemon
+import FollowUpRules
+import FollowUpTestSupport
+import Foundation
+import Logging
+import ServiceLifecycle
+import Testing
+
+/// The whole daemon as a `Service` in this test process: a real SQLite file,
+/// the real listeners, and a graceful shutdown the test triggers itself — no
+/// signal, no subprocess.
+@Suite("Daemon as a Service")
+struct DaemonServiceTests {
+    @Test("an event posted over the socket survives a graceful shutdown that closes the database cleanly")
+    func gracefulShutdownClosesTheDatabase() async throws {
+        let config = try Self.config()
+        try await Self.running(config) { client in
+            let posted = try await client.post("/v1/events", Fixtures.array(Fixtures.alice, Fixtures.capture("L1")))
+            #expect(posted.status == 200, "\(posted.body)")
+        }
+        // Closed cleanly: the final TRUNCATE checkpoint moved the write-ahead log into the file and emptied it.
+        let wal = try #require(try FileManager.default.attributesOfItem(atPath: config.database + "-wal")[.size] as? Int)
+        #expect(wal == 0, "the WAL holds \(wal) bytes after a graceful shutdown")
+        // The store lock was let go (a second daemon starts) and the lead is in the file.
+        try await Self.running(config) { client in
+            let lead = try await client.get("/v1/leads/L1")
+            #expect(lead.status == 200, "\(lead.body)")
+        }
+    }
+
+    /// A config on a fresh directory: one Unix socket, the shipped rules, a manual clock so no timer fires.
+    static func config() throws -> DaemonConfig {
+        var config = try LiveAPI.config()
+        config.testing = TestingConfig(enabled: true, clockStart: at("2026-11-24T20:01:00Z"), manualClock: true)
+        return config
+    }
+
+    /// Runs a ``Daemon`` in a `ServiceGroup`, waits until it is ready, runs `body`, then shuts the group down
+    /// gracefully and waits for ``Daemon/run()`` to return.
+    static func running(_ config: DaemonConfig, _ body: @Sendable (APIClient) async throws -> Void) async throws {
+        var logger = Logger(label: "followupd.service.test")
+        logger.logLevel = .warning
+        let rules = try RuleSet.load(directory: config.rules)
+        let group = ServiceGroup(configuration: .init(services: [Daemon(config: config, rules: rules, logger: logger)],
+                                                      logger: logger))
+        guard case .unix(let socket) = config.listen[0] else { throw APIStartupError(message: "no Unix socket") }
+        let client = APIClient(base: .unix(socket))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            do {
+                try await Self.waitUntilReady(client)
+                try await body(client)
+            } catch {
+                await group.triggerGracefulShutdown()
+                try? await tasks.waitForAll()
+                throw error
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
+    /// Generous: in a full parallel run, CPU-bound tests hold the few cooperative threads this daemon shares.
+    static func waitUntilReady(_ client: APIClient) async throws {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            if let reply = try? await client.get("/healthz"), reply.status == 200 { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw APIStartupError(message: "the daemon was not ready within 120 s")
+    }
+}
