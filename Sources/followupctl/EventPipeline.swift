@@ -40,9 +40,14 @@ final class EventPipeline: Sendable {
     /// (the file is never held whole: it can be larger than the events it holds).
     init(source: FileHandle, file: String, engine: Engine, until: Instant?) {
         let source = UncheckedSendable(source)
-        DispatchQueue.global().async { [self] in
+        // A thread of its own, not a Dispatch worker: the engine waits for it
+        // on a worker of the same pool, which on a one-core machine could
+        // leave it none to run on.
+        let reader = Thread { [self] in
             read(source.value, file: file, engine: engine, until: until)
         }
+        reader.name = "followupctl.events"
+        reader.start()
     }
 
     /// The next vetted stretch, in file order; nil at the end of the file
