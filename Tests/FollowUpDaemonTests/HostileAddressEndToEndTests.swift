@@ -17,9 +17,7 @@ import Glibc
 
     @Test func anInjectedAddressInTheStoreSendsNothingAndIsADeadLetter() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("followupd-hostile-\(UUID().uuidString)")
-        let mail = dir.appendingPathComponent("mail")
-        try FileManager.default.createDirectory(at: mail, withIntermediateDirectories: true)
-        let smtp = try RelayProcess.smtp(directory: mail.path)
+        let (smtp, mail) = try RelayProcess.smtp(in: dir)
         defer { smtp.stop() }
         let receivers = """
             receivers:

@@ -13,9 +13,7 @@ import Glibc
 
     @Test func smtpSendsTextAndEscapedHTMLFromTheConfiguredName() throws {
         let (dir, _) = try NotifyEndToEndTests.scratch()
-        let mail = dir.appendingPathComponent("mail")
-        try FileManager.default.createDirectory(at: mail, withIntermediateDirectories: true)
-        let smtp = try RelayProcess.smtp(directory: mail.path)
+        let (smtp, mail) = try RelayProcess.smtp(in: dir)
         let templates = DaemonProcess.root.appendingPathComponent("etc/followup/templates").path
         let receivers = """
             receivers:

@@ -291,9 +291,7 @@ import Glibc
 
     @Test func smtpDeliversTheTemplatedMessageToTheRep() throws {
         let (dir, _) = try Self.scratch()
-        let mail = dir.appendingPathComponent("mail")
-        try FileManager.default.createDirectory(at: mail, withIntermediateDirectories: true)
-        let smtp = try RelayProcess.smtp(directory: mail.path)
+        let (smtp, mail) = try RelayProcess.smtp(in: dir)
         let templates = DaemonProcess.root.appendingPathComponent("etc/followup/templates").path
         let receivers = """
             receivers:
@@ -330,8 +328,6 @@ import Glibc
     /// both, so a message arriving proves the upgrade and the login happened.
     @Test func smtpUpgradesWithStartTLSAndAuthenticatesWithPlainAndLogin() throws {
         let (dir, _) = try Self.scratch()
-        let mail = dir.appendingPathComponent("mail")
-        try FileManager.default.createDirectory(at: mail, withIntermediateDirectories: true)
         let cert = dir.appendingPathComponent("relay.pem").path, key = dir.appendingPathComponent("relay.key").path
         let made = try Subprocess.run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
                                                            "-out", cert, "-days", "2", "-subj", "/CN=localhost",
@@ -340,7 +336,7 @@ import Glibc
         let password = dir.appendingPathComponent("smtp.password").path
         try "n0t-in-the-config\n".write(toFile: password, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: password)
-        let smtp = try RelayProcess.smtp(directory: mail.path, tls: (cert, key), auth: "followupd:n0t-in-the-config")
+        let (smtp, mail) = try RelayProcess.smtp(in: dir, tls: (cert, key), auth: "followupd:n0t-in-the-config")
         let receiver = { (name: String, auth: String) in
             """
               - name: \(name)

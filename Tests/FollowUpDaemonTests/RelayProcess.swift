@@ -49,6 +49,13 @@ final class RelayProcess: @unchecked Sendable {
     /// The SMTP sink, writing messages to `directory`.
     /// With `tls` (certificate and key files) it requires STARTTLS; with
     /// `auth` (`user:password`) it requires AUTH.
+    /// The SMTP sink writing each message into `dir/mail` (made here), and that directory.
+    static func smtp(in dir: URL, tls: (cert: String, key: String)? = nil, auth: String? = nil) throws -> (relay: RelayProcess, mail: URL) {
+        let mail = dir.appendingPathComponent("mail")
+        try FileManager.default.createDirectory(at: mail, withIntermediateDirectories: true)
+        return (try smtp(directory: mail.path, tls: tls, auth: auth), mail)
+    }
+
     static func smtp(directory: String, tls: (cert: String, key: String)? = nil, auth: String? = nil) throws -> RelayProcess {
         try RelayProcess(script: "smtp_sink.py", arguments: [directory, "0"] + (tls.map { ["--tls", $0.cert, $0.key] } ?? [])
                                                               + (auth.map { ["--auth", $0] } ?? []))

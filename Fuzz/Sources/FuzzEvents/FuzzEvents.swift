@@ -8,7 +8,7 @@ import FollowUpRules
 public func fuzzEvents(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let start else { return 0 }
     let bytes = UnsafeBufferPointer(start: start, count: count)
-    var simulation = Simulation(rules: FuzzRules.rules)
+    var simulation = Simulation(rules: ShippedRules.rules)
     var last = Instant(secondsSinceEpoch: 0)
     for line in bytes.split(separator: 0x0A, maxSplits: 64) {
         let event: Event
@@ -26,7 +26,7 @@ public func fuzzEvents(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 }
 
 /// The shipped rules (routing, backups, escalation and follow-through all on).
-enum FuzzRules {
+enum ShippedRules {
     static let rules: Rules = {
         let root = String(#filePath.split(separator: "/").dropLast(4).joined(separator: "/"))
         do {
