@@ -36,9 +36,13 @@ struct DaemonServiceTests {
         return config
     }
 
-    /// Runs a ``Daemon`` in a `ServiceGroup`, waits until it is ready, runs `body`, then shuts the group down
-    /// gracefully and waits for ``Daemon/run()`` to return.
+    /// Runs a ``Daemon`` in a `ServiceGroup` on ``ServerThreads``, waits until it is ready, runs `body`, then
+    /// shuts the group down gracefully and waits for ``Daemon/run()`` to return.
     static func running(_ config: DaemonConfig, _ body: @Sendable (APIClient) async throws -> Void) async throws {
+        try await withServerThreads { try await serve(config, body) }
+    }
+
+    private static func serve(_ config: DaemonConfig, _ body: @Sendable (APIClient) async throws -> Void) async throws {
         var logger = Logger(label: "followupd.service.test")
         logger.logLevel = .warning
         let rules = try RuleSet.load(directory: config.rules)
@@ -61,13 +65,13 @@ struct DaemonServiceTests {
         }
     }
 
-    /// Generous: in a full parallel run, CPU-bound tests hold the few cooperative threads this daemon shares.
+    /// Generous for a loaded runner; the daemon no longer shares the cooperative pool with CPU-bound suites.
     static func waitUntilReady(_ client: APIClient) async throws {
-        let deadline = ContinuousClock.now + .seconds(120)
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             if let reply = try? await client.get("/healthz"), reply.status == 200 { return }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw APIStartupError(message: "the daemon was not ready within 120 s")
+        throw APIStartupError(message: "the daemon was not ready within 60 s")
     }
 }

@@ -41,8 +41,14 @@ struct LiveAPI {
     }
 
     /// Starts the listeners, runs `body`, then shuts them down gracefully.
+    /// The server, and `body`, run on ``ServerThreads``: the cooperative pool belongs to the other suites.
     static func run<T: Sendable>(config: DaemonConfig? = nil, start: Instant = at("2026-11-24T19:00:00Z"),
                                  _ body: @Sendable (LiveAPI) async throws -> T) async throws -> T {
+        try await withServerThreads { try await serve(config: config, start: start, body) }
+    }
+
+    private static func serve<T: Sendable>(config: DaemonConfig?, start: Instant,
+                                           _ body: @Sendable (LiveAPI) async throws -> T) async throws -> T {
         let config = try config ?? Self.config()
         let clock = TestClock(start)
         let daemon = MemoryDaemon(clock: clock)
