@@ -80,7 +80,7 @@ public struct Daemon: Service {
                                       metrics: metrics, logger: logger)
         let status = DaemonStatus(queries: store, outbox: store, metrics: metrics, clock: clock, rulesVersion: rules.rules.version)
         let reporter = ServiceManagerReporter(manager: manager, queries: store, health: status, logger: logger)
-        let reloader = RulesReloader(directory: config.rules, timeline: timeline, seedRoster: store.seedRoster,
+        let reloader = RulesReloader(directory: config.rules, timeline: timeline,
                                      status: status, manager: manager, clock: clock, logger: logger)
         let listening = ListenerCount(expected: config.listen.count)
         let manual = clock as? ManualClock

@@ -29,6 +29,29 @@ struct DaemonServiceTests {
         }
     }
 
+    @Test("a reload whose re-plan fails changes nothing: the new rules' reps do not join, the old rules stay in force")
+    func aFailedReloadLeavesTheRosterAsItWas() async throws {
+        var config = try Self.config()
+        // A copy of the shipped rules the test can add a rep to.
+        let rules = (config.database as NSString).deletingLastPathComponent + "/rules.d"
+        try FileManager.default.copyItem(atPath: config.rules, toPath: rules)
+        config.rules = rules
+        let database = config.database
+        try await Self.running(config) { client in
+            let posted = try await client.post("/v1/events", Fixtures.array(Fixtures.alice, Fixtures.capture("L1"), Fixtures.capture("L2")))
+            #expect(posted.status == 200, "\(posted.body)")
+            // A damaged lead row: the re-plan reads it, after the roster merge, and fails.
+            let damage = try Subprocess.run("/usr/bin/sqlite3", ["-cmd", ".timeout 5000", database, "UPDATE leads SET had = 'not json' WHERE id = 'L2'"], directory: nil)
+            #expect(damage.status == 0, "\(damage.stderr)")
+            try "reps:\n  - id: zed\n    name: Zed\n    team: sales\n".write(toFile: rules + "/50-reps.yaml", atomically: true, encoding: .utf8)
+            let reload = try await client.post("/v1/rules/reload", "")
+            #expect(reload.status == 422, "\(reload.body)")
+            let reps = try await client.get("/v1/reps")
+            #expect(reps.status == 200)
+            #expect(!reps.body.contains("zed"), "the failed reload's rep joined the team: \(reps.body)")
+        }
+    }
+
     /// A config on a fresh directory: one Unix socket, the shipped rules, a manual clock so no timer fires.
     static func config() throws -> DaemonConfig {
         var config = try LiveAPI.config()

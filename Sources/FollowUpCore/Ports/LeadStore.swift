@@ -35,15 +35,18 @@ public protocol LeadStore: Sendable {
     /// - Throws: ``EventBatchError`` naming the first event that cannot apply; nothing is written.
     func advance(through events: [Event], source: String, receivedAt: Instant, engine: Engine) async throws -> TimelineBatch
 
-    /// Re-plans every open lead's obligations under `engine`'s rules (see
-    /// ``Engine/replan(_:previous:)``): what a rules reload does once the new
-    /// rules are in force. With `commit` the leads and their timers are
-    /// rewritten in one transaction; without, nothing is written (a preview).
-    /// - Parameters:
-    ///   - keep: how many of the moved leads to return (in capture order); all are counted.
-    ///   - progress: called every few thousand leads (the daemon pings its watchdog).
-    func replan(engine: Engine, previous: Rules, commit: Bool, keep: Int,
-                progress: @escaping @Sendable () -> Void) async throws -> ReplanReport
+    /// Puts new rules in force, all or nothing, in one transaction: merges
+    /// the rule files' `roster` into the team (new reps join; known reps get
+    /// the files' details and keep their availability and place) and re-plans
+    /// every open lead's obligations under `engine`'s rules (see
+    /// ``Engine/replan(_:previous:)``), rewriting the leads and their timers.
+    /// What a rules reload does; when any part fails nothing is written.
+    /// - Parameter progress: called every few thousand leads (the daemon pings its watchdog).
+    func putInForce(engine: Engine, previous: Rules, roster: [Rep],
+                    progress: @escaping @Sendable () -> Void) async throws -> ReplanReport
+    /// What ``putInForce(engine:previous:roster:progress:)`` would move, writing nothing (a preview).
+    /// - Parameter keep: how many of the moved leads to return (in capture order); all are counted.
+    func previewReplan(engine: Engine, previous: Rules, keep: Int) async throws -> ReplanReport
     /// Housekeeping after writes (SQLite: move the write-ahead log into the
     /// database) without blocking writers. Called by the daemon as it writes;
     /// a store with nothing to do does nothing.

@@ -1,4 +1,4 @@
-public import FollowUpCore
+import FollowUpCore
 import FollowUpRules
 public import FollowUpSystemd
 public import Logging
@@ -6,29 +6,26 @@ public import Logging
 /// Reloads the rules as SIGHUP, `ExecReload` and `followupctl reload` ask:
 /// loads and validates the whole rule set first; invalid, the old rules keep
 /// running and every problem goes to the log, `STATUS=`, the API and metrics;
-/// valid, the roster is merged, the open leads re-planned and the rules
-/// swapped under the timeline's lock. Reloads never overlap.
+/// valid, the roster is merged, the open leads re-planned (one transaction)
+/// and the rules swapped under the timeline's lock, all or nothing. Reloads
+/// never overlap.
 ///
 /// Nothing already delivered is sent again: re-planning moves only pending
 /// times, and notification ids count per step, so an outbox row is never minted twice.
 public final class RulesReloader: RulesControl {
     private let directory: String
     private let timeline: Timeline
-    private let seedRoster: @Sendable ([Rep]) async throws -> Void
     private let status: DaemonStatus
     private let manager: ServiceManager
     private let clock: any DaemonClock
     private let logger: Logger
     private let exclusive = ExclusiveAccess()
 
-    /// - Parameters:
-    ///   - directory: the rules directory the daemon was started with.
-    ///   - seedRoster: merges the new files' roster into the team (as at start).
-    public init(directory: String, timeline: Timeline, seedRoster: @escaping @Sendable ([Rep]) async throws -> Void,
-                status: DaemonStatus, manager: ServiceManager, clock: any DaemonClock, logger: Logger) {
+    /// - Parameter directory: the rules directory the daemon was started with.
+    public init(directory: String, timeline: Timeline, status: DaemonStatus, manager: ServiceManager,
+                clock: any DaemonClock, logger: Logger) {
         self.directory = directory
         self.timeline = timeline
-        self.seedRoster = seedRoster
         self.status = status
         self.manager = manager
         self.clock = clock
@@ -57,7 +54,6 @@ public final class RulesReloader: RulesControl {
         }
         for note in loaded.notes { logger.notice("reload: \(note)") }
         do {
-            try await seedRoster(loaded.rules.roster)
             let report = try await timeline.replaceRules(loaded.rules)
             let message = "rules \(loaded.rules.version) in force (were \(running)); "
                 + "re-planned \(report.movedCount) of \(report.examined) open leads"

@@ -49,17 +49,18 @@ public actor Timeline: EventIntake, Service {
 
     // MARK: Rules
 
-    /// Puts `rules` in force: re-plans every open lead's obligations under them
-    /// and swaps the engine, both under the timeline's lock, so no event or
-    /// timer sees half of a reload. Nothing changes when re-planning fails.
+    /// Puts `rules` in force: merges their roster into the team and re-plans
+    /// every open lead's obligations in one transaction, then swaps the engine,
+    /// all under the timeline's lock, so no event or timer sees half of a
+    /// reload. Nothing changes (roster, leads, engine) when any part fails.
     /// Timers the new rules make overdue fire right after.
     @discardableResult
     public func replaceRules(_ rules: Rules) async throws -> ReplanReport {
         let next = Engine(rules: rules)
         let report = try await exclusive.run { [store, heartbeat] in
             let previous = await self.engine.rules
-            let report = try await store.replan(engine: next, previous: previous, commit: true, keep: 0,
-                                                progress: { heartbeat?.beat() })
+            let report = try await store.putInForce(engine: next, previous: previous, roster: rules.roster,
+                                                    progress: { heartbeat?.beat() })
             // Inside the lock: events and timers read the engine only there.
             await self.install(next)
             return report
@@ -75,8 +76,7 @@ public actor Timeline: EventIntake, Service {
 
     /// What ``replaceRules(_:)`` would move, without changing anything.
     public func previewRules(_ rules: Rules, keep: Int) async throws -> ReplanReport {
-        try await store.replan(engine: Engine(rules: rules), previous: engine.rules, commit: false, keep: keep,
-                               progress: {})
+        try await store.previewReplan(engine: Engine(rules: rules), previous: engine.rules, keep: keep)
     }
 
     // MARK: Events
