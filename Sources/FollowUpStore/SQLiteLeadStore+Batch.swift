@@ -2,8 +2,8 @@ public import FollowUpCore
 import GRDB
 
 extension SQLiteLeadStore {
-    /// Applies a batch of events as the daemon's timeline does — before each
-    /// event, every timer due strictly before it fires — in ONE transaction.
+    /// Applies a batch of events in the timeline's order (``Engine/advance(to:in:fired:)``:
+    /// before each event, every timer due strictly before it fires) in ONE transaction.
     ///
     /// The result is exactly what ``fireNextTimer(dueBy:inclusive:engine:)``
     /// and ``record(_:source:receivedAt:engine:)`` called in turn would give
@@ -16,23 +16,28 @@ extension SQLiteLeadStore {
                         engine: Engine) async throws -> TimelineBatch {
         let receivers = self.receivers
         return try await transaction { db, cache in
+            var world = Self.world(db, cache)
             var batch = TimelineBatch(events: [], timers: [], notifications: [])
             batch.events.reserveCapacity(events.count)
             for (index, event) in events.enumerated() {
-                while let fired = try Self.fireNextTimer(dueBy: event.at, inclusive: false, engine: engine,
-                                                         receivers: receivers, db, &cache) {
-                    batch.timers.append(fired)
-                    batch.notifications += fired.notifications
-                }
                 do {
-                    let recorded = try Self.record(event, source: source, receivedAt: receivedAt, engine: engine,
-                                                   receivers: receivers, db, &cache)
-                    batch.events.append(recorded)
-                    batch.notifications += recorded.notifications
+                    if let refusal = try Self.erasedLeadRefusal(event, db) { throw refusal }
+                    let seq = try EventRow.insert(event, source: source, receivedAt: receivedAt, db)
+                    let outcome = try engine.advance(to: event, in: &world) { world, timer, outcome in
+                        try Self.queue(outcome.notifications, createdAt: timer.at, receivers: receivers, world, &cache)
+                        cache.applied(at: timer.at)
+                        batch.timers.append(FiredTimer(timer: timer, notifications: outcome.notifications))
+                        batch.notifications += outcome.notifications
+                    }
+                    try Self.queue(outcome.notifications, createdAt: receivedAt, receivers: receivers, world, &cache)
+                    cache.applied(at: event.at)
+                    batch.events.append(RecordedEvent(seq: seq, notifications: outcome.notifications))
+                    batch.notifications += outcome.notifications
                 } catch let error as EventError {
                     throw EventBatchError(index: index, error: error)
                 }
             }
+            try Self.close(world, into: &cache)
             return batch
         }
     }

@@ -2,47 +2,23 @@ public import FollowUpCore
 import GRDB
 
 extension SQLiteLeadStore {
-    /// Checks a batch against the stored world without writing: every lead and
-    /// rep an event names must be stored, or captured or upserted earlier in the batch.
-    /// - Throws: ``EventBatchError`` for the first bad event.
-    public func validate(_ events: [Event], engine: Engine) async throws {
-        let team = committed.team
-        try await pool.read { db in
-            var leads = Set<LeadID>()
-            var reps = Set<RepID>()
-            var failure: (any Error)?
-            func leadExists(_ id: LeadID) -> Bool {
-                if leads.contains(id) { return true }
-                do { return try LeadRow.exists(db, id: id) } catch {
-                    failure = failure ?? error
-                    return false
-                }
-            }
-            for (index, event) in events.enumerated() {
-                do throws(EventError) {
-                    try engine.validate(event, leadExists: leadExists, repExists: { reps.contains($0) || team.members[$0] != nil })
-                } catch {
-                    if let failure { throw failure }
-                    throw EventBatchError(index: index, error: error)
-                }
-                if let failure { throw failure }
-                if let refusal = try Self.erasedLeadRefusal(event, db) { throw EventBatchError(index: index, error: refusal) }
-                switch event.body {
-                case .leadCaptured(let profile): leads.insert(profile.id)
-                case .repUpserted(let rep): reps.insert(rep.id)
-                default: break
-                }
-            }
-        }
-    }
-
-    /// Applies one event in one transaction: the event log row, the engine's
-    /// changes to leads, timers and team, and the outbox rows of what it minted.
+    /// Applies one event at its own `at` in one transaction, without firing
+    /// the timers due before it first (``advance(through:source:receivedAt:engine:)``
+    /// does): the event log row, the engine's changes to leads, timers and
+    /// team, and the outbox rows of what it minted. For tests and tools that
+    /// place events and timers themselves.
     /// - Throws: ``EventError`` when the event cannot apply; nothing is written then.
     public func record(_ event: Event, source: String, receivedAt: Instant, engine: Engine) async throws -> RecordedEvent {
         let receivers = self.receivers
         return try await transaction { db, cache in
-            try Self.record(event, source: source, receivedAt: receivedAt, engine: engine, receivers: receivers, db, &cache)
+            var world = Self.world(db, cache)
+            if let refusal = try Self.erasedLeadRefusal(event, db) { throw refusal }
+            let seq = try EventRow.insert(event, source: source, receivedAt: receivedAt, db)
+            let outcome = try engine.apply(event, to: &world)
+            try Self.queue(outcome.notifications, createdAt: receivedAt, receivers: receivers, world, &cache)
+            cache.applied(at: event.at)
+            try Self.close(world, into: &cache)
+            return RecordedEvent(seq: seq, notifications: outcome.notifications)
         }
     }
 
@@ -63,7 +39,16 @@ extension SQLiteLeadStore {
     public func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine) async throws -> FiredTimer? {
         let receivers = self.receivers
         return try await transaction { db, cache in
-            try Self.fireNextTimer(dueBy: limit, inclusive: inclusive, engine: engine, receivers: receivers, db, &cache)
+            var world = Self.world(db, cache)
+            guard let timer = try world.takeTimer(dueBefore: limit, inclusive: inclusive) else {
+                try Self.close(world, into: &cache)
+                return nil
+            }
+            let outcome = engine.fire(timer, in: &world)
+            try Self.queue(outcome.notifications, createdAt: timer.at, receivers: receivers, world, &cache)
+            cache.applied(at: timer.at)
+            try Self.close(world, into: &cache)
+            return FiredTimer(timer: timer, notifications: outcome.notifications)
         }
     }
 
@@ -72,58 +57,29 @@ extension SQLiteLeadStore {
         committed.lastAppliedAt
     }
 
-    // MARK: The steps, inside a transaction
+    // MARK: Inside a transaction
 
-    /// One event: log, apply, write what changed, queue what it minted. An event
-    /// the engine rejects throws before anything is written to the world, and
-    /// the surrounding transaction rolls the log row back.
-    static func record(_ event: Event, source: String, receivedAt: Instant, engine: Engine,
-                       receivers: NotificationRouter, _ db: Database, _ cache: inout StoreCache) throws -> RecordedEvent {
-        if let refusal = try erasedLeadRefusal(event, db) { throw refusal }
-        var world = StoreWorld(db: db, team: cache.team)
-        let seq = try EventRow.insert(event, source: source, receivedAt: receivedAt, db)
-        let outcome = try engine.apply(event, to: &world)
-        try world.flush()
-        try OutboxRow.insert(outcome.notifications, receivers: { receivers($0, world.routeFacts(of: $0.lead)) },
-                             createdAt: receivedAt, tallies: &cache.tallies, db)
-        cache.tallies.merge(world.tallies)
-        cache.timerWritten(at: world.earliestTimer)
-        cache.team = world.team
-        cache.applied(at: event.at)
-        return RecordedEvent(seq: seq, notifications: outcome.notifications)
+    /// The engine's world on this transaction: the committed team and what
+    /// the transaction knows of its earliest timer.
+    static func world(_ db: Database, _ cache: StoreCache) -> StoreWorld {
+        StoreWorld(db: db, team: cache.team, timerFloor: cache.timerFloor)
     }
 
-    /// The earliest timer, if due by `limit`: its row goes first, then the engine fires it.
-    static func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine,
-                              receivers: NotificationRouter, _ db: Database, _ cache: inout StoreCache) throws -> FiredTimer? {
-        func due(_ at: Instant) -> Bool { at < limit || (inclusive && at == limit) }
-        // Reps' planned changes live with the team (few, in memory); leads' timers in their table.
-        let change = cache.team.timers.first.flatMap { due($0.at) ? $0 : nil }
-        var earliest: LeadTimer?
-        if cache.timerFloor.map(due) ?? true {
-            earliest = try TimerRow.earliest(db)
-            cache.timerFloor = earliest?.at ?? Instant(secondsSinceEpoch: .max)
-        }
-        if let found = earliest, !due(found.at) { earliest = nil }
-        let timer: LeadTimer
-        if let change, earliest.map({ change < $0 }) ?? true {
-            timer = change
-        } else if let found = earliest {
-            timer = found
-            try TimerRow.delete(timer, db)
-            cache.tallies.add(TallyDelta.timers, -1)
-        } else {
-            return nil
-        }
-        var world = StoreWorld(db: db, team: cache.team)
-        let outcome = engine.fire(timer, in: &world)
+    /// Queues what the engine minted: one outbox row per notification and
+    /// receiver, routed by the lead as it stands in `world`.
+    static func queue(_ notifications: [LeadNotification], createdAt: Instant, receivers: NotificationRouter,
+                      _ world: StoreWorld, _ cache: inout StoreCache) throws {
+        try OutboxRow.insert(notifications, receivers: { receivers($0, world.routeFacts(of: $0.lead)) },
+                             createdAt: createdAt, tallies: &cache.tallies, world.db)
+    }
+
+    /// Writes what the world still holds and hands its team, row counts and
+    /// timer floor to the cache (published only after the commit).
+    static func close(_ world: StoreWorld, into cache: inout StoreCache) throws {
         try world.flush()
-        try OutboxRow.insert(outcome.notifications, receivers: { receivers($0, world.routeFacts(of: $0.lead)) },
-                             createdAt: timer.at, tallies: &cache.tallies, db)
         cache.tallies.merge(world.tallies)
+        cache.timerFloor = world.timerFloor
         cache.timerWritten(at: world.earliestTimer)
         cache.team = world.team
-        cache.applied(at: timer.at)
-        return FiredTimer(timer: timer, notifications: outcome.notifications)
     }
 }

@@ -25,12 +25,16 @@ final class StoreWorld: EngineWorld {
     var tallies = TallyDelta()
     /// The earliest timer of any lead written so far (see ``StoreCache/timerFloor``).
     private(set) var earliestTimer: Instant?
+    /// No pending timer row is earlier than this (nil: unknown); see
+    /// ``StoreCache/timerFloor``. Kept by ``takeTimer(dueBefore:inclusive:)``.
+    var timerFloor: Instant?
     /// The first read that failed.
     private var failure: (any Error)?
 
-    init(db: Database, team: TeamState) {
+    init(db: Database, team: TeamState, timerFloor: Instant? = nil) {
         self.db = db
         self.team = team
+        self.timerFloor = timerFloor
     }
 
     // MARK: EngineWorld

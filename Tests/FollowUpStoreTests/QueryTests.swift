@@ -154,10 +154,20 @@ import FollowUpTestSupport
         #expect(!plan.contains("TEMP B-TREE"), "the index gives the grouping order: \(plan)")
     }
 
-    @Test func validateChecksABatchAgainstTheStoreAndItself() async throws {
+    @Test func aBatchIsCheckedAgainstTheStoreAndItselfAndAppliesWholeOrNotAtAll() async throws {
         let dir = try TempDirectory()
         defer { dir.remove() }
         let store = try await makeStore(dir)
+        let bad = [capture("2026-11-24T21:00:00Z", "L10"), touch("2026-11-24T21:00:00Z", "L11", by: "alice")]
+        await #expect(throws: EventBatchError(index: 1, error: EventError(field: "lead", message: "unknown lead \"L11\""))) {
+            try await store.advance(through: bad, source: "test", receivedAt: at("2026-11-24T21:00:00Z"), engine: engine)
+        }
+        #expect(try await store.lead("L10") == nil)  // nothing was applied
+        let unknownRep = [event("2026-11-24T21:00:00Z", .repAvailability(rep: "dave", Availability(available: true)))]
+        await #expect(throws: EventBatchError.self) {
+            try await store.advance(through: unknownRep, source: "test", receivedAt: at("2026-11-24T21:00:00Z"), engine: engine)
+        }
+        // Leads and reps named by earlier events of the same batch are known.
         let good: [Event] = [
             upsert("2026-11-24T21:00:00Z", "carol"),
             event("2026-11-24T21:00:00Z", .repAvailability(rep: "carol", Availability(available: false))),
@@ -165,16 +175,10 @@ import FollowUpTestSupport
             touch("2026-11-24T21:00:00Z", "L9", by: "carol"),
             touch("2026-11-24T21:00:00Z", "L1", by: "alice"),
         ]
-        try await store.validate(good, engine: engine)
-        #expect(try await store.lead("L9") == nil)  // nothing was applied
-        #expect(try await store.rep("carol") == nil)
-
-        let bad = [capture("2026-11-24T21:00:00Z", "L10"), touch("2026-11-24T21:00:00Z", "L11", by: "alice")]
-        await #expect(throws: EventBatchError(index: 1, error: EventError(field: "lead", message: "unknown lead \"L11\""))) {
-            try await store.validate(bad, engine: engine)
-        }
-        let unknownRep = [event("2026-11-24T21:00:00Z", .repAvailability(rep: "dave", Availability(available: true)))]
-        await #expect(throws: EventBatchError.self) { try await store.validate(unknownRep, engine: engine) }
+        let batch = try await store.advance(through: good, source: "test", receivedAt: at("2026-11-24T21:00:00Z"), engine: engine)
+        #expect(batch.events.count == 5)
+        #expect(try await store.lead("L9") != nil)
+        #expect(try await store.rep("carol") != nil)
     }
 
     @Test func statisticsCountWhatIsStored() async throws {

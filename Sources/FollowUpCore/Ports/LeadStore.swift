@@ -6,19 +6,6 @@
 /// at all. "Acknowledged" means committed. The daemon never speaks SQL: it
 /// calls these methods, and the engine runs inside them.
 public protocol LeadStore: Sendable {
-    /// Checks a batch against the stored world without changing anything: every
-    /// lead and rep an event names must exist (or be captured or upserted
-    /// earlier in the batch). The API rejects a batch whole on the first problem.
-    /// - Throws: ``EventBatchError``.
-    func validate(_ events: [Event], engine: Engine) async throws
-
-    /// Applies one event at its own `at` in one transaction and returns what it produced.
-    /// - Parameters:
-    ///   - source: who sent it (`api`, `api:tcp`, `followupctl`), kept in the event log.
-    ///   - receivedAt: when the daemon accepted it, kept in the event log.
-    /// - Throws: ``EventError`` when the event cannot apply (nothing is written), or a storage error.
-    func record(_ event: Event, source: String, receivedAt: Instant, engine: Engine) async throws -> RecordedEvent
-
     /// The earliest pending timer, if any.
     func nextTimer() async throws -> LeadTimer?
 
@@ -28,10 +15,8 @@ public protocol LeadStore: Sendable {
     func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine) async throws -> FiredTimer?
 
     /// Applies a batch as the timeline does — before each event, every timer due
-    /// strictly before it fires — in ONE all-or-nothing transaction: what the
-    /// API does with one request. The result equals ``fireNextTimer(dueBy:inclusive:engine:)``
-    /// and ``record(_:source:receivedAt:engine:)`` called in turn; only the
-    /// commits are fewer (a commit costs more than the work of an event).
+    /// strictly before it fires (``Engine/advance(to:in:fired:)``) — in ONE
+    /// all-or-nothing transaction: what the API does with one request.
     /// - Throws: ``EventBatchError`` naming the first event that cannot apply; nothing is written.
     func advance(through events: [Event], source: String, receivedAt: Instant, engine: Engine) async throws -> TimelineBatch
 

@@ -6,7 +6,7 @@ import HeapModule
 /// Timers are kept in a binary heap with lazy invalidation: saving a lead whose
 /// timers changed bumps its version and pushes the new ones; entries of older
 /// versions are skipped when they surface. That keeps each event O(log n).
-public struct MemoryWorld: EngineWorld {
+public struct MemoryWorld: TimedWorld {
     public var team: TeamState
     private var leads: [LeadState] = []
     private var index: [LeadID: Int] = [:]
@@ -117,6 +117,12 @@ public struct MemoryWorld: EngineWorld {
             _ = queue.popMin()
         }
         return change
+    }
+
+    public mutating func takeTimer(dueBefore limit: Instant, inclusive: Bool) -> LeadTimer? {
+        guard let timer = nextTimer(), timer.at < limit || (inclusive && timer.at == limit) else { return nil }
+        popTimer(timer)
+        return timer
     }
 
     /// Removes `timer`, the earliest pending one (after ``nextTimer()`` returned it).

@@ -15,68 +15,64 @@ public struct Simulation {
         world = MemoryWorld(team: TeamState(roster: rules.roster))
     }
 
-    /// Fires every timer due before `event.at`, then applies the event.
+    /// Fires every timer due before `event.at`, then applies the event
+    /// (``Engine/advance(to:in:fired:)``).
     /// - Throws: ``EventError`` when the event is out of order or names an
     ///   unknown lead or rep; nothing changes then.
     public mutating func apply(_ event: Event, emit: (EngineOutcome) -> Void) throws(EventError) {
-        try admit(event)
-        run(before: event.at, inclusive: false, emit: emit)
-        now = event.at
-        emit(engine.applyValidated(event, to: &world))
+        if let now, event.at < now { throw Self.outOfOrder(event, now: now) }
+        do {
+            let outcome = try engine.advance(to: event, in: &world) { _, _, outcome in
+                if !outcome.notifications.isEmpty || !outcome.notes.isEmpty { emit(outcome) }
+            }
+            now = event.at
+            emit(outcome)
+        } catch let error as EventError {
+            throw error
+        } catch {
+            preconditionFailure("the in-memory world does not throw: \(error)")
+        }
     }
 
     /// ``apply(_:emit:)`` for callers that want only the notifications: they
     /// are appended to `notifications`, with no ``EngineOutcome`` per event or
-    /// timer (`simulate` runs a million of them).
+    /// timer (`simulate` runs a million of them). The same order as
+    /// ``Engine/advance(to:in:fired:)``, spelled out for speed.
     public mutating func apply(_ event: Event, appendingTo notifications: inout [LeadNotification]) throws(EventError) {
-        try admit(event)
-        run(before: event.at, inclusive: false, appendingTo: &notifications)
+        if let now, event.at < now { throw Self.outOfOrder(event, now: now) }
+        try engine.validate(event, in: world)
+        while let timer = world.takeTimer(dueBefore: event.at, inclusive: false) {
+            _ = engine.fire(timer, in: &world, appendingTo: &notifications)
+        }
         now = event.at
         _ = engine.applyValidated(event, to: &world, appendingTo: &notifications)
     }
 
     /// Fires every timer due at or before `until`.
     public mutating func run(until: Instant, emit: (EngineOutcome) -> Void) {
-        run(before: until, inclusive: true, emit: emit)
+        var last = now
+        do {
+            try engine.fireDue(before: until, inclusive: true, in: &world) { _, timer, outcome in
+                last = max(last ?? timer.at, timer.at)
+                if !outcome.notifications.isEmpty || !outcome.notes.isEmpty { emit(outcome) }
+            }
+        } catch {
+            preconditionFailure("the in-memory world does not throw: \(error)")
+        }
+        now = last
     }
 
     /// Fires the earliest timer due at or before `until`, appending its
     /// notifications to `notifications`; false when none is left. One at a
     /// time, so the caller can hand notifications on while the rest fire.
     public mutating func fireNext(until: Instant, appendingTo notifications: inout [LeadNotification]) -> Bool {
-        guard let timer = nextTimer(before: until, inclusive: true) else { return false }
+        guard let timer = world.takeTimer(dueBefore: until, inclusive: true) else { return false }
+        now = max(now ?? timer.at, timer.at)
         _ = engine.fire(timer, in: &world, appendingTo: &notifications)
         return true
     }
 
-    private mutating func run(before limit: Instant, inclusive: Bool, emit: (EngineOutcome) -> Void) {
-        while let timer = nextTimer(before: limit, inclusive: inclusive) {
-            let outcome = engine.fire(timer, in: &world)
-            if !outcome.notifications.isEmpty || !outcome.notes.isEmpty { emit(outcome) }
-        }
-    }
-
-    private mutating func run(before limit: Instant, inclusive: Bool, appendingTo notifications: inout [LeadNotification]) {
-        while let timer = nextTimer(before: limit, inclusive: inclusive) {
-            _ = engine.fire(timer, in: &world, appendingTo: &notifications)
-        }
-    }
-
-    /// Checks the event's order and validity before any timer fires, so a
-    /// rejected event changes nothing.
-    private func admit(_ event: Event) throws(EventError) {
-        if let now, event.at < now {
-            throw EventError(field: "at", message: "\(event.at) is earlier than the previous event or timer (\(now)); events must be in time order")
-        }
-        try engine.validate(event, in: world)
-    }
-
-    /// Takes the earliest pending timer due before `limit` (or at it, when
-    /// `inclusive`) off the queue and moves the clock to it.
-    private mutating func nextTimer(before limit: Instant, inclusive: Bool) -> LeadTimer? {
-        guard let timer = world.nextTimer(), timer.at < limit || (inclusive && timer.at == limit) else { return nil }
-        world.popTimer(timer)
-        now = max(now ?? timer.at, timer.at)
-        return timer
+    private static func outOfOrder(_ event: Event, now: Instant) -> EventError {
+        EventError(field: "at", message: "\(event.at) is earlier than the previous event or timer (\(now)); events must be in time order")
     }
 }

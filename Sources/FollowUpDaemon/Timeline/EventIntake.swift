@@ -19,6 +19,13 @@ public struct PendingEvent: Sendable {
         self.event = event
         self.hasTime = hasTime
     }
+
+    /// The event with its `at` filled in: its own, or `now` when it came without one.
+    public func placed(now: Instant) -> Event {
+        var event = event
+        if !hasTime { event.at = now }
+        return event
+    }
 }
 
 /// What the daemon did with one event.

@@ -92,8 +92,7 @@ public actor Timeline: EventIntake, Service {
         let now = clock.now()
         var events: [Event] = []
         for (index, p) in pending.enumerated() {
-            var event = p.event
-            if !p.hasTime { event.at = now }
+            let event = p.placed(now: now)
             if event.at > now + Self.maxFutureSkew {
                 throw EventBatchError(index: index, error: EventError(
                     field: "at", message: "\(event.at) is in the future (the daemon's clock reads \(now)); leave `at` out to mean now"))

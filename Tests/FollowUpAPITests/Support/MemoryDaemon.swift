@@ -33,11 +33,7 @@ actor MemoryDaemon: EventIntake, LeadQueries, DaemonHealth {
     func submit(_ events: [PendingEvent], source: String) async throws -> [AcceptedEvent] {
         batchSizes.append(events.count)
         let now = clock.now
-        let timed = events.map { pending in
-            var event = pending.event
-            if !pending.hasTime { event.at = now }
-            return event
-        }
+        let timed = events.map { $0.placed(now: now) }
         // Vet the whole batch first: a bad event rejects it whole.
         var newLeads = Set<LeadID>(), newReps = Set<RepID>()
         for (index, event) in timed.enumerated() {
@@ -55,8 +51,10 @@ actor MemoryDaemon: EventIntake, LeadQueries, DaemonHealth {
             var applied = event
             // The timeline never goes back: a late event applies at the timeline's now.
             if let lastApplied, applied.at < lastApplied { applied.at = lastApplied }
-            fireTimers(before: applied.at, inclusive: false)
-            let outcome = try engine.apply(applied, to: &world)
+            let outcome = try engine.advance(to: applied, in: &world) { _, timer, outcome in
+                lastApplied = max(lastApplied ?? timer.at, timer.at)
+                queue(outcome.notifications)
+            }
             lastApplied = applied.at
             let seq = Int64(log.count + 1)
             log.append(LoggedEvent(seq: seq, event: event, source: source, receivedAt: now))
@@ -64,20 +62,6 @@ actor MemoryDaemon: EventIntake, LeadQueries, DaemonHealth {
             accepted.append(AcceptedEvent(seq: seq, appliedAt: applied.at, notifications: outcome.notifications))
         }
         return accepted
-    }
-
-    /// Fires every timer due at or before `instant` (the scheduler's job in the real daemon).
-    func advance(to instant: Instant) {
-        fireTimers(before: instant, inclusive: true)
-        clock.set(instant)
-    }
-
-    private func fireTimers(before limit: Instant, inclusive: Bool) {
-        while let timer = world.nextTimer(), timer.at < limit || (inclusive && timer.at == limit) {
-            world.popTimer(timer)
-            lastApplied = max(lastApplied ?? timer.at, timer.at)
-            queue(engine.fire(timer, in: &world).notifications)
-        }
     }
 
     private func queue(_ notifications: [LeadNotification]) {

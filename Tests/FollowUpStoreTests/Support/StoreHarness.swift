@@ -21,8 +21,9 @@ struct TempDirectory {
 /// Every notification goes to these two receivers in the tests, so each mints two outbox rows.
 let testReceivers: @Sendable (LeadNotification) -> [String] = { _ in ["webhook", "log"] }
 
-/// Drives a store the way the daemon's timeline does: before each event, every
-/// timer due strictly before it fires; then the event is recorded.
+/// Drives a store the way the daemon's timeline does, one event per
+/// transaction through ``SQLiteLeadStore/advance(through:source:receivedAt:engine:)``
+/// (the core's order: the timers due strictly before each event fire first).
 struct StoreTimeline {
     let store: SQLiteLeadStore
     let engine: Engine
@@ -36,8 +37,7 @@ struct StoreTimeline {
     func apply(_ events: some Sequence<Event>) async throws -> [LeadNotification] {
         var out: [LeadNotification] = []
         for event in events {
-            out += try await fire(before: event.at, inclusive: false)
-            out += try await store.record(event, source: "test", receivedAt: event.at, engine: engine).notifications
+            out += try await store.advance(through: [event], source: "test", receivedAt: event.at, engine: engine).notifications
         }
         return out
     }
