@@ -61,7 +61,7 @@ extension APIEndpoints {
     func calendar(_ request: Request, context: some RequestContext) async throws -> Response {
         let source = try reportSource()
         let rep = try Self.pathParameter("id", of: context)
-        guard try await queries.rep(rep) != nil else {
+        guard let member = try await queries.rep(rep) else {
             throw APIError(status: .notFound, message: "unknown rep \"\(rep)\"")
         }
         for (name, _) in request.uri.queryParameters where name != "token" {
@@ -69,8 +69,9 @@ extension APIEndpoints {
         }
         let now = clock()
         let queue = try await queries.queue(for: rep, at: now)
-        let text = RepCalendarFeed.make(rep: rep, leads: queue.now + queue.next + queue.snoozed, rules: await source.rules(),
-                                        now: now)
+        let rules = await source.rules()
+        let text = RepCalendarFeed.make(rep: rep, name: member.rep.name, readerZone: rules.readerZone(of: member.rep),
+                                        leads: queue.now + queue.next + queue.snoozed, rules: rules, now: now)
         var headers = HTTPFields()
         headers[.contentType] = "text/calendar; charset=utf-8"
         headers[.contentDisposition] = "inline; filename=\"\(RepCalendarFeed.fileName(for: rep))\""
