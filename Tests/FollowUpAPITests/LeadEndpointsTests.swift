@@ -30,7 +30,7 @@ struct LeadEndpointsTests {
                                              "deadline": .string("2026-11-25T20:00:00Z"),
                                              "due_notified": .bool(false), "breached": .bool(false),
                                              "repeat_at": .null, "breaches": .number("0"),
-                                             "channel": .null]), "no rules at hand in this daemon: no channel")
+                                             "channel": .null, "name": .null]), "no rules at hand in this daemon: no channel, no name")
             #expect(lead["unrouted"] == .bool(false))
             #expect(lead["nurture_at"] == .null)
             #expect(lead["snoozed_until"] == .null)

@@ -36,10 +36,10 @@ import FollowUpTestSupport
         let leads = try Self.leads()
         let rules = DefaultRules.make()
         let now = at("2026-12-08T14:10:00Z")
-        // L1: step 1 (a call) overdue since 14:05: do it now, 15 minutes.
+        // L1: step 1 (a call) overdue since 14:05: it stays at its due time (09:00 New York, no window), 15 minutes.
         let s1 = try #require(RepCalendarFeed.slot(for: leads[0], rules: rules, now: now))
-        #expect(s1.start == now && s1.end == now + .minutes(15))
-        #expect(s1.summary.hasPrefix("OVERDUE: Call N, Acme, Inc; \"East\" (step 1)"))
+        #expect(s1.start == at("2026-12-08T14:00:00Z") && s1.end == at("2026-12-08T14:15:00Z"))
+        #expect(s1.summary == "OVERDUE: Call N, Acme, Inc; \"East\": first touch (step 1)")
         // L2: step 3 is a call due in the window after touch 2 + 1 day: Wed 2026-12-09 16:00 New York.
         let s3 = try #require(RepCalendarFeed.slot(for: leads[1], rules: rules, now: now))
         #expect(s3.step == 3)
@@ -57,6 +57,29 @@ import FollowUpTestSupport
         #expect(ics.contains("Acme\\, Inc\\; \"East\""))
         #expect(ics.contains("CATEGORIES:followupd,call\r\n"), "a list of two values, not one escaped text")
         #expect(ics.components(separatedBy: "BEGIN:VEVENT").count == 3)
+    }
+
+    /// An event is placed from the step, not from the fetch: refreshing the
+    /// feed an hour or a day later leaves every event where it was (issue 15).
+    /// The calendar carries the rep's name; descriptions read on the rep's clock.
+    @Test func eventsStayAtTheStepsTimeAndReadOnTheRepsClock() throws {
+        let leads = try Self.leads()
+        let rules = DefaultRules.make()
+        let early = at("2026-12-08T14:10:00Z"), late = at("2026-12-09T09:00:00Z")
+        for lead in leads {
+            let first = try #require(RepCalendarFeed.slot(for: lead, rules: rules, now: early))
+            let again = try #require(RepCalendarFeed.slot(for: lead, rules: rules, now: late))
+            #expect(first.start == again.start && first.end == again.end, "\(lead.id) moved with the fetch")
+        }
+        let pacific = try #require(ZoneCatalog.shared.rules(for: "America/Los_Angeles"))
+        let ics = RepCalendarFeed.make(rep: "alice", name: "Alice Smith", readerZone: pacific, leads: leads, rules: rules, now: late)
+        #expect(ics.contains("X-WR-CALNAME:Follow-ups: Alice Smith\r\n"))
+        let s1 = try #require(RepCalendarFeed.slot(for: leads[0], rules: rules, now: early, readerZone: pacific))
+        #expect(s1.description.contains("step 1 of 5: first touch (call).\n"), "\(s1.description)")
+        #expect(s1.description.contains("Due Tue 2026-12-08 06:00 America/Los_Angeles, deadline Tue 2026-12-08 06:05 America/Los_Angeles."),
+                "\(s1.description)")
+        #expect(RepCalendarFeed.make(rep: "alice", leads: leads, rules: rules, now: late).contains("X-WR-CALNAME:Follow-ups: alice\r\n"),
+                "the id when the rep has no name")
     }
 
     /// L1 snoozed at step 1, L2 engaged then snoozed, L3 snoozed then won: the
@@ -88,8 +111,8 @@ import FollowUpTestSupport
         #expect(l1.start == at("2026-12-14T15:00:00Z"), "at the wake-up, not moved into a call window")
         #expect(l1.end == at("2026-12-14T15:15:00Z"))
         #expect(l1.summary == "Snoozed lead wakes: N, Acme")
-        #expect(l1.description.hasPrefix("Lead L1, priority high, snoozed until 2026-12-14T15:00:00Z: call back after the budget meeting\n"
-                                          + "Step 1 of 5 (call) re-opens then, due at once."))
+        #expect(l1.description.hasPrefix("Lead L1, priority high, snoozed until Mon 2026-12-14 15:00 UTC: call back after the budget meeting\n"
+                                          + "Step 1 of 5: first touch (call) re-opens then, due at once."), "\(l1.description)")
         let l2 = try #require(RepCalendarFeed.slot(for: leads[1], rules: rules, now: now))
         #expect(l2.start == at("2026-12-10T15:00:00Z"))
         #expect(l2.description.contains("Engaged: a touch is due then."))

@@ -40,6 +40,42 @@ import Glibc
         #expect(json.stdout.contains(#""step_name":"first touch","channel":"call","due":"2026-11-24T15:00:00Z""#), "\(json.stdout)")
     }
 
+    /// `lead show` and `leads` read times on the owner's clock (the rep's zone,
+    /// else the calendar's), the zone named once, with how far off each is;
+    /// steps say what they ask; `--output json` and the API stay UTC (issue 15).
+    @Test func leadShowAndLeadsReadOnTheOwnersClock() throws {
+        let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")  // Tue 10:00 New York, 07:00 Los Angeles
+        defer { _ = daemon.signal(SIGTERM) }
+        func ctl(_ arguments: String...) throws -> Subprocess {
+            try Subprocess.run(Subprocess.followupctl, arguments + ["--socket", daemon.socket], directory: daemon.directory.path)
+        }
+        #expect(try ctl("event", #"{"type":"rep.upserted","rep":{"id":"alice","email":"a@x.test","team":"sales","timezone":"America/Los_Angeles"}}"#).status == 0)
+        #expect(try ctl("event", #"{"type":"rep.upserted","rep":{"id":"bob","email":"b@x.test","team":"sales"}}"#).status == 0)
+        #expect(try ctl("event", #"{"type":"lead.captured","lead":{"id":"C1","source":"web_form","name":"Dana","email":"d@lead.test","owner":"alice"}}"#).status == 0)
+        #expect(try ctl("event", #"{"type":"lead.captured","lead":{"id":"C2","source":"web_form","name":"Eve","email":"e@lead.test","owner":"bob"}}"#).status == 0)
+        try daemon.advance(to: "2026-11-24T17:00:00Z")
+
+        let shown = try ctl("lead", "show", "C1")
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("  times in America/Los_Angeles\n"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("  step 1 first touch (call): due Tue 07:00 (2 h ago), deadline Tue 07:05 (2 h late) (breached)"),
+                "\(shown.stdout)")
+        #expect(!shown.stdout.contains("2026-11-24T"), "no UTC time left for a person to convert: \(shown.stdout)")
+        let json = try ctl("lead", "show", "C1", "--output", "json")
+        #expect(json.stdout.hasPrefix(#"{"at":"2026-11-24T17:00:00Z","timezone":"America/Los_Angeles","lead":{"#), "\(json.stdout)")
+        #expect(json.stdout.contains(#""due":"2026-11-24T15:00:00Z","deadline":"2026-11-24T15:05:00Z""#), "\(json.stdout)")
+
+        let all = try ctl("leads")
+        #expect(all.stdout.hasPrefix("Times in America/New_York\n"), "no owner asked for: the team's zone: \(all.stdout)")
+        #expect(all.stdout.contains("1 first touch (call)"), "\(all.stdout)")
+        #expect(all.stdout.contains("Tue 10:05 (2 h late)"), "\(all.stdout)")
+        let alices = try ctl("leads", "--owner", "alice")
+        #expect(alices.stdout.hasPrefix("Times in America/Los_Angeles\n"), "\(alices.stdout)")
+        #expect(alices.stdout.contains("Tue 07:05 (2 h late)"), "\(alices.stdout)")
+        let lines = try ctl("leads", "--owner", "alice", "--json")
+        #expect(lines.stdout.contains(#""deadline":"2026-11-24T15:05:00Z""#), "\(lines.stdout)")
+    }
+
     @Test func repsAndLeadsThroughFollowUpCtl() throws {
         let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")
         func ctl(_ arguments: String...) throws -> Subprocess {
@@ -106,12 +142,15 @@ import Glibc
         #expect(s2.stdout.hasSuffix("S2 snoozed until 2026-12-15T14:00:00Z (Tue 2026-12-15 09:00 America/New_York)\n"), "\(s2.stdout)")
 
         let shown = try ctl("lead", "show", "S1")
-        #expect(shown.stdout.contains("  snoozed until 2026-12-14T15:00:00Z (call back after the budget meeting)\n"
-                                      + "  step 2 (email) re-opens when the lead wakes\n"), "\(shown.stdout)")
+        // On alice's clock (she has no zone: the calendar's), the step named by what it asks.
+        #expect(shown.stdout.contains("  times in America/New_York\n"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("  snoozed until Mon 12-14 10:00 (in 6 d) (call back after the budget meeting)\n"
+                                      + "  step 2 confirmation (email) re-opens when the lead wakes\n"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("event #5 lead.snoozed until Mon 12-14 10:00 (in 6 d) by alice"), "\(shown.stdout)")
         let record = try ctl("lead", "show", "S2", "--json")
         #expect(record.stdout.contains(#""snoozed_until":"2026-12-15T14:00:00Z","snooze_reason":null,"check_in_at":null,"zone":"America/New_York"}"#),
                 "\(record.stdout)")
-        #expect(record.stdout.contains(#""repeat_at":null,"breaches":0,"channel":"call"}"#), "\(record.stdout)")
+        #expect(record.stdout.contains(#""repeat_at":null,"breaches":0,"channel":"call","name":"first touch"}"#), "\(record.stdout)")
 
         // Past both steps' deadlines: still neither due nor overdue, only snoozed.
         try daemon.advance(to: "2026-12-10T15:00:00Z")
@@ -148,7 +187,7 @@ import Glibc
         #expect(woken.stdout.contains("Snoozed for alice (1), times in America/New_York\n"), "\(woken.stdout)")
         let awake = try ctl("lead", "show", "S1")
         #expect(!awake.stdout.contains("\n  snoozed until"), "\(awake.stdout)")
-        #expect(awake.stdout.contains("\n  step 2 (email): due 2026-12-14T15:00:00Z, deadline 2026-12-14T16:00:00Z\n"),
+        #expect(awake.stdout.contains("\n  step 2 confirmation (email): due Mon 10:00 (1 min ago), deadline Mon 11:00 (in 59 min)\n"),
                 "re-opened due at the wake: \(awake.stdout)")
     }
 

@@ -239,7 +239,7 @@ import Glibc
         // alice was offered L1 and L2 and accepted L1 after 1 minute; the team's load: L1, L3, L4 in cadence.
         #expect(raw.body.contains(#"<section class="card wide" id="people-and-routing"><h2>Acceptance and routing</h2>"#),
                 "\(raw.body)")
-        #expect(raw.body.contains(#"<tr><td>alice</td><td class="n">2</td><td class="n">1 (50.0%)</td><td class="n">1m</td>"#
+        #expect(raw.body.contains(#"<tr><td>alice</td><td class="n">2</td><td class="n">1 (50.0%)</td><td class="n">1 min</td>"#
             + #"<td class="n">0</td><td class="n">0</td><td class="n">0</td></tr>"#), "\(raw.body)")
         #expect(raw.body.contains(#"<tr><td>sales</td><td class="n">3</td></tr>"#), "\(raw.body)")
         #expect(raw.body.contains("Eve &lt;b&gt;&amp;<br><small>") || raw.body.contains("Eve &lt;b&gt;&amp;, O&#39;Hara &quot;Ltd&quot;"),
@@ -253,11 +253,11 @@ import Glibc
         ], directory: nil)
         #expect(chromium.status == 0, "\(chromium.stderr)")
         let dom = chromium.stdout
-        for id in ["speed-to-lead", "sla-per-week", "touches-per-lead", "breaches-by-rep", "conversion-by-source", "follow-through",
+        for id in ["sla-by-rep", "speed-to-lead", "sla-per-week", "touches-per-lead", "breaches-by-rep", "conversion-by-source", "follow-through",
                    "people-and-routing", "team-load", "overdue"] {
             #expect(dom.contains("id=\"\(id)\""), "section \(id) missing")
         }
-        #expect(dom.components(separatedBy: "<svg").count - 1 == 5, "five charts")
+        #expect(dom.components(separatedBy: "<svg").count - 1 == 6, "six charts")
         #expect(dom.contains("<rect"), "bars drawn")
         #expect(dom.contains("Eve &lt;b&gt;&amp;"), "the overdue list names L3")
         #expect(!dom.contains("<b>"), "no markup from lead strings")

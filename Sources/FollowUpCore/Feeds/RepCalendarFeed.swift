@@ -2,11 +2,14 @@
 /// calendar app can subscribe to (`GET /v1/reps/{id}/calendar.ics`).
 ///
 /// One event per open lead the rep owns with an open step: the step's touch,
-/// placed at its due time (a call step's due time is already in a call
-/// window); a step already due is placed now — in the lead's next call
-/// window when the step asks for one and that comes before the deadline.
-/// The event ends with the call window slot it starts in, or 15 minutes
-/// later outside any slot. UIDs are `step-N-LEAD@DOMAIN`: stable while the
+/// placed at its due time — for a call step that asks for a call window, the
+/// window slot its due time falls in or the next one before the deadline —
+/// never at the moment of the fetch, so an event does not wander each time
+/// the calendar refreshes (issue 15). A step past its deadline keeps its
+/// place and says OVERDUE. The event ends with the call window slot it
+/// starts in, or 15 minutes later outside any slot. Times in descriptions
+/// are on the rep's clock, the zone named; the calendar is named after the
+/// rep's name. UIDs are `step-N-LEAD@DOMAIN`: stable while the
 /// step is open, so a refresh moves the event instead of duplicating it.
 ///
 /// A snoozed lead the rep owns is one event at its wake-up time ("Snoozed lead
@@ -20,22 +23,24 @@ public enum RepCalendarFeed {
     /// - Parameters:
     ///   - leads: the rep's open leads with an open step and their snoozed leads
     ///     (``RepQueue``'s now, next and snoozed).
-    ///   - now: DTSTAMP, and where due or overdue touches are placed.
+    ///   - name: the rep's name, which the calendar is named after (the id when nil).
+    ///   - readerZone: the rep's clock, which descriptions show times on.
+    ///   - now: DTSTAMP, and whether a step is overdue.
     ///   - domain: the right-hand side of every UID.
-    public static func make(rep: RepID, leads: [LeadState], rules: Rules, now: Instant,
-                            domain: String = "followupd") -> String {
+    public static func make(rep: RepID, name: String? = nil, readerZone: ZoneRules = .utc, leads: [LeadState], rules: Rules,
+                            now: Instant, domain: String = "followupd") -> String {
         var ics = ICalendarText()
         ics.line("BEGIN", "VCALENDAR")
         ics.line("VERSION", "2.0")
         ics.line("PRODID", "-//followupd//rep calendar//EN")
         ics.line("CALSCALE", "GREGORIAN")
         ics.line("METHOD", "PUBLISH")
-        ics.text("X-WR-CALNAME", "Follow-ups: \(rep)")
+        ics.text("X-WR-CALNAME", "Follow-ups: \(name.flatMap { $0.isEmpty ? nil : $0 } ?? rep)")
         // RFC 7986: how often subscribers should refresh.
         ics.line("REFRESH-INTERVAL;VALUE=DURATION", "PT15M")
         ics.line("X-PUBLISHED-TTL", "PT15M")
         for lead in leads {
-            guard let slot = slot(for: lead, rules: rules, now: now) else { continue }
+            guard let slot = slot(for: lead, rules: rules, now: now, readerZone: readerZone) else { continue }
             ics.line("BEGIN", "VEVENT")
             ics.line("UID", "\(slot.uidPrefix)\(uidSafe(lead.id))@\(uidSafe(domain))")
             ics.dateTime("DTSTAMP", now)
@@ -72,30 +77,31 @@ public enum RepCalendarFeed {
     }
 
     /// Where the lead's open step goes in the calendar, or its wake-up when
-    /// it is snoozed; nil for any other lead.
-    public static func slot(for lead: LeadState, rules: Rules, now: Instant) -> Slot? {
-        if lead.isSnoozed, let wake = lead.snoozedUntil { return wakeUpSlot(for: lead, at: wake, rules: rules) }
+    /// it is snoozed; nil for any other lead. `readerZone`: the clock descriptions show times on.
+    public static func slot(for lead: LeadState, rules: Rules, now: Instant, readerZone: ZoneRules = .utc) -> Slot? {
+        if lead.isSnoozed, let wake = lead.snoozedUntil {
+            return wakeUpSlot(for: lead, at: wake, rules: rules, readerZone: readerZone)
+        }
         guard lead.status == .open, let step = lead.openStep else { return nil }
         let policy = rules.policy(for: lead)
         guard step.number >= 1, step.number <= policy.steps.count else { return nil }
         let rule = policy.steps[step.number - 1]
         let zone = rules.zone(for: lead, policy: policy)
+        // From the step alone, not from now: the same lead gives the same event on every fetch.
         var start = step.due
-        if start <= now {
-            start = now
-            if rule.channel == .call, rule.inCallWindow {
-                let placed = policy.callWindows.place(now, zone: zone, calendar: policy.calendar).at
-                if placed <= step.deadline { start = placed }
-            }
+        if rule.channel == .call, rule.inCallWindow {
+            let placed = policy.callWindows.place(step.due, zone: zone, calendar: policy.calendar).at
+            if placed <= step.deadline { start = placed }
         }
         let end = windowEnd(containing: start, windows: policy.callWindows, zone: zone) ?? start + defaultLength
         let who = [lead.profile.name, lead.profile.company].compactMap { $0 }.joined(separator: ", ")
         let verb = rule.channel == .call ? "Call" : rule.channel.rawValue.prefix(1).uppercased() + rule.channel.rawValue.dropFirst()
         let overdue = step.isOverdue(at: now) ? "OVERDUE: " : ""
-        let summary = "\(overdue)\(verb) \(who.isEmpty ? lead.id : who) (step \(step.number))"
+        // What the step asks, with its channel: "Email Dana, Acme: confirmation (step 2)".
+        let summary = "\(overdue)\(verb) \(who.isEmpty ? lead.id : who): \(rule.name) (step \(step.number))"
         var lines = [
-            "Lead \(lead.id), priority \(lead.priority), step \(step.number) of \(policy.steps.count) (\(rule.name)).",
-            "Due \(step.due), deadline \(step.deadline).",
+            "Lead \(lead.id), priority \(lead.priority), step \(step.number) of \(policy.steps.count): \(rule.name) (\(rule.channel.rawValue)).",
+            "Due \(readerZone.readable(step.due)), deadline \(readerZone.readable(step.deadline)).",
         ]
         if let phone = lead.profile.phone { lines.append("Phone: \(phone)") }
         if let email = lead.profile.email { lines.append("Email: \(email)") }
@@ -106,9 +112,9 @@ public enum RepCalendarFeed {
 
     /// A snoozed lead's wake-up: at the time the lead chose (no call window,
     /// as the engine re-opens the step then), 15 minutes long.
-    static func wakeUpSlot(for lead: LeadState, at wake: Instant, rules: Rules) -> Slot {
+    static func wakeUpSlot(for lead: LeadState, at wake: Instant, rules: Rules, readerZone: ZoneRules) -> Slot {
         let who = [lead.profile.name, lead.profile.company].compactMap { $0 }.joined(separator: ", ")
-        var lines = ["Lead \(lead.id), priority \(lead.priority), snoozed until \(wake)"
+        var lines = ["Lead \(lead.id), priority \(lead.priority), snoozed until \(readerZone.readable(wake))"
                      + (lead.snoozeReason.map { ": \($0)" } ?? ".")]
         var step = 0
         switch lead.status {
@@ -116,8 +122,9 @@ public enum RepCalendarFeed {
             let open = lead.step!
             step = open.number
             let steps = rules.policy(for: lead).steps.count
-            let channel = rules.channel(ofStep: open.number, for: lead).map { " (\($0.rawValue))" } ?? ""
-            lines.append("Step \(open.number) of \(steps)\(channel) re-opens then, due at once.")
+            let rule = rules.stepRule(open.number, for: lead)
+            let asks = rule.map { ": \($0.name) (\($0.channel.rawValue))" } ?? ""
+            lines.append("Step \(open.number) of \(steps)\(asks) re-opens then, due at once.")
         case .engaged:
             lines.append("Engaged: a touch is due then.")
         default:

@@ -13,8 +13,9 @@ public struct LeadLink: Sendable, Hashable {
         template.replacingOccurrences(of: "{lead}", with: Self.encoded(lead))
     }
 
-    /// Every byte but the unreserved ones (RFC 3986: letters, digits, `-._~`) as `%XX`.
-    static func encoded(_ id: String) -> String {
+    /// Every byte but the unreserved ones (RFC 3986: letters, digits, `-._~`) as `%XX`:
+    /// safe in a path segment and in a query value (the dashboard's links use it too).
+    public static func encoded(_ id: String) -> String {
         var out = ""
         for byte in id.utf8 {
             switch byte {

@@ -30,6 +30,8 @@ public struct DaemonConfig: Sendable, Hashable {
     public var receivers: [ReceiverConfig]
     /// Routes, fallback, retries, dead letters and templates.
     public var delivery: DeliveryConfig
+    /// The dashboard's targets (`dashboard:`).
+    public var dashboard = DashboardConfig()
     /// Test-only settings, honoured only when `testing.enabled` is true.
     public var testing: TestingConfig?
     /// The file this came from (for messages).

@@ -2,51 +2,59 @@ import FollowUpCore
 
 /// A lead's record written for people: who, where the cadence stands, then
 /// events and notifications merged in time order, then what is pending.
+/// Times are on the owner's clock when the daemon names it (``ReaderClock``),
+/// the zone named once under the heading; else UTC as given.
 enum LeadTimeline {
     static func lines(of record: JSONValue) -> [String] {
         let lead = record["lead"] ?? .null
+        let clock = ReaderClock(record)
+        func time(_ value: JSONValue?, deadline: Bool = false) -> String {
+            clock?.show(value?.text, deadline: deadline) ?? value.shown
+        }
         var out: [String] = []
         var who = "Lead \(lead["id"].shown)"
         let names = [lead["name"]?.text, lead["company"]?.text].compactMap { $0 }
         if !names.isEmpty { who += " — " + names.joined(separator: ", ") }
         who += " (source \(lead["source"].shown))"
         out.append(who)
+        if let clock { out.append("  times in \(clock.zoneName)") }
         let had = (lead["had"] ?? .null).items.compactMap(\.text)
         out.append("  status \(lead["status"].shown), priority \(lead["priority"].shown) (triage rule \(lead["triage_rule"].shown)), score \(lead["score"].shown)")
         out.append("  owner \(lead["owner"].shown)" + (had.isEmpty ? "" : " (has had: \(had.joined(separator: ", ")))")
             + (lead["unrouted"]?.isTrue == true ? ", unrouted: the fallback owns step 1" : ""))
         let contact = [lead["email"]?.text, lead["phone"]?.text].compactMap { $0 }
         out.append("  contact \(contact.isEmpty ? "-" : contact.joined(separator: ", ")), time zone \(lead["timezone"].shown)")
-        out.append("  touches \(lead["touches"].shown), last at \(lead["last_touch_at"].shown)")
+        out.append("  touches \(lead["touches"].shown), last at \(time(lead["last_touch_at"]))")
         let snoozedUntil = lead["snoozed_until"]?.text
-        if let snoozedUntil {
-            out.append("  snoozed until \(snoozedUntil)" + (lead["snooze_reason"]?.text.map { " (\($0))" } ?? ""))
+        if snoozedUntil != nil {
+            out.append("  snoozed until \(time(lead["snoozed_until"]))" + (lead["snooze_reason"]?.text.map { " (\($0))" } ?? ""))
         }
         if let step = lead["step"], step != .null {
-            let channel = step["channel"]?.text.map { " (\($0))" } ?? ""
+            // What the step asks and on which channel: `step 2 confirmation (email)`.
+            let channel = (step["name"]?.text.map { " \($0)" } ?? "") + (step["channel"]?.text.map { " (\($0))" } ?? "")
             if snoozedUntil != nil {
                 // Its due time and deadline are replaced when it re-opens: showing them would mislead.
                 out.append("  step \(step["number"].shown)\(channel) re-opens when the lead wakes")
             } else {
-                var line = "  step \(step["number"].shown)\(channel): due \(step["due"].shown), deadline \(step["deadline"].shown)"
+                var line = "  step \(step["number"].shown)\(channel): due \(time(step["due"])), deadline \(time(step["deadline"], deadline: true))"
                 if step["breached"]?.isTrue == true { line += " (breached)" }
                 out.append(line)
-                if let repeatAt = step["repeat_at"]?.text {
-                    out.append("  breach \(step["breaches"].shown) of this step; it repeats at \(repeatAt) unless met")
+                if step["repeat_at"]?.text != nil {
+                    out.append("  breach \(step["breaches"].shown) of this step; it repeats at \(time(step["repeat_at"])) unless met")
                 }
             }
         } else {
             out.append("  no open step")
         }
-        if let nurture = lead["nurture_at"]?.text { out.append("  next nurture reminder \(nurture)") }
-        if let checkIn = lead["check_in_at"]?.text { out.append("  next check-in \(checkIn)") }
+        if lead["nurture_at"]?.text != nil { out.append("  next nurture reminder \(time(lead["nurture_at"]))") }
+        if lead["check_in_at"]?.text != nil { out.append("  next check-in \(time(lead["check_in_at"]))") }
 
         out.append("")
         out.append("Timeline")
         var entries: [(at: String, order: Int, text: String)] = []
         for (i, logged) in (record["events"] ?? .null).items.enumerated() {
             let event = logged["event"] ?? .null
-            entries.append((event["at"].shown, i, "event #\(logged["seq"].shown) \(describe(event)) (from \(logged["source"].shown))"))
+            entries.append((event["at"].shown, i, "event #\(logged["seq"].shown) \(describe(event, time: { time($0) })) (from \(logged["source"].shown))"))
         }
         // One line per notification, its receivers' delivery states together.
         var order: [String] = []
@@ -61,7 +69,7 @@ enum LeadTimeline {
             let n = rows[0]
             var text = "→ \(n["kind"].shown) to \(n["to"].shown)"
             if let step = n["step"]?.text { text += ", step \(step)" }
-            if let deadline = n["deadline"]?.text { text += ", deadline \(deadline)" }
+            if n["deadline"]?.text != nil { text += ", deadline \(time(n["deadline"]))" }
             if let reason = n["reason"]?.text { text += ", reason \(reason)" }
             let states = rows.map { row in
                 var state = "\(row["receiver"].shown): \(row["state"].shown)"
@@ -73,17 +81,17 @@ enum LeadTimeline {
             entries.append((n["at"].shown, 1_000_000 + i, text))
         }
         entries.sort { ($0.at, $0.order) < ($1.at, $1.order) }
-        out += entries.isEmpty ? ["  (nothing yet)"] : entries.map { "  \($0.at)  \($0.text)" }
+        out += entries.isEmpty ? ["  (nothing yet)"] : entries.map { "  \(clock?.show($0.at) ?? $0.at)  \($0.text)" }
 
         let timers = (record["timers"] ?? .null).items
         out.append("")
         out.append("Pending")
-        out += timers.isEmpty ? ["  (no timers)"] : timers.map { "  \($0["at"].shown)  \($0["kind"].shown)" }
+        out += timers.isEmpty ? ["  (no timers)"] : timers.map { "  \(time($0["at"]))  \($0["kind"].shown)" }
         return out
     }
 
     /// `touch.logged by alice: call, no_answer`.
-    private static func describe(_ event: JSONValue) -> String {
+    private static func describe(_ event: JSONValue, time: (JSONValue?) -> String) -> String {
         let type = event["type"].shown
         switch type {
         case "lead.captured":
@@ -97,7 +105,7 @@ enum LeadTimeline {
         case "lead.reassigned":
             return "lead.reassigned to \(event["owner"].shown)"
         case "lead.snoozed":
-            return "lead.snoozed until \(event["until"].shown)" + (event["rep"]?.text.map { " by \($0)" } ?? "")
+            return "lead.snoozed until \(time(event["until"]))" + (event["rep"]?.text.map { " by \($0)" } ?? "")
                 + (event["reason"]?.text.map { ": \($0)" } ?? "")
         default:
             return type

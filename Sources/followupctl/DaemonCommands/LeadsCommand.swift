@@ -31,16 +31,28 @@ struct LeadsCommand: AsyncParsableCommand {
             if let status { query.append("status=\(URIComponent.encode(status))") }
             if overdue { query.append("overdue=true") }
             var out = StandardOutput()
-            let table = TextTable(columns: ["ID", "STATUS", "PRIORITY", "OWNER", "STEP", "DEADLINE", "NAME"])
+            var table = TextTable(columns: ["ID", "STATUS", "PRIORITY", "OWNER", "STEP", "DEADLINE", "NAME"])
+            // Deadlines on the reader's clock (the owner asked for, else the team's zone), named
+            // once above the table; UTC as given when the daemon names no zone.
+            var clock: ReaderClock?
+            var headed = output.isJSON
             // JSON is GET /v1/leads's body with every page's leads in one array (and
             // no next page), written as the pages arrive; --json keeps one lead per line.
-            if !output.isJSON { out.line(table.header) }
             if output.isJSON && !output.isJSONLines { out.write(Array(#"{"leads":["#.utf8)) }
             var count = 0
             try await DaemonClient.with(try daemon.endpoint()) { client in
                 var after: String?
                 repeat {
                     let page = try await client.get("/v1/leads?" + (query + (after.map { ["after=\($0)"] } ?? [])).joined(separator: "&"))
+                    if !headed {
+                        headed = true
+                        clock = ReaderClock(page)
+                        if let clock {
+                            out.line("Times in \(clock.zoneName)")
+                            table = TextTable(columns: table.columns, widths: [10, 8, 11, 10, 24, 31])
+                        }
+                        out.line(table.header)
+                    }
                     for lead in (page["leads"] ?? .null).items {
                         count += 1
                         if output.isJSONLines {
@@ -51,7 +63,8 @@ struct LeadsCommand: AsyncParsableCommand {
                             let step = lead["step"] ?? .null
                             let name = [lead["name"]?.text, lead["company"]?.text].compactMap { $0 }.joined(separator: ", ")
                             out.line(table.row([lead["id"].shown, lead["status"].shown, lead["priority"].shown,
-                                                lead["owner"].shown, step["number"].shown, step["deadline"].shown,
+                                                lead["owner"].shown, Self.step(step),
+                                                clock?.show(step["deadline"]?.text, deadline: true) ?? step["deadline"].shown,
                                                 name.isEmpty ? "-" : name]))
                         }
                     }
@@ -59,8 +72,16 @@ struct LeadsCommand: AsyncParsableCommand {
                 } while after != nil
             }
             if output.isJSON && !output.isJSONLines { out.line(#"],"next_after":null}"#) }
+            if !headed { out.line(table.header) }
             if !output.isJSON { out.line("\(count) lead\(count == 1 ? "" : "s")") }
             out.flush()
         }
+    }
+
+    /// `1 first touch (call)` when the daemon names the step, else its number; `-` for none.
+    static func step(_ step: JSONValue) -> String {
+        guard let number = step["number"]?.text else { return "-" }
+        let name = step["name"]?.text.map { " \($0)" } ?? ""
+        return number + name + (name.isEmpty ? "" : step["channel"]?.text.map { " (\($0))" } ?? "")
     }
 }

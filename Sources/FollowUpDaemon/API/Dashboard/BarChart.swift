@@ -9,6 +9,8 @@ struct BarChart {
         var value: Int
         /// Printed after the bar (`12`, `87.5% (7/8)`).
         var text: String
+        /// CSS class of this bar alone (a red, amber or green SLA), else the chart's `tone`.
+        var tone: String? = nil
     }
 
     var title: String
@@ -19,6 +21,9 @@ struct BarChart {
     var tone: String = "bar"
     /// At most this many bars are drawn (the first ones: callers sort most important first).
     var limit = 12
+    /// A target drawn as a dashed line across the bars (in the bars' units), labelled `goalText`.
+    var goal: Int? = nil
+    var goalText = ""
 
     private static let rowHeight = 24, labelWidth = 112, barWidth = 170, width = 400
 
@@ -26,7 +31,7 @@ struct BarChart {
     var svg: String {
         guard !bars.isEmpty else { return "<p class=\"empty\">No data in this window.</p>" }
         let shown = Array(bars.prefix(limit))
-        let height = shown.count * Self.rowHeight + 8
+        let height = shown.count * Self.rowHeight + 8 + (goal == nil ? 0 : 14)
         let top = max(scale ?? 0, shown.map(\.value).max() ?? 0, 1)
         var s = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(Self.width) \(height)\" "
             + "preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">"
@@ -34,11 +39,16 @@ struct BarChart {
         for (i, bar) in shown.enumerated() {
             let y = 4 + i * Self.rowHeight
             let w = bar.value <= 0 ? 0 : max(2, bar.value * Self.barWidth / top)
-            let label = bar.label.count > 16 ? String(bar.label.prefix(15)) + "…" : bar.label
+            let label = bar.label.count > 14 ? String(bar.label.prefix(13)) + "…" : bar.label
             s += "<g><title>\(HTMLText.escaped(bar.label)): \(HTMLText.escaped(bar.text))</title>"
             s += "<text x=\"\(Self.labelWidth - 6)\" y=\"\(y + 16)\" text-anchor=\"end\" class=\"label\">\(HTMLText.escaped(label))</text>"
-            s += "<rect x=\"\(Self.labelWidth)\" y=\"\(y + 3)\" width=\"\(w)\" height=\"\(Self.rowHeight - 8)\" rx=\"3\" class=\"\(tone)\"/>"
+            s += "<rect x=\"\(Self.labelWidth)\" y=\"\(y + 3)\" width=\"\(w)\" height=\"\(Self.rowHeight - 8)\" rx=\"3\" class=\"\(bar.tone ?? tone)\"/>"
             s += "<text x=\"\(Self.labelWidth + w + 6)\" y=\"\(y + 16)\" class=\"value\">\(HTMLText.escaped(bar.text))</text></g>"
+        }
+        if let goal {
+            let x = Self.labelWidth + max(0, goal) * Self.barWidth / top
+            s += "<line class=\"goal\" x1=\"\(x)\" y1=\"2\" x2=\"\(x)\" y2=\"\(height - 14)\"/>"
+            s += "<text class=\"goal-label\" x=\"\(x)\" y=\"\(height - 2)\" text-anchor=\"middle\">\(HTMLText.escaped(goalText))</text>"
         }
         s += "</svg>"
         if bars.count > shown.count { s += "<p class=\"empty\">and \(bars.count - shown.count) more</p>" }

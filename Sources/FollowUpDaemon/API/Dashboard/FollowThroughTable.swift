@@ -8,6 +8,8 @@ import FollowUpCore
 struct FollowThroughTable {
     var groups: [GroupFigures]
     var total: GroupFigures
+    /// Reps by name, not id.
+    var names: RepNames
 
     static let headings = ["Snoozed now", "Breaches repeated", "Moved after breaches", "Check-ins sent",
                            "Check-ins answered", "Hot signals"]
@@ -18,7 +20,7 @@ struct FollowThroughTable {
         s += "<div class=\"scroll\"><table><thead><tr><th>Rep</th>"
         for heading in Self.headings { s += "<th class=\"n\">\(HTMLText.escaped(heading))</th>" }
         s += "</tr></thead><tbody>"
-        for group in groups { s += Self.row(group.key, group, css: nil) }
+        for group in groups { s += Self.row(names.name(of: group.key), group, css: nil) }
         s += Self.row("Total", total, css: "total")
         return s + "</tbody></table></div></section>"
     }

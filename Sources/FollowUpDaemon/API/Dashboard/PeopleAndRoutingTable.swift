@@ -10,6 +10,8 @@ import FollowUpCore
 struct PeopleAndRoutingTable {
     var groups: [GroupFigures]
     var total: GroupFigures
+    /// Reps by name, not id.
+    var names: RepNames
     var teamLoad: [ReportBucket]
 
     static let headings = ["Offered", "Accepted", "Median time to accept", "Declined", "Moved when owner left",
@@ -23,7 +25,7 @@ struct PeopleAndRoutingTable {
             s += "<div class=\"scroll\"><table><thead><tr><th>Rep</th>"
             for heading in Self.headings { s += "<th class=\"n\">\(HTMLText.escaped(heading))</th>" }
             s += "</tr></thead><tbody>"
-            for group in groups { s += Self.row(group.key, group, css: nil) }
+            for group in groups { s += Self.row(names.name(of: group.key), group, css: nil) }
             s += Self.row("Total", total, css: "total")
             s += "</tbody></table></div>"
         }

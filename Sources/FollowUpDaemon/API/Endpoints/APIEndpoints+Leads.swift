@@ -13,8 +13,11 @@ extension APIEndpoints {
             throw APIError(status: .notFound, message: "unknown lead \"\(id)\"")
         }
         let rules = await reports?.rules()
+        // The clock the lead's owner reads times on (followupctl lead show); the times stay UTC.
+        let owner = try await ownerRep(record.state.owner)
+        let reader = rules.map { (zone: $0.readerZone(of: owner).identifier, now: clock()) }
         var w = JSONWriter()
-        record.writeAPIJSON(to: &w, rules: rules)
+        record.writeAPIJSON(to: &w, rules: rules, reader: reader)
         return JSONResponse.make(bytes: w.bytes)
     }
 
@@ -68,7 +71,12 @@ extension APIEndpoints {
         let parameters = try LeadListParameters(request.uri.queryParameters, now: clock())
         let page = try await queries.leads(parameters.query)
         let rules = await reports?.rules()
+        // Whose clock `followupctl leads` shows times on: the owner asked for, else the team's default zone.
+        let owner = try await ownerRep(parameters.query.owner)
+        let now = clock()
         return JSONResponse.object { w in
+            w.instant("at", now)
+            if let rules { w.string("timezone", rules.readerZone(of: owner).identifier) }
             w.beginArray("leads")
             for lead in page.leads { lead.writeAPIJSON(to: &w, rules: rules) }
             w.endArray()
@@ -108,6 +116,12 @@ extension APIEndpoints {
             for lead in queue.snoozed { write(lead, &w) }
             w.endArray()
         }
+    }
+
+    /// The rep whose clock a lead's times are read on; nil for none or an unknown id.
+    private func ownerRep(_ id: RepID?) async throws -> Rep? {
+        guard let id else { return nil }
+        return try await queries.rep(id)?.rep
     }
 
     /// A path segment captured by the router, percent-decoded (`L%201` is lead `L 1`).

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpRules
 import Hummingbird
 import HTTPTypes
 import NIOCore
@@ -32,28 +33,46 @@ extension APIEndpoints {
         return JSONResponse.make(bytes: bytes)
     }
 
-    /// `GET /dashboard?since=&until=`: one self-contained HTML page.
+    /// `GET /dashboard?team=&rep=&source=&since=&until=&refresh=`: one
+    /// self-contained HTML page (``DashboardPage``); errors are pages too
+    /// (``DashboardErrorPage``, rendered by the error middleware).
     func dashboard(_ request: Request) async throws -> Response {
         let source = try reportSource()
         let now = clock()
-        let parameters = try ReportParameters(request.uri.queryParameters, known: ["since", "until"],
-                                              defaultSince: now - Self.dashboardDefaultWindow)
-        let facts = try await source.facts.reportFacts(capturedSince: parameters.window.since, before: parameters.window.until)
-        let load = try await source.facts.teamLoad()
         let rules = await source.rules()
-        let page = try await queries.leads(LeadQuery(overdueAt: now, limit: Self.dashboardOverdueLimit))
-        let window = parameters.window
-        let html = await BackgroundWork.run {
-            let report = Report.make(facts: facts, rules: rules, grouping: .rep, window: window, asOf: now, teamLoad: load)
-            let overdue = page.leads.sorted { ($0.step?.deadline ?? now, $0.seq) < ($1.step?.deadline ?? now, $1.seq) }
-            return DashboardPage(report: report, overdue: overdue, moreOverdue: page.nextAfter != nil, now: now).html
+        let roster = try await queries.roster()
+        let parameters = request.uri.queryParameters
+        // Whose clock: the rep filtered on, else the team's default zone (as `queue`).
+        let repFilter = parameters["rep"].flatMap { raw in roster.first { $0.member.rep.id == raw }?.member.rep }
+        if let raw = parameters["rep"], !raw.isEmpty, repFilter == nil {
+            throw APIError(status: .badRequest, message: "unknown rep \"\(raw)\"", field: "rep")
         }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        // Nothing external may load: the page is one document with inline CSS and SVG.
-        headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-        headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        let zone = rules.readerZone(of: repFilter)
+        let query = try DashboardQuery(parameters, now: now, zone: zone, defaultSince: now - Self.dashboardDefaultWindow)
+        let teams = Set(roster.compactMap(\.member.rep.team) + rules.routing.teams.map(\.team) + [rules.routing.defaultTeam]).sorted()
+        if let team = query.team, !teams.contains(team) {
+            throw APIError(status: .badRequest, message: "unknown team \"\(team)\" (one of \(teams.joined(separator: ", ")))", field: "team")
+        }
+        let allFacts = try await source.facts.reportFacts(capturedSince: query.since, before: query.until)
+        let load = try await source.facts.teamLoad()
+        let page = try await queries.leads(LeadQuery(owner: query.rep, overdueAt: now, limit: Self.dashboardOverdueLimit))
+        let names = RepNames(roster: roster)
+        let links = DashboardLinks(leadURL: leadLink, token: parameters["token"].map(String.init), query: query)
+        let targets = dashboardTargets
+        let html = await BackgroundWork.run {
+            let facts = query.narrows ? allFacts.filter { query.admits($0.lead) } : allFacts
+            let teamLoad = query.team.map { team in load.filter { $0.label == team } } ?? load
+            let report = Report.make(facts: facts, rules: rules, grouping: .rep, window: query.window, asOf: now, teamLoad: teamLoad)
+            let overdue = page.leads.filter { query.admits($0) }
+                .sorted { ($0.step?.deadline ?? now, $0.seq) < ($1.step?.deadline ?? now, $1.seq) }
+            let form = DashboardFilterForm(query: query, teams: teams, reps: roster.map(\.member.rep.id),
+                                           sources: Set(allFacts.map(\.lead.profile.source)).sorted(), names: names, zone: zone,
+                                           token: links.token)
+            return DashboardPage(report: report, overdue: overdue, moreOverdue: page.nextAfter != nil, rules: rules,
+                                 clock: ReaderClock(zone: zone, now: now), targets: targets, names: names, links: links,
+                                 form: form).html
+        }
+        return Response(status: .ok, headers: DashboardPage.headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
     /// `GET /v1/reps/{id}/calendar.ics`: the rep's upcoming call slots, due touches
@@ -61,7 +80,7 @@ extension APIEndpoints {
     func calendar(_ request: Request, context: some RequestContext) async throws -> Response {
         let source = try reportSource()
         let rep = try Self.pathParameter("id", of: context)
-        guard try await queries.rep(rep) != nil else {
+        guard let member = try await queries.rep(rep) else {
             throw APIError(status: .notFound, message: "unknown rep \"\(rep)\"")
         }
         for (name, _) in request.uri.queryParameters where name != "token" {
@@ -69,8 +88,9 @@ extension APIEndpoints {
         }
         let now = clock()
         let queue = try await queries.queue(for: rep, at: now)
-        let text = RepCalendarFeed.make(rep: rep, leads: queue.now + queue.next + queue.snoozed, rules: await source.rules(),
-                                        now: now)
+        let rules = await source.rules()
+        let text = RepCalendarFeed.make(rep: rep, name: member.rep.name, readerZone: rules.readerZone(of: member.rep),
+                                        leads: queue.now + queue.next + queue.snoozed, rules: rules, now: now)
         var headers = HTTPFields()
         headers[.contentType] = "text/calendar; charset=utf-8"
         headers[.contentDisposition] = "inline; filename=\"\(RepCalendarFeed.fileName(for: rep))\""

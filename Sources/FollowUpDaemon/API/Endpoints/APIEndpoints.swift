@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpNotify
 import FollowUpRules
 import Hummingbird
 import Logging
@@ -24,6 +25,10 @@ struct APIEndpoints: Sendable {
     var eraser: (any LeadEraser)? = nil
     /// Rung after a retry so the delivery lanes pick the rows up at once.
     var deliveryBell: Wakeup? = nil
+    /// The dashboard's targets (`dashboard:` in the config).
+    var dashboardTargets = DashboardConfig()
+    /// Where the dashboard's rows link a lead (`lead_url`); nil: the API's lead record.
+    var leadLink: LeadLink? = nil
     /// One API reload at a time, and none within a second of the last.
     let reloadGate = ReloadGate()
 }

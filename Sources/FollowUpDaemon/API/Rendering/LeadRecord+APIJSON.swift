@@ -4,8 +4,14 @@ extension LeadRecord {
     /// `GET /v1/leads/{id}`: the lead, its pending timers, every event that
     /// named it (as received) and every notification minted for it with its
     /// delivery state, oldest first. `rules`: see ``LeadState/writeAPIJSON(to:key:rules:)``.
-    func writeAPIJSON(to w: inout JSONWriter, rules: Rules? = nil) {
+    /// `reader`: the owner's zone and the daemon's now, written as `timezone`
+    /// and `at` so a client can show the UTC times on the owner's clock.
+    func writeAPIJSON(to w: inout JSONWriter, rules: Rules? = nil, reader: (zone: String, now: Instant)? = nil) {
         w.beginObject()
+        if let reader {
+            w.instant("at", reader.now)
+            w.string("timezone", reader.zone)
+        }
         state.writeAPIJSON(to: &w, key: "lead", rules: rules)
         w.beginArray("timers")
         for timer in timers {

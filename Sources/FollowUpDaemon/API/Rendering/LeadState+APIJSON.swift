@@ -44,6 +44,8 @@ extension LeadState {
             w.instantOrNull("repeat_at", step.repeatAt)
             w.int("breaches", step.breaches)
             w.stringOrNull("channel", rules?.channel(ofStep: step.number, for: self)?.rawValue)
+            // What the step asks ("confirmation"), so a reader need not count steps.
+            w.stringOrNull("name", rules?.stepRule(step.number, for: self)?.name)
             w.endObject()
         } else {
             w.null("step")

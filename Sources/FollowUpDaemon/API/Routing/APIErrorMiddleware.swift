@@ -6,7 +6,8 @@ import NIOCore
 import NIOHTTP1
 
 /// Turns everything a request can throw into an ``APIError`` response, so every
-/// answer is JSON: the router's "no route" becomes 404 or 405 (with `Allow`),
+/// answer is JSON (but on `/dashboard`, where a person in a browser reads it:
+/// there it is an HTML page, ``DashboardErrorPage``): the router's "no route" becomes 404 or 405 (with `Allow`),
 /// a body over the limit 413, and anything unexpected a logged 500 that says
 /// nothing about internals.
 ///
@@ -26,7 +27,12 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             // MalformedRequestAnswer gives that answer its JSON body.
             throw error
         } catch {
-            return render(error, for: request).response
+            let answer = render(error, for: request)
+            if request.uri.path == "/dashboard" {
+                let token = request.uri.queryParameters["token"].map(String.init)
+                return DashboardErrorPage(error: answer, token: token).response
+            }
+            return answer.response
         }
     }
 

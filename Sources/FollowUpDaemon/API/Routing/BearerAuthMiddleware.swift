@@ -56,9 +56,17 @@ struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    /// The read-only pages a browser or a calendar app opens by URL.
+    /// The read-only pages a browser or a calendar app opens by URL: the
+    /// dashboard, the calendar feeds, and one lead's record, which the
+    /// dashboard's rows link to when no `lead_url` is configured.
     static func takesQueryToken(_ path: String) -> Bool {
-        path == "/dashboard" || feedRep(path) != nil
+        path == "/dashboard" || feedRep(path) != nil || isLeadRecord(path)
+    }
+
+    /// `/v1/leads/ID` (one segment after it, not `/events` or `/erase`).
+    static func isLeadRecord(_ path: String) -> Bool {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        return segments.count == 4 && segments[0].isEmpty && segments[1] == "v1" && segments[2] == "leads" && !segments[3].isEmpty
     }
 
     /// The rep whose calendar feed `path` is (`/v1/reps/alice/calendar.ics`), percent-decoded.

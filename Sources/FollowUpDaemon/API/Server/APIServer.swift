@@ -1,4 +1,5 @@
 public import FollowUpCore
+import FollowUpNotify
 public import FollowUpRules
 public import Logging
 import Hummingbird
@@ -29,7 +30,8 @@ public struct APIServer: Sendable {
     ///   - queries: what the read endpoints read.
     ///   - health: `/healthz`, `/v1/status` and `/metrics`.
     ///   - clock: the daemon's now: fills a missing `at`, and decides `overdue`.
-    ///   - config: `listen`, `socketMode`, `tokenFile`, `maxBodyBytes`, `idleTimeout`, `maxConnections`.
+    ///   - config: `listen`, `socketMode`, `tokenFile`, `maxBodyBytes`, `idleTimeout`, `maxConnections`,
+    ///     and for the dashboard `dashboard` (targets) and `delivery.leadURL` (where rows link).
     ///   - logger: request failures and listener start-up.
     ///   - reports: what `/v1/report`, `/dashboard` and `/v1/reps/{id}/calendar.ics` read (404 without).
     ///   - outbox: what `/v1/outbox` lists, retries and drops (absent: those answer 404).
@@ -51,7 +53,8 @@ public struct APIServer: Sendable {
         let endpoints = APIEndpoints(intake: intake, queries: queries, health: health, clock: clock,
                                      maxBodyBytes: config.maxBodyBytes, logger: logger, testing: testing,
                                      rules: rules, reports: reports, outbox: outbox, eraser: eraser,
-                                     deliveryBell: deliveryBell)
+                                     deliveryBell: deliveryBell, dashboardTargets: config.dashboard,
+                                     leadLink: config.delivery.leadURL.map(LeadLink.init(template:)))
         var tokens: BearerTokens?
         if let tcp = config.listen.first(where: { if case .tcp = $0 { true } else { false } }) {
             guard let file = config.tokenFile else {

@@ -1,8 +1,9 @@
 /// A duration as a person reads it: `250 ms`, `1.5 s`, `4 min 5 s`,
 /// `2 h 3 min`, `5 d 22 h` (two units at most; `status` once printed
 /// `512102.0856604576 s`).
-enum ReadableDuration {
-    static func text(seconds: Double) -> String {
+public enum ReadableDuration {
+    /// Two units at most, rounded to the smaller one.
+    public static func text(seconds: Double) -> String {
         guard seconds.isFinite else { return "-" }
         if seconds < 0 { return "-" + text(seconds: -seconds) }
         if seconds < 1 { return "\(Int((seconds * 1000).rounded())) ms" }
