@@ -230,6 +230,8 @@ import Glibc
         #expect(raw.body.contains(#"<meta name="viewport" content="width=device-width, initial-scale=1">"#), "laid out for phones")
         #expect(!raw.body.contains("<script") && !raw.body.contains("src=") && !raw.body.contains("<link"), "no script, no external asset")
         #expect(raw.headers.first { $0.key.lowercased() == "content-security-policy" }?.value.hasPrefix("default-src 'none'") == true)
+        // Its URLs carry a token (`?token=`) and its rows link out to the CRM: no Referer may take the token along.
+        #expect(raw.headers.first { $0.key.lowercased() == "referrer-policy" }?.value == "no-referrer")
         // alice holds L1 (the hot signal), bob L4 (snoozed); then the total.
         #expect(raw.body.contains(#"<section class="card wide" id="follow-through"><h2>Follow-through</h2>"#), "\(raw.body)")
         #expect(raw.body.contains(#"<tr><td>alice</td><td class="n">0</td><td class="n">0</td><td class="n">0</td>"#

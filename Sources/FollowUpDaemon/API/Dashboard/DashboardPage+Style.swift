@@ -8,6 +8,9 @@ extension DashboardPage {
         // Nothing external may load: the page is one document with inline CSS and SVG.
         headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
         headers[.cacheControl] = "no-store"
+        // The page's URL carries a token (`?token=`) and its rows link out (`lead_url`): a Referer
+        // header would hand the token to the CRM, so none is sent.
+        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         return headers
     }
 
