@@ -31,10 +31,16 @@ final class StoreWorld: EngineWorld {
     /// The first read that failed.
     private var failure: (any Error)?
 
-    init(db: Database, team: TeamState, timerFloor: Instant? = nil) {
+    /// Who gets each notification queued here (``queue(_:createdAt:)``).
+    let routing: NotificationRouter
+    /// The latest instant an event applied or a timer fired at in this transaction.
+    var reachedAt: Instant?
+
+    init(db: Database, team: TeamState, timerFloor: Instant? = nil, routing: @escaping NotificationRouter) {
         self.db = db
         self.team = team
         self.timerFloor = timerFloor
+        self.routing = routing
     }
 
     // MARK: EngineWorld

@@ -1,24 +1,18 @@
 /// The durable home of the engine's world, as the daemon sees it.
 ///
-/// Implementations (SQLite now, PostgreSQL later) apply every event and every
-/// fired timer in one transaction: the event log row, the lead and team state,
-/// the lead's timers and the notifications' outbox rows commit together or not
-/// at all. "Acknowledged" means committed. The daemon never speaks SQL: it
-/// calls these methods, and the engine runs inside them.
+/// Implementations (SQLite now, PostgreSQL later) keep; they do not decide.
+/// ``write(_:)`` hands the core one transaction (``TimelineTransaction``):
+/// the core runs the engine over it in the timeline's order and says what to
+/// log and queue; the event log row, the lead and team state, the lead's
+/// timers and the notifications' outbox rows commit together or not at all.
+/// "Acknowledged" means committed. The daemon never speaks SQL.
 public protocol LeadStore: Sendable {
+    /// Runs `work` in one write transaction and commits what it did, or
+    /// nothing when it throws. Transactions never interleave.
+    func write<T: Sendable>(_ work: @escaping @Sendable (any TimelineTransaction) throws -> T) async throws -> T
+
     /// The earliest pending timer, if any.
     func nextTimer() async throws -> LeadTimer?
-
-    /// Fires the earliest pending timer if it is due at or before `limit`
-    /// (strictly before, when `inclusive` is false), in one transaction.
-    /// Nil when no timer is due.
-    func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine) async throws -> FiredTimer?
-
-    /// Applies a batch as the timeline does — before each event, every timer due
-    /// strictly before it fires (``Engine/advance(to:in:fired:)``) — in ONE
-    /// all-or-nothing transaction: what the API does with one request.
-    /// - Throws: ``EventBatchError`` naming the first event that cannot apply; nothing is written.
-    func advance(through events: [Event], source: String, receivedAt: Instant, engine: Engine) async throws -> TimelineBatch
 
     /// Puts new rules in force, all or nothing, in one transaction: merges
     /// the rule files' `roster` into the team (new reps join; known reps get
@@ -40,6 +34,24 @@ public protocol LeadStore: Sendable {
     /// The instant of the last event applied or timer fired (nil for a new store):
     /// the daemon never applies anything before it.
     func lastAppliedAt() async throws -> Instant?
+}
+
+extension LeadStore {
+    /// Applies a batch as the timeline does (``Engine/advance(through:source:receivedAt:in:)``:
+    /// before each event, every timer due strictly before it fires) in ONE
+    /// all-or-nothing transaction: what the API does with one request.
+    /// - Throws: ``EventBatchError`` naming the first event that cannot apply; nothing is written.
+    public func advance(through events: [Event], source: String, receivedAt: Instant,
+                        engine: Engine) async throws -> TimelineBatch {
+        try await write { try engine.advance(through: events, source: source, receivedAt: receivedAt, in: $0) }
+    }
+
+    /// Fires the earliest pending timer if it is due at or before `limit`
+    /// (strictly before, when `inclusive` is false), in one transaction.
+    /// Nil when no timer is due.
+    public func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine) async throws -> FiredTimer? {
+        try await write { try engine.fireNext(dueBefore: limit, inclusive: inclusive, in: $0) }
+    }
 }
 
 /// What recording one event did.

@@ -28,4 +28,48 @@ extension Engine {
         try fireDue(before: event.at, inclusive: false, in: &world, fired: fired)
         return applyValidated(event, to: &world)
     }
+
+    /// A batch of events in the timeline's order, in one store transaction:
+    /// each event is logged, the timers due before it fire, it applies, and
+    /// what each minted is queued. All or nothing: the caller's transaction
+    /// rolls back on the first error.
+    /// - Throws: ``EventBatchError`` naming the first event that cannot apply; storage errors.
+    public func advance(through events: [Event], source: String, receivedAt: Instant,
+                        in transaction: some TimelineTransaction) throws -> TimelineBatch {
+        var world = transaction
+        var batch = TimelineBatch(events: [], timers: [], notifications: [])
+        batch.events.reserveCapacity(events.count)
+        for (index, event) in events.enumerated() {
+            do {
+                let seq = try world.log(event, source: source, receivedAt: receivedAt)
+                let outcome = try advance(to: event, in: &world) { world, timer, outcome in
+                    try world.queue(outcome.notifications, createdAt: timer.at)
+                    world.reached(timer.at)
+                    batch.timers.append(FiredTimer(timer: timer, notifications: outcome.notifications))
+                    batch.notifications += outcome.notifications
+                }
+                try world.queue(outcome.notifications, createdAt: receivedAt)
+                world.reached(event.at)
+                batch.events.append(RecordedEvent(seq: seq, notifications: outcome.notifications))
+                batch.notifications += outcome.notifications
+            } catch let error as EventError {
+                throw EventBatchError(index: index, error: error)
+            }
+        }
+        return batch
+    }
+
+    /// Fires the earliest timer if it is due before `limit` (at it too, when
+    /// `inclusive`) and queues what it minted, stamped with the timer's instant.
+    /// Nil when none is due.
+    public func fireNext(dueBefore limit: Instant, inclusive: Bool,
+                         in transaction: some TimelineTransaction) throws -> FiredTimer? {
+        var world = transaction
+        guard let timer = try world.takeTimer(dueBefore: limit, inclusive: inclusive) else { return nil }
+        let outcome = fire(timer, in: &world)
+        try world.queue(outcome.notifications, createdAt: timer.at)
+        world.reached(timer.at)
+        return FiredTimer(timer: timer, notifications: outcome.notifications)
+    }
 }
+
