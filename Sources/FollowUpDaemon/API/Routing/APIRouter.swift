@@ -24,6 +24,7 @@ enum APIRouter {
         APIRoute(.get, "/v1/outbox", .admin) { api, request, _, _ in try await api.outboxList(request) },
         APIRoute(.post, "/v1/outbox/:id/retry", .admin) { api, request, context, _ in try await api.outboxRetry(request, context: context) },
         APIRoute(.delete, "/v1/outbox/:id", .admin) { api, request, context, _ in try await api.outboxDrop(request, context: context) },
+        APIRoute(.post, "/v1/backup", .admin) { api, request, _, _ in try await api.backup(request) },
         APIRoute(.get, "/v1/status", .read) { api, request, _, _ in try await api.status(request) },
         APIRoute(.get, "/healthz", .read) { api, request, _, _ in try await api.healthz(request) },
         APIRoute(.get, "/metrics", .read) { api, request, _, _ in try await api.metrics(request) },
