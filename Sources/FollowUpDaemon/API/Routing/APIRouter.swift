@@ -45,7 +45,7 @@ enum APIRouter {
         let router = Router(context: BasicRequestContext.self)
         // Added first, so it is outermost: it also renders 401s and the router's misses.
         router.add(middleware: APIErrorMiddleware(routes: routes, logger: endpoints.logger))
-        if let tokens { router.add(middleware: BearerAuthMiddleware(tokens: tokens)) }
+        if let tokens { router.add(middleware: BearerAuthMiddleware(tokens: tokens, probe: { await endpoints.probe() })) }
         for route in routes {
             router.on(RouterPath(route.path), method: route.method) { request, context in
                 try await route.handler(endpoints, request, context, source)
