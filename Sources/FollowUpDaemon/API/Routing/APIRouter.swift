@@ -46,6 +46,8 @@ enum APIRouter {
         // Added first, so it is outermost: it also renders 401s and the router's misses.
         router.add(middleware: APIErrorMiddleware(routes: routes, logger: endpoints.logger))
         if let tokens { router.add(middleware: BearerAuthMiddleware(tokens: tokens, probe: { await endpoints.probe() })) }
+        // After authentication: without a token a request learns nothing of its query.
+        router.add(middleware: RepeatedParameterMiddleware())
         for route in routes {
             router.on(RouterPath(route.path), method: route.method) { request, context in
                 try await route.handler(endpoints, request, context, source)
