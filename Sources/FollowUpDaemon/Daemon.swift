@@ -91,6 +91,7 @@ public struct Daemon: Service {
             reports: ReportSource(facts: store, rules: { await timeline.rules }),
             outbox: store,
             eraser: StoreLeadEraser(store: store, timeline: timeline),
+            backups: StoreDatabaseBackup(store: store),
             deliveryBell: deliveryBell,
             onListening: { [logger] address in
                 logger.info("listening on \(address)")

@@ -38,13 +38,14 @@ struct FollowUpCtl: AsyncParsableCommand {
               followupctl import leads.csv --dry-run
               followupctl check-rules etc/followup/rules.d --against-running
               followupctl reload
+              followupctl backup /var/backups/followupd-$(date +%F).sqlite
             """,
         version: FollowUpVersion.current,
         subcommands: [
             CheckRulesCommand.self, SimulateCommand.self, ExplainCommand.self,
             EventCommand.self, LeadCommand.self, LeadsCommand.self, QueueCommand.self, RepCommand.self, RepsCommand.self,
             AcceptCommand.self, DeclineCommand.self, TouchCommand.self, SnoozeCommand.self, StatusCommand.self, OutboxCommand.self, ReloadCommand.self, ReportCommand.self,
-            ImportCommand.self,
+            ImportCommand.self, BackupCommand.self,
         ]
     )
 

@@ -106,6 +106,28 @@ import Glibc
         #expect(try Self.call(daemon, "GET", "/v1/leads", token: "guess").status == 401)
     }
 
+    /// A load balancer's or Kubernetes' probe holds no token: `/healthz` answers
+    /// it whether the daemon is ready, and nothing more (no rules version, no
+    /// reload message that could name files); every other path still needs a
+    /// token, and a wrong token on `/healthz` is still refused (issue 15).
+    @Test func probesReachHealthzWithoutATokenAndNothingElse() throws {
+        let daemon = try Self.daemon()
+        let probe = try Self.call(daemon, "GET", "/healthz")
+        #expect(probe.status == 200, "\(probe)")
+        #expect(probe.json["status"] as? String == "ok" && probe.json["ready"] as? Bool == true, "\(probe.json)")
+        #expect(Set(probe.json.keys) == ["status", "ready"], "\(probe.json)")
+        let full = try Self.call(daemon, "GET", "/healthz", token: Self.read)
+        #expect(full.status == 200 && full.json["rules_version"] != nil, "\(full)")
+        #expect(try Self.call(daemon, "GET", "/healthz", token: "guess").status == 401)
+        for (method, path) in [("GET", "/v1/status"), ("GET", "/metrics"), ("GET", "/v1/leads"), ("GET", "/v1/reps"),
+                               ("GET", "/v1/report"), ("GET", "/dashboard"), ("GET", "/v1/reps/alice/calendar.ics"),
+                               ("POST", "/v1/backup"), ("POST", "/v1/events"), ("GET", "/healthz/"), ("GET", "/healthzz"),
+                               ("POST", "/healthz"), ("GET", "/nope")] {
+            let refused = try Self.call(daemon, method, path, body: method == "POST" ? "{}" : nil)
+            #expect(refused.status == 401, "\(method) \(path) without a token: \(refused)")
+        }
+    }
+
     /// Polls until `condition` holds (or 10 s pass).
     static func eventually(_ condition: () throws -> Bool) rethrows -> Bool {
         let deadline = Date().addingTimeInterval(10)

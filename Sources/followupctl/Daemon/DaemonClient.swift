@@ -10,7 +10,7 @@ import NIOPosix
 /// turned into ``CtlError``s people can act on.
 struct DaemonClient {
     let endpoint: DaemonEndpoint
-    private let http: HTTPClient
+    let http: HTTPClient
 
     /// Responses larger than this are refused (a lead's full record stays far below it).
     static let maxResponseBytes = 64 << 20

@@ -12,6 +12,17 @@ extension APIEndpoints {
         }
     }
 
+    /// `GET /healthz` on TCP without a token: `{"status":"ok","ready":true}` (200)
+    /// or `{"status":"unavailable","ready":false}` (503) and nothing more — no
+    /// rules version, no reload message that may name files, no clock.
+    func probe() async -> Response {
+        let ready = await health.snapshot().ready
+        return JSONResponse.object(status: ready ? .ok : .serviceUnavailable) { w in
+            w.string("status", ready ? "ok" : "unavailable")
+            w.bool("ready", ready)
+        }
+    }
+
     /// `GET /v1/status`: the health snapshot and the store's counts, for `followupctl status`.
     func status(_ request: Request) async throws -> Response {
         let snapshot = await health.snapshot()

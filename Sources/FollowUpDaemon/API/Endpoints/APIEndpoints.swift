@@ -23,6 +23,8 @@ struct APIEndpoints: Sendable {
     var outbox: (any Outbox)? = nil
     /// `POST /v1/leads/{id}/erase`; nil answers 404 there.
     var eraser: (any LeadEraser)? = nil
+    /// `POST /v1/backup`; nil answers 404 there.
+    var backups: (any DatabaseBackup)? = nil
     /// Rung after a retry so the delivery lanes pick the rows up at once.
     var deliveryBell: Wakeup? = nil
     /// The dashboard's targets (`dashboard:` in the config).

@@ -24,6 +24,7 @@ enum APIRouter {
         APIRoute(.get, "/v1/outbox", .admin) { api, request, _, _ in try await api.outboxList(request) },
         APIRoute(.post, "/v1/outbox/:id/retry", .admin) { api, request, context, _ in try await api.outboxRetry(request, context: context) },
         APIRoute(.delete, "/v1/outbox/:id", .admin) { api, request, context, _ in try await api.outboxDrop(request, context: context) },
+        APIRoute(.post, "/v1/backup", .admin) { api, request, _, _ in try await api.backup(request) },
         APIRoute(.get, "/v1/status", .read) { api, request, _, _ in try await api.status(request) },
         APIRoute(.get, "/healthz", .read) { api, request, _, _ in try await api.healthz(request) },
         APIRoute(.get, "/metrics", .read) { api, request, _, _ in try await api.metrics(request) },
@@ -44,7 +45,9 @@ enum APIRouter {
         let router = Router(context: BasicRequestContext.self)
         // Added first, so it is outermost: it also renders 401s and the router's misses.
         router.add(middleware: APIErrorMiddleware(routes: routes, logger: endpoints.logger))
-        if let tokens { router.add(middleware: BearerAuthMiddleware(tokens: tokens)) }
+        if let tokens { router.add(middleware: BearerAuthMiddleware(tokens: tokens, probe: { await endpoints.probe() })) }
+        // After authentication: without a token a request learns nothing of its query.
+        router.add(middleware: RepeatedParameterMiddleware())
         for route in routes {
             router.on(RouterPath(route.path), method: route.method) { request, context in
                 try await route.handler(endpoints, request, context, source)

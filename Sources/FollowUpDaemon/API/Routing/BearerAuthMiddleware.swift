@@ -9,10 +9,17 @@ import HTTPTypes
 /// do not use it: there the socket file's permissions are the access control.
 struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     let tokens: BearerTokens
+    /// The answer to `GET /healthz` without a token (``APIEndpoints/probe()``).
+    let probe: @Sendable () async -> Response
 
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
+        // Probes (a load balancer, Kubernetes) hold no token: /healthz answers them
+        // whether the daemon is ready, and nothing more. A token sent is still checked.
+        if request.method == .get, path == "/healthz", request.headers[.authorization] == nil {
+            return await probe()
+        }
         let needed = APIRouter.scope(for: request.method, path: Substring(path))
         // Browsers and calendar apps cannot send a header: the dashboard and the
         // calendar feeds also take the token as `?token=`, but only a read or feed

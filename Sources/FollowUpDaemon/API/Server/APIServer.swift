@@ -37,6 +37,7 @@ public struct APIServer: Sendable {
     ///   - outbox: what `/v1/outbox` lists, retries and drops (absent: those answer 404).
     ///   - deliveryBell: rung after a retry, so delivery picks the rows up at once.
     ///   - eraser: what `POST /v1/leads/{id}/erase` asks (absent: it answers 404).
+    ///   - backups: what `POST /v1/backup` copies (absent: it answers 404).
     ///   - onListening: called once per listener when it accepts connections, with
     ///     the address actually bound (a TCP port of 0 becomes the chosen port);
     ///     the daemon can tell systemd it is ready once every listener reported.
@@ -48,11 +49,11 @@ public struct APIServer: Sendable {
                 rules: (any RulesControl)? = nil,
                 reports: ReportSource? = nil,
                 outbox: (any Outbox)? = nil,
-                eraser: (any LeadEraser)? = nil, deliveryBell: Wakeup? = nil,
+                eraser: (any LeadEraser)? = nil, backups: (any DatabaseBackup)? = nil, deliveryBell: Wakeup? = nil,
                 onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }) throws(APIStartupError) {
         let endpoints = APIEndpoints(intake: intake, queries: queries, health: health, clock: clock,
                                      maxBodyBytes: config.maxBodyBytes, logger: logger, testing: testing,
-                                     rules: rules, reports: reports, outbox: outbox, eraser: eraser,
+                                     rules: rules, reports: reports, outbox: outbox, eraser: eraser, backups: backups,
                                      deliveryBell: deliveryBell, dashboardTargets: config.dashboard,
                                      leadLink: config.delivery.leadURL.map(LeadLink.init(template:)))
         var tokens: BearerTokens?
