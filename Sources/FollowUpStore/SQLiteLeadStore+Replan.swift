@@ -41,10 +41,7 @@ extension SQLiteLeadStore {
             after = last.seq
             for before in page {
                 let planned = engine.replan(before, previous: previous)
-                report.examined += 1
-                guard let moved = LeadReplan(before: before, after: planned) else { continue }
-                report.movedCount += 1
-                if report.moved.count < keep { report.moved.append(moved) }
+                guard report.add(before: before, after: planned, keep: keep) else { continue }
                 if commit {
                     try LeadRow.update(planned, profileChanged: false, db)
                     tallies.add(TallyDelta.timers, try TimerRow.replace(before.timers, with: planned.timers, db))

@@ -46,6 +46,19 @@ extension Engine {
     }
 }
 
+extension ReplanReport {
+    /// Counts one lead a reload looked at, and lists it (up to `keep`) when
+    /// its obligations moved. Every store's re-plan walk reports through this.
+    /// - Returns: whether it moved (the store then writes `after`).
+    public mutating func add(before: LeadState, after: LeadState, keep: Int) -> Bool {
+        examined += 1
+        guard let moved = LeadReplan(before: before, after: after) else { return false }
+        movedCount += 1
+        if self.moved.count < keep { self.moved.append(moved) }
+        return true
+    }
+}
+
 /// What a rules reload moves for one lead: its open step's due time and
 /// deadline and its next nurture, before and after.
 public struct LeadReplan: Sendable, Hashable {

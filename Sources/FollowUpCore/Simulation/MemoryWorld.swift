@@ -6,7 +6,7 @@ import HeapModule
 /// Timers are kept in a binary heap with lazy invalidation: saving a lead whose
 /// timers changed bumps its version and pushes the new ones; entries of older
 /// versions are skipped when they surface. That keeps each event O(log n).
-public struct MemoryWorld: TimedWorld {
+public struct MemoryWorld: TimedWorld, Sendable {
     public var team: TeamState
     private var leads: [LeadState] = []
     private var index: [LeadID: Int] = [:]
@@ -141,7 +141,7 @@ public struct MemoryWorld: TimedWorld {
 
 /// A heap entry: the timer without its lead id (the index finds it), and the
 /// lead version it belongs to. Kept small because stale entries linger.
-struct QueuedTimer: Comparable {
+struct QueuedTimer: Comparable, Sendable {
     var at: Int64
     var leadSeq: Int64
     var kind: LeadTimer.Kind
