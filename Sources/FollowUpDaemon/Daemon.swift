@@ -105,7 +105,11 @@ public struct Daemon: Service {
         // Graceful shutdown runs in reverse: systemd hears STOPPING=1 first, then the listeners
         // stop taking events, then reloads, checkpoints, deliveries (in flight ones finish) and the scheduler.
         let reloading = ReloadOnRequest(requests: reloads, reloader: reloader, tokens: api.tokens, logger: logger)
-        let services: [any Service] = [timeline, delivery, checkpoints, reloading] + api.listeners + [reporter]
+        let retention = config.retention.map {
+            RetentionService(store: store, period: $0, clock: clock, checkpoint: checkpointBell, logger: logger)
+        }
+        let services: [any Service] = [timeline, delivery, checkpoints, reloading] + (retention.map { [$0] } ?? [])
+            + api.listeners + [reporter]
         // No signals here: the enclosing group's graceful shutdown reaches this one.
         let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
         try await group.run()

@@ -99,6 +99,23 @@ import FollowUpTestSupport
         }
     }
 
+    /// SQLite hands a text back only up to its first NUL: a NUL in any text
+    /// member (not only ids) is refused, naming it (found by scripts/hostile).
+    @Test(arguments: [
+        (#"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","source":"web\u0000form"}}"#, "lead.source"),
+        (#"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","source":"web_form","name":"Da\u0000na"}}"#, "lead.name"),
+        (#"{"at":"2026-11-24T20:00:00Z","type":"rep.upserted","rep":{"id":"r1","team":"sa\u0000les"}}"#, "rep.team"),
+        (#"{"at":"2026-11-24T20:00:00Z","type":"lead.declined","lead":"L1","rep":"r1","reason":"busy\u0000"}"#, "reason"),
+    ])
+    func aNulInAnyTextIsRefusedNamingItsField(_ line: String, _ field: String) {
+        do {
+            _ = try decode(line)
+            Issue.record("accepted \(line)")
+        } catch {
+            #expect(error.field == field, "\(error)")
+        }
+    }
+
     @Test func everyTypeIsListed() {
         #expect(Event.Body.types.sorted() == ["lead.accepted", "lead.activity", "lead.captured", "lead.declined", "lead.merged",
                                                "lead.reassigned", "lead.snoozed", "lead.status", "lead.updated",

@@ -50,4 +50,20 @@ import Glibc
             #expect(try daemon.post("/v1/events", rep).status == 200, "after \(test): \(daemon.stderr)")
         }
     }
+
+    /// SQLite reads a bound text up to its first NUL: `L1%00x` in a path found,
+    /// and could erase, lead L1 (found by scripts/hostile). A control character
+    /// in a path's id is a 400 naming it.
+    @Test func aControlCharacterInAPathIDNamesNoLead() throws {
+        let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")
+        defer { _ = daemon.signal(SIGTERM) }
+        #expect(try daemon.post("/v1/events", #"{"type":"lead.captured","lead":{"id":"L1","source":"web_form"}}"#).status == 200)
+        for target in ["/v1/leads/L1%00x", "/v1/leads/L1%00", "/v1/leads/L1%0A/events", "/v1/reps/alice%00/queue"] {
+            let reply = try daemon.get(target)
+            #expect(reply.status == 400, "\(target): \(reply.status) \(reply.body)")
+            #expect((reply.json["error"] as? [String: Any])?["field"] as? String == "id", "\(target): \(reply.body)")
+        }
+        #expect(try daemon.send("POST", "/v1/leads/L1%00x/erase").status == 400)
+        #expect(try daemon.get("/v1/leads/L1").json["lead"] != nil, "L1 is still there, not erased")
+    }
 }

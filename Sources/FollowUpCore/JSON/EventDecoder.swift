@@ -235,12 +235,18 @@ struct Fields {
         return s
     }
 
+    /// A text member. A NUL is refused in every one, not only in ids: SQLite
+    /// stores the whole text but hands back only what comes before a NUL, so
+    /// `"source": "web\u0000form"` was triaged as sent and read back as `web`.
     mutating func optionalString(_ key: String) throws(EventError) -> String? {
         guard let v = take(key) else { return nil }
         guard case .string(let s) = v else {
             throw EventError(field: path(key), message: "expected a string, got \(v.typeDescription)")
         }
         if s.isEmpty { return nil }
+        if s.utf8.contains(0) {
+            throw EventError(field: path(key), message: "contains a NUL character")
+        }
         return s
     }
 

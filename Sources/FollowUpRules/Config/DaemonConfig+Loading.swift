@@ -4,7 +4,7 @@ import Foundation
 extension DaemonConfig {
     /// The keys a `followupd.yaml` may hold.
     static let keys = ["database", "durability", "rules", "listen", "socket_mode", "token_file", "max_body_bytes",
-                       "idle_timeout", "max_connections",
+                       "idle_timeout", "max_connections", "retention",
                        "receivers", "routes", "fallback", "retry", "dead_letter_after", "templates", "lead_url",
                        "dashboard", "testing"]
 
@@ -89,6 +89,13 @@ extension DaemonConfig {
             }
         }
         if let v = reader.integer(fields, "max_connections", minimum: 1, maximum: 65_536) { maxConnections = v.value }
+        if let v = reader.duration(fields, "retention", longest: DaemonConfig.longestRetention) {
+            if v.value < DaemonConfig.shortestRetention {
+                reader.log.error("`retention` must be at least 1d (a shorter one would prune what a day's reports and `explain` read), got \(v.value)", at: v.position)
+            } else {
+                retention = v.value
+            }
+        }
         if let items = reader.items(fields, "receivers") { readReceivers(items, with: &reader) }
         readDelivery(fields, with: &reader)
         if let node = fields["dashboard"] { readDashboard(node, at: fields.keyPosition("dashboard"), with: &reader) }

@@ -24,6 +24,13 @@ public struct DaemonConfig: Sendable, Hashable {
     /// API connections open at once, per listen address; more wait in the
     /// kernel's listen queue until one closes.
     public var maxConnections: Int = 256
+    /// How long delivered outbox rows, dead letters and the events of closed
+    /// leads are kept (nil: forever). See docs/daemon.md, "Retention".
+    public var retention: TimeSpan?
+    /// The shortest `retention` accepted.
+    public static let shortestRetention = TimeSpan.days(1)
+    /// The longest `retention` accepted (100 years): now minus it stays a sane instant.
+    public static let longestRetention = TimeSpan.days(36_500)
     /// The most `max_body_bytes` may be (1 GiB): a body is held in memory while it is read.
     public static let largestBody = 1 << 30
     /// Named notification receivers: log, webhook, smtp, sendmail, exec.

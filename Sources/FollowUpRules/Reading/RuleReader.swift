@@ -185,9 +185,10 @@ struct RuleReader {
     }
 
     /// A duration (``DurationParser``).
-    mutating func duration(_ node: RuleNode, what: String, key: SourcePosition? = nil) -> Located<TimeSpan>? {
+    mutating func duration(_ node: RuleNode, what: String, key: SourcePosition? = nil,
+                           longest: TimeSpan = InputBounds.longestDuration) -> Located<TimeSpan>? {
         guard let text = text(node, what: what, key: key) else { return nil }
-        switch DurationParser.parse(text.value) {
+        switch DurationParser.parse(text.value, longest: longest) {
         case .success(let span): return Located(value: span, position: text.position)
         case .failure(let error):
             log.error(error.message(in: what), at: text.position)
@@ -255,8 +256,9 @@ struct RuleReader {
         fields[key].flatMap { integer($0, what: fields.describe(key), minimum: minimum, maximum: maximum, key: fields.keyPosition(key)) }
     }
 
-    mutating func duration(_ fields: RuleFields, _ key: String) -> Located<TimeSpan>? {
-        fields[key].flatMap { duration($0, what: fields.describe(key), key: fields.keyPosition(key)) }
+    mutating func duration(_ fields: RuleFields, _ key: String,
+                           longest: TimeSpan = InputBounds.longestDuration) -> Located<TimeSpan>? {
+        fields[key].flatMap { duration($0, what: fields.describe(key), key: fields.keyPosition(key), longest: longest) }
     }
 
     mutating func textList(_ fields: RuleFields, _ key: String) -> [Located<String>]? {

@@ -26,19 +26,20 @@ enum DurationParser {
     }
 
     /// The span `text` denotes, or why it denotes none (a message naming the text).
-    static func parse(_ text: String) -> Result<TimeSpan, ValueError> {
-        span(of: text).mapError { ValueError("invalid duration \"\(text)\"", ": \($0.reason); \(example)") }
+    static func parse(_ text: String, longest: TimeSpan = InputBounds.longestDuration) -> Result<TimeSpan, ValueError> {
+        span(of: text, longest: longest).mapError { ValueError("invalid duration \"\(text)\"", ": \($0.reason); \(example)") }
     }
 
     /// The span `text` denotes, at most ``InputBounds/longestDuration``: a
     /// longer one once passed `check-rules` and then crashed the engine
     /// adding it to an instant.
-    static func span(of text: String) -> Result<TimeSpan, Problem> {
+    /// `longest` is larger only for settings that are no rule durations
+    /// (`retention:`, kept years), never added to an instant by the engine.
+    static func span(of text: String, longest: TimeSpan = InputBounds.longestDuration) -> Result<TimeSpan, Problem> {
         let scalars = Array(text.unicodeScalars)
         var i = 0
         var total: Int64 = 0
         var groups = 0
-        let longest = InputBounds.longestDuration
         func skipSpaces() { while i < scalars.count, scalars[i] == " " { i += 1 } }
         func fail(_ why: String, tooLong: Bool = false) -> Result<TimeSpan, Problem> {
             .failure(Problem(reason: why, tooLong: tooLong))

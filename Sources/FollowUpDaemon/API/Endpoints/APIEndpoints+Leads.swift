@@ -125,10 +125,17 @@ extension APIEndpoints {
     }
 
     /// A path segment captured by the router, percent-decoded (`L%201` is lead `L 1`).
+    ///
+    /// A control character (`%00`, `%0A` …) is refused: no id an event may
+    /// carry has one, and SQLite reads a bound text only up to a NUL, so
+    /// `L1%00x` would otherwise show, retry or erase lead `L1`.
     static func pathParameter(_ name: String, of context: some RequestContext) throws -> String {
         let raw = try context.parameters.require(name)
         guard let decoded = raw.removingPercentEncoding, !decoded.isEmpty else {
             throw APIError(status: .badRequest, message: "malformed percent-encoding in the path", field: name)
+        }
+        if decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw APIError(status: .badRequest, message: "a control character in the path's \(name): no id has one", field: name)
         }
         return decoded
     }
