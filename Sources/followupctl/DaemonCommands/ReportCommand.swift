@@ -131,6 +131,7 @@ enum ReportRendering {
                 lines.append(s["source"].shown.padding(sw) + "  " + [s["leads"].shown.left(5), s["won"].shown.left(5),
                     s["lost"].shown.left(5), s["conversion_percent"].shown.left(5)].joined(separator: "  "))
             }
+            if report["by"]?.text == "source" { lines += SourceReturnRendering.table(sources) }
         }
         return lines
     }
@@ -170,11 +171,16 @@ enum ReportRendering {
     static func csv(_ report: JSONValue) -> [String] {
         let by = report["by"]?.text ?? "group"
         let columns = columns + followThroughColumns + peopleColumns
-        var lines = [([by] + columns.map(\.member)).map(csvField).joined(separator: ",")]
+        // With --by source each row also carries the source's money (revenue, cost, ROI).
+        let sources = by == "source" ? (report["sources"] ?? .null).items : nil
+        var lines = [([by] + columns.map(\.member) + (sources == nil ? [] : SourceReturnRendering.csvMembers))
+            .map(csvField).joined(separator: ",")]
         var rows = (report["groups"] ?? .null).items.map { ($0["key"]?.text ?? "", $0) }
         rows.append(("(total)", report["total"] ?? .null))
-        for (key, row) in rows {
-            lines.append(([key] + columns.map { row[$0.member]?.text ?? "" }).map(csvField).joined(separator: ","))
+        for (index, (key, row)) in rows.enumerated() {
+            let money = sources.map { index == rows.count - 1 ? SourceReturnRendering.csvMembers.map { _ in "" }
+                                                              : SourceReturnRendering.csvCells($0, key: key) } ?? []
+            lines.append(([key] + columns.map { row[$0.member]?.text ?? "" } + money).map(csvField).joined(separator: ","))
         }
         return lines
     }

@@ -23,10 +23,11 @@ extension APIEndpoints {
         let facts = try await source.facts.reportFacts(capturedSince: parameters.window.since, before: parameters.window.until)
         let load = try await source.facts.teamLoad()
         let rules = await source.rules()
+        let costs = sourceCosts
         let bytes = await BackgroundWork.run {
             var w = JSONWriter()
             Report.make(facts: facts, rules: rules, grouping: parameters.grouping, window: parameters.window, asOf: now,
-                        teamLoad: load)
+                        teamLoad: load, sourceCosts: costs)
                 .writeJSON(to: &w)
             return w.bytes
         }
