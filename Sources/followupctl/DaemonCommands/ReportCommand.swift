@@ -28,7 +28,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Leads captured before this time (RFC 3339, or YYYY-MM-DD).", valueName: "time"))
     var until: String?
 
-    @Option(name: .long, help: ArgumentHelp("One row per rep (owner), source, priority (at capture) or team.", valueName: "rep|source|priority|team"))
+    @Option(name: .long, help: ArgumentHelp("One row per rep (owner), source, priority (at capture) or team; "
+                                            + "hour: the connect rate of calls by the lead's weekday and hour.",
+                                            valueName: "rep|source|priority|team|hour"))
     var by: String = "rep"
 
     @Option(name: .long, help: ArgumentHelp("table (for people), csv (RFC 4180, for spreadsheets) or json (the daemon's answer).",
@@ -40,8 +42,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if output.isJSON, format == .csv { throw ValidationError("--format csv and --output json ask for two formats; give one") }
-        guard ReportGrouping(rawValue: by) != nil else {
-            throw ValidationError("--by must be one of rep, source, priority, team (got \"\(by)\")")
+        guard ReportGrouping(rawValue: by) != nil || by == "hour" else {
+            throw ValidationError("--by must be one of rep, source, priority, team, hour (got \"\(by)\")")
         }
         _ = try Self.instant(since, "--since")
         _ = try Self.instant(until, "--until")
@@ -66,8 +68,8 @@ struct ReportCommand: AsyncParsableCommand {
             var out = StandardOutput()
             switch output.isJSON ? .json : format {
             case .json: out.line(report.jsonText)
-            case .csv: for line in ReportRendering.csv(report) { out.line(line) }
-            case .table: for line in ReportRendering.table(report) { out.line(line) }
+            case .csv: for line in by == "hour" ? CallHoursRendering.csv(report) : ReportRendering.csv(report) { out.line(line) }
+            case .table: for line in by == "hour" ? CallHoursRendering.table(report) : ReportRendering.table(report) { out.line(line) }
             }
             out.flush()
         }

@@ -15,7 +15,8 @@ extension APIEndpoints {
         return reports
     }
 
-    /// `GET /v1/report?since=&until=&by=`: the follow-up report as JSON (docs/reports.md).
+    /// `GET /v1/report?since=&until=&by=`: the follow-up report as JSON (docs/reports.md);
+    /// with `by=hour`, the connect rate of calls by the lead's weekday and hour.
     func report(_ request: Request) async throws -> Response {
         let source = try reportSource()
         let parameters = try ReportParameters(request.uri.queryParameters, known: ["since", "until", "by"])
@@ -26,6 +27,10 @@ extension APIEndpoints {
         let costs = sourceCosts
         let bytes = await BackgroundWork.run {
             var w = JSONWriter()
+            if parameters.byHour {
+                CallHours.make(facts: facts, rules: rules).writeJSON(window: parameters.window, asOf: now, to: &w)
+                return w.bytes
+            }
             Report.make(facts: facts, rules: rules, grouping: parameters.grouping, window: parameters.window, asOf: now,
                         teamLoad: load, sourceCosts: costs)
                 .writeJSON(to: &w)
