@@ -19,14 +19,15 @@ enum CallHoursRendering {
         let hours = Set(cells.compactMap { $0["hour"]?.text.flatMap { Int($0) } }).sorted()
         let width = 10
         func pad(_ text: String) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
-        lines.append("HOUR " + weekdays.map { pad($0.shortName.uppercased()) }.joined())
+        // Every cell ends in its window mark (or a space), headings and dots too, so the columns line up.
+        lines.append(trimmed("HOUR " + weekdays.map { pad($0.shortName.uppercased() + " ") }.joined()))
         for hour in hours {
             let row = weekdays.map { day -> String in
-                guard let cell = byKey["\(day.rawValue) \(hour)"] else { return pad("·") }
+                guard let cell = byKey["\(day.rawValue) \(hour)"] else { return pad("· ") }
                 let mark = cell["window"]?.text == nil ? " " : "*"
                 return pad("\(cell["connect_percent"].shown)%/\(cell["calls"].shown)" + mark)
             }
-            lines.append((hour < 10 ? "0" : "") + "\(hour)h  " + row.joined())
+            lines.append(trimmed((hour < 10 ? "0" : "") + "\(hour)h  " + row.joined()))
         }
         lines.append("")
         lines.append("All calls: \(report["calls"].shown), connected \(report["connects"].shown) "
@@ -39,6 +40,13 @@ enum CallHoursRendering {
         // One rank a line: a policy's ranks side by side would not fit 100 columns.
         if !windows.isEmpty { lines += ["Call windows in the rules (first rank first):"] + windows }
         return lines
+    }
+
+    /// Without the trailing spaces of the last column's mark.
+    private static func trimmed(_ line: String) -> String {
+        var line = line
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line
     }
 
     /// RFC 4180, one row per weekday × hour with calls (weekday, hour and
