@@ -18,7 +18,7 @@ enum LeadRow {
         "awaits_first_touch", "deadline_open",
         "step_window", "step_last_breach_at", "step_repeat_at", "step_breaches", "step_reopened",
         "snoozed_until", "snooze_reason", "check_in_from", "check_in_at",
-        "by_round_robin", "accept_by", "cadence_from", "in_cadence",
+        "by_round_robin", "accept_by", "cadence_from", "in_cadence", "won_value",
     ]
     /// Every column, in the order ``decode(_:)`` reads them.
     static let columns = ["seq", "id"] + profileColumns + stateColumns
@@ -138,6 +138,7 @@ enum LeadRow {
         statement.bind(lead.acceptBy?.secondsSinceEpoch)
         statement.bind(lead.cadenceFrom?.secondsSinceEpoch)
         statement.bind(lead.isInCadence)
+        statement.bind(lead.wonValue?.cents)
     }
 
     // MARK: Decoding
@@ -202,6 +203,7 @@ enum LeadRow {
             let acceptBy = try c.optionalInstant()
             let cadenceFrom = try c.optionalInstant()
             _ = try c.optionalBool()  // in_cadence: derived, for the index
+            let wonValue = try c.optionalInt64().map(Amount.init(cents:))
 
             var step: OpenStep?
             if let number, let due, let deadline {
@@ -220,7 +222,8 @@ enum LeadRow {
                              touches: touches, lastTouchAt: lastTouchAt, step: step, unrouted: unrouted,
                              nurtureAt: nurtureAt, snoozedUntil: snoozedUntil, snoozeReason: snoozeReason,
                              checkInFrom: checkInFrom, checkInAt: checkInAt, byRoundRobin: byRoundRobin,
-                             acceptBy: acceptBy, cadenceFrom: cadenceFrom, counters: counters)
+                             acceptBy: acceptBy, cadenceFrom: cadenceFrom, counters: counters,
+                             wonValue: wonValue)
         } catch let error as StoreDataError {
             throw error
         } catch {

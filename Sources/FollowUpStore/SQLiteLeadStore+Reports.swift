@@ -26,7 +26,7 @@ extension SQLiteLeadStore: ReportQueries {
             var responses = Array(repeating: [OfferResponse](), count: leads.count)
             // Touches, accepts and declines in the same scan of the log: a second scan would double its cost.
             let touchRows = try Row.fetchCursor(db, sql: """
-                SELECT lead, at, rep, type, json_extract(body, '$.outcome') FROM events
+                SELECT lead, at, rep, type, json_extract(body, '$.outcome'), json_extract(body, '$.channel') FROM events
                 WHERE type IN ('touch.logged', 'lead.accepted', 'lead.declined') ORDER BY seq
                 """)
             while let row = try touchRows.next() {
@@ -43,7 +43,9 @@ extension SQLiteLeadStore: ReportQueries {
                 guard let outcome = Outcome(rawValue: outcomeText) else {
                     throw StoreDataError(table: "events", key: lead, message: "touch.logged without a known outcome: \(outcomeText)")
                 }
-                touches[i].append(TouchFact(at: at, rep: rep, outcome: outcome))
+                // A channel this build does not know is no call.
+                let channel = try c.optionalString().flatMap(Channel.init(rawValue:))
+                touches[i].append(TouchFact(at: at, rep: rep, outcome: outcome, channel: channel))
             }
             var notices = Array(repeating: [NoticeFact](), count: leads.count)
             // One row per receiver, inserted together: keep the first row of each id.

@@ -23,6 +23,8 @@ enum Schema {
         migrator.registerMigration("v8-status-tallies-in-code", migrate: countStatusChangesInCode)
         migrator.registerMigration("v9-rep-events-index", migrate: indexRepEvents)
         migrator.registerMigration("v10-erased-leads", migrate: addErasedLeads)
+        // v11 is left to the retention change being written alongside; numbers only need to be unique and ordered.
+        migrator.registerMigration("v11-won-value", migrate: WonValueMigration.migrate)
         return migrator
     }()
 

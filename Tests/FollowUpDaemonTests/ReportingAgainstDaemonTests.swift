@@ -232,6 +232,8 @@ import Glibc
         #expect(raw.headers.first { $0.key.lowercased() == "content-security-policy" }?.value.hasPrefix("default-src 'none'") == true)
         // Its URLs carry a token (`?token=`) and its rows link out to the CRM: no Referer may take the token along.
         #expect(raw.headers.first { $0.key.lowercased() == "referrer-policy" }?.value == "no-referrer")
+        // Learning from leads: the ROI card and the best-time-to-call heat map are on the page.
+        #expect(raw.body.contains(#"id="source-return""#) && raw.body.contains(#"id="best-time-to-call""#))
         // alice holds L1 (the hot signal), bob L4 (snoozed); then the total.
         #expect(raw.body.contains(#"<section class="card wide" id="follow-through"><h2>Follow-through</h2>"#), "\(raw.body)")
         #expect(raw.body.contains(#"<tr><td>alice</td><td class="n">0</td><td class="n">0</td><td class="n">0</td>"#

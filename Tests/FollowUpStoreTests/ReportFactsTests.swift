@@ -28,7 +28,8 @@ import FollowUpTestSupport
 
         let day = try await store.reportFacts(capturedSince: at("2026-11-24T00:00:00Z"), before: at("2026-11-25T00:00:00Z"))
         #expect(day.map(\.lead.id) == ["L1", "L2"])
-        #expect(day[1].touches == [TouchFact(at: at("2026-11-24T20:01:00Z"), rep: "bob", outcome: .connected)])
+        #expect(day[1].touches == [TouchFact(at: at("2026-11-24T20:01:00Z"), rep: "bob", outcome: .connected, channel: .call)],
+                "the channel too: best time to call counts calls")
         #expect(day[0].touches.map(\.rep) == ["bob"])
 
         let all = try await store.reportFacts(capturedSince: nil, before: nil)

@@ -28,8 +28,9 @@ public struct Event: Hashable, Sendable {
         case touchLogged(Touch)
         /// The lead did something that scores (`pdf_download`).
         case leadActivity(lead: LeadID, action: String)
-        /// The lead was won, lost or disqualified: final.
-        case leadStatus(lead: LeadID, LeadStatus)
+        /// The lead was won, lost or disqualified: final. A win may carry the
+        /// deal's `value` (reports add it up as revenue per source).
+        case leadStatus(lead: LeadID, LeadStatus, value: Amount? = nil)
         /// A manager gave the lead to another rep.
         case leadReassigned(lead: LeadID, owner: RepID)
         /// "Call me next month": the lead's obligations wait until a time.
@@ -55,7 +56,7 @@ public struct Event: Hashable, Sendable {
         case .repUpserted, .repAvailability: nil
         case .leadCaptured(let p): p.id
         case .touchLogged(let t): t.lead
-        case .leadActivity(let id, _), .leadStatus(let id, _), .leadReassigned(let id, _): id
+        case .leadActivity(let id, _), .leadStatus(let id, _, _), .leadReassigned(let id, _): id
         case .leadSnoozed(let s): s.lead
         case .leadAccepted(let id, _), .leadDeclined(let id, _, _), .leadMerged(let id, _): id
         case .leadUpdated(let u): u.lead

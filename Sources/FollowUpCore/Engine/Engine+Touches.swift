@@ -106,9 +106,11 @@ extension EnginePass {
     }
 
     /// `lead.status`: won, lost or disqualified stop everything for good.
-    mutating func close(_ id: LeadID, as status: LeadStatus, in world: inout some EngineWorld) {
+    mutating func close(_ id: LeadID, as status: LeadStatus, value: Amount? = nil, in world: inout some EngineWorld) {
         guard var lead = world.lead(id), !lead.status.isFinal else { return }
         lead.status = status
+        // Only the status that applied carries its value: a later `won` on a closed lead changes nothing.
+        lead.wonValue = status == .won ? value : nil
         lead.step = nil
         lead.nurtureAt = nil
         lead.unrouted = false

@@ -55,7 +55,7 @@ public struct Engine: Sendable {
         case .leadMerged(let lead, let duplicate):
             if !leadExists(lead) { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
             if !leadExists(duplicate) { throw EventError(field: "duplicate", message: "unknown lead \"\(duplicate)\"") }
-        case .leadActivity(let lead, _), .leadStatus(let lead, _), .leadReassigned(let lead, _):
+        case .leadActivity(let lead, _), .leadStatus(let lead, _, _), .leadReassigned(let lead, _):
             if !leadExists(lead) { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
         case .leadSnoozed(let snooze):
             if !leadExists(snooze.lead) { throw EventError(field: "lead", message: "unknown lead \"\(snooze.lead)\"") }
@@ -105,8 +105,8 @@ public struct Engine: Sendable {
                 pass.logTouch(touch, in: &world)
             case .leadActivity(let lead, let action):
                 pass.recordActivity(action, on: lead, in: &world)
-            case .leadStatus(let lead, let status):
-                pass.close(lead, as: status, in: &world)
+            case .leadStatus(let lead, let status, let value):
+                pass.close(lead, as: status, value: value, in: &world)
             case .leadReassigned(let lead, let owner):
                 pass.reassign(lead, to: owner, in: &world)
             case .leadSnoozed(let snooze):

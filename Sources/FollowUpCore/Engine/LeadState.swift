@@ -55,6 +55,9 @@ public struct LeadState: Hashable, Sendable {
     public var cadenceFrom: Instant?
     /// How many notifications of each kind and step were minted (the N of their ids).
     public var counters: [NotificationCounter]
+    /// The deal's value given with `lead.status` `won` (nil for any other
+    /// status, or a win given without one): revenue in reports.
+    public var wonValue: Amount?
 
     public init(profile: LeadProfile, seq: Int64, capturedAt: Instant, priority: String, policy: String,
                 triageRule: String, score: Int, team: String?, owner: RepID?, had: [RepID] = [],
@@ -62,7 +65,7 @@ public struct LeadState: Hashable, Sendable {
                 unrouted: Bool = false, nurtureAt: Instant? = nil, snoozedUntil: Instant? = nil,
                 snoozeReason: String? = nil, checkInFrom: Instant? = nil, checkInAt: Instant? = nil,
                 byRoundRobin: Bool = false, acceptBy: Instant? = nil, cadenceFrom: Instant? = nil,
-                counters: [NotificationCounter] = []) {
+                counters: [NotificationCounter] = [], wonValue: Amount? = nil) {
         self.profileBox = ProfileBox(profile)
         self.id = profile.id
         self.seq = seq
@@ -88,6 +91,7 @@ public struct LeadState: Hashable, Sendable {
         self.acceptBy = acceptBy
         self.cadenceFrom = cadenceFrom
         self.counters = counters
+        self.wonValue = wonValue
     }
 
     /// Whether step 1 is open and still the owner's to meet (what a hand-off moves).

@@ -89,7 +89,11 @@ public enum EventDecoder {
             guard let status = LeadStatus(rawValue: raw), LeadStatus.settable.contains(status) else {
                 throw EventError(field: "status", message: "must be one of won, lost, disqualified, got \"\(raw)\"")
             }
-            body = .leadStatus(lead: leadID, status)
+            let value = try fields.optionalAmount("value")
+            if value != nil, status != .won {
+                throw EventError(field: "value", message: "only a won lead has a value (the deal's amount), not a \(status.rawValue) one")
+            }
+            body = .leadStatus(lead: leadID, status, value: value)
         case "lead.reassigned":
             body = .leadReassigned(lead: try fields.requiredID("lead"), owner: try fields.requiredID("owner"))
         case "lead.snoozed":
@@ -280,6 +284,18 @@ struct Fields {
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return text.hasPrefix("-") ? .min : .max
+    }
+
+    /// A non-negative sum of money (a JSON number, rounded to the cent), at most ``Amount/maximum``.
+    mutating func optionalAmount(_ key: String) throws(EventError) -> Amount? {
+        guard let v = take(key) else { return nil }
+        guard case .number(let text) = v else {
+            throw EventError(field: path(key), message: "expected a number (an amount such as 1200 or 1200.50), got \(v.typeDescription)")
+        }
+        guard let amount = Amount(parsing: text) else {
+            throw EventError(field: path(key), message: "must be an amount from 0 to \(Amount.maximum.cents / 100), got \(text)")
+        }
+        return amount
     }
 
     /// One bare email address (``EmailAddress``): addresses reach SMTP

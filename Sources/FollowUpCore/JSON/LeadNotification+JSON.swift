@@ -79,9 +79,10 @@ extension Event {
         case .leadActivity(let lead, let action):
             w.string("lead", lead)
             w.string("action", action)
-        case .leadStatus(let lead, let status):
+        case .leadStatus(let lead, let status, let value):
             w.string("lead", lead)
             w.string("status", status.rawValue)
+            if let value { w.value("value", .number(value.description)) }
         case .leadReassigned(let lead, let owner):
             w.string("lead", lead)
             w.string("owner", owner)

@@ -123,14 +123,17 @@ public struct SourceConversion: Sendable, Hashable {
     public var leads: Int
     public var won: Int
     public var lost: Int
+    /// Revenue and cost (``SourceReturn``).
+    public var money: SourceReturn
     /// Won out of all leads of the source captured in the window.
     public var conversion: Ratio { Ratio(won, of: leads) }
 
-    public init(source: String, leads: Int, won: Int, lost: Int) {
+    public init(source: String, leads: Int, won: Int, lost: Int, money: SourceReturn = SourceReturn()) {
         self.source = source
         self.leads = leads
         self.won = won
         self.lost = lost
+        self.money = money
     }
 }
 

@@ -32,11 +32,14 @@ public struct TouchFact: Sendable, Hashable {
     public var at: Instant
     public var rep: RepID
     public var outcome: Outcome
+    /// How the rep reached out (nil where the store did not say: the reports before best-time-to-call).
+    public var channel: Channel?
 
-    public init(at: Instant, rep: RepID, outcome: Outcome) {
+    public init(at: Instant, rep: RepID, outcome: Outcome, channel: Channel? = nil) {
         self.at = at
         self.rep = rep
         self.outcome = outcome
+        self.channel = channel
     }
 
     /// Whether the touch reached someone. A bounced touch counts for nothing

@@ -25,6 +25,12 @@ extension Report {
             w.int("won", s.won)
             w.int("lost", s.lost)
             w.number("conversion_percent", s.conversion.percentText)
+            w.number("revenue", s.money.revenue.description)
+            w.int("won_with_value", s.money.valuedWins)
+            w.number("cost", s.money.cost?.description)
+            w.number("cost_per_lead", s.money.costPerLead(leads: s.leads)?.description)
+            w.number("cost_per_win", s.money.costPerWin(won: s.won)?.description)
+            w.number("roi", s.money.roiText)
             w.endObject()
         }
         w.endArray()

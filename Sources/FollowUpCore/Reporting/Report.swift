@@ -33,13 +33,15 @@ public struct Report: Sendable, Hashable {
 
     /// Builds the report of `facts` (which may hold leads outside `window`: they are left out).
     /// `teamLoad` is the store's count of leads in cadence per team now (it is not a window's).
+    /// `sourceCosts` is each source's cost per month (`sources:` in the config),
+    /// prorated over the report's period (``costPeriod(window:facts:asOf:)``).
     ///
     /// Offers and declines are a rep's doing, so with `--by rep` they count in
     /// the row of the rep offered the lead (or who declined it), not of its
     /// owner now; a rep who passed on every lead has a row with 0 leads. With
     /// any other grouping they count in the lead's group.
     public static func make(facts: [LeadFacts], rules: Rules, grouping: ReportGrouping, window: ReportWindow,
-                            asOf now: Instant, teamLoad: [ReportBucket] = []) -> Report {
+                            asOf now: Instant, teamLoad: [ReportBucket] = [], sourceCosts: [String: Amount] = [:]) -> Report {
         let inWindow = facts.filter { window.contains($0.lead.capturedAt) }
         // A duplicate merged into another lead is that lead: not counted twice,
         // only as a merge (in the group it had when it was merged away).
@@ -69,8 +71,21 @@ public struct Report: Sendable, Hashable {
             let source = o.lead.profile.source
             var c = sourceCounts[source] ?? SourceConversion(source: source, leads: 0, won: 0, lost: 0)
             c.leads += 1
-            if o.lead.status == .won { c.won += 1 }
+            if o.lead.status == .won {
+                c.won += 1
+                if let value = o.lead.wonValue {
+                    c.money.revenue = c.money.revenue + value
+                    c.money.valuedWins += 1
+                }
+            }
             if o.lead.status == .lost { c.lost += 1 }
+            sourceCounts[source] = c
+        }
+        // A source that cost money and brought no lead is the row a manager most needs to see.
+        let period = costPeriod(window: window, facts: inWindow, asOf: now)
+        for (source, perMonth) in sourceCosts {
+            var c = sourceCounts[source] ?? SourceConversion(source: source, leads: 0, won: 0, lost: 0)
+            c.money.cost = period.map { SourceCost.prorated(perMonth, from: $0.from, to: $0.to) } ?? .zero
             sourceCounts[source] = c
         }
         let sources = sourceCounts.values.sorted {
@@ -106,6 +121,14 @@ public struct Report: Sendable, Hashable {
             breachesByRep: breaches.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
                 .map { ReportBucket(label: $0.key, count: $0.value) },
             teamLoad: teamLoad.sorted { $0.label < $1.label })
+    }
+
+    /// The period sources are charged for: the window, from its `since` (else
+    /// the first capture in it) to its `until` or now, whichever is earlier —
+    /// money spent after now is not spent yet. Nil when nothing bounds its start.
+    static func costPeriod(window: ReportWindow, facts: [LeadFacts], asOf now: Instant) -> (from: Instant, to: Instant)? {
+        guard let from = window.since ?? facts.map(\.lead.capturedAt).min() else { return nil }
+        return (from, min(window.until ?? now, now))
     }
 
     /// The Monday (UTC) of the week `instant` falls in.

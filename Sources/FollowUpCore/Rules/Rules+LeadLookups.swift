@@ -24,7 +24,12 @@ extension Rules {
     /// the `default` policy (or the only one). What worklists show times in.
     public func readerZone(of rep: Rep?) -> ZoneRules {
         if let zone = rep?.timezone.flatMap({ ZoneCatalog.shared.rules(for: $0) }) { return zone }
-        let policy = onlyPolicy ?? policies["default"] ?? policies.values.sorted { $0.name < $1.name }.first
-        return policy?.calendar.zone ?? .utc
+        return readerPolicy?.calendar.zone ?? .utc
+    }
+
+    /// The `default` policy (or the only one, or the first by name): whose
+    /// calendar worklists read and whose call windows reports compare against.
+    public var readerPolicy: Policy? {
+        onlyPolicy ?? policies["default"] ?? policies.values.sorted { $0.name < $1.name }.first
     }
 }

@@ -6,7 +6,7 @@ extension DaemonConfig {
     static let keys = ["database", "durability", "rules", "listen", "socket_mode", "token_file", "max_body_bytes",
                        "idle_timeout", "max_connections", "retention",
                        "receivers", "routes", "fallback", "retry", "dead_letter_after", "templates", "lead_url",
-                       "dashboard", "testing"]
+                       "dashboard", "sources", "testing"]
 
     /// Reads and validates a config file.
     ///
@@ -99,6 +99,7 @@ extension DaemonConfig {
         if let items = reader.items(fields, "receivers") { readReceivers(items, with: &reader) }
         readDelivery(fields, with: &reader)
         if let node = fields["dashboard"] { readDashboard(node, at: fields.keyPosition("dashboard"), with: &reader) }
+        if let node = fields["sources"] { readSources(node, with: &reader) }
         if let node = fields["testing"] { readTesting(node, with: &reader) }
         if listen.contains(where: { if case .tcp = $0 { true } else { false } }), tokenFile == nil {
             reader.log.error("a TCP `listen` address needs `token_file` (bearer tokens): the API is only open without a token on a Unix socket",

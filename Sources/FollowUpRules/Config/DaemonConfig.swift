@@ -39,6 +39,9 @@ public struct DaemonConfig: Sendable, Hashable {
     public var delivery: DeliveryConfig
     /// The dashboard's targets (`dashboard:`).
     public var dashboard = DashboardConfig()
+    /// What each lead source costs per month (`sources:`), for ROI in reports.
+    /// A source not named has no known cost (its cost figures are null).
+    public var sourceCosts: [String: Amount] = [:]
     /// Test-only settings, honoured only when `testing.enabled` is true.
     public var testing: TestingConfig?
     /// The file this came from (for messages).

@@ -17,10 +17,19 @@ extension LeadCommand {
         @Argument(help: ArgumentHelp("won, lost or disqualified.", valueName: "status"))
         var status: String
 
+        @Option(name: .long, help: ArgumentHelp("The deal's value, with won (revenue in `report --by source`).", valueName: "amount"))
+        var value: String?
+
         func validate() throws {
             let names = LeadStatus.settable.map(\.rawValue)
             guard names.contains(status) else {
                 throw ValidationError("status must be one of \(names.joined(separator: ", ")), got \"\(status)\"")
+            }
+            if let value {
+                guard status == LeadStatus.won.rawValue else { throw ValidationError("--value goes with won only") }
+                guard Amount(parsing: value) != nil else {
+                    throw ValidationError("--value must be an amount from 0 to \(Amount.maximum.cents / 100) (1200 or 1200.50), got \"\(value)\"")
+                }
             }
         }
 
@@ -30,6 +39,7 @@ extension LeadCommand {
             w.string("type", "lead.status")
             w.string("lead", lead)
             w.string("status", status)
+            if let amount = value.flatMap(Amount.init(parsing:)) { w.value("value", .number(amount.description)) }
             w.endObject()
             try await DaemonEvent.send(w.bytes, daemon: daemon, output: output)
         }

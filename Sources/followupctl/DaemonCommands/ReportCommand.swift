@@ -28,7 +28,9 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Leads captured before this time (RFC 3339, or YYYY-MM-DD).", valueName: "time"))
     var until: String?
 
-    @Option(name: .long, help: ArgumentHelp("One row per rep (owner), source, priority (at capture) or team.", valueName: "rep|source|priority|team"))
+    @Option(name: .long, help: ArgumentHelp("One row per rep (owner), source, priority (at capture) or team; "
+                                            + "hour: the connect rate of calls by the lead's weekday and hour.",
+                                            valueName: "rep|source|priority|team|hour"))
     var by: String = "rep"
 
     @Option(name: .long, help: ArgumentHelp("table (for people), csv (RFC 4180, for spreadsheets) or json (the daemon's answer).",
@@ -40,8 +42,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if output.isJSON, format == .csv { throw ValidationError("--format csv and --output json ask for two formats; give one") }
-        guard ReportGrouping(rawValue: by) != nil else {
-            throw ValidationError("--by must be one of rep, source, priority, team (got \"\(by)\")")
+        guard ReportGrouping(rawValue: by) != nil || by == "hour" else {
+            throw ValidationError("--by must be one of rep, source, priority, team, hour (got \"\(by)\")")
         }
         _ = try Self.instant(since, "--since")
         _ = try Self.instant(until, "--until")
@@ -66,8 +68,8 @@ struct ReportCommand: AsyncParsableCommand {
             var out = StandardOutput()
             switch output.isJSON ? .json : format {
             case .json: out.line(report.jsonText)
-            case .csv: for line in ReportRendering.csv(report) { out.line(line) }
-            case .table: for line in ReportRendering.table(report) { out.line(line) }
+            case .csv: for line in by == "hour" ? CallHoursRendering.csv(report) : ReportRendering.csv(report) { out.line(line) }
+            case .table: for line in by == "hour" ? CallHoursRendering.table(report) : ReportRendering.table(report) { out.line(line) }
             }
             out.flush()
         }
@@ -131,6 +133,7 @@ enum ReportRendering {
                 lines.append(s["source"].shown.padding(sw) + "  " + [s["leads"].shown.left(5), s["won"].shown.left(5),
                     s["lost"].shown.left(5), s["conversion_percent"].shown.left(5)].joined(separator: "  "))
             }
+            if report["by"]?.text == "source" { lines += SourceReturnRendering.table(sources) }
         }
         return lines
     }
@@ -170,11 +173,16 @@ enum ReportRendering {
     static func csv(_ report: JSONValue) -> [String] {
         let by = report["by"]?.text ?? "group"
         let columns = columns + followThroughColumns + peopleColumns
-        var lines = [([by] + columns.map(\.member)).map(csvField).joined(separator: ",")]
+        // With --by source each row also carries the source's money (revenue, cost, ROI).
+        let sources = by == "source" ? (report["sources"] ?? .null).items : nil
+        var lines = [([by] + columns.map(\.member) + (sources == nil ? [] : SourceReturnRendering.csvMembers))
+            .map(csvField).joined(separator: ",")]
         var rows = (report["groups"] ?? .null).items.map { ($0["key"]?.text ?? "", $0) }
         rows.append(("(total)", report["total"] ?? .null))
-        for (key, row) in rows {
-            lines.append(([key] + columns.map { row[$0.member]?.text ?? "" }).map(csvField).joined(separator: ","))
+        for (index, (key, row)) in rows.enumerated() {
+            let money = sources.map { index == rows.count - 1 ? SourceReturnRendering.csvMembers.map { _ in "" }
+                                                              : SourceReturnRendering.csvCells($0, key: key) } ?? []
+            lines.append(([key] + columns.map { row[$0.member]?.text ?? "" } + money).map(csvField).joined(separator: ","))
         }
         return lines
     }

@@ -19,6 +19,8 @@ struct DashboardPage {
     var names: RepNames
     var links: DashboardLinks
     var form: DashboardFilterForm
+    /// Connect rate of calls by the lead's local weekday and hour, for the heat map.
+    var callHours: CallHours
 
     var now: Instant { clock.now }
 
@@ -78,6 +80,8 @@ struct DashboardPage {
         body += FollowThroughTable(groups: report.groups, total: report.total, names: names).html
         body += PeopleAndRoutingTable(groups: report.groups, total: report.total, names: names, teamLoad: report.teamLoad).html
         body += OverdueTable(leads: overdue, more: moreOverdue, rules: rules, clock: clock, names: names, links: links).html
+        body += SourceReturnSection(sources: report.sources).html
+        body += ConnectRateHeatMap(hours: callHours).html
 
         let refresh = links.query.refresh.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">\n" } ?? ""
         return """

@@ -15,7 +15,8 @@ extension APIEndpoints {
         return reports
     }
 
-    /// `GET /v1/report?since=&until=&by=`: the follow-up report as JSON (docs/reports.md).
+    /// `GET /v1/report?since=&until=&by=`: the follow-up report as JSON (docs/reports.md);
+    /// with `by=hour`, the connect rate of calls by the lead's weekday and hour.
     func report(_ request: Request) async throws -> Response {
         let source = try reportSource()
         let parameters = try ReportParameters(request.uri.queryParameters, known: ["since", "until", "by"])
@@ -23,10 +24,15 @@ extension APIEndpoints {
         let facts = try await source.facts.reportFacts(capturedSince: parameters.window.since, before: parameters.window.until)
         let load = try await source.facts.teamLoad()
         let rules = await source.rules()
+        let costs = sourceCosts
         let bytes = await BackgroundWork.run {
             var w = JSONWriter()
+            if parameters.byHour {
+                CallHours.make(facts: facts, rules: rules).writeJSON(window: parameters.window, asOf: now, to: &w)
+                return w.bytes
+            }
             Report.make(facts: facts, rules: rules, grouping: parameters.grouping, window: parameters.window, asOf: now,
-                        teamLoad: load)
+                        teamLoad: load, sourceCosts: costs)
                 .writeJSON(to: &w)
             return w.bytes
         }
@@ -59,10 +65,12 @@ extension APIEndpoints {
         let names = RepNames(roster: roster)
         let links = DashboardLinks(leadURL: leadLink, token: parameters["token"].map(String.init), query: query)
         let targets = dashboardTargets
+        let costs = sourceCosts
         let html = await BackgroundWork.run {
             let facts = query.narrows ? allFacts.filter { query.admits($0.lead) } : allFacts
             let teamLoad = query.team.map { team in load.filter { $0.label == team } } ?? load
-            let report = Report.make(facts: facts, rules: rules, grouping: .rep, window: query.window, asOf: now, teamLoad: teamLoad)
+            let report = Report.make(facts: facts, rules: rules, grouping: .rep, window: query.window, asOf: now, teamLoad: teamLoad,
+                                     sourceCosts: costs)
             let overdue = page.leads.filter { query.admits($0) }
                 .sorted { ($0.step?.deadline ?? now, $0.seq) < ($1.step?.deadline ?? now, $1.seq) }
             let form = DashboardFilterForm(query: query, teams: teams, reps: roster.map(\.member.rep.id),
@@ -70,7 +78,7 @@ extension APIEndpoints {
                                            token: links.token)
             return DashboardPage(report: report, overdue: overdue, moreOverdue: page.nextAfter != nil, rules: rules,
                                  clock: ReaderClock(zone: zone, now: now), targets: targets, names: names, links: links,
-                                 form: form).html
+                                 form: form, callHours: CallHours.make(facts: facts, rules: rules)).html
         }
         return Response(status: .ok, headers: DashboardPage.headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }

@@ -31,6 +31,8 @@ struct APIEndpoints: Sendable {
     var dashboardTargets = DashboardConfig()
     /// Where the dashboard's rows link a lead (`lead_url`); nil: the API's lead record.
     var leadLink: LeadLink? = nil
+    /// Each source's cost per month (`sources:` in the config), for ROI in reports.
+    var sourceCosts: [String: Amount] = [:]
     /// One API reload at a time, and none within a second of the last.
     let reloadGate = ReloadGate()
 }

@@ -6,6 +6,8 @@ import HummingbirdCore
 struct ReportParameters {
     var window: ReportWindow
     var grouping: ReportGrouping
+    /// `by=hour`: best time to call (``CallHours``) instead of rows of leads.
+    var byHour = false
 
     /// - Parameters:
     ///   - known: the parameters the endpoint takes (`token` is always allowed: the query-string bearer token).
@@ -21,10 +23,12 @@ struct ReportParameters {
             throw APIError(status: .badRequest, message: "must be after since", field: "until")
         }
         grouping = .rep
-        if let raw = parameters["by"], !raw.isEmpty {
+        if parameters["by"] == "hour" {
+            byHour = true
+        } else if let raw = parameters["by"], !raw.isEmpty {
             guard let g = ReportGrouping(rawValue: String(raw)) else {
                 throw APIError(status: .badRequest,
-                               message: "unknown grouping \"\(raw)\" (one of \(ReportGrouping.allCases.map(\.rawValue).joined(separator: ", ")))",
+                               message: "unknown grouping \"\(raw)\" (one of \((ReportGrouping.allCases.map(\.rawValue) + ["hour"]).joined(separator: ", ")))",
                                field: "by")
             }
             grouping = g

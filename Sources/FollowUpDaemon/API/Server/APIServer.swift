@@ -55,7 +55,8 @@ public struct APIServer: Sendable {
                                      maxBodyBytes: config.maxBodyBytes, logger: logger, testing: testing,
                                      rules: rules, reports: reports, outbox: outbox, eraser: eraser, backups: backups,
                                      deliveryBell: deliveryBell, dashboardTargets: config.dashboard,
-                                     leadLink: config.delivery.leadURL.map(LeadLink.init(template:)))
+                                     leadLink: config.delivery.leadURL.map(LeadLink.init(template:)),
+                                     sourceCosts: config.sourceCosts)
         var tokens: BearerTokens?
         if let tcp = config.listen.first(where: { if case .tcp = $0 { true } else { false } }) {
             guard let file = config.tokenFile else {
