@@ -8,12 +8,9 @@ import Glibc
 /// `followupctl`'s daemon commands against the real followupd binary, the way
 /// a rep or an admin uses them.
 @Suite(.serialized) struct FollowUpCtlAgainstDaemonTests {
-    /// A rep reads their worklist on their own clock, the zone named once, with
-    /// how far off each time is; a rep without a zone reads the calendar's.
-    /// Each step says what it asks and on which channel (issue 15).
-    @Test func aQueueShowsTimesOnTheRepsClockAndWhatEachStepAsks() throws {
-        let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")  // Tue 10:00 New York, 07:00 Los Angeles
-        defer { _ = daemon.signal(SIGTERM) }
+    /// alice (Los Angeles) owns C1, bob (no zone: the calendar's, New York) C2;
+    /// returns followupctl on the daemon's socket.
+    static func twoRepsOnTwoClocks(_ daemon: DaemonProcess) throws -> (String...) throws -> Subprocess {
         func ctl(_ arguments: String...) throws -> Subprocess {
             try Subprocess.run(Subprocess.followupctl, arguments + ["--socket", daemon.socket], directory: daemon.directory.path)
         }
@@ -21,6 +18,16 @@ import Glibc
         #expect(try ctl("event", #"{"type":"rep.upserted","rep":{"id":"bob","email":"b@x.test","team":"sales"}}"#).status == 0)
         #expect(try ctl("event", #"{"type":"lead.captured","lead":{"id":"C1","source":"web_form","name":"Dana","email":"d@lead.test","owner":"alice"}}"#).status == 0)
         #expect(try ctl("event", #"{"type":"lead.captured","lead":{"id":"C2","source":"web_form","name":"Eve","email":"e@lead.test","owner":"bob"}}"#).status == 0)
+        return ctl
+    }
+
+    /// A rep reads their worklist on their own clock, the zone named once, with
+    /// how far off each time is; a rep without a zone reads the calendar's.
+    /// Each step says what it asks and on which channel (issue 15).
+    @Test func aQueueShowsTimesOnTheRepsClockAndWhatEachStepAsks() throws {
+        let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")  // Tue 10:00 New York, 07:00 Los Angeles
+        defer { _ = daemon.signal(SIGTERM) }
+        let ctl = try Self.twoRepsOnTwoClocks(daemon)
 
         let alice = try ctl("queue", "alice")
         #expect(alice.status == 0, "\(alice.stderr)")
@@ -46,13 +53,7 @@ import Glibc
     @Test func leadShowAndLeadsReadOnTheOwnersClock() throws {
         let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")  // Tue 10:00 New York, 07:00 Los Angeles
         defer { _ = daemon.signal(SIGTERM) }
-        func ctl(_ arguments: String...) throws -> Subprocess {
-            try Subprocess.run(Subprocess.followupctl, arguments + ["--socket", daemon.socket], directory: daemon.directory.path)
-        }
-        #expect(try ctl("event", #"{"type":"rep.upserted","rep":{"id":"alice","email":"a@x.test","team":"sales","timezone":"America/Los_Angeles"}}"#).status == 0)
-        #expect(try ctl("event", #"{"type":"rep.upserted","rep":{"id":"bob","email":"b@x.test","team":"sales"}}"#).status == 0)
-        #expect(try ctl("event", #"{"type":"lead.captured","lead":{"id":"C1","source":"web_form","name":"Dana","email":"d@lead.test","owner":"alice"}}"#).status == 0)
-        #expect(try ctl("event", #"{"type":"lead.captured","lead":{"id":"C2","source":"web_form","name":"Eve","email":"e@lead.test","owner":"bob"}}"#).status == 0)
+        let ctl = try Self.twoRepsOnTwoClocks(daemon)
         try daemon.advance(to: "2026-11-24T17:00:00Z")
 
         let shown = try ctl("lead", "show", "C1")

@@ -15,15 +15,6 @@ import Testing
         return path
     }
 
-    static func problems(_ text: String) -> [String] {
-        do {
-            _ = try DaemonConfig.parse(text, file: "followupd.yaml")
-            return []
-        } catch {
-            return error.problems.map(\.description)
-        }
-    }
-
     @Test func readsSlackTeamsTheLeadLinkAndTheSenderName() throws {
         let slack = try Self.file("https://hooks.slack.example/services/T0/B0/XYZ\n")
         let teams = try Self.file("https://teams.example/workflows/run?sig=abc\n", mode: 0o640)
@@ -54,7 +45,7 @@ import Testing
 
     @Test func aURLFileEveryUserCanReadIsRefused() throws {
         let open = try Self.file("https://hooks.slack.example/services/T0/B0/SECRETXYZ\n", mode: 0o644)
-        let found = Self.problems("receivers:\n  - name: s\n    kind: slack\n    url_file: \(open)\ntemplates: /tmp\n")
+        let found = DaemonConfig.problems(in: "receivers:\n  - name: s\n    kind: slack\n    url_file: \(open)\ntemplates: /tmp\n")
         #expect(found.contains { $0.hasPrefix("followupd.yaml:4:15: error: `url_file` of receiver \"s\": \(open) can be read by every user (mode 0644)") },
                 "\(found)")
         #expect(!found.joined().contains("SECRETXYZ"), "the URL was quoted")
@@ -62,7 +53,7 @@ import Testing
 
     @Test func aURLFileWithoutAURLIsRefusedWithoutQuotingIt() throws {
         let notURL = try Self.file("SECRETXYZ not a url\n")
-        let found = Self.problems("receivers:\n  - name: t\n    kind: teams\n    url_file: \(notURL)\ntemplates: /tmp\n")
+        let found = DaemonConfig.problems(in: "receivers:\n  - name: t\n    kind: teams\n    url_file: \(notURL)\ntemplates: /tmp\n")
         #expect(found.contains { $0.hasPrefix("followupd.yaml:4:15: error: `url_file` of receiver \"t\": \(notURL) does not hold an http:// or https:// URL") },
                 "\(found)")
         #expect(!found.joined().contains("SECRETXYZ"), "the file's content was quoted")
@@ -71,7 +62,7 @@ import Testing
     /// Slack and Teams headlines come from the subject templates: the directory must exist.
     @Test func aChatReceiverNeedsTheTemplates() throws {
         let slack = try Self.file("https://hooks.slack.example/services/T0/B0/XYZ\n")
-        let found = Self.problems("receivers:\n  - name: s\n    kind: slack\n    url_file: \(slack)\ntemplates: /nonexistent/t\n")
+        let found = DaemonConfig.problems(in: "receivers:\n  - name: s\n    kind: slack\n    url_file: \(slack)\ntemplates: /nonexistent/t\n")
         #expect(found.contains { $0.hasPrefix("followupd.yaml:5:12: error: `templates`: /nonexistent/t is not a directory") }, "\(found)")
     }
 
@@ -89,7 +80,7 @@ import Testing
          "followupd.yaml:6:16: error: `from_name` of receiver \"m\" must not be empty"),
     ])
     func mistakesAreReportedWhereTheyAreWritten(_ text: String, _ expected: String) {
-        let found = Self.problems(text)
+        let found = DaemonConfig.problems(in: text)
         #expect(found.contains { $0.hasPrefix(expected) }, "expected \(expected)\nfound \(found)")
     }
 }

@@ -5,15 +5,6 @@ import Testing
 /// the dashboard measures against; defaults when absent; each mistake as
 /// FILE:LINE:COL.
 @Suite struct DashboardConfigTests {
-    static func problems(_ text: String) -> [String] {
-        do {
-            _ = try DaemonConfig.parse(text, file: "followupd.yaml")
-            return []
-        } catch {
-            return error.problems.map(\.description)
-        }
-    }
-
     @Test func readsTheTargetsAndDefaultsThem() throws {
         let config = try DaemonConfig.parse("dashboard:\n  sla_goal: 95\n  amber_below: \"85%\"\n  red_below: 70.5\n", file: "f.yaml")
         #expect(config.dashboard == DashboardConfig(slaGoal: 95, amberBelow: 85, redBelow: 70.5))
@@ -36,7 +27,7 @@ import Testing
         ("dashboard: 90\n", "followupd.yaml:1:"),
     ])
     func mistakesNameTheirPlace(text: String, expected: String) {
-        let problems = Self.problems(text)
+        let problems = DaemonConfig.problems(in: text)
         #expect(problems.contains { $0.hasPrefix(expected) }, "\(problems)")
     }
 }

@@ -6,15 +6,6 @@ import Testing
 /// followupd.yaml's receivers, routes, fallback, retry and dead-letter keys:
 /// what they read as, and every mistake as FILE:LINE:COL.
 @Suite struct DeliveryConfigTests {
-    static func problems(_ text: String) -> [String] {
-        do {
-            _ = try DaemonConfig.parse(text, file: "followupd.yaml")
-            return []
-        } catch {
-            return error.problems.map(\.description)
-        }
-    }
-
     @Test func readsEveryReceiverKindRoutesAndDeliveryKeys() throws {
         let secret = FileManager.default.temporaryDirectory.appendingPathComponent("secret-\(UUID().uuidString)").path
         try "x\n".write(toFile: secret, atomically: true, encoding: .utf8)
@@ -113,7 +104,7 @@ import Testing
          "followupd.yaml:1:17: error: `max_body_bytes` of the config must be ≤ 1073741824, found 9223372036854775807"),
     ])
     func mistakesAreReportedWhereTheyAreWritten(_ text: String, _ expected: String) {
-        let found = Self.problems(text)
+        let found = DaemonConfig.problems(in: text)
         #expect(found.contains { $0.hasPrefix(expected) }, "expected \(expected)\nfound \(found)")
     }
 }

@@ -22,7 +22,7 @@ import Testing
     @Test(arguments: ["mail.example.com", "10.0.0.5", "127.example.com", "2001:db8::1"])
     func authWithoutStartTLSToAnotherHostIsRefused(_ host: String) throws {
         let password = try Self.file("pw\n", mode: 0o600)
-        let found = DeliveryConfigTests.problems(Self.smtp(host: host, starttls: false, password: password))
+        let found = DaemonConfig.problems(in: Self.smtp(host: host, starttls: false, password: password))
         let expected = "followupd.yaml:6:11: error: `auth` of receiver \"m\" would send the password in clear to \(host): add `starttls: true`"
         #expect(found.contains { $0.hasPrefix(expected) }, "expected \(expected)\nfound \(found)")
     }
@@ -30,17 +30,17 @@ import Testing
     @Test(arguments: ["localhost", "127.0.0.1", "127.1.2.3", "::1"])
     func authWithoutStartTLSOnLoopbackIsAccepted(_ host: String) throws {
         let password = try Self.file("pw\n", mode: 0o600)
-        #expect(DeliveryConfigTests.problems(Self.smtp(host: host, starttls: false, password: password)) == [])
+        #expect(DaemonConfig.problems(in: Self.smtp(host: host, starttls: false, password: password)) == [])
     }
 
     @Test func authWithStartTLSIsAccepted() throws {
         let password = try Self.file("pw\n", mode: 0o600)
-        #expect(DeliveryConfigTests.problems(Self.smtp(host: "mail.example.com", starttls: true, password: password)) == [])
+        #expect(DaemonConfig.problems(in: Self.smtp(host: "mail.example.com", starttls: true, password: password)) == [])
     }
 
     @Test func aPasswordFileEveryUserCanReadIsRefusedWithItsNameAndMode() throws {
         let password = try Self.file("n0t-in-the-log\n", mode: 0o644)
-        let found = DeliveryConfigTests.problems(Self.smtp(host: "mail.example.com", starttls: true, password: password))
+        let found = DaemonConfig.problems(in: Self.smtp(host: "mail.example.com", starttls: true, password: password))
         let expected = "followupd.yaml:9:20: error: `password_file` of receiver \"m\": \(password) can be read by every user (mode 0644)"
         #expect(found.contains { $0.hasPrefix(expected) }, "expected \(expected)\nfound \(found)")
         #expect(!found.joined().contains("n0t-in-the-log"))
@@ -50,7 +50,7 @@ import Testing
         let open = try Self.file("k\n", mode: 0o644)
         let writable = try Self.file("k\n", mode: 0o660)
         for (path, shown) in [(open, "can be read by every user (mode 0644)"), (writable, "can be written by its group (mode 0660)")] {
-            let found = DeliveryConfigTests.problems("receivers:\n  - name: x\n    kind: webhook\n    url: http://a\n    secret_file: \(path)\n")
+            let found = DaemonConfig.problems(in: "receivers:\n  - name: x\n    kind: webhook\n    url: http://a\n    secret_file: \(path)\n")
             let expected = "followupd.yaml:5:18: error: `secret_file` of receiver \"x\": \(path) \(shown)"
             #expect(found.contains { $0.hasPrefix(expected) }, "expected \(expected)\nfound \(found)")
         }

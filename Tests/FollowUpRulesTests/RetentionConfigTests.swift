@@ -19,7 +19,7 @@ import Testing
         ("retention: [400d]\n", "followupd.yaml:1:12: error:"),
     ])
     func aBadRetentionIsRefusedWhereItIsWritten(text: String, expected: String) {
-        let problems = DeliveryConfigTests.problems(text)
+        let problems = DaemonConfig.problems(in: text)
         #expect(problems.contains { $0.hasPrefix(expected) }, "\(problems)")
     }
 }
