@@ -85,6 +85,20 @@ import FollowUpTestSupport
         #expect(!byDate.stdout.isEmpty && byDate.stdout == byTime.stdout, "\(byDate.stdout)\n\(byTime.stdout)")
     }
 
+    /// Issue 15: `--output table|json` on every command that prints, simulate included.
+    @Test func outputIsTheSameAsFormat() throws {
+        let file = try Subprocess.temporaryFile(Self.reps + """
+
+            {"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","source":"web_form","email":"d@acme.test","owner":"alice"}}
+            """)
+        let output = try Subprocess.ctl("simulate", "--rules", Subprocess.rules, "--events", file, "--output", "table")
+        let format = try Subprocess.ctl("simulate", "--rules", Subprocess.rules, "--events", file, "--format", "table")
+        #expect(output.status == 0 && output.stdout.hasPrefix("AT "), "\(output.stdout)\(output.stderr)")
+        #expect(output.stdout == format.stdout)
+        #expect(try Subprocess.ctl("simulate", "--rules", Subprocess.rules, "--events", file, "--output", "json",
+                                   "--format", "table").status != 0)
+    }
+
     @Test func tableFormatIsForPeople() throws {
         let file = try Subprocess.temporaryFile(Self.reps + """
 

@@ -96,6 +96,14 @@ import Glibc
         #expect(try Self.ctl(daemon, "lead", "show", "L1", "--output", "json").status == 0)
     }
 
+    @Test func leadEraseTakesOutputJSON() throws {
+        let daemon = try Self.start()
+        defer { _ = daemon.signal(SIGTERM) }
+        let erase = try Self.ctl(daemon, "lead", "erase", Self.longLead, "--yes", "--output", "json")
+        #expect(erase.status == 0 && erase.stdout.hasPrefix("{") && erase.stdout.contains(#""events":"#),
+                "\(erase.stdout)\(erase.stderr)")
+    }
+
     @Test func reportTakesADurationAgo() throws {
         let daemon = try Self.start()
         defer { _ = daemon.signal(SIGTERM) }
