@@ -8,7 +8,7 @@ struct EventFileOptions: ParsableArguments {
     var events: String
 
     @Option(name: .long, help: ArgumentHelp(
-        "Simulate up to this RFC 3339 time; a timer exactly at it fires, later events are not applied. Default: 35 days after the last event, long enough for a whole cadence and its first nurture reminder.",
+        "Simulate up to this RFC 3339 time or date (midnight UTC); a timer exactly at it fires, later events are not applied. Default: 35 days after the last event, long enough for a whole cadence and its first nurture reminder.",
         valueName: "time"))
     var until: String?
 
@@ -17,11 +17,14 @@ struct EventFileOptions: ParsableArguments {
         try Self.instant(until, option: "--until")
     }
 
-    /// An option's RFC 3339 time, nil when the option is not given.
+    /// An option's RFC 3339 time or date (midnight UTC, as `report` reads it), nil when the option is not given.
     static func instant(_ text: String?, option: String) throws -> Instant? {
         guard let text else { return nil }
+        if text.count == 10, CivilDate(parsing: Substring(text)) != nil, let midnight = RFC3339.parse(text + "T00:00:00Z") {
+            return midnight
+        }
         guard let instant = RFC3339.parse(text) else {
-            throw ValidationError("\(option): \"\(text)\" is not an RFC 3339 time (e.g. 2026-12-01T00:00:00Z)")
+            throw ValidationError("\(option): \"\(text)\" is not an RFC 3339 time or a date (e.g. 2026-12-01T00:00:00Z, 2026-12-01)")
         }
         return instant
     }

@@ -52,7 +52,11 @@ struct FollowUpCtl: AsyncParsableCommand {
     /// Daemon options may come first, and a mistyped command is named with a
     /// suggestion (exit 64, as for any usage error) before ArgumentParser runs.
     static func main() async {
-        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        var names: [String: [String]] = [:]
+        // `_commandName`: the name ArgumentParser uses, also when derived from the type (`Show` → `show`).
+        for command in configuration.subcommands {
+            names[command._commandName] = command.configuration.subcommands.map { $0._commandName }
+        }
         switch CommandLineShape.normalized(Array(CommandLine.arguments.dropFirst()), subcommands: names) {
         case .success(let arguments):
             await main(arguments)

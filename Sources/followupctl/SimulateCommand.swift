@@ -22,9 +22,18 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup var input: EventFileOptions
 
     @Option(name: .long, help: "json (one object per line) or table (for people).")
-    var format: Format = .json
+    var format: Format?
+
+    /// `--output table|json` as on every other command that prints: the same as `--format`.
+    @Option(name: .long, help: ArgumentHelp("The same as --format, as other commands spell it.", valueName: "table|json"))
+    var output: Format?
+
+    func validate() throws {
+        if let format, let output, format != output { throw ValidationError("--format \(format) and --output \(output) ask for two formats; give one") }
+    }
 
     func run() throws {
+        let format = output ?? format ?? .json
         let loaded = try rules.load()
         var simulation = Simulation(rules: loaded.rules)
         // The file is read and vetted on another thread while the engine runs;

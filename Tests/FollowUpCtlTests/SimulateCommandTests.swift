@@ -73,6 +73,32 @@ import FollowUpTestSupport
         #expect(r.stderr.contains("--until: \"tomorrow\" is not an RFC 3339 time"), "\(r.stderr)")
     }
 
+    /// Issue 15: a date is accepted wherever a time is; `--until 2026-11-25` is midnight UTC.
+    @Test func untilTakesADate() throws {
+        let file = try Subprocess.temporaryFile(Self.reps + """
+
+            {"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","source":"web_form","email":"d@acme.test","owner":"alice"}}
+            """)
+        let byDate = try Subprocess.ctl("simulate", "--rules", Subprocess.rules, "--events", file, "--until", "2026-11-25")
+        let byTime = try Subprocess.ctl("simulate", "--rules", Subprocess.rules, "--events", file, "--until", "2026-11-25T00:00:00Z")
+        #expect(byDate.status == 0, "\(byDate.stderr)")
+        #expect(!byDate.stdout.isEmpty && byDate.stdout == byTime.stdout, "\(byDate.stdout)\n\(byTime.stdout)")
+    }
+
+    /// Issue 15: `--output table|json` on every command that prints, simulate included.
+    @Test func outputIsTheSameAsFormat() throws {
+        let file = try Subprocess.temporaryFile(Self.reps + """
+
+            {"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","source":"web_form","email":"d@acme.test","owner":"alice"}}
+            """)
+        let output = try Subprocess.ctl("simulate", "--rules", Subprocess.rules, "--events", file, "--output", "table")
+        let format = try Subprocess.ctl("simulate", "--rules", Subprocess.rules, "--events", file, "--format", "table")
+        #expect(output.status == 0 && output.stdout.hasPrefix("AT "), "\(output.stdout)\(output.stderr)")
+        #expect(output.stdout == format.stdout)
+        #expect(try Subprocess.ctl("simulate", "--rules", Subprocess.rules, "--events", file, "--output", "json",
+                                   "--format", "table").status != 0)
+    }
+
     @Test func tableFormatIsForPeople() throws {
         let file = try Subprocess.temporaryFile(Self.reps + """
 

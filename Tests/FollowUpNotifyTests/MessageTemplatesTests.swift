@@ -41,6 +41,24 @@ import Testing
         }
     }
 
+    /// Issue 15: a person reads every time on their own clock with the zone
+    /// named (no RFC 3339 UTC stamp left in a subject or body), and the step
+    /// by what it asks on its channel.
+    @Test(arguments: [NotificationKind.leadAssigned, .touchDue, .slaBreached])
+    func shippedTemplatesShowLocalTimesAndNameTheStep(_ kind: NotificationKind) throws {
+        let templates = try MessageTemplates(directory: Self.shipped)
+        var context = Self.context(kind)
+        context.notification.channel = .call
+        context.readerZone = ZoneCatalog.shared.rules(for: "America/New_York")
+        let (subject, text) = templates.render(context)
+        let utcStamp = /\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?Z/
+        #expect(subject.firstMatch(of: utcStamp) == nil, "\(kind): \(subject)")
+        #expect(text.firstMatch(of: utcStamp) == nil, "\(kind): a UTC time in\n\(text)")
+        // The deadline 2026-11-25T15:00:00Z is 10:00 in New York.
+        #expect(text.contains("Wed 2026-11-25 10:00 America/New_York"), "\(kind): \(text)")
+        #expect((subject + text).contains("call the lead"), "\(kind): \(subject)\n\(text)")
+    }
+
     @Test func brokenAndMissingTemplatesAreNamed() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.shipped), to: dir)

@@ -52,6 +52,8 @@ public struct MessageContext: Sendable {
         let n = notification
         var notification: [String: Any] = [
             "id": n.id, "kind": n.kind.rawValue, "at": RFC3339.format(n.at), "to": n.to, "lead": n.lead,
+            // `at` stays RFC 3339 for machines; people read `at_local` on their own clock.
+            "at_local": readable(n.at),
         ]
         if let step = n.step { notification["step"] = step }
         if let channel = n.channel ?? stepRule?.channel {
@@ -96,9 +98,10 @@ public struct MessageContext: Sendable {
             for logged in record.events {
                 switch logged.event.body {
                 case .leadActivity(_, let action):
-                    activities.append(["action": action, "at": RFC3339.format(logged.event.at)])
+                    activities.append(["action": action, "at": RFC3339.format(logged.event.at),
+                                       "at_local": readable(logged.event.at)])
                 case .touchLogged(let touch):
-                    touches.append(["at": RFC3339.format(logged.event.at), "rep": touch.rep,
+                    touches.append(["at": RFC3339.format(logged.event.at), "at_local": readable(logged.event.at), "rep": touch.rep,
                                     "channel": touch.channel.rawValue, "outcome": touch.outcome.rawValue])
                 default:
                     break

@@ -21,6 +21,8 @@ extension LeadCommand {
         @Flag(name: .long, help: "Confirm: the data cannot be brought back.")
         var yes = false
 
+        @OptionGroup var output: OutputOptions
+
         func validate() throws {
             guard yes else { throw ValidationError("erasing a lead cannot be undone: add --yes to confirm") }
         }
@@ -30,6 +32,7 @@ extension LeadCommand {
                 let answer = try await DaemonClient.with(try daemon.endpoint()) { client in
                     try await client.post("/v1/leads/\(URIComponent.encode(lead))/erase")
                 }
+                if output.isJSON { return output.print(answer, table: { _ in [] }) }
                 func count(_ key: String) -> String {
                     if case .number(let n) = answer[key] { return n }
                     return "?"

@@ -19,7 +19,9 @@ enum LeadTimeline {
         out.append(who)
         if let clock { out.append("  times in \(clock.zoneName)") }
         let had = (lead["had"] ?? .null).items.compactMap(\.text)
-        out.append("  status \(lead["status"].shown), priority \(lead["priority"].shown) (triage rule \(lead["triage_rule"].shown)), score \(lead["score"].shown)")
+        // A won lead's value: the figure `report --by source` adds up as revenue.
+        let value = lead["won_value"]?.text.map { " (value \($0))" } ?? ""
+        out.append("  status \(lead["status"].shown)\(value), priority \(lead["priority"].shown) (triage rule \(lead["triage_rule"].shown)), score \(lead["score"].shown)")
         out.append("  owner \(lead["owner"].shown)" + (had.isEmpty ? "" : " (has had: \(had.joined(separator: ", ")))")
             + (lead["unrouted"]?.isTrue == true ? ", unrouted: the fallback owns step 1" : ""))
         let contact = [lead["email"]?.text, lead["phone"]?.text].compactMap { $0 }
@@ -101,7 +103,7 @@ enum LeadTimeline {
         case "lead.activity":
             return "lead.activity \(event["action"].shown)"
         case "lead.status":
-            return "lead.status \(event["status"].shown)"
+            return "lead.status \(event["status"].shown)" + (event["value"]?.text.map { ", value \($0)" } ?? "")
         case "lead.reassigned":
             return "lead.reassigned to \(event["owner"].shown)"
         case "lead.snoozed":

@@ -38,8 +38,8 @@ struct QueueCommand: AsyncParsableCommand {
                     for lead in leads {
                         let due = clock?.show(lead["due"]?.text) ?? lead["due"].shown
                         let deadline = clock?.show(lead["deadline"]?.text, deadline: true) ?? lead["deadline"].shown
-                        out.line("  " + table.row([lead["id"].shown, Self.step(of: lead), due, deadline,
-                                                   lead["overdue"]?.isTrue == true ? "yes" : "no", Self.contact(of: lead)]))
+                        out.line(table.row([lead["id"].shown, Self.step(of: lead), due, deadline,
+                                            lead["overdue"]?.isTrue == true ? "yes" : "no", Self.contact(of: lead)], indent: "  "))
                     }
                 }
                 // Only when there are some: a rep without snoozed leads sees the queue as before.
@@ -51,8 +51,8 @@ struct QueueCommand: AsyncParsableCommand {
                     for lead in snoozed {
                         let reason = lead["snooze_reason"]?.text.map { " — \($0)" } ?? ""
                         let wake = clock?.show(lead["snoozed_until"]?.text) ?? lead["snoozed_until"].shown
-                        out.line("  " + wakes.row([lead["id"].shown, Self.step(of: lead), wake,
-                                                   Self.contact(of: lead) + reason]))
+                        out.line(wakes.row([lead["id"].shown, Self.step(of: lead), wake,
+                                            Self.contact(of: lead) + reason], indent: "  "))
                     }
                 }
             }

@@ -8,7 +8,8 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report",
         abstract: "Report first-touch SLA, speed to lead, touches and outcomes of the leads captured in a window.",
         discussion: """
-            Leads are those captured at or after --since and before --until (a date is midnight UTC). \
+            Leads are those captured at or after --since and before --until (a date is midnight UTC; \
+            a duration such as 30d or 12h is that long before the daemon's now). \
             Every figure is as of now: a lead captured in the window and touched later counts with \
             that touch. docs/reports.md defines each figure.
 
@@ -22,10 +23,10 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var daemon: DaemonOptions
 
-    @Option(name: .long, help: ArgumentHelp("Leads captured at or after this time (RFC 3339, or YYYY-MM-DD).", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("Leads captured at or after this time (RFC 3339, YYYY-MM-DD, or 12h, 30d, 2w ago).", valueName: "time"))
     var since: String?
 
-    @Option(name: .long, help: ArgumentHelp("Leads captured before this time (RFC 3339, or YYYY-MM-DD).", valueName: "time"))
+    @Option(name: .long, help: ArgumentHelp("Leads captured before this time (RFC 3339, YYYY-MM-DD, or 12h, 30d, 2w ago).", valueName: "time"))
     var until: String?
 
     @Option(name: .long, help: ArgumentHelp("One row per rep (owner), source, priority (at capture) or team; "
@@ -49,21 +50,43 @@ struct ReportCommand: AsyncParsableCommand {
         _ = try Self.instant(until, "--until")
     }
 
-    /// `2026-11-01` → `2026-11-01T00:00:00Z`; RFC 3339 as is.
-    static func instant(_ text: String?, _ option: String) throws -> String? {
+    /// `2026-11-01` → `2026-11-01T00:00:00Z`; RFC 3339 as is; `30d` → 30 × 24 hours
+    /// before `now` (the daemon's; nil only while validating).
+    static func instant(_ text: String?, _ option: String, now: Instant? = nil) throws -> String? {
         guard let text else { return nil }
         if RFC3339.parse(text) != nil { return text }
         if text.count == 10, CivilDate(parsing: Substring(text)) != nil { return text + "T00:00:00Z" }
-        throw ValidationError("\(option) must be an RFC 3339 time (2026-11-24T20:00:00Z) or a date (2026-11-24), got \"\(text)\"")
+        if let span = ago(text) { return now.map { RFC3339.format($0 - span) } ?? text }
+        throw ValidationError("\(option) must be an RFC 3339 time (2026-11-24T20:00:00Z), a date (2026-11-24) "
+                              + "or a duration ago (12h, 30d, 2w), got \"\(text)\"")
+    }
+
+    /// `12h`, `30d`, `2w` as a span of elapsed time; nil for anything else.
+    static func ago(_ text: String) -> TimeSpan? {
+        guard case .duration(let count, let unit)? = try? WakeUpTime(parsing: text) else { return nil }
+        switch unit {
+        case .hours: return .hours(count)
+        case .days: return .days(count)
+        case .weeks: return .days(count * 7)
+        }
     }
 
     func run() async throws {
         try await CtlError.reporting {
-            var query = ["by=\(by)"]
-            if let s = try Self.instant(since, "--since") { query.append("since=\(URIComponent.encode(s))") }
-            if let u = try Self.instant(until, "--until") { query.append("until=\(URIComponent.encode(u))") }
             let report = try await DaemonClient.with(try daemon.endpoint()) { client in
-                try await client.get("/v1/report?" + query.joined(separator: "&"))
+                var query = ["by=\(by)"]
+                // A duration counts back from the daemon's now, not this machine's clock.
+                var now: Instant?
+                if [since, until].contains(where: { $0.flatMap(Self.ago) != nil }) {
+                    let health = try await client.get("/healthz")
+                    guard let text = health["now"]?.text, let parsed = RFC3339.parse(text) else {
+                        throw CtlError("the daemon's /healthz has no readable now; give --since and --until as dates")
+                    }
+                    now = parsed
+                }
+                if let s = try Self.instant(since, "--since", now: now) { query.append("since=\(URIComponent.encode(s))") }
+                if let u = try Self.instant(until, "--until", now: now) { query.append("until=\(URIComponent.encode(u))") }
+                return try await client.get("/v1/report?" + query.joined(separator: "&"))
             }
             var out = StandardOutput()
             switch output.isJSON ? .json : format {
@@ -78,13 +101,22 @@ struct ReportCommand: AsyncParsableCommand {
 
 /// The daemon's report JSON as a table for people and as CSV for spreadsheets.
 enum ReportRendering {
-    /// The group members, in the daemon's order, and their table headings.
-    static let columns: [(member: String, heading: String)] = [
+    /// How fast each lead got its first touch: the first table.
+    static let firstTouchColumns: [(member: String, heading: String)] = [
         ("leads", "LEADS"), ("sla_met_percent", "SLA%"), ("sla_met", "MET"), ("sla_missed", "MISSED"),
         ("sla_pending", "PENDING"), ("speed_to_lead_median_seconds", "MEDIAN"), ("speed_to_lead_p90_seconds", "P90"),
-        ("never_touched", "NEVER"), ("touches", "TOUCHES"), ("touches_per_lead", "T/LEAD"), ("dropped_after_one_touch", "DROPPED1"),
-        ("cadences_completed", "CADENCE"), ("breaches", "BREACHES"), ("engaged", "ENGAGED"), ("won", "WON"), ("lost", "LOST"),
+        ("never_touched", "NEVER"),
     ]
+
+    /// The touches after it and where the leads stand now: the second table, so
+    /// neither is wider than a 100-column terminal.
+    static let cadenceColumns: [(member: String, heading: String)] = [
+        ("touches", "TOUCHES"), ("touches_per_lead", "PER-LEAD"), ("dropped_after_one_touch", "ONE-TOUCH"),
+        ("cadences_completed", "COMPLETED"), ("breaches", "BREACHES"), ("engaged", "ENGAGED"), ("won", "WON"), ("lost", "LOST"),
+    ]
+
+    /// The group members, in the daemon's order (the CSV's first columns).
+    static let columns = firstTouchColumns + cadenceColumns
 
     /// What happened after the textbook cadence (DESIGN.md version 2): a second
     /// table, so the first one stays as wide as it was.
@@ -108,13 +140,20 @@ enum ReportRendering {
         let rows = (report["groups"] ?? .null).items + [report["total"] ?? .null]
         var lines = ["Leads captured \(report["since"]?.text.map { "from \($0) " } ?? "")"
             + "\(report["until"]?.text.map { "until \($0)" } ?? "until now"), as of \(report["as_of"].shown)"]
-        lines += grid(rows, by: by, columns: columns)
+        lines.append("")
+        lines.append("First touch (SLA, speed to lead)")
+        lines += grid(rows, by: by, columns: firstTouchColumns)
+        lines.append("")
+        lines.append("Cadence and outcomes (touches after the first, breaches, where the leads stand now)")
+        lines += grid(rows, by: by, columns: cadenceColumns)
         lines.append("")
         lines.append("Follow-through (snoozed now, breaches repeated, moved after breaches, check-ins, hot signals)")
         lines += grid(rows, by: by, columns: followThroughColumns)
         lines.append("")
         lines.append("Acceptance and routing (offered, accepted, time to accept, declined, owner left, merged)")
         lines += grid(rows, by: by, columns: peopleColumns)
+        lines.append("")
+        lines += ReportLegend.lines
         let load = (report["team_load"] ?? .null).items
         if !load.isEmpty {
             lines.append("")
@@ -138,10 +177,14 @@ enum ReportRendering {
         return lines
     }
 
+    /// The widest key column: a longer key (a rep id, a source) gets a line of
+    /// its own above its figures, so every table stays within 100 columns and aligned.
+    static let maxKeyWidth = 24
+
     /// One row per group, a rule, then the TOTAL row (the last of `rows`); keys
     /// left-aligned, figures right-aligned.
     static func grid(_ rows: [JSONValue], by: String, columns: [(member: String, heading: String)]) -> [String] {
-        let keyWidth = max(by.count, rows.map { ($0["key"]?.text ?? "").count }.max() ?? 0, 5)
+        let keyWidth = min(maxKeyWidth, max(by.count, rows.map { ($0["key"]?.text ?? "").count }.max() ?? 0, 5))
         let cells: [[String]] = rows.enumerated().map { index, row in
             [index == rows.count - 1 ? "TOTAL" : row["key"].shown] + columns.map { column in
                 let value = row[column.member] ?? .null
@@ -152,7 +195,7 @@ enum ReportRendering {
         let headings = [by] + columns.map(\.heading)
         var widths = headings.map(\.count)
         widths[0] = keyWidth
-        for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        for row in cells { for (i, c) in row.enumerated() where i > 0 { widths[i] = max(widths[i], c.count) } }
         func render(_ row: [String]) -> String {
             row.enumerated().map { i, c in
                 i == 0 ? c + String(repeating: " ", count: widths[0] - c.count)
@@ -162,7 +205,12 @@ enum ReportRendering {
         var lines = [render(headings)]
         for (i, row) in cells.enumerated() {
             if i == cells.count - 1 { lines.append(String(repeating: "-", count: render(row).count)) }
-            lines.append(render(row))
+            if row[0].count > keyWidth {
+                lines.append(row[0])
+                lines.append(render([""] + row.dropFirst()))
+            } else {
+                lines.append(render(row))
+            }
         }
         return lines
     }

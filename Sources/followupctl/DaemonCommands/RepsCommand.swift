@@ -27,7 +27,7 @@ struct RepsCommand: AsyncParsableCommand {
         let reps = (roster["reps"] ?? .null).items
         let rows = reps.map(Self.row)
         let table = TextTable(columns: ["REP", "TEAM", "BACKUP", "LOAD", "WEIGHT", "NOW", "PLANNED"], fitting: rows)
-        return [table.header] + rows.map(table.row) + ["\(reps.count) rep\(reps.count == 1 ? "" : "s")"]
+        return [table.header] + rows.map { table.row($0) } + ["\(reps.count) rep\(reps.count == 1 ? "" : "s")"]
     }
 
     /// One rep's cells. LOAD is leads in cadence over capacity (`3/5`, `5/5 full`

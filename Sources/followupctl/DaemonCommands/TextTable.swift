@@ -1,6 +1,7 @@
 /// Fixed-width columns for people: wide enough for typical values, never
-/// truncating (a long value just pushes the rest of its row right), so rows
-/// can be printed as they stream in.
+/// truncating, so rows can be printed as they stream in. A value longer than
+/// its column (a long lead id) ends its line, and the row goes on below
+/// under the next column, so every column still lines up.
 struct TextTable {
     let columns: [String]
     /// Widths of every column but the last.
@@ -25,15 +26,21 @@ struct TextTable {
 
     var header: String { row(columns) }
 
-    func row(_ cells: [String]) -> String {
+    /// The row's line (lines, when a value overflows), each after `indent`.
+    func row(_ cells: [String], indent: String = "") -> String {
+        var lines: [String] = []
         var line = ""
+        var start = 0
         for (i, cell) in cells.enumerated() {
-            if i < widths.count {
-                line += cell + String(repeating: " ", count: max(1, widths[i] - cell.count + 2))
-            } else {
-                line += cell
+            line += String(repeating: " ", count: max(0, start - line.count)) + cell
+            guard i < widths.count else { break }
+            start += widths[i] + 2
+            if line.count > start - 2, i + 1 < cells.count {
+                lines.append(line)
+                line = ""
             }
         }
-        return line
+        lines.append(line)
+        return lines.map { indent + $0 }.joined(separator: "\n")
     }
 }

@@ -32,6 +32,9 @@ extension LeadState {
         for rep in had { w.string(nil, rep) }
         w.endArray()
         w.string("status", status.rawValue)
+        // What a won deal was worth (`lead.status` won's `value`), so the rep
+        // and the CRM see the figure the ROI report adds up.
+        w.value("won_value", wonValue.map { .number($0.description) } ?? .null)
         w.int("touches", touches)
         w.instantOrNull("last_touch_at", lastTouchAt)
         if let step {
