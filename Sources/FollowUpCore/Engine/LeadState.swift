@@ -157,17 +157,7 @@ public struct LeadState: Hashable, Sendable {
             counters.append(NotificationCounter(kind: kind, step: s, count: 1))
             n = 1
         }
-        // One buffer sized up front: this runs for every notification, and
-        // chained `+` allocated a string per step.
-        var out = id
-        out.reserveCapacity(id.utf8.count + kind.rawValue.utf8.count + 24)
-        out += ":"
-        out += kind.rawValue
-        out += ":"
-        out += String(s)
-        out += ":"
-        out += String(n)
-        return out
+        return NotificationIDText.make(lead: id, kind: kind.rawValue, step: s, count: n)
     }
 }
 
