@@ -2,6 +2,9 @@ public import FollowUpCore
 import Foundation
 import GRDB
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// followupd's store: one SQLite file in WAL mode holding the event log, lead
 /// state, pending timers and the notification outbox.
@@ -78,6 +81,7 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
             }
         }
 
+        Self.createPrivately(path)
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -124,6 +128,17 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
         try await transaction { _, cache in
             for rep in reps { cache.team.upsert(rep) }
         }
+    }
+
+    /// Creates a missing database file empty with mode 0600 (SQLite takes an
+    /// empty file for a new database), whatever the umask: it holds leads'
+    /// names, emails and phones. SQLite gives the `-wal` and `-shm` files
+    /// the database file's mode. Under the shipped unit `UMask=0077` does the
+    /// same; run from a shell with umask 022, the files were 0644, readable
+    /// by every user (issue 11).
+    static func createPrivately(_ path: String) {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { Glibc.close(descriptor) }
     }
 
     /// Runs `work` in one write transaction with the committed cache; writes

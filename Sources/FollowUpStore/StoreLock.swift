@@ -28,7 +28,8 @@ public struct StoreLock: ~Copyable, Sendable {
         path = Self.path(for: database)
         // O_CLOEXEC: a receiver's child (sendmail, exec) must not inherit the
         // descriptor, or it would keep the lock after the daemon is gone.
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // 0600: whoever may use the API need not read the daemon's files (issue 11).
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             let code = errno
             if code == ENOENT { throw StoreFileError(path: database, reason: .missingDirectory) }

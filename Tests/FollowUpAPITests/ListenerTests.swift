@@ -97,8 +97,8 @@ struct ListenerTests {
         // Every user could read the keys: refused, naming the file and its mode.
         try "admin t0ken-for-all\n".write(toFile: "\(directory)/open", atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: "\(directory)/open")
-        #expect(throws: APIStartupError(message: "token file \(directory)/open can be read by every user (mode 0644): chmod 600 it "
-                                        + "(or 640 with the daemon's group); whoever reads it holds the API's keys; "
+        #expect(throws: APIStartupError(message: "token file \(directory)/open can be read by every user (mode 0644): chmod 600 it, "
+                                        + "owned by the daemon's user; whoever reads it holds the API's keys; "
                                         + "a TCP listener needs at least one bearer token")) {
             try start("\(directory)/open")
         }

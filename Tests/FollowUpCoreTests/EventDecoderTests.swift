@@ -99,6 +99,51 @@ import FollowUpTestSupport
         }
     }
 
+    /// CR, LF, a tab and DEL, not only a NUL, in every kind of id (issue 11:
+    /// control characters in ids break `Idempotency-Key` headers).
+    @Test(arguments: [#"\r"#, #"\n"#, #"\t"#, #"\u007f"#])
+    func everyControlCharacterInAnIdIsRefused(_ control: String) {
+        let cases = [
+            (#"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L\#(control)1","source":"web_form"}}"#, "lead.id"),
+            (#"{"at":"2026-11-24T20:00:00Z","type":"rep.upserted","rep":{"id":"r\#(control)1"}}"#, "rep.id"),
+            (#"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","source":"web_form","owner":"a\#(control)"}}"#, "lead.owner"),
+            (#"{"at":"2026-11-24T20:00:00Z","type":"lead.activity","lead":"L\#(control)1","action":"pdf_download"}"#, "lead"),
+            (#"{"at":"2026-11-24T20:00:00Z","type":"lead.merged","lead":"L1","duplicate":"L\#(control)2"}"#, "duplicate"),
+        ]
+        for (line, field) in cases {
+            do {
+                _ = try decode(line)
+                Issue.record("accepted \(line)")
+            } catch {
+                #expect(error.field == field, "\(error)")
+            }
+        }
+    }
+
+    /// Team names, sources and activity actions are names the rules match on:
+    /// a line break or a tab in one was accepted and reached reports and CSV
+    /// (issue 11). Free text keeps them: it is escaped where it is used.
+    @Test(arguments: [#"\r"#, #"\n"#, #"\r\n"#, #"\t"#, #"\u007f"#])
+    func aControlCharacterInANameTheRulesMatchIsRefused(_ control: String) throws {
+        let cases = [
+            (#"{"at":"2026-11-24T20:00:00Z","type":"rep.upserted","rep":{"id":"r1","team":"sales\#(control)x"}}"#, "rep.team"),
+            (#"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","source":"web\#(control)form"}}"#, "lead.source"),
+            (#"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","source":"web_form","team":"\#(control)sales"}}"#, "lead.team"),
+            (#"{"at":"2026-11-24T20:00:00Z","type":"lead.updated","lead":{"id":"L1","source":"web\#(control)"}}"#, "lead.source"),
+            (#"{"at":"2026-11-24T20:00:00Z","type":"lead.activity","lead":"L1","action":"pdf\#(control)download"}"#, "action"),
+        ]
+        for (line, field) in cases {
+            do {
+                _ = try decode(line)
+                Issue.record("accepted \(line)")
+            } catch {
+                #expect(error.field == field, "\(error)")
+            }
+        }
+        let text = #"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","source":"web_form","name":"Dana\#(control)Smith","company":"A\#(control)","stage":"n\#(control)ew"}}"#
+        #expect(throws: Never.self) { try decode(text) }
+    }
+
     /// SQLite hands a text back only up to its first NUL: a NUL in any text
     /// member (not only ids) is refused, naming it (found by scripts/hostile).
     @Test(arguments: [

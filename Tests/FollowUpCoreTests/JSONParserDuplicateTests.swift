@@ -21,4 +21,25 @@ import Testing
         }
         #expect(o.count == keys)
     }
+
+    /// The best of three parses of `text`, in seconds, refused for its duplicate.
+    static func seconds(refusing text: String) -> Double {
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = ContinuousClock.now
+            #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(text) }
+            let elapsed = ContinuousClock.now - start
+            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
+        return best
+    }
+
+    /// Issue 11's hostile body: a 1 MiB object of 85,000 keys, its duplicate
+    /// last, once checked each name against every name before it.
+    @Test func tenTimesTheKeysTakeAboutTenTimesAsLong() {
+        let small = Self.seconds(refusing: Self.object(keys: 8_500, duplicateAt: 8_499))
+        let large = Self.seconds(refusing: Self.object(keys: 85_000, duplicateAt: 84_999))
+        // Linear: about 10; quadratic: about 100. The margin absorbs a busy machine.
+        #expect(large / small < 30, "8,500 keys \(small) s, 85,000 keys \(large) s")
+    }
 }

@@ -49,4 +49,35 @@ import Glibc
         #expect(!delivered.contains("\"L1:lead.assigned:"), "recorded delivered: \(delivered)")
         #expect(daemon.signal(SIGTERM) == 0)
     }
+
+    /// A notification id with a CR LF, as a store written before ids were
+    /// checked may hold: the webhook's `Idempotency-Key` is percent-encoded,
+    /// so the POST goes out and is delivered. It was no valid header value: the
+    /// request failed before it was sent, and was retried (and probed with)
+    /// until it went dead (issue 11: control characters in ids stall a receiver).
+    @Test func aStoredIdWithALineBreakIsDeliveredUnderAnEncodedKey() throws {
+        let (dir, secret) = try NotifyEndToEndTests.scratch()
+        let port = try freePort()
+        let daemon = try DaemonProcess(clockStart: Self.start, scaledRate: 1,
+                                       receivers: NotifyEndToEndTests.webhookReceivers(port: port, secret: secret), directory: dir)
+        #expect(try daemon.post("/v1/events", NotifyEndToEndTests.leads(1)).status == 200)
+        #expect(RelayProcess.waitUntil(10) { daemon.stderr.contains("retry at") }, "\(daemon.stderr)")
+        #expect(daemon.signal(SIGTERM) == 0)
+        let edit = try Subprocess.run("/usr/bin/sqlite3", [daemon.database, """
+            UPDATE outbox SET id = replace(id, 'L1:', 'L' || char(13, 10) || '1:'),
+                              payload = replace(payload, '"id":"L1:', '"id":"L\\r\\n1:')
+            WHERE receiver = 'relay'
+            """], directory: dir.path)
+        #expect(edit.status == 0, "\(edit.stderr)")
+        let log = dir.appendingPathComponent("relay.log").path
+        let relay = try RelayProcess.webhook(port: port, secretFile: secret, log: log)
+        defer { relay.stop() }
+        try daemon.start()
+        #expect(RelayProcess.waitUntil(15) { !RelayProcess.lines(log).isEmpty }, "nothing reached the relay: \(daemon.stderr)")
+        let keys = RelayProcess.lines(log).compactMap { $0["key"] as? String }
+        #expect(keys.first == "L%0D%0A1:lead.assigned:1:1", "\(keys)")
+        let delivered = { (try? daemon.get("/v1/outbox?state=delivered").body) ?? "" }
+        #expect(RelayProcess.waitUntil(5) { delivered().contains(#""id":"L\r\n1:lead.assigned:1:1""#) }, "\(delivered())")
+        #expect(daemon.signal(SIGTERM) == 0)
+    }
 }

@@ -172,8 +172,24 @@ import Glibc
         } catch {
             failure = "\(error)"
         }
-        #expect(failure.contains("can be read by every user (mode 0644): chmod 600 it (or 640 with the daemon's group)"), "\(failure)")
+        #expect(failure.contains("can be read by every user (mode 0644): chmod 600 it, owned by the daemon's user"), "\(failure)")
         #expect(failure.contains("/tokens can be read"), "names the file: \(failure)")
+        #expect(!failure.contains(Self.admin))
+    }
+
+    /// 0640 with the daemon's own group was accepted, but under the shipped
+    /// unit that group is the API socket's: every rep's tool and CRM allowed
+    /// on the socket could read the admin token (issue 11).
+    @Test func aTokenFileTheDaemonsGroupCanReadStopsTheStart() throws {
+        var failure = ""
+        do {
+            _ = try DaemonProcess(clockStart: "2026-12-08T16:30:00Z", tcp: true) { daemon in
+                try Self.writeTokens("admin \(Self.admin)\n", to: daemon, mode: 0o640)
+            }
+        } catch {
+            failure = "\(error)"
+        }
+        #expect(failure.contains("/tokens can be read by its group \(getegid()) (mode 0640): chmod 600 it, owned by the daemon's user"), "\(failure)")
         #expect(!failure.contains(Self.admin))
     }
 }

@@ -17,7 +17,7 @@ import Testing
 
     @Test func readsSlackTeamsTheLeadLinkAndTheSenderName() throws {
         let slack = try Self.file("https://hooks.slack.example/services/T0/B0/XYZ\n")
-        let teams = try Self.file("https://teams.example/workflows/run?sig=abc\n", mode: 0o640)
+        let teams = try Self.file("https://teams.example/workflows/run?sig=abc\n", mode: 0o400)
         let config = try DaemonConfig.parse("""
             receivers:
               - name: chat

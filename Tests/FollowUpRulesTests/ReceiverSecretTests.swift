@@ -55,4 +55,28 @@ import Testing
             #expect(found.contains { $0.hasPrefix(expected) }, "expected \(expected)\nfound \(found)")
         }
     }
+
+    /// A secret its group may read, even when that group is the daemon's own:
+    /// under the shipped unit the daemon's group is the API socket's, so 0640
+    /// handed the webhook key, the smtp password and the chat URLs to every
+    /// rep's tool and CRM allowed on the socket (issue 11).
+    @Test func aSecretFileTheDaemonsGroupCanReadIsRefused() throws {
+        let key = try Self.file("k3y-not-in-the-log\n", mode: 0o640)
+        let password = try Self.file("pw\n", mode: 0o640)
+        let url = try Self.file("https://hooks.slack.example/services/T0/B0/XYZ\n", mode: 0o640)
+        let shown = "can be read by its group \(getegid()) (mode 0640): chmod 600 it, owned by the daemon's user"
+        let cases = [
+            ("receivers:\n  - name: x\n    kind: webhook\n    url: http://a\n    secret_file: \(key)\n",
+             "followupd.yaml:5:18: error: `secret_file` of receiver \"x\": \(key) \(shown)"),
+            (Self.smtp(host: "mail.example.com", starttls: true, password: password),
+             "followupd.yaml:9:20: error: `password_file` of receiver \"m\": \(password) \(shown)"),
+            ("receivers:\n  - name: c\n    kind: slack\n    url_file: \(url)\ntemplates: /tmp\n",
+             "followupd.yaml:4:15: error: `url_file` of receiver \"c\": \(url) \(shown)"),
+        ]
+        for (config, expected) in cases {
+            let found = DeliveryConfigTests.problems(config)
+            #expect(found.contains { $0.hasPrefix(expected) }, "expected \(expected)\nfound \(found)")
+            #expect(!found.joined().contains("k3y-not-in-the-log"))
+        }
+    }
 }

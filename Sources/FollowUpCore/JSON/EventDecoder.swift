@@ -82,7 +82,7 @@ public enum EventDecoder {
             let outcome: Outcome = try fields.requiredEnum("outcome")
             body = .touchLogged(Touch(lead: leadID, rep: rep, channel: channel, outcome: outcome))
         case "lead.activity":
-            body = .leadActivity(lead: try fields.requiredID("lead"), action: try fields.requiredString("action"))
+            body = .leadActivity(lead: try fields.requiredID("lead"), action: try fields.requiredName("action"))
         case "lead.status":
             let leadID = try fields.requiredID("lead")
             let raw = try fields.requiredString("status")
@@ -132,7 +132,7 @@ public enum EventDecoder {
         var f = Fields(o, path: path)
         let id = try f.requiredID("id")
         let rep = Rep(id: id, name: try f.optionalString("name"), email: try f.optionalEmail("email"),
-                      team: try f.optionalString("team"), backup: try f.optionalID("backup"),
+                      team: try f.optionalName("team"), backup: try f.optionalID("backup"),
                       timezone: try f.optionalZone("timezone"),
                       weight: try f.optionalInt("weight", in: InputBounds.repWeight),
                       capacity: try f.optionalInt("capacity", in: InputBounds.repCapacity), attributes: [:])
@@ -144,10 +144,10 @@ public enum EventDecoder {
     static func lead(_ o: JSONObject, path: String) throws(EventError) -> LeadProfile {
         var f = Fields(o, path: path)
         let id = try f.requiredID("id")
-        let source = try f.optionalString("source") ?? "unknown"
+        let source = try f.optionalName("source") ?? "unknown"
         var lead = try profileFields(&f, of: id).applied(to: LeadProfile(id: id, source: source))
         lead.owner = try f.optionalID("owner")
-        lead.team = try f.optionalString("team")
+        lead.team = try f.optionalName("team")
         lead.score = try f.optionalInt("score", in: InputBounds.score)
         lead.priority = try f.optionalString("priority")
         lead.attributes = f.rest
@@ -164,7 +164,7 @@ public enum EventDecoder {
                              + (refused == "owner" ? "(use lead.reassigned)" : refused == "score" ? "(activities score)" : "(triage decides it)"))
         }
         var update = try profileFields(&f, of: id)
-        update.source = try f.optionalString("source")
+        update.source = try f.optionalName("source")
         update.attributes = f.rest
         return update
     }
@@ -187,158 +187,5 @@ public enum EventDecoder {
         u.stage = try f.optionalString("stage")
         u.timezone = try f.optionalZone("timezone")
         return u
-    }
-}
-
-/// Reads typed members out of a JSON object, remembering which were used so
-/// the rest can be kept as attributes.
-struct Fields {
-    private var members: JSONObject
-    let prefix: String
-
-    init(_ members: JSONObject, path: String) {
-        self.members = members
-        self.prefix = path
-    }
-
-    /// The members nobody asked for.
-    var rest: [String: JSONValue] { members.isEmpty ? [:] : members.dictionary }
-
-    func path(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
-
-    private mutating func take(_ key: String) -> JSONValue? {
-        guard let v = members.remove(key) else { return nil }
-        if case .null = v { return nil }
-        return v
-    }
-
-    /// A lead or rep id: it travels into URLs, `Idempotency-Key` headers,
-    /// notification ids and log fields, so control characters (a NUL, a line
-    /// break) are refused, and so is an id longer than ``maxIDLength`` bytes.
-    mutating func requiredID(_ key: String) throws(EventError) -> String {
-        guard let id = try optionalID(key) else { throw EventError(field: path(key), message: "missing") }
-        return id
-    }
-
-    mutating func optionalID(_ key: String) throws(EventError) -> String? {
-        guard let id = try optionalString(key) else { return nil }
-        if id.utf8.count > Self.maxIDLength {
-            throw EventError(field: path(key), message: "longer than \(Self.maxIDLength) bytes")
-        }
-        if id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            throw EventError(field: path(key), message: "contains a control character (a NUL, a line break, …)")
-        }
-        return id
-    }
-
-    /// The longest lead or rep id accepted.
-    static let maxIDLength = 200
-
-    mutating func requiredString(_ key: String) throws(EventError) -> String {
-        guard let s = try optionalString(key) else { throw EventError(field: path(key), message: "missing") }
-        return s
-    }
-
-    /// A text member. A NUL is refused in every one, not only in ids: SQLite
-    /// stores the whole text but hands back only what comes before a NUL, so
-    /// `"source": "web\u0000form"` was triaged as sent and read back as `web`.
-    mutating func optionalString(_ key: String) throws(EventError) -> String? {
-        guard let v = take(key) else { return nil }
-        guard case .string(let s) = v else {
-            throw EventError(field: path(key), message: "expected a string, got \(v.typeDescription)")
-        }
-        if s.isEmpty { return nil }
-        if s.utf8.contains(0) {
-            throw EventError(field: path(key), message: "contains a NUL character")
-        }
-        return s
-    }
-
-    mutating func requiredBool(_ key: String) throws(EventError) -> Bool {
-        guard let v = take(key) else { throw EventError(field: path(key), message: "missing (true or false)") }
-        guard case .bool(let b) = v else {
-            throw EventError(field: path(key), message: "expected true or false, got \(v.typeDescription)")
-        }
-        return b
-    }
-
-    /// An integer within `bounds`: numbers are bounded where they are read,
-    /// so the engine's arithmetic on them cannot overflow (``InputBounds``).
-    mutating func optionalInt(_ key: String, in bounds: ClosedRange<Int>) throws(EventError) -> Int? {
-        guard let v = take(key) else { return nil }
-        guard case .number(let text) = v, let n = Int(text) ?? Self.outOfIntRange(text) else {
-            throw EventError(field: path(key), message: "expected an integer, got \(v.typeDescription)")
-        }
-        if n < bounds.lowerBound {
-            throw EventError(field: path(key), message: "must be at least \(bounds.lowerBound), got \(text)")
-        }
-        if n > bounds.upperBound {
-            throw EventError(field: path(key), message: "must be at most \(bounds.upperBound), got \(text)")
-        }
-        return n
-    }
-
-    /// An integer too large for `Int` (`99999999999999999999`) as the `Int`
-    /// limit on its side, so it is refused as out of bounds, not as "not an integer".
-    private static func outOfIntRange(_ text: String) -> Int? {
-        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return text.hasPrefix("-") ? .min : .max
-    }
-
-    /// A non-negative sum of money (a JSON number, rounded to the cent), at most ``Amount/maximum``.
-    mutating func optionalAmount(_ key: String) throws(EventError) -> Amount? {
-        guard let v = take(key) else { return nil }
-        guard case .number(let text) = v else {
-            throw EventError(field: path(key), message: "expected a number (an amount such as 1200 or 1200.50), got \(v.typeDescription)")
-        }
-        guard let amount = Amount(parsing: text) else {
-            throw EventError(field: path(key), message: "must be an amount from 0 to \(Amount.maximum.cents / 100), got \(text)")
-        }
-        return amount
-    }
-
-    /// One bare email address (``EmailAddress``): addresses reach SMTP
-    /// commands and mail headers, where a line break or a comma does harm.
-    mutating func optionalEmail(_ key: String) throws(EventError) -> String? {
-        guard let text = try optionalString(key) else { return nil }
-        if let problem = EmailAddress.problem(in: text) {
-            throw EventError(field: path(key), message: "not an email address: \(problem)")
-        }
-        return text
-    }
-
-    mutating func optionalInstant(_ key: String) throws(EventError) -> Instant? {
-        guard let text = try optionalString(key) else { return nil }
-        guard let instant = RFC3339.parse(text) else {
-            throw EventError(field: path(key), message: "\"\(text)\" is not an RFC 3339 time (e.g. 2026-11-24T20:00:00Z)")
-        }
-        return instant
-    }
-
-    mutating func optionalZone(_ key: String) throws(EventError) -> String? {
-        guard let zone = try optionalString(key) else { return nil }
-        guard ZoneCatalog.shared.rules(for: zone) != nil else {
-            throw EventError(field: path(key), message: "unknown time zone \"\(zone)\" (an IANA name such as America/New_York)")
-        }
-        return zone
-    }
-
-    mutating func requiredObject(_ key: String) throws(EventError) -> JSONObject {
-        guard let v = take(key) else { throw EventError(field: path(key), message: "missing") }
-        guard case .object(let o) = v else {
-            throw EventError(field: path(key), message: "expected an object, got \(v.typeDescription)")
-        }
-        return o
-    }
-
-    mutating func requiredEnum<E: RawRepresentable & CaseIterable>(_ key: String) throws(EventError) -> E
-    where E.RawValue == String {
-        let raw = try requiredString(key)
-        guard let value = E(rawValue: raw) else {
-            let known = E.allCases.map(\.rawValue).joined(separator: ", ")
-            throw EventError(field: path(key), message: "unknown value \"\(raw)\" (one of \(known))")
-        }
-        return value
     }
 }

@@ -11,6 +11,11 @@ import FollowUpCore
 ///   SHA-256 of its ids, one per line, so resending the same batch repeats the
 ///   key. Relays must still dedupe by each element's `id`: after a failure the
 ///   same notifications may come back grouped differently.
+/// - An id with a control character (refused at the API since issue 11, but a
+///   store written by an older version may hold one) is keyed percent-encoded
+///   (``headerKey(_:)``): a CR or LF is no header value, so the POST failed
+///   before it was sent and was retried until it went dead, stalling the
+///   receiver's probes on it.
 struct WebhookBody {
     let bytes: [UInt8]
     let idempotencyKey: String
@@ -19,7 +24,7 @@ struct WebhookBody {
     /// A body of the caller's making for one notification (a Slack or Teams message).
     init(bytes: [UInt8], notification id: String) {
         self.bytes = bytes
-        self.idempotencyKey = id
+        self.idempotencyKey = Self.headerKey(id)
         self.count = 1
     }
 
@@ -35,7 +40,7 @@ struct WebhookBody {
         if asArray { bytes.append(UInt8(ascii: "]")) }
         self.bytes = bytes
         if entries.count == 1 {
-            idempotencyKey = entries.first!.notification.id
+            idempotencyKey = Self.headerKey(entries.first!.notification.id)
         } else {
             var hash = SHA256()
             for entry in entries {
@@ -45,4 +50,24 @@ struct WebhookBody {
             idempotencyKey = "batch-" + Hex.string(hash.finalize())
         }
     }
+
+    /// `id` as it is when it has no control character (every id the API
+    /// accepts); otherwise with each control character and each `%` written
+    /// `%XX`, so the key is a valid header value and still one per id.
+    static func headerKey(_ id: String) -> String {
+        guard id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return id }
+        var key = ""
+        for scalar in id.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "%" {
+                key += "%" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
+            } else {
+                key.unicodeScalars.append(scalar)
+            }
+        }
+        return key
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
