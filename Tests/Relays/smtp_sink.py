@@ -53,9 +53,11 @@ class Sink:
             n = counter["n"]
         path = os.path.join(directory, "%d" % n)
         raw = envelope.original_content or envelope.content
-        with open(path + ".json", "w") as f:
+        # Written aside and renamed, like the .eml: a test polling for N.json never reads half of it.
+        with open(path + ".json.tmp", "w") as f:
             json.dump({"from": envelope.mail_from, "to": envelope.rcpt_tos, "tls": session.ssl is not None,
                        "login": session.auth_data if session.authenticated else None, **mime(raw)}, f)
+        os.rename(path + ".json.tmp", path + ".json")
         with open(path + ".tmp", "wb") as f:
             f.write(raw)
         os.rename(path + ".tmp", path + ".eml")
