@@ -74,7 +74,7 @@ import Testing
              "followupd.yaml:4:15: error: `url_file` of receiver \"c\": \(url) \(shown)"),
         ]
         for (config, expected) in cases {
-            let found = DeliveryConfigTests.problems(config)
+            let found = DaemonConfig.problems(in: config)
             #expect(found.contains { $0.hasPrefix(expected) }, "expected \(expected)\nfound \(found)")
             #expect(!found.joined().contains("k3y-not-in-the-log"))
         }
