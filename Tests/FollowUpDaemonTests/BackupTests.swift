@@ -68,10 +68,12 @@ import Glibc
         #expect(again.status == 1)
         #expect(again.stderr.contains("\(file) exists; add --force to replace it"), "\(again.stderr)")
         #expect(Int(try Self.sqlite(file, "SELECT COUNT(*) FROM leads")) == leads)
-        let forced = try ctl("backup", file, "--force")
+        let forced = try ctl("backup", file, "--force", "--output", "json")
         #expect(forced.status == 0, "\(forced.stderr)")
         let after = Int(try Self.sqlite(file, "SELECT COUNT(*) FROM leads")) ?? -1
         #expect(after > leads, "the forced copy holds \(after) leads")
+        // --output json, as on every command that prints: what was written, for scripts.
+        #expect(forced.stdout.hasPrefix(#"{"file":"\#(file)","leads":\#(after),"events":"#), "\(forced.stdout)")
 
         // Restore as docs/operations.md says: stop, copy back, start.
         #expect(daemon.signal(SIGTERM) == 0)

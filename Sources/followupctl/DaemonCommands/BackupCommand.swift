@@ -1,4 +1,5 @@
 import ArgumentParser
+import FollowUpCore
 import Foundation
 import NIOHTTP1
 #if canImport(Glibc)
@@ -31,6 +32,8 @@ struct BackupCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Replace FILE if it exists.")
     var force = false
 
+    @OptionGroup var output: OutputOptions
+
     func run() async throws {
         try await CtlError.reporting {
             if !force, FileManager.default.fileExists(atPath: file) {
@@ -53,11 +56,16 @@ struct BackupCommand: AsyncParsableCommand {
             guard fsync(descriptor) == 0 else { throw CtlError("cannot flush \(partial): \(String(cString: strerror(errno)))") }
             try Self.place(partial, at: file, replacing: force)
             kept = true
-            func header(_ name: String) -> String { download.headers.first(name: name) ?? "?" }
-            var out = StandardOutput()
-            out.line("backup \(file): \(header("Followupd-Backup-Leads")) leads, \(header("Followupd-Backup-Events")) events, "
-                     + "\(download.bytes) bytes, schema \(header("Followupd-Backup-Schema"))")
-            out.flush()
+            func header(_ name: String) -> String? { download.headers.first(name: name) }
+            func count(_ name: String) -> JSONValue { header(name).flatMap { Int($0) }.map { .number(String($0)) } ?? .null }
+            let summary = JSONValue.object([
+                "file": .string(file), "leads": count("Followupd-Backup-Leads"), "events": count("Followupd-Backup-Events"),
+                "bytes": .number(String(download.bytes)), "schema": header("Followupd-Backup-Schema").map(JSONValue.string) ?? .null,
+            ])
+            output.print(summary) { _ in
+                ["backup \(file): \(header("Followupd-Backup-Leads") ?? "?") leads, \(header("Followupd-Backup-Events") ?? "?") events, "
+                    + "\(download.bytes) bytes, schema \(header("Followupd-Backup-Schema") ?? "?")"]
+            }
         }
     }
 
