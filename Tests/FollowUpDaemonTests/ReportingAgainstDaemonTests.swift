@@ -68,6 +68,8 @@ import Glibc
         #expect(first.stdout.contains("imported 3 leads from \(good): 2 new, 1 already known"), "\(first.stdout)")
         let again = try Self.ctl(daemon, "import", good)
         #expect(again.stdout.contains("0 new, 3 already known"), "\(again.stdout) \(again.stderr)")
+        let json = try Self.ctl(daemon, "import", good, "--output", "json")
+        #expect(json.stdout == #"{"file":"\#(good)","imported":3,"new":0,"known":3,"skipped":0}"# + "\n", "\(json.stdout) \(json.stderr)")
         #expect(try Self.leadCount(daemon) == 3, "re-running an import changes nothing")
 
         let stranger = try Self.write("id,source,owner\nL9,web_form,zed\n", "stranger.csv", in: daemon)

@@ -40,6 +40,8 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Import the good rows even when some rows have problems (they are listed and skipped).")
     var skipBadRows = false
 
+    @OptionGroup var output: OutputOptions
+
     func validate() throws {
         _ = try mapping()
     }
@@ -90,8 +92,14 @@ struct ImportCommand: AsyncParsableCommand {
                 rows = try await checkOwners(rows, client)
                 return try await send(rows, client)
             }
-            print("imported \(rows.count) lead\(rows.count == 1 ? "" : "s") from \(file): \(fresh) new, \(known) already known"
-                + (result.badLines.isEmpty ? "" : "; \(result.badLines.count) bad row\(result.badLines.count == 1 ? "" : "s") skipped"))
+            let summary = JSONValue.object([
+                "file": .string(file), "imported": .number(String(rows.count)), "new": .number(String(fresh)),
+                "known": .number(String(known)), "skipped": .number(String(result.badLines.count)),
+            ])
+            output.print(summary) { _ in
+                ["imported \(rows.count) lead\(rows.count == 1 ? "" : "s") from \(file): \(fresh) new, \(known) already known"
+                    + (result.badLines.isEmpty ? "" : "; \(result.badLines.count) bad row\(result.badLines.count == 1 ? "" : "s") skipped")]
+            }
         }
     }
 
