@@ -24,6 +24,7 @@ struct ExplainCommand: AsyncParsableCommand {
 
     @OptionGroup var rules: RulesOptions
     @OptionGroup var daemon: DaemonOptions
+    @OptionGroup var output: OutputOptions
 
     @Option(name: .long, help: ArgumentHelp("Replay this file's events (one JSON object per line, in time order; '-' reads stdin) instead of the daemon's.",
                                             valueName: "file"))
@@ -71,7 +72,7 @@ struct ExplainCommand: AsyncParsableCommand {
             Terminal.error("\(input.fileName): no event names lead \"\(id)\"")
             throw ExitCode(1)
         }
-        var narration = LeadNarration(lead: id)
+        var narration = LeadNarration(lead: id, json: output.isJSON)
         for (event, line) in zip(script.events, script.lines) {
             narration.event(event, origin: "\(input.fileName):\(line)")
             try simulation.apply(event, emit: { narration.outcome($0) })
@@ -98,7 +99,7 @@ struct ExplainCommand: AsyncParsableCommand {
             }
             let end = limit ?? now
             var simulation = Simulation(rules: loaded.rules, explains: true)
-            var narration = LeadNarration(lead: id)
+            var narration = LeadNarration(lead: id, json: output.isJSON)
             for entry in stored.entries where entry.event.at <= end {
                 var event = entry.event
                 // The log is in applied order; an event the clock put behind the timeline applied at its time.

@@ -29,6 +29,21 @@ import FollowUpTestSupport
         #expect(out.contains("status open"), "\(out)")
     }
 
+    /// `--output json`: the same narration as one document, for scripts.
+    @Test func outputJSONIsOneDocumentOfTheSameEntries() throws {
+        let file = try Subprocess.temporaryFile(Self.events)
+        let r = try Subprocess.ctl("explain", "--rules", Subprocess.rules, "--events", file, "L7", "--until", "2026-12-02T00:00:00Z",
+                                   "--output", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], "\(r.stdout)")
+        #expect(document["lead"] as? String == "L7")
+        let entries = document["entries"] as? [[String: Any]] ?? []
+        #expect(entries.first?["event"] as? String == "lead.captured")
+        #expect(entries.contains { ($0["note"] as? String)?.contains("triage rule 'medium' matched") == true })
+        #expect(entries.contains { ($0["notification"] as? [String: Any])?["id"] as? String == "L7:lead.assigned:1:1" })
+        #expect((document["state"] as? [String: Any])?["status"] as? String == "open")
+    }
+
     @Test func theLeadMayBeTheArgument() throws {
         let file = try Subprocess.temporaryFile(Self.events)
         let named = try Subprocess.ctl("explain", "--rules", Subprocess.rules, "--events", file, "--lead", "L7", "--until", "2026-12-02T00:00:00Z")
