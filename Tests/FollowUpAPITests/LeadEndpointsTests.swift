@@ -51,7 +51,7 @@ struct LeadEndpointsTests {
             #expect(events.last?["event"]?["outcome"] == .string("no_answer"))
             #expect(reply["notifications"] == .array([.object([
                 "id": .string("L1:lead.assigned:1:1"), "at": .string("2026-11-24T20:00:00Z"),
-                "kind": .string("lead.assigned"), "to": .string("alice"), "step": .number("1"),
+                "kind": .string("lead.assigned"), "to": .string("alice"), "step": .number("1"), "channel": .string("call"),
                 "deadline": .string("2026-11-24T20:05:00Z"), "reason": .string("new"), "receiver": .string("log"),
                 "state": .string("pending"), "attempts": .number("0"), "last_error": .null,
                 "next_attempt_at": .string("2026-11-24T20:00:00Z"), "delivered_at": .null,

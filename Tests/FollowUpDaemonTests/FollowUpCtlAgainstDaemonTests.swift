@@ -62,6 +62,8 @@ import Glibc
         #expect(shown.stdout.contains("  step 1 first touch (call): due Tue 07:00 (2 h ago), deadline Tue 07:05 (2 h late) (breached)"),
                 "\(shown.stdout)")
         #expect(!shown.stdout.contains("2026-11-24T"), "no UTC time left for a person to convert: \(shown.stdout)")
+        // Past notifications name the channel their step asks for, too.
+        #expect(shown.stdout.contains("→ lead.assigned to alice, step 1 (call)"), "\(shown.stdout)")
         let json = try ctl("lead", "show", "C1", "--output", "json")
         #expect(json.stdout.hasPrefix(#"{"at":"2026-11-24T17:00:00Z","timezone":"America/Los_Angeles","lead":{"#), "\(json.stdout)")
         #expect(json.stdout.contains(#""due":"2026-11-24T15:00:00Z","deadline":"2026-11-24T15:05:00Z""#), "\(json.stdout)")

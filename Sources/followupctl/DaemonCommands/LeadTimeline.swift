@@ -70,7 +70,8 @@ enum LeadTimeline {
             let rows = byID[id]!
             let n = rows[0]
             var text = "→ \(n["kind"].shown) to \(n["to"].shown)"
-            if let step = n["step"]?.text { text += ", step \(step)" }
+            // The step with the channel it asks for: `step 2 (email)`.
+            if let step = n["step"]?.text { text += ", step \(step)" + (n["channel"]?.text.map { " (\($0))" } ?? "") }
             if n["deadline"]?.text != nil { text += ", deadline \(time(n["deadline"]))" }
             if let reason = n["reason"]?.text { text += ", reason \(reason)" }
             let states = rows.map { row in

@@ -46,6 +46,7 @@ extension OutboxEntry {
         w.string("kind", n.kind.rawValue)
         w.string("to", n.to)
         w.intOrNull("step", n.step)
+        w.stringOrNull("channel", n.channel?.rawValue)
         w.instantOrNull("deadline", n.deadline)
         w.stringOrNull("reason", n.reason?.rawValue)
         w.string("receiver", receiver)
