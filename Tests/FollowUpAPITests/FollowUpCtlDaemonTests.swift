@@ -327,6 +327,13 @@ struct FollowUpCtlDaemonTests {
             let tcp = try await Subprocess.ctl(["event", Fixtures.alice, "--url", url, "--token-file", config.tokenFile!])
             #expect(tcp.status == 0, "\(tcp.stderr)")
             #expect(try await api.unix.get("/v1/leads").status == 200)
+            // The same from the environment, so a rep does not type them on every call.
+            let fromEnvironment = try Subprocess.run("/usr/bin/env", ["FOLLOWUPCTL_URL=\(url)", "FOLLOWUPCTL_TOKEN_FILE=\(config.tokenFile!)",
+                                                                     Subprocess.followupctl, "queue", "alice"], directory: nil)
+            #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
+            let noToken = try Subprocess.run("/usr/bin/env", ["FOLLOWUPCTL_URL=\(url)", Subprocess.followupctl, "queue", "alice"],
+                                             directory: nil)
+            #expect(noToken.status != 0 && noToken.stderr.contains("FOLLOWUPCTL_TOKEN_FILE"), "\(noToken.stderr)")
             let directory = (config.file as NSString).deletingLastPathComponent
             try "listen:\n  - unix:\(api.socketPath)\n  - 127.0.0.1:\(api.tcpPort)\ntoken_file: \(config.tokenFile!)\n"
                 .write(toFile: config.file, atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
 /// The order of a timeline, in one place: every caller that applies events
-/// with timers between them (`simulate`, the store's batches, the tests'
-/// reference daemons) goes through these two functions.
+/// with timers between them (`simulate`, the stores' transactions, the tests'
+/// reference daemons) goes through these functions; a store only keeps what
+/// they decide.
 extension Engine {
     /// Fires, oldest first, every timer due before `limit` (at it too, when
     /// `inclusive`). `fired` sees each timer and what it did, with the world as
