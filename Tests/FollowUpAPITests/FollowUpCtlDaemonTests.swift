@@ -94,7 +94,7 @@ struct FollowUpCtlDaemonTests {
 
                 Timeline
                   2026-11-24T20:00:00Z  event #3 lead.captured for alice (from api)
-                  2026-11-24T20:00:00Z  → lead.assigned to alice, step 1, deadline 2026-11-24T20:05:00Z, reason new  [L1:lead.assigned:1:1; log: pending]
+                  2026-11-24T20:00:00Z  → lead.assigned to alice, step 1 (call), deadline 2026-11-24T20:05:00Z, reason new  [L1:lead.assigned:1:1; log: pending]
                   2026-11-24T20:02:00Z  event #4 touch.logged by alice: call, no_answer (from api)
 
                 Pending
