@@ -101,7 +101,7 @@ extension Rules {
 
     /// The zone call windows are read in: the lead's, or the calendar's when it has none.
     func zone(for lead: LeadState, policy: Policy) -> ZoneRules {
-        lead.profile.timezone.flatMap { ZoneCatalog.shared.rules(for: $0) } ?? policy.calendar.zone
+        lead.profile.timezone.flatMap { zones.rules(for: $0) } ?? policy.calendar.zone
     }
 
     /// Whether leads of this priority get the cadence (unknown priorities do).

@@ -23,8 +23,22 @@ extension Rules {
     /// The clock a rep reads times on: their own zone, else the calendar's of
     /// the `default` policy (or the only one). What worklists show times in.
     public func readerZone(of rep: Rep?) -> ZoneRules {
-        if let zone = rep?.timezone.flatMap({ ZoneCatalog.shared.rules(for: $0) }) { return zone }
+        if let zone = rep?.timezone.flatMap({ zones.rules(for: $0) }) { return zone }
         return readerPolicy?.calendar.zone ?? .utc
+    }
+
+    /// The clock `notification` is read on: an acknowledgement is read by
+    /// the lead, in the lead's own zone (``zoneIdentifier(for:)``); anyone
+    /// else reads it on their own zone, else on the calendar of the lead it
+    /// is about (what its deadline counts in), else as worklists do
+    /// (``readerZone(of:)``). What emails show `at_local` and deadlines in.
+    public func readerZone(of notification: LeadNotification, rep: Rep?, lead: LeadState?) -> ZoneRules {
+        if let lead {
+            if notification.kind == .leadAcknowledgement { return zone(for: lead, policy: policy(for: lead)) }
+            if let own = rep?.timezone.flatMap({ zones.rules(for: $0) }) { return own }
+            return policy(for: lead).calendar.zone
+        }
+        return readerZone(of: rep)
     }
 
     /// The `default` policy (or the only one, or the first by name): whose

@@ -60,13 +60,20 @@ public struct Rules: Sendable {
         get { box.version }
         set { uniqueBox().version = newValue }
     }
+    /// Where the engine looks up the zones leads and reps name: passed in
+    /// with the rules rather than read from a process-wide catalog, so two
+    /// rule sets (a reload, a test) never share hidden state.
+    public var zones: ZoneCatalog {
+        get { box.zones }
+        set { uniqueBox().zones = newValue }
+    }
 
     public init(calendars: [String: BusinessCalendar], priorities: [PriorityTier], triage: [TriageRule],
                 scoring: Scoring, policies: [String: Policy], routing: Routing, fallback: String,
-                roster: [Rep] = [], version: String = "code") {
+                roster: [Rep] = [], version: String = "code", zones: ZoneCatalog = ZoneCatalog()) {
         box = RulesBox(calendars: calendars, priorities: priorities, triage: triage, scoring: scoring,
                        policies: policies, onlyPolicy: Self.only(policies), routing: routing, fallback: fallback,
-                       roster: roster, version: version)
+                       roster: roster, version: version, zones: zones)
     }
 
     private mutating func uniqueBox() -> RulesBox {
@@ -242,9 +249,11 @@ final class RulesBox: @unchecked Sendable {
     var fallback: String
     var roster: [Rep]
     var version: String
+    var zones: ZoneCatalog
 
     init(calendars: [String: BusinessCalendar], priorities: [PriorityTier], triage: [TriageRule], scoring: Scoring,
-         policies: [String: Policy], onlyPolicy: Policy?, routing: Routing, fallback: String, roster: [Rep], version: String) {
+         policies: [String: Policy], onlyPolicy: Policy?, routing: Routing, fallback: String, roster: [Rep], version: String,
+         zones: ZoneCatalog) {
         self.calendars = calendars
         self.priorities = priorities
         self.triage = triage
@@ -255,10 +264,12 @@ final class RulesBox: @unchecked Sendable {
         self.fallback = fallback
         self.roster = roster
         self.version = version
+        self.zones = zones
     }
 
     func copy() -> RulesBox {
         RulesBox(calendars: calendars, priorities: priorities, triage: triage, scoring: scoring, policies: policies,
-                 onlyPolicy: onlyPolicy, routing: routing, fallback: fallback, roster: roster, version: version)
+                 onlyPolicy: onlyPolicy, routing: routing, fallback: fallback, roster: roster, version: version,
+                 zones: zones)
     }
 }

@@ -194,7 +194,7 @@ final class ReceiverLane: Sendable {
             if via == nil { health.succeeded() }
             // Fire lag is about timers: what an event caused is stamped with the event's
             // second, and its "lag" would only measure that rounding.
-            let lag = entry.notification.isFromTimer ? clock.preciseNow() - Double(entry.notification.at.secondsSinceEpoch) : nil
+            let lag = entry.notification.cause == .timer ? clock.preciseNow() - Double(entry.notification.at.secondsSinceEpoch) : nil
             metrics.delivery(receiver: name, outcome: via == nil ? "delivered" : "fallback", lag: lag)
             return .delivered(entry.key, via: via?.name)
         case .retry(let error):

@@ -21,19 +21,14 @@ public struct StoreMessageContext: MessageContextSource {
     public func context(for notification: LeadNotification) async -> MessageContext {
         let record = try? await queries.lead(notification.lead)
         let member = try? await queries.rep(notification.to)
-        var stepRule: StepRule?
-        // The reader's clock: the rep's zone, else the lead's calendar's; an
-        // acknowledgement is read by the lead, in the lead's own zone.
-        var zone = member?.rep.timezone.flatMap { ZoneCatalog.shared.rules(for: $0) }
-        if let rules, let record {
-            let rules = await rules()
-            if let number = notification.step { stepRule = rules.stepRule(number, for: record.state) }
-            if notification.kind == .leadAcknowledgement {
-                zone = ZoneCatalog.shared.rules(for: rules.zoneIdentifier(for: record.state))
-            } else if zone == nil {
-                zone = rules.policy(for: record.state).calendar.zone
-            }
+        guard let rules else {
+            // No rules to read the lead's clock from: the rep's own, if they name one.
+            let zone = member?.rep.timezone.flatMap { ZoneCatalog.shared.rules(for: $0) }
+            return MessageContext(notification: notification, record: record, rep: member?.rep, readerZone: zone)
         }
+        let inForce = await rules()
+        let stepRule = record.flatMap { record in notification.step.flatMap { inForce.stepRule($0, for: record.state) } }
+        let zone = inForce.readerZone(of: notification, rep: member?.rep, lead: record?.state)
         return MessageContext(notification: notification, record: record, rep: member?.rep, stepRule: stepRule, readerZone: zone)
     }
 }
