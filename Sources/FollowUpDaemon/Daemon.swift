@@ -53,6 +53,10 @@ public struct Daemon: Service {
             logger.warning("testing mode: the daemon runs on a \(clock is ManualClock ? "manual" : "scaled") clock starting \(clock.now())")
         }
         let routes = ReceiverSet.routes(config)
+        if case .postgres(let address) = try config.location() {
+            // The PostgreSQL store is being built (issue 14); until the daemon runs on it, say so plainly.
+            throw DatabaseLocationError(message: "`database` \(address.redacted): this followupd keeps its state in SQLite only; PostgreSQL comes with several-node support")
+        }
         // One daemon per database, taken before the database is opened: two
         // would fire every timer and send every notification twice.
         let lock = try StoreLock(database: config.database)

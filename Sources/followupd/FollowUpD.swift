@@ -31,7 +31,7 @@ struct FollowUpD: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The config file.", valueName: "file"))
     var config: String = FollowUpD.defaultConfig
 
-    @Option(name: .long, help: ArgumentHelp("The SQLite database (overrides the config).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The SQLite file or postgres:// URL (overrides the config).", valueName: "path|url"))
     var database: String?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -67,7 +67,10 @@ struct FollowUpD: AsyncParsableCommand {
             for problem in error.problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
             throw ExitCode(1)
         }
-        if let database { settings.database = database }
+        if let database {
+            settings.database = database
+            do { _ = try settings.location() } catch { throw ValidationError("--database: \(error.message)") }
+        }
         if !listen.isEmpty {
             var addresses: [ListenAddress] = []
             for text in listen {
@@ -96,7 +99,7 @@ struct FollowUpD: AsyncParsableCommand {
                 for problem in error.problems { FileHandle.standardError.write(Data((problem + "\n").utf8)) }
                 throw ExitCode(1)
             }
-            print("config OK: \(config): database \(settings.database), listen \(settings.listen.map(\.description).joined(separator: ", "))")
+            print("config OK: \(config): database \((try? settings.location().description) ?? settings.database), listen \(settings.listen.map(\.description).joined(separator: ", "))")
             print("receivers OK: " + settings.receivers.map { "\($0.name) (\($0.kind.rawValue))" }.joined(separator: ", ")
                   + ", \(settings.delivery.routes.count) route\(settings.delivery.routes.count == 1 ? "" : "s")"
                   + (settings.delivery.policy.fallback.map { ", fallback \($0) after \(settings.delivery.policy.fallbackAfter)" } ?? ""))

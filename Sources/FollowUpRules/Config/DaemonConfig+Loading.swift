@@ -49,7 +49,10 @@ extension DaemonConfig {
     }
 
     private mutating func read(_ fields: RuleFields, with reader: inout RuleReader) {
-        if let v = reader.text(fields, "database") { database = v.value }
+        if let v = reader.text(fields, "database") {
+            database = v.value
+            if case .failure(let problem) = DatabaseLocation.parse(v.value) { reader.log.error(problem.message, at: v.position) }
+        }
         if let v = reader.text(fields, "rules") { rules = v.value }
         if let v = reader.word(fields, "durability") {
             if let d = Durability(rawValue: v.value) {

@@ -4,7 +4,8 @@ public import FollowUpCore
 /// where it listens and where notifications go. Same format and same
 /// FILE:LINE:COL errors as the rule files.
 public struct DaemonConfig: Sendable, Hashable {
-    /// The SQLite file. Relative paths are read from the working directory.
+    /// `database:` as written: a SQLite file (relative paths are read from
+    /// the working directory) or a `postgres://` URL; see ``location``.
     public var database: String
     /// How hard each commit is pushed to disk.
     public var durability: Durability
@@ -118,5 +119,14 @@ public struct TestingConfig: Sendable, Hashable {
         self.clockStart = clockStart
         self.clockRate = clockRate
         self.manualClock = manualClock
+    }
+}
+
+extension DaemonConfig {
+    /// ``database`` read: a SQLite file or a PostgreSQL database. A config
+    /// file's `database:` is checked when it is read (FILE:LINE:COL); one set
+    /// in code or on the command line is checked here.
+    public func location() throws(DatabaseLocationError) -> DatabaseLocation {
+        try DatabaseLocation.parse(database).get()
     }
 }
