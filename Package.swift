@@ -18,6 +18,8 @@ let package = Package(
         .executable(name: "followupd", targets: ["followupd"]),
         .executable(name: "followupctl", targets: ["followupctl"]),
         .library(name: "FollowUpCore", targets: ["FollowUpCore"]),
+        .library(name: "FollowUpFormats", targets: ["FollowUpFormats"]),
+        .library(name: "FollowUpReports", targets: ["FollowUpReports"]),
         .library(name: "FollowUpRules", targets: ["FollowUpRules"]),
     ],
     dependencies: [
@@ -49,6 +51,11 @@ let package = Package(
             dependencies: [.product(name: "HeapModule", package: "swift-collections")],
             swiftSettings: strict
         ),
+        // What the domain is read from and written as: event JSON, CSV imports, iCalendar feeds,
+        // event scripts. On top of the core, so a format changes without touching the domain.
+        .target(name: "FollowUpFormats", dependencies: ["FollowUpCore"], swiftSettings: strict),
+        // Report figures from per-lead facts (first-touch SLA, follow-through, ROI by source, call hours).
+        .target(name: "FollowUpReports", dependencies: ["FollowUpCore", "FollowUpFormats"], swiftSettings: strict),
         // Rule and config files: parse, validate with FILE:LINE:COL, compile to FollowUpCore.Rules.
         .target(
             name: "FollowUpRules",
@@ -60,7 +67,7 @@ let package = Package(
         .target(
             name: "FollowUpStore",
             dependencies: [
-                "FollowUpCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "FollowUpCore", "FollowUpFormats", "FollowUpReports", .product(name: "GRDB", package: "GRDB.swift"),
                 // The ingest path binds straight to SQLite (BoundStatement).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -79,7 +86,7 @@ let package = Package(
         .target(
             name: "FollowUpNotify",
             dependencies: [
-                "FollowUpCore", "FollowUpRules",
+                "FollowUpCore", "FollowUpFormats", "FollowUpRules",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -97,7 +104,7 @@ let package = Package(
         .target(
             name: "FollowUpDaemon",
             dependencies: [
-                "FollowUpCore", "FollowUpRules", "FollowUpStore", "FollowUpNotify", "FollowUpSystemd",
+                "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules", "FollowUpStore", "FollowUpNotify", "FollowUpSystemd",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -115,7 +122,7 @@ let package = Package(
         .executableTarget(
             name: "followupd",
             dependencies: [
-                "FollowUpDaemon", "FollowUpSystemd", "FollowUpNotify", "FollowUpCore",
+                "FollowUpDaemon", "FollowUpSystemd", "FollowUpNotify", "FollowUpCore", "FollowUpFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -126,7 +133,7 @@ let package = Package(
         .executableTarget(
             name: "followupctl",
             dependencies: [
-                "FollowUpCore", "FollowUpRules",
+                "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -136,34 +143,34 @@ let package = Package(
             swiftSettings: strict
         ),
         // Fixtures every test target shares: the default policy in code, a seeded generator.
-        .target(name: "FollowUpTestSupport", dependencies: ["FollowUpCore"], path: "Tests/Support", swiftSettings: strict),
-        .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore", "FollowUpTestSupport"], swiftSettings: strict),
+        .target(name: "FollowUpTestSupport", dependencies: ["FollowUpCore", "FollowUpFormats"], path: "Tests/Support", swiftSettings: strict),
+        .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "FollowUpRulesTests",
-            dependencies: ["FollowUpRules", "FollowUpCore", "FollowUpTestSupport"],
+            dependencies: ["FollowUpRules", "FollowUpCore", "FollowUpFormats", "FollowUpTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "FollowUpStoreTests",
-            dependencies: ["FollowUpStore", "FollowUpCore", "FollowUpTestSupport"],
+            dependencies: ["FollowUpStore", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "FollowUpNotifyTests",
-            dependencies: ["FollowUpNotify", "FollowUpRules", "FollowUpCore", "FollowUpTestSupport",
+            dependencies: ["FollowUpNotify", "FollowUpRules", "FollowUpCore", "FollowUpFormats", "FollowUpTestSupport",
                            .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "FollowUpDaemonTests",
-            dependencies: ["FollowUpCore", "FollowUpTestSupport"],
+            dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpTestSupport"],
             swiftSettings: strict
         ),
         // The HTTP API over a live socket, against an in-memory daemon built on the engine.
         .testTarget(
             name: "FollowUpAPITests",
             dependencies: [
-                "FollowUpDaemon", "FollowUpCore", "FollowUpRules", "FollowUpTestSupport",
+                "FollowUpDaemon", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules", "FollowUpTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -182,7 +189,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowUpCtlTests",
-            dependencies: ["FollowUpCore", "FollowUpTestSupport"],
+            dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpTestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import GRDB
 
 /// The event log: one row per applied event, its JSON line as the body so it

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 /// The few columns that hold JSON: profile attributes, a lead's "has had"
 /// list and its notification counters. Written with the core's JSONWriter and

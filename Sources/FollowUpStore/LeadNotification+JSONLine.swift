@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 extension LeadNotification {
     /// Reads back what ``LeadNotification/jsonLine`` wrote (the outbox payload).

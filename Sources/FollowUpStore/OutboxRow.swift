@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import GRDB
 
 /// How an ``OutboxEntry`` maps to an `outbox` row.

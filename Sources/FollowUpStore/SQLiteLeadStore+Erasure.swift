@@ -1,4 +1,5 @@
 public import FollowUpCore
+import FollowUpFormats
 import GRDB
 
 /// What ``SQLiteLeadStore/erase(_:at:)`` did.

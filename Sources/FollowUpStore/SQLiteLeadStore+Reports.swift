@@ -1,4 +1,5 @@
 public import FollowUpCore
+public import FollowUpReports
 import GRDB
 
 extension SQLiteLeadStore: ReportQueries {

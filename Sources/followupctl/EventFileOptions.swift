@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpFormats
 import Foundation
 
 /// `--events FILE` and `--until TIME`, shared by simulate and explain.

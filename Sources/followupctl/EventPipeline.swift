@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import FollowUpCore
+import FollowUpFormats
 import Synchronization
 
 /// Reads an event file on a thread of its own, stretch by stretch, decoding

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpFormats
 import FollowUpRules
 
 /// `followupctl explain`: one lead's timeline, with the reason for every time.

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 /// What `explain` prints while a ``Simulation`` replays one lead: each of its
 /// events with where it came from, the engine's reasons and every

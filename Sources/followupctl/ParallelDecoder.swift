@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import FollowUpCore
+import FollowUpFormats
 import Synchronization
 
 /// Decodes an event file on every core: the file is cut at line boundaries

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpFormats
 import FollowUpRules
 
 /// `followupctl simulate`: replay events through the engine on a virtual clock.

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpReports
 import Foundation
 @testable import FollowUpDaemon
 import FollowUpTestSupport

@@ -1,5 +1,7 @@
 import Testing
 @testable import FollowUpCore
+@testable import FollowUpFormats
+@testable import FollowUpReports
 import FollowUpTestSupport
 
 /// The people-and-routing figures (offered, accepted, acceptance percent,

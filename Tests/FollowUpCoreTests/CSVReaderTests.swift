@@ -1,5 +1,6 @@
 import Testing
 import FollowUpCore
+import FollowUpFormats
 
 /// RFC 4180 as spreadsheets write it, and where each field starts.
 @Suite struct CSVReaderTests {

@@ -1,4 +1,6 @@
 import FollowUpCore
+import FollowUpFormats
+import FollowUpReports
 import FollowUpTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import FollowUpCore
+@testable import FollowUpFormats
 import FollowUpTestSupport
 
 /// DESIGN.md's event format: every type, errors that name the field, unknown

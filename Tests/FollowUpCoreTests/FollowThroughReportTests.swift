@@ -1,5 +1,7 @@
 import Testing
 @testable import FollowUpCore
+@testable import FollowUpFormats
+@testable import FollowUpReports
 import FollowUpTestSupport
 
 /// The follow-through figures (snoozed now, breaches repeated, moved after

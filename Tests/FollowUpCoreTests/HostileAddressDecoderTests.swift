@@ -1,5 +1,6 @@
 import Testing
 @testable import FollowUpCore
+@testable import FollowUpFormats
 
 /// Email addresses are checked where they enter: one bare addr-spec, nothing
 /// an SMTP dialogue or a header could be split on. The first case is the one

@@ -1,5 +1,6 @@
 import Testing
 @testable import FollowUpCore
+@testable import FollowUpFormats
 
 /// Duplicate member names are refused in objects of every size: small ones
 /// are scanned, large ones (past ``JSONParser/scannedMembers``) use a set, so a

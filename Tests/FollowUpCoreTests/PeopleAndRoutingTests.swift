@@ -1,5 +1,6 @@
 import Testing
 @testable import FollowUpCore
+@testable import FollowUpFormats
 import FollowUpTestSupport
 
 /// DESIGN.md version 2's people and routing: accept and decline, the

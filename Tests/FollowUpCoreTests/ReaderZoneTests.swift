@@ -1,5 +1,6 @@
 import Testing
 import FollowUpCore
+import FollowUpFormats
 import FollowUpTestSupport
 
 /// The clock a notification is read on, decided once in the core (the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FollowUpCore
+@testable import FollowUpFormats
 import FollowUpTestSupport
 
 /// The iCalendar text a rep's calendar app subscribes to: RFC 5545's line

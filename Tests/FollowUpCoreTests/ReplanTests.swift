@@ -1,5 +1,6 @@
 import Testing
 @testable import FollowUpCore
+@testable import FollowUpFormats
 import FollowUpTestSupport
 
 /// What a rules reload does to open leads (`Engine.replan`). Times are worked

@@ -1,5 +1,7 @@
 import Testing
 @testable import FollowUpCore
+@testable import FollowUpReports
+@testable import FollowUpFormats
 import FollowUpTestSupport
 
 /// Report figures from lead states the real engine produced: events run through

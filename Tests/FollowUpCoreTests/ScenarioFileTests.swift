@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FollowUpCore
+@testable import FollowUpFormats
 import FollowUpTestSupport
 
 /// Runs every hand-derived scenario in `Tests/Scenarios` (see its README.md)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FollowUpCore
+@testable import FollowUpFormats
 import FollowUpTestSupport
 
 /// The worked examples in ../shared/scenarios, run straight through the core

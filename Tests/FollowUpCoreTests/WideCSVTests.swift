@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import Testing
 
 /// A spreadsheet with tens of thousands of columns is read in time linear in

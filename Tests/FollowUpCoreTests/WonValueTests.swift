@@ -1,4 +1,6 @@
 import FollowUpCore
+import FollowUpReports
+import FollowUpFormats
 import FollowUpTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import FollowUpCore
+import FollowUpFormats
 import FollowUpTestSupport
 
 /// `simulate` on files larger than one stretch of its reader (1 MiB): the

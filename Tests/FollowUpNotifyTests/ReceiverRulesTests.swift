@@ -1,5 +1,6 @@
 import Crypto
 import FollowUpCore
+import FollowUpFormats
 @testable import FollowUpNotify
 import FollowUpRules
 import Foundation

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import FollowUpRules
 import Foundation
 import Testing

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import FollowUpCore
+import FollowUpReports
+import FollowUpFormats
 import FollowUpStore
 import FollowUpTestSupport
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import FollowUpCore
+import FollowUpReports
 import FollowUpStore
 import FollowUpTestSupport
 

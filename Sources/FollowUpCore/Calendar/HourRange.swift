@@ -28,7 +28,7 @@ public struct HourRange: Hashable, Sendable, CustomStringConvertible {
 
 extension Substring {
     /// The text without leading and trailing spaces and tabs.
-    var trimmingSpaces: Substring {
+    package var trimmingSpaces: Substring {
         var s = self
         while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
         while let c = s.last, c == " " || c == "\t" { s.removeLast() }

@@ -4,9 +4,15 @@
 /// first-touch time of business time later. Later steps resolve their rule's
 /// expressions against the capture, the touch before them and their own due
 /// time; call steps move into the next call window of the lead's zone.
-struct StepPlanner {
+package struct StepPlanner {
     let rules: Rules
     let explains: Bool
+
+    /// Reports plan step 1 as it was at capture (the first-touch deadline) with the engine's own planner.
+    package init(rules: Rules, explains: Bool) {
+        self.rules = rules
+        self.explains = explains
+    }
 
     /// Step `number` re-opened at a wake: due `at` (no call window: the lead
     /// chose the time), its deadline from the step's rule with that due (step
@@ -21,7 +27,7 @@ struct StepPlanner {
 
     /// The plan for step `number`, counted from `previousTouch` (for step 1: the
     /// assignment); `dueAt` fixes the due time instead of the step's rule.
-    func plan(step number: Int, for lead: LeadState, previousTouch: Instant,
+    package func plan(step number: Int, for lead: LeadState, previousTouch: Instant,
               dueAt: Instant? = nil) -> (step: OpenStep, why: [String]) {
         let policy = rules.policy(for: lead)
         let rule = policy.steps[number - 1]
@@ -100,18 +106,18 @@ extension Rules {
     }
 
     /// The zone call windows are read in: the lead's, or the calendar's when it has none.
-    func zone(for lead: LeadState, policy: Policy) -> ZoneRules {
+    package func zone(for lead: LeadState, policy: Policy) -> ZoneRules {
         lead.profile.timezone.flatMap { zones.rules(for: $0) } ?? policy.calendar.zone
     }
 
     /// Whether leads of this priority get the cadence (unknown priorities do).
-    func hasCadence(_ priority: String) -> Bool {
+    package func hasCadence(_ priority: String) -> Bool {
         self.priority(named: priority)?.hasCadence ?? true
     }
 
     /// The highest priority `score` lifts to that is above `priority`, if any.
     /// Nurture-only priorities are never lifted.
-    func lift(_ priority: String, score: Int) -> String? {
+    package func lift(_ priority: String, score: Int) -> String? {
         guard hasCadence(priority) else { return nil }
         let current = rank(of: priority)
         let reached = scoring.lifts.filter { score >= $0.threshold }.map(\.priority)

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 /// A Slack incoming-webhook message: `{"text": …, "blocks": […]}` as Slack
 /// documents it. `text` is the fallback shown in notifications; the blocks are

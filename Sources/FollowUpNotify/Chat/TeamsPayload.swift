@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 /// A Microsoft Teams incoming-webhook (or Workflows) message: one Adaptive
 /// Card (version 1.4) in a `message` with one attachment, the shape Teams

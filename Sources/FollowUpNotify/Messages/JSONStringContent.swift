@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import Mustache
 
 /// Mustache's content type for webhook body templates: `{{value}}` writes

@@ -1,4 +1,5 @@
 public import FollowUpCore
+import FollowUpFormats
 public import FollowUpRules
 
 /// The `exec` receiver: runs an admin's command (no shell) with the

@@ -1,4 +1,5 @@
 public import FollowUpCore
+import FollowUpFormats
 import Foundation
 import Synchronization
 

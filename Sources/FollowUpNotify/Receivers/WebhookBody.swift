@@ -1,5 +1,6 @@
 import Crypto
 import FollowUpCore
+import FollowUpFormats
 
 /// What one webhook POST carries: DESIGN.md's notification JSON, and the
 /// `Idempotency-Key` a relay dedupes on.

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import Foundation
 
 /// A webhook body of the admin's making: `NAME.json.mustache` in the

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import FollowUpCore
+import FollowUpFormats
 import Foundation
 import NIOCore
 import NIOHTTP1

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 /// Reading the daemon's answers: typed views of a parsed ``JSONValue``.
 extension JSONValue {

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 /// A lead's events as `GET /v1/leads/{id}/events` exports them (its own,
 /// those of leads merged into it, and every rep event, in the order the

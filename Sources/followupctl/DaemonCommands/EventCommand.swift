@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpFormats
 
 /// `followupctl event`: send events to the running daemon.
 struct EventCommand: AsyncParsableCommand {

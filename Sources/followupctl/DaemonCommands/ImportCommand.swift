@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpFormats
 import Foundation
 import NIOHTTP1
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpFormats
 
 /// `followupctl lead show|update|merge`: one lead in the running daemon.
 struct LeadCommand: AsyncParsableCommand {

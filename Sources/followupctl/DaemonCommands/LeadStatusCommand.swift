@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpFormats
 
 extension LeadCommand {
     /// `followupctl lead status LEAD won|lost|disqualified`: a `lead.status`

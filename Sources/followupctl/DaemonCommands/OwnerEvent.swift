@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 /// An event a lead's owner sends about it (`lead.accepted`, `lead.declined`):
 /// `rep` defaults to the owner the daemon knows. Prints what was accepted.

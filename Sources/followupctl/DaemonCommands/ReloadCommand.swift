@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpFormats
 import NIOHTTP1
 
 /// `followupctl reload`: what `systemctl reload followupd` does, answered.

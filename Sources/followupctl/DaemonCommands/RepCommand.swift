@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpFormats
 
 /// `followupctl rep away|back|deactivate REP`: a rep's availability, as
 /// `rep.availability` events, and their leaving, as `rep.deactivated`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpFormats
 
 /// The details `rep add` and `rep update` set; each left out keeps what the
 /// rep has (update) or stays unset (add).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpReports
 import Foundation
 
 /// `followupctl report`: how leads were followed up, per rep, source, priority or team.

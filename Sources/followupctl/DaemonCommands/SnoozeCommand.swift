@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpFormats
 
 /// `followupctl snooze LEAD --until TIME`: the lead asked to be called later,
 /// as a `lead.snoozed` event. Nothing is due for the lead until it wakes.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpFormats
 
 /// `followupctl touch log LEAD`: log a contact attempt, as a `touch.logged` event.
 struct TouchCommand: AsyncParsableCommand {

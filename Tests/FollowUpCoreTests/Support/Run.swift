@@ -1,5 +1,6 @@
 import Foundation
 import FollowUpCore
+import FollowUpFormats
 import FollowUpTestSupport
 
 /// Runs event lines through a ``Simulation`` and returns the notifications as

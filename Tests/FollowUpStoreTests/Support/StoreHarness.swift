@@ -1,5 +1,6 @@
 import Foundation
 import FollowUpCore
+import FollowUpFormats
 import FollowUpStore
 import FollowUpTestSupport
 

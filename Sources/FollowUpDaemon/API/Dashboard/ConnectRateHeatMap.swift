@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpReports
 import FollowUpNotify
 
 /// The dashboard's "Best time to call" card: connect rate of calls by the

@@ -1,5 +1,6 @@
 import FollowUpNotify
 import FollowUpCore
+import FollowUpReports
 
 /// The dashboard's follow-through card: per rep (the lead's owner now) and in
 /// total, leads snoozed now, breaches repeated, moves after repeated

@@ -1,5 +1,6 @@
 import FollowUpNotify
 import FollowUpCore
+import FollowUpReports
 
 /// The dashboard's people-and-routing card: per rep and in total, step 1
 /// offered and accepted (with the share and the median time to accept),

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpReports
 import FollowUpNotify
 
 /// The dashboard's "Revenue and ROI by source" card: per source, leads, wins,

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import Hummingbird
 import HTTPTypes
 

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpReports
 import Hummingbird
 import HummingbirdCore
 

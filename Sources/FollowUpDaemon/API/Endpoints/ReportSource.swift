@@ -1,4 +1,5 @@
 public import FollowUpCore
+public import FollowUpReports
 
 /// What the report endpoints read: per-lead facts from the store and the
 /// rules in force (SLA deadlines, cadences and call windows come from them).

@@ -1,4 +1,5 @@
 public import FollowUpCore
+import FollowUpFormats
 public import Hummingbird
 import HTTPTypes
 

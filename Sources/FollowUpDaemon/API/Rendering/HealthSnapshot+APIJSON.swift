@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 extension HealthSnapshot {
     /// `"status":"ok"|"unavailable"`, then the snapshot's members, into an open object.

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 /// The API writes every documented member, `null` when it has no value, so a
 /// client sees one shape per object whatever the lead's state.

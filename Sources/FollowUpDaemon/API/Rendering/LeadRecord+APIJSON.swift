@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 extension LeadRecord {
     /// `GET /v1/leads/{id}`: the lead, its pending timers, every event that

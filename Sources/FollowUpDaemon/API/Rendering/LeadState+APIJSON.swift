@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 extension LeadState {
     /// The lead as `GET /v1/leads/{id}` and `GET /v1/leads` show it: who it is

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 extension OutboxEntry {
     /// One row of `GET /v1/outbox`: the notification, its receiver and where

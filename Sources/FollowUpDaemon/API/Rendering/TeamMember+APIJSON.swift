@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 
 extension TeamState.Member {
     /// The rep's availability as `GET /v1/reps` and a rep's queue show it, at
