@@ -1,4 +1,4 @@
-import FollowUpCore
+import FollowUpFormats
 
 /// A CSV file of leads as `followupctl import` reads it: any bytes must give
 /// rows or problems, never a crash or a hang.

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import FollowUpRules
 
 /// Lines of events as the API and `simulate` read them, applied through the

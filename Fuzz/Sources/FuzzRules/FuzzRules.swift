@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import FollowUpRules
 
 /// A rule file as an admin might write it, merged with nothing else: any text
