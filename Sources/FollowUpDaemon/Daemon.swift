@@ -53,20 +53,48 @@ public struct Daemon: Service {
             logger.warning("testing mode: the daemon runs on a \(clock is ManualClock ? "manual" : "scaled") clock starting \(clock.now())")
         }
         let routes = ReceiverSet.routes(config)
-        if case .postgres(let address) = try config.location() {
+        let manager = ServiceManager()
+        switch try config.location() {
+        case .sqlite(let path):
+            // One daemon per database, taken before the database is opened: two
+            // would fire every timer and send every notification twice.
+            let lock = try StoreLock(database: path)
+            let migrationTime = MigrationTimeExtension(manager: manager)
+            defer { migrationTime.finish() }
+            let store = try SQLiteLeadStore(path: path, durability: config.durability == .full ? .full : .normal,
+                                            backgroundCheckpoints: true, migrating: migrationTime.begin,
+                                            routing: { routes.receivers(of: $0, facts: $1) })
+            migrationTime.finish()
+            let logger = self.logger
+            var retention: (@Sendable (any DaemonClock, Wakeup) -> any Service)?
+            if let period = config.retention {
+                retention = { clock, bell in
+                    RetentionService(store: store, period: period, clock: clock, checkpoint: bell, logger: logger)
+                }
+            }
+            let opened = OpenedStore(store: store, eraser: { timeline in StoreLeadEraser(store: store, timeline: timeline) },
+                                     backups: StoreDatabaseBackup(store: store), retention: retention)
+            try await serve(opened, clock: clock, manager: manager)
+            do {
+                try await store.close()
+                logger.info("stopped: write-ahead log checkpointed, database closed")
+            } catch {
+                logger.error("stopped, but the final checkpoint failed: \(error) (the next start recovers from the log)")
+            }
+            lock.release()
+        case .postgres(let address):
             // The PostgreSQL store is being built (issue 14); until the daemon runs on it, say so plainly.
             throw DatabaseLocationError(message: "`database` \(address.redacted): this followupd keeps its state in SQLite only; PostgreSQL comes with several-node support")
         }
-        // One daemon per database, taken before the database is opened: two
-        // would fire every timer and send every notification twice.
-        let lock = try StoreLock(database: config.database)
-        let manager = ServiceManager()
-        let migrationTime = MigrationTimeExtension(manager: manager)
-        defer { migrationTime.finish() }
-        let store = try SQLiteLeadStore(path: config.database, durability: config.durability == .full ? .full : .normal,
-                                        backgroundCheckpoints: true, migrating: migrationTime.begin,
-                                        routing: { routes.receivers(of: $0, facts: $1) })
-        migrationTime.finish()
+    }
+
+    /// Runs the daemon over an open store until the group shuts down: the
+    /// timeline, delivery, the API, reloads and systemd's notifications. The
+    /// same for every store; what only some stores can do (erase, backup,
+    /// retention) comes with ``OpenedStore``.
+    private func serve(_ opened: OpenedStore, clock: any DaemonClock, manager: ServiceManager,
+                       more: [any Service] = []) async throws {
+        let store = opened.store
         try await store.seedRoster(rules.rules.roster)
         let metrics = DaemonMetrics()
         let deliveryBell = Wakeup()
@@ -88,20 +116,21 @@ public struct Daemon: Service {
                                      status: status, manager: manager, clock: clock, logger: logger)
         let listening = ListenerCount(expected: config.listen.count)
         let manual = clock as? ManualClock
+        let place = (try? config.location().description) ?? config.database
         let api = try APIServer(
             intake: timeline, queries: store, health: status, clock: { clock.now() }, config: config, logger: logger,
             testing: manual.map { ManualClockControl(clock: $0, timeline: timeline) },
             rules: reloader,
             reports: ReportSource(facts: store, rules: { await timeline.rules }),
             outbox: store,
-            eraser: StoreLeadEraser(store: store, timeline: timeline),
-            backups: StoreDatabaseBackup(store: store),
+            eraser: opened.eraser?(timeline),
+            backups: opened.backups,
             deliveryBell: deliveryBell,
-            onListening: { [logger] address in
+            onListening: { [logger, rules] address in
                 logger.info("listening on \(address)")
                 if await listening.arrived() {
                     status.setReady(true)
-                    logger.info("ready: rules \(rules.rules.version), database \(config.database)")
+                    logger.info("ready: rules \(rules.rules.version), database \(place)")
                     manager.ready(status: await reporter.statusLine())
                 }
             })
@@ -109,22 +138,13 @@ public struct Daemon: Service {
         // Graceful shutdown runs in reverse: systemd hears STOPPING=1 first, then the listeners
         // stop taking events, then reloads, checkpoints, deliveries (in flight ones finish) and the scheduler.
         let reloading = ReloadOnRequest(requests: reloads, reloader: reloader, tokens: api.tokens, logger: logger)
-        let retention = config.retention.map {
-            RetentionService(store: store, period: $0, clock: clock, checkpoint: checkpointBell, logger: logger)
-        }
-        let services: [any Service] = [timeline, delivery, checkpoints, reloading] + (retention.map { [$0] } ?? [])
+        let retention = opened.retention.map { $0(clock, checkpointBell) }
+        let services: [any Service] = more + [timeline, delivery, checkpoints, reloading] + (retention.map { [$0] } ?? [])
             + api.listeners + [reporter]
         // No signals here: the enclosing group's graceful shutdown reaches this one.
         let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
         try await group.run()
         status.setReady(false)
-        do {
-            try await store.close()
-            logger.info("stopped: write-ahead log checkpointed, database closed")
-        } catch {
-            logger.error("stopped, but the final checkpoint failed: \(error) (the next start recovers from the log)")
-        }
-        lock.release()
     }
 }
 
