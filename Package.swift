@@ -163,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "FollowUpAPITests",
             dependencies: [
-                "FollowUpDaemon", "FollowUpCore", "FollowUpRules", "FollowUpTestSupport",
+                "FollowUpDaemon", "FollowUpCore", "FollowUpRules", "FollowUpStore", "FollowUpTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
