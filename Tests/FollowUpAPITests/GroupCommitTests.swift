@@ -74,6 +74,26 @@ struct GroupCommitTests {
         }
     }
 
+    @Test("a request cancelled while it leads its group (its client hung up) does not fail the others in the group")
+    func cancelledLeaderDoesNotFailTheGroup() async throws {
+        try await withServerThreads {
+            let rig = try await IngestRig()
+            defer { rig.remove() }
+            let lock = try await rig.holdTimeline()
+            var submitted: [Task<[AcceptedEvent], any Error>] = []
+            try await lock.whileHeld {
+                for (index, lead) in ["A1", "B1"].enumerated() {
+                    let events = [rig.capture(lead)]
+                    submitted.append(Task { try await rig.timeline.submit(events, source: "test") })
+                    try await rig.waitUntil(waiting: index + 1)
+                }
+                submitted[0].cancel()  // the leader: it commits the group for both
+            }
+            #expect(try await submitted[1].value.map(\.seq) == [2])
+            #expect(try await rig.store.lead("B1") != nil)
+        }
+    }
+
     @Test("concurrent streams of requests: fewer transactions than requests, every acknowledged event stored, the result of running them in log order", arguments: [1, 2] as [UInt64])
     func concurrentStreamsEqualSerialExecution(seed: UInt64) async throws {
         try await withServerThreads {

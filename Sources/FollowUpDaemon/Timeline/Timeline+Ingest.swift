@@ -23,7 +23,10 @@ extension Timeline {
         case .done(let outcome):
             return try outcome.get()
         case .lead:
-            let outcome = await exclusive.run { await self.commitGroup() }
+            // The group's commit is every waiting client's, not the leader's alone: it runs in a task of
+            // its own, so a leader whose client hung up (its task cancelled) cannot cancel the others'
+            // write (the store's writes stop at cancellation).
+            let outcome = await Task { await self.exclusive.run { await self.commitGroup() } }.value
             scheduler.ring()  // the group may have set an earlier timer
             delivery.ring()  // timers fired inside the group mint notifications too
             checkpoint.ring()
