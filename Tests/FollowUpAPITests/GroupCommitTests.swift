@@ -37,6 +37,27 @@ struct GroupCommitTests {
         }
     }
 
+    @Test("a group stops growing at 5,000 events: the rest wait for the next transaction")
+    func groupsAreBounded() async throws {
+        try await withServerThreads {
+            let rig = try await IngestRig()
+            defer { rig.remove() }
+            let lock = try await rig.holdTimeline()
+            var submitted: [Task<[AcceptedEvent], any Error>] = []
+            try await lock.whileHeld {
+                for request in 0..<3 {
+                    let events = (0..<2_000).map { rig.capture("R\(request)-\($0)", reachable: false) }
+                    submitted.append(Task { try await rig.timeline.submit(events, source: "test") })
+                    try await rig.waitUntil(waiting: request + 1)
+                }
+            }
+            for task in submitted { _ = try await task.value }
+            // 2,000 + 2,000 fit; a third request would make 6,000.
+            #expect(rig.groups() == Groups(transactions: 2, requests: 3))
+            #expect(try await rig.store.statistics().events == 6_000)
+        }
+    }
+
     @Test("a request with a bad event fails alone, with its own error; the others in its group commit")
     func badRequestFailsAlone() async throws {
         try await withServerThreads {
@@ -179,8 +200,10 @@ struct IngestRig: Sendable {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    func capture(_ lead: LeadID) -> PendingEvent {
-        PendingEvent(event: Event(at: start, body: .leadCaptured(LeadProfile(id: lead, source: "web_form", email: "\(lead)@example.test"))), hasTime: false)
+    /// A capture at the daemon's now; without a way to reach the lead it is unqualified (no cadence: cheap).
+    func capture(_ lead: LeadID, reachable: Bool = true) -> PendingEvent {
+        let profile = LeadProfile(id: lead, source: "web_form", email: reachable ? "\(lead)@example.test" : nil)
+        return PendingEvent(event: Event(at: start, body: .leadCaptured(profile)), hasTime: false)
     }
 
     func touch(_ lead: LeadID) -> PendingEvent {
