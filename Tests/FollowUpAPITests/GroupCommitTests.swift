@@ -22,7 +22,7 @@ struct GroupCommitTests {
             try await lock.whileHeld {
                 for request in 0..<5 {
                     let events = (0..<3).map { rig.capture("R\(request)-\($0)") }
-                    submitted.append(Task { try await rig.timeline.submit(events, source: "test") })
+                    submitted.append(rig.submitting(events))
                     try await rig.waitUntil(waiting: request + 1)
                 }
             }
@@ -47,7 +47,7 @@ struct GroupCommitTests {
             try await lock.whileHeld {
                 for request in 0..<3 {
                     let events = (0..<2_000).map { rig.capture("R\(request)-\($0)", reachable: false) }
-                    submitted.append(Task { try await rig.timeline.submit(events, source: "test") })
+                    submitted.append(rig.submitting(events))
                     try await rig.waitUntil(waiting: request + 1)
                 }
             }
@@ -72,7 +72,7 @@ struct GroupCommitTests {
             var submitted: [Task<[AcceptedEvent], any Error>] = []
             try await lock.whileHeld {
                 for (index, events) in bodies.enumerated() {
-                    submitted.append(Task { try await rig.timeline.submit(events, source: "test") })
+                    submitted.append(rig.submitting(events))
                     try await rig.waitUntil(waiting: index + 1)
                 }
             }
@@ -105,7 +105,7 @@ struct GroupCommitTests {
             try await lock.whileHeld {
                 for (index, lead) in ["A1", "B1"].enumerated() {
                     let events = [rig.capture(lead)]
-                    submitted.append(Task { try await rig.timeline.submit(events, source: "test") })
+                    submitted.append(rig.submitting(events))
                     try await rig.waitUntil(waiting: index + 1)
                 }
                 submitted[0].cancel()  // the leader: it commits the group for both
@@ -215,7 +215,9 @@ struct IngestRig: Sendable {
     func holdTimeline() async throws -> TimelineHold {
         let hold = TimelineHold()
         let (held, holding) = AsyncStream.makeStream(of: Void.self)
-        hold.task = Task {
+        // On the test server threads: unstructured tasks do not inherit them, and the cooperative pool
+        // may be held by other suites for minutes.
+        hold.task = Task(executorPreference: ServerThreads.shared) {
             try await timeline.exclusively { _ in
                 holding.finish()
                 await hold.waitForRelease()
@@ -225,9 +227,14 @@ struct IngestRig: Sendable {
         return hold
     }
 
-    /// Waits (at most 10 s) until `waiting` requests queue for the next transaction.
+    /// Submits `events` as one request in a task of its own (on the test server threads).
+    func submitting(_ events: [PendingEvent]) -> Task<[AcceptedEvent], any Error> {
+        Task(executorPreference: ServerThreads.shared) { try await timeline.submit(events, source: "test") }
+    }
+
+    /// Waits (at most 60 s: the whole suite may load the machine) until `waiting` requests queue for the next transaction.
     func waitUntil(waiting: Int) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)
         while await timeline.waitingRequests < waiting {
             guard ContinuousClock.now < deadline else {
                 Issue.record("\(await timeline.waitingRequests) requests waiting, not \(waiting)")
