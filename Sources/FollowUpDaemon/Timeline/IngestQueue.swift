@@ -66,6 +66,12 @@ struct IngestQueue {
         return Array(waiting.prefix(taken))
     }
 
+    /// Returns requests taken but not applied (their leader was cancelled) to
+    /// the head of the queue, in their order: the next leader applies them first.
+    mutating func putBack(_ waiters: ArraySlice<Waiter>) {
+        waiting.insert(contentsOf: waiters, at: 0)
+    }
+
     /// The leader is done: the head of the queue leads next, if any waits.
     mutating func handOff() {
         if let next = waiting.first {

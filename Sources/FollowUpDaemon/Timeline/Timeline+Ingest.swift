@@ -23,10 +23,7 @@ extension Timeline {
         case .done(let outcome):
             return try outcome.get()
         case .lead:
-            // The group's commit is every waiting client's, not the leader's alone: it runs in a task of
-            // its own, so a leader whose client hung up (its task cancelled) cannot cancel the others'
-            // write (the store's writes stop at cancellation).
-            let outcome = await Task { await self.exclusive.run { await self.commitGroup() } }.value
+            let outcome = await exclusive.run { await self.commitGroup() }
             scheduler.ring()  // the group may have set an earlier timer
             delivery.ring()  // timers fired inside the group mint notifications too
             checkpoint.ring()
@@ -38,18 +35,28 @@ extension Timeline {
     /// requests that came while a timer fired or the last group committed
     /// join it), applies it, tells every request but the leader its outcome,
     /// and hands the lead on. Returns the leader's own outcome.
+    ///
+    /// The group is written from the leader's task, and the store's writes
+    /// stop when their task is cancelled (a client that hung up): then the
+    /// leader fails alone, as a cancelled request did before, and the
+    /// requests of its group not yet written go back to the head of the queue
+    /// for the next leader. (A task of its own for the write would not be
+    /// cancelled, but would leave the caller's executor: the tests' server threads.)
     private func commitGroup() async -> Result<[AcceptedEvent], any Error> {
         let group = ingest.takeGroup()
         let outcomes = await apply(group.map(\.request))
         for (waiter, outcome) in zip(group, outcomes).dropFirst() {
             waiter.turn.resume(returning: .done(outcome))
         }
+        ingest.putBack(group.dropFirst(max(1, outcomes.count)))
         ingest.handOff()
-        return outcomes[0]
+        return outcomes.first ?? .failure(CancellationError())
     }
 
-    /// One outcome per request, in order, as serial execution gives them.
+    /// One outcome per request, in order, as serial execution gives them;
+    /// fewer (a prefix) when the leader's task is cancelled: the rest were not written.
     private func apply(_ requests: [IngestRequest]) async -> [Result<[AcceptedEvent], any Error>] {
+        guard !Task.isCancelled else { return [] }
         do {
             return try await applyTogether(requests).map { .success($0) }
         } catch {
@@ -61,6 +68,7 @@ extension Timeline {
             // failing alone with its own error and the others committed.
             var outcomes: [Result<[AcceptedEvent], any Error>] = []
             for request in requests {
+                if Task.isCancelled { break }  // the group may have failed for that; see commitGroup()
                 do {
                     outcomes.append(.success(try await applyTogether([request])[0]))
                 } catch {
