@@ -170,7 +170,7 @@ let package = Package(
         .testTarget(
             name: "FollowUpAPITests",
             dependencies: [
-                "FollowUpDaemon", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules", "FollowUpTestSupport",
+                "FollowUpDaemon", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules", "FollowUpStore", "FollowUpTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -103,13 +103,21 @@ extension SQLiteLeadStore {
 
     /// The 400 for an event naming an erased lead: it takes nothing more, so a
     /// CRM re-sending its capture cannot bring the data back.
+    /// Asked for every event the writer logs: a cached statement, bound
+    /// directly (preparing the query each time was an eighth of the writer's
+    /// time under ingest).
     static func erasedLeadRefusal(_ event: Event, _ db: Database) throws -> EventError? {
-        guard let lead = event.lead, try isErased(lead, db) else { return nil }
+        guard let lead = event.lead else { return nil }
+        var statement = try BoundStatement(db, sql: erasedSQL)
+        statement.bind(lead)
+        guard try statement.hasRow() else { return nil }
         let field = if case .leadCaptured = event.body { "lead.id" } else { "lead" }
         return EventError(field: field, message: "lead \"\(lead)\" was erased (followupctl lead erase); events naming it are refused")
     }
 
     static func isErased(_ lead: LeadID, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_leads WHERE lead = ?", arguments: [lead]) ?? false
+        try Bool.fetchOne(db, sql: erasedSQL, arguments: [lead]) ?? false
     }
+
+    private static let erasedSQL = "SELECT 1 FROM erased_leads WHERE lead = ?"
 }

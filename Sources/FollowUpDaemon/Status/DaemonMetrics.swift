@@ -17,6 +17,7 @@ public final class DaemonMetrics: Sendable {
     private let timerLag: DurationHistogram
     private let timersFired: Counter
     private let nextTimerAt: Gauge
+    private let ingestGroupSize: ValueHistogram
     private let lagSamples = Mutex<LagWindow>(LagWindow(capacity: DaemonMetrics.window))
     private let acceptedByType = Mutex<[String: Counter]>([:])
     /// Delivery counters by receiver and outcome: looked up once, not per delivery.
@@ -35,6 +36,9 @@ public final class DaemonMetrics: Sendable {
         timersFired = registry.makeCounter(descriptor: Self.named("timers_fired", unit: "total", "Timers fired."))
         nextTimerAt = registry.makeGauge(descriptor: Self.named(
             "next_timer_timestamp", unit: "seconds", "When the earliest pending timer is due (0: none)."))
+        ingestGroupSize = registry.makeValueHistogram(
+            descriptor: Self.named("ingest_group_size", "API requests (event batches) committed together in one ingest transaction."),
+            buckets: [1, 2, 4, 8, 16, 32, 64, 128])
     }
 
     /// An event was applied.
@@ -49,6 +53,12 @@ public final class DaemonMetrics: Sendable {
             return counter
         }
         counter.increment()
+    }
+
+    /// One ingest transaction committed `requests` API requests together (group commit):
+    /// the histogram's count is the transactions, its sum the requests.
+    public func ingestGroup(requests: Int) {
+        ingestGroupSize.record(Double(requests))
     }
 
     /// A timer fired `lag` seconds after it was due.

@@ -1,7 +1,8 @@
 public import FollowUpCore
 
 /// Where the API hands events: the timeline that applies them in order,
-/// firing due timers first, one transaction each.
+/// firing due timers first. A request commits whole or not at all (requests
+/// may share a transaction; each is acknowledged only after it commits).
 public protocol EventIntake: Sendable {
     /// Validates the batch whole (nothing applies if one event is bad), then
     /// applies each event at its `at` (nil: now). Returns one result per event.

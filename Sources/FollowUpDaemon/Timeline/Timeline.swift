@@ -11,20 +11,27 @@ public import ServiceLifecycle
 /// late) is applied at the timeline's current time, its own `at` kept in the
 /// event log. As a `Service` it runs the scheduler: sleep until the earliest
 /// timer or the next event, fire what is due, repeat. It never polls.
+///
+/// Requests that arrive while an ingest transaction runs share the next one
+/// (group commit, `Timeline+Ingest.swift`): the same as running them back to
+/// back, with one commit instead of one each.
 public actor Timeline: EventIntake, Service {
     /// How far ahead of the daemon's clock an event's `at` may be (clock skew between machines).
     public static let maxFutureSkew = TimeSpan.minutes(1)
 
-    private let store: any LeadStore
-    private let clock: any DaemonClock
-    private var engine: Engine
-    private let scheduler = Wakeup()
-    private let delivery: Wakeup
-    private let checkpoint: Wakeup
-    private let metrics: DaemonMetrics
+    let store: any LeadStore
+    let clock: any DaemonClock
+    private(set) var engine: Engine
+    let scheduler = Wakeup()
+    let delivery: Wakeup
+    let checkpoint: Wakeup
+    let metrics: DaemonMetrics
     private let logger: Logger
-    private let exclusive = ExclusiveAccess()
-    private var lastApplied: Instant?
+    let exclusive = ExclusiveAccess()
+    /// Set only under ``exclusive``.
+    var lastApplied: Instant?
+    /// Requests waiting for the next ingest transaction (``submit(_:source:)``).
+    var ingest = IngestQueue()
     private let heartbeat: Heartbeat?
 
     /// - Parameter heartbeat: called by the scheduler loop after every round
@@ -88,46 +95,6 @@ public actor Timeline: EventIntake, Service {
         return try await exclusive.run { try await work(now) }
     }
 
-    public func submit(_ pending: [PendingEvent], source: String) async throws -> [AcceptedEvent] {
-        let now = clock.now()
-        var events: [Event] = []
-        for (index, p) in pending.enumerated() {
-            let event = p.placed(now: now)
-            if event.at > now + Self.maxFutureSkew {
-                throw EventBatchError(index: index, error: EventError(
-                    field: "at", message: "\(event.at) is in the future (the daemon's clock reads \(now)); leave `at` out to mean now"))
-            }
-            events.append(event)
-        }
-        let batch = events
-        // One request, one transaction: all its events commit together or none does.
-        let accepted = try await exclusive.run { [store, metrics] in
-            let engine = await self.engine  // read under the lock: a reload swaps it there
-            var floor = await self.floor(at: now)
-            var timed: [Event] = []
-            for var event in batch {
-                // A late event (the timeline moved past its `at`) applies at the timeline's
-                // time; one slightly ahead of the clock (≤ maxFutureSkew) at its own.
-                event.at = max(event.at, floor ?? event.at)
-                floor = event.at
-                timed.append(event)
-            }
-            let result = try await store.advance(through: timed, source: source, receivedAt: now, engine: engine)
-            for fired in result.timers {
-                metrics.timerFired(lag: self.clock.preciseNow() - Double(fired.timer.at.secondsSinceEpoch))
-            }
-            if let last = timed.last { await self.advance(to: last.at) }
-            for event in timed { metrics.eventAccepted(type: event.type) }
-            return zip(timed, result.events).map { event, recorded in
-                AcceptedEvent(seq: recorded.seq, appliedAt: event.at, notifications: recorded.notifications)
-            }
-        }
-        scheduler.ring()  // the batch may have set an earlier timer
-        delivery.ring()  // timers fired inside the batch mint notifications too
-        checkpoint.ring()
-        return accepted
-    }
-
     private func advance(to instant: Instant) {
         lastApplied = max(lastApplied ?? instant, instant)
     }
@@ -141,10 +108,11 @@ public actor Timeline: EventIntake, Service {
     /// up. The timeline starts again from the clock: time order holds from
     /// here on; what was applied while the clock ran ahead keeps its instants,
     /// and timers set then fire at them.
-    private func floor(at now: Instant) -> Instant? {
-        guard let lastApplied, lastApplied > now + Self.maxFutureSkew else { return lastApplied }
-        logger.warning("the clock reads \(now), behind what the timeline applied (\(lastApplied)): it was stepped back; events are applied at the clock's time again (timers set while it ran ahead fire at their own times)")
-        self.lastApplied = now
+    /// `applied` is what the timeline applied last, counting the requests
+    /// before this one in its group (``lastApplied`` once they commit).
+    func floor(after applied: Instant?, at now: Instant) -> Instant? {
+        guard let applied, applied > now + Self.maxFutureSkew else { return applied }
+        logger.warning("the clock reads \(now), behind what the timeline applied (\(applied)): it was stepped back; events are applied at the clock's time again (timers set while it ran ahead fire at their own times)")
         return now
     }
 
