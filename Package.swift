@@ -41,6 +41,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // STARTTLS for the SMTP receiver; already in the graph through AsyncHTTPClient.
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // The PostgreSQL store (issue 14): several nodes on one database.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // The pure domain: no clock reads, no I/O.
@@ -65,6 +67,18 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        // PostgreSQL (issue 14): the same port as FollowUpStore, one PG transaction per write, written set-based.
+        .target(
+            name: "FollowUpPostgres",
+            dependencies: [
+                "FollowUpCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
         // libsystemd (sd_notify, sd_journal_sendv) for Swift; pkg-config finds it.
@@ -145,7 +159,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowUpStoreTests",
-            dependencies: ["FollowUpStore", "FollowUpCore", "FollowUpTestSupport"],
+            dependencies: ["FollowUpStore", "FollowUpPostgres", "FollowUpCore", "FollowUpTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
