@@ -40,25 +40,6 @@ final class PostgresWriter: Sendable {
         }
     }
 
-    /// Runs `body` in one transaction that ends with the fencing check:
-    /// BEGIN, `body`, `fence`, COMMIT; any error rolls back and is rethrown.
-    func transaction<T: Sendable>(fence: @escaping @Sendable (PostgresSession) throws -> Void,
-                                  _ body: @escaping @Sendable (PostgresSession) throws -> T) async throws -> T {
-        try await run { session in
-            try session.query("BEGIN")
-            do {
-                let result = try body(session)
-                try fence(session)
-                try session.query("COMMIT")
-                return result
-            } catch {
-                // A broken connection rolls back on the server by itself.
-                if !session.connection.isClosed { _ = try? session.query("ROLLBACK") }
-                throw error
-            }
-        }
-    }
-
     /// Closes the connection and stops the thread.
     func close() async throws {
         let open = connection.withLock { c in defer { c = nil }; return c }

@@ -27,7 +27,7 @@ import FollowUpTestSupport
             try await store.seedRoster(roster)
             return (store, dir.remove)
         case .postgres:
-            let store = try PostgresLeadStore(url: try await PostgresCluster.shared().makeDatabase(),
+            let store = try PostgresLeadStore(url: try await PostgresCluster.shared().makeDatabase().url,
                                               routing: { notification, _ in testReceivers(notification) })
             try await store.open()
             try await store.seedRoster(roster)

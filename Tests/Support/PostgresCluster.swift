@@ -88,11 +88,11 @@ public final class PostgresCluster: Sendable {
     /// What the exit handler stops: it can capture nothing.
     private static let running = Mutex<(String, String, Bool)?>(nil)
 
-    /// A new, empty database; returns its URL for the store (`postgres://followupd@/NAME?host=DIR`).
-    public func makeDatabase() throws -> String {
+    /// A new, empty database: its name, and its URL for the store (`postgres://followupd@/NAME?host=DIR`).
+    public func makeDatabase() throws -> (name: String, url: String) {
         let name = "t\(getpid())_\(count.add(1, ordering: .relaxed).newValue)"
         _ = try psql("postgres", "CREATE DATABASE \(name)")
-        return "postgres://\(Self.user)@/\(name)?host=\(directory)"
+        return (name, "postgres://\(Self.user)@/\(name)?host=\(directory)")
     }
 
     /// Runs `sql` in database `name` with psql (for what a test does behind the store's back).

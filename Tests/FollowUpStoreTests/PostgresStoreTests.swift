@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import FollowUpCore
+import FollowUpPostgres
+import FollowUpTestSupport
+
+/// What only the PostgreSQL store has: the fencing check that ends every
+/// write, and set-based writes (a batch is a handful of statements).
+@Suite struct PostgresStoreTests {
+    /// A fresh store on a database of its own, with the default roster.
+    static func make() async throws -> (PostgresLeadStore, database: String, cluster: PostgresCluster) {
+        let cluster = try await PostgresCluster.shared()
+        let database = try cluster.makeDatabase()
+        let store = try PostgresLeadStore(url: database.url, routing: { notification, _ in testReceivers(notification) })
+        try await store.open()
+        try await store.seedRoster(DefaultRules.make().roster)
+        return (store, database.name, cluster)
+    }
+
+    /// Another node took the lease (its epoch moved on) while this one was
+    /// paused: this node's next write throws `fenced`, and wrote nothing.
+    @Test func aWriteAfterAnotherNodeTookTheLeaseIsFencedAndWritesNothing() async throws {
+        let (store, database, cluster) = try await Self.make()
+        defer { Task { try? await store.close() } }
+        let engine = Engine(rules: DefaultRules.make())
+        _ = try await store.advance(through: [upsert("2026-11-24T19:00:00Z", "alice")], source: "test",
+                                    receivedAt: at("2026-11-24T19:00:00Z"), engine: engine)
+        _ = try cluster.psql(database, "UPDATE lease SET epoch = epoch + 1, holder = 'node-b' WHERE name = 'leader'")
+        await #expect(throws: PostgresStoreError.fenced(expected: 0, found: 1)) {
+            try await store.advance(through: [capture("2026-11-24T20:00:00Z", "L1", owner: "alice")], source: "test",
+                                    receivedAt: at("2026-11-24T20:00:00Z"), engine: engine)
+        }
+        let rows = try cluster.psql(database, """
+            SELECT (SELECT count(*) FROM events) || ' ' || (SELECT count(*) FROM leads) || ' '
+                || (SELECT count(*) FROM timers) || ' ' || (SELECT count(*) FROM outbox)
+            """)
+        #expect(rows == "1 0 0 0", "events leads timers outbox after the fenced write")
+        #expect(try await store.lastAppliedAt() == at("2026-11-24T19:00:00Z"))
+        #expect(try await store.nextTimer() == nil)
+    }
+
+    /// A batch of 100 captures is a handful of statements, whatever its size:
+    /// the leads, timers, log rows and outbox rows each go in one.
+    @Test func aBatchOfAHundredCapturesIsAHandfulOfStatements() async throws {
+        let (store, database, cluster) = try await Self.make()
+        defer { Task { try? await store.close() } }
+        let engine = Engine(rules: DefaultRules.make())
+        _ = try await store.advance(through: [upsert("2026-11-24T19:00:00Z", "alice")], source: "test",
+                                    receivedAt: at("2026-11-24T19:00:00Z"), engine: engine)
+        let batch = (1...100).map { capture("2026-11-24T20:00:00Z", "L\($0)", owner: "alice") }
+        let applied = try await store.advance(through: batch, source: "test", receivedAt: at("2026-11-24T20:00:00Z"),
+                                              engine: engine)
+        #expect(applied.notifications.count == 100)
+        // BEGIN, the leads read, the timers read, leads, timers, events, outbox, tallies, meta, fence, COMMIT.
+        #expect(store.lastWriteStatements <= 12, "\(store.lastWriteStatements) statements for 100 captures")
+        let rows = try cluster.psql(database, """
+            SELECT (SELECT count(*) FROM events) || ' ' || (SELECT count(*) FROM leads) || ' '
+                || (SELECT count(*) FROM timers) || ' ' || (SELECT count(*) FROM outbox)
+            """)
+        #expect(rows == "101 100 100 200")
+    }
+}
