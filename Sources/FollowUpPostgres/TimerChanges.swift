@@ -65,8 +65,9 @@ struct TimerChanges {
                 SELECT * FROM unnest(\(made.map(\.at.secondsSinceEpoch))::bigint[], \(made.map(\.leadSeq))::bigint[],
                                      \(made.map(\.kind.order))::integer[], \(made.map(\.lead))::text[],
                                      \(made.map(\.kind.code))::text[])
-                ON CONFLICT DO NOTHING RETURNING 1)
-            SELECT (SELECT count(*) FROM made) - (SELECT count(*) FROM gone)
+                ON CONFLICT (at, lead_seq, kind_order) DO UPDATE SET lead = EXCLUDED.lead, kind = EXCLUDED.kind
+                RETURNING xmax = 0 AS inserted)
+            SELECT (SELECT count(*) FROM made WHERE inserted) - (SELECT count(*) FROM gone)
             """, as: Int64.self) ?? 0
     }
 }
