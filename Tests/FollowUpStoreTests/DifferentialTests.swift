@@ -60,9 +60,9 @@ import FollowUpTestSupport
                  in place: StorePlace) async throws -> Set<NotificationKind> {
         let (expected, simulation) = try simulate(events, rules: rules, until: until)
 
-        let (open, remove) = try await place.make()
-        defer { remove() }
-        var store = try await open()
+        let placed = try await place.make()
+        defer { placed.remove() }
+        var store = try await placed.open()
         try await store.seedRoster(rules.roster)
         var actual: [LeadNotification] = []
         let split = reopenAt ?? events.count
@@ -70,7 +70,7 @@ import FollowUpTestSupport
         if reopenAt != nil {
             // No seedRoster here: the daemon would re-apply the files' roster over what events changed,
             // which the simulation, never restarted, does not do.
-            store = try await open()
+            store = try await placed.open()
         }
         let timeline = StoreTimeline(store: store, rules: rules)
         actual += try await timeline.apply(events[split...])
