@@ -7,7 +7,7 @@ import Synchronization
 
 /// A store the shared store tests look inside (its timer rows and committed
 /// team) besides what the ports show.
-protocol InspectedStore: LeadStore, LeadQueries, Outbox {
+protocol InspectedStore: LeadStore, LeadQueries, Outbox, ReportQueries {
     func allTimers() async throws -> [LeadTimer]
     var team: TeamState { get throws }
     func seedRoster(_ reps: [Rep]) async throws
