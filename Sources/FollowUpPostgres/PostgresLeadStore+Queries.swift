@@ -3,6 +3,7 @@ import PostgresNIO
 
 /// Reading the store for people and CRMs, through the pool: reads never wait for the writer.
 extension PostgresLeadStore: LeadQueries {
+    /// The most leads one page of ``leads(_:)`` holds (the SQLite store's limit).
     public static let maxPageSize = 1_000
 
     public func lead(_ id: LeadID) async throws -> LeadRecord? {

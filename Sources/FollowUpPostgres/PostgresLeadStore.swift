@@ -21,6 +21,7 @@ import Synchronization
 /// a task of its own from ``open()`` to ``close()``: call ``open()`` before
 /// anything else and ``close()`` at the end.
 public final class PostgresLeadStore: LeadStore, Sendable {
+    /// Where the database is and who this node is.
     public let configuration: PostgresStoreConfiguration
     let routing: PostgresNotificationRouter
     let writer: PostgresWriter

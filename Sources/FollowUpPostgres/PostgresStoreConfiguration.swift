@@ -7,15 +7,20 @@ import PostgresNIO
 public struct PostgresStoreConfiguration: Sendable, Hashable {
     /// The server's host name; nil when ``unixSocketPath`` is set.
     public var host: String?
+    /// The server's TCP port (also names the socket file: `.s.PGSQL.PORT`).
     public var port: Int
     /// The server's socket file (`/run/postgresql/.s.PGSQL.5432`); wins over ``host``.
     public var unixSocketPath: String?
+    /// The role followupd connects as; it owns the tables.
     public var username: String
+    /// Nil for `trust` or peer authentication.
     public var password: String?
+    /// The database holding followupd's tables (created by the admin; the tables by the store).
     public var database: String
     /// This node's name in the `lease` table (the holder of the lease when it leads); the host name by default.
     public var holder: String
 
+    /// A configuration from its parts; see ``init(url:holder:)`` for the `database:` URL.
     public init(host: String? = nil, port: Int = 5432, unixSocketPath: String? = nil, username: String,
                 password: String? = nil, database: String, holder: String? = nil) {
         self.host = host

@@ -186,11 +186,11 @@ import FollowUpTestSupport
     /// them: the status change used to be counted by a trigger that found no
     /// `open` tally yet (the capture's count is written at commit), so
     /// `status` showed the engaged leads as open too.
-    @Test func leadCountsEqualTheRowsAfterABatchThatCapturesAndEngages() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let path = dir.path("state.sqlite")
-        let store = try SQLiteLeadStore(path: path, receivers: testReceivers)
+    @Test(arguments: StorePlace.allCases)
+    func leadCountsEqualTheRowsAfterABatchThatCapturesAndEngages(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await placed.open()
         let engine = Engine(rules: DefaultRules.make())
         var batch = [upsert("2026-11-24T19:00:00Z", "alice")]
         batch += (1...30).map { capture("2026-11-24T20:00:00Z", "L\($0)", owner: "alice") }
@@ -199,7 +199,7 @@ import FollowUpTestSupport
         _ = try await store.advance(through: batch, source: "test", receivedAt: at("2026-11-24T21:00:00Z"), engine: engine)
         _ = try await store.advance(through: [touch("2026-11-24T21:30:00Z", "L9", by: "alice", .replied)], source: "test",
                                     receivedAt: at("2026-11-24T21:30:00Z"), engine: engine)
-        let rows = try RawSQL.strings("SELECT status || '=' || count(*) FROM leads GROUP BY status ORDER BY status", onFileAt: path)
+        let rows = try placed.strings("SELECT status || '=' || count(*) FROM leads GROUP BY status ORDER BY status")
         let counted = try await store.statistics().leadsByStatus.filter { $0.value != 0 }
             .map { "\($0.key.rawValue)=\($0.value)" }.sorted()
         #expect(counted == rows)

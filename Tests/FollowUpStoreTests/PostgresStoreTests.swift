@@ -60,3 +60,30 @@ import FollowUpTestSupport
         #expect(rows == "101 100 100 200")
     }
 }
+
+/// The `database:` URL forms the PostgreSQL store reads, and what it says about a bad one.
+@Suite struct PostgresStoreConfigurationTests {
+    @Test func aHostURLAndASocketURLRead() throws {
+        let tcp = try PostgresStoreConfiguration(url: "postgres://followupd:s%40cret@db.example:6543/leads", holder: "node-a")
+        #expect(tcp.host == "db.example" && tcp.port == 6543 && tcp.username == "followupd" && tcp.password == "s@cret")
+        #expect(tcp.database == "leads" && tcp.unixSocketPath == nil && tcp.holder == "node-a")
+        let socket = try PostgresStoreConfiguration(url: "postgresql://followupd@/leads?host=/run/postgresql")
+        #expect(socket.unixSocketPath == "/run/postgresql/.s.PGSQL.5432" && socket.host == nil)
+    }
+
+    @Test(arguments: [
+        ("mysql://u@h/db", "database: expected postgres://user@host/database: mysql://u@h/db"),
+        ("postgres://h/db", "database: no user name: postgres://h/db"),
+        ("postgres://u@h/", "database: no database name: postgres://u@h/"),
+        ("postgres://u@/db", "database: no host (or ?host=/socket/directory): postgres://u@/db"),
+        ("postgres://u:hunter2@h", "database: no database name: postgres://u:***@h"),
+    ])
+    func aBadURLIsRefusedSayingWhyWithoutItsPassword(_ url: String, _ message: String) {
+        #expect(throws: (any Error).self) { try PostgresStoreConfiguration(url: url) }
+        do {
+            _ = try PostgresStoreConfiguration(url: url)
+        } catch {
+            #expect("\(error)" == message)
+        }
+    }
+}
