@@ -71,7 +71,7 @@ extension PostgresLeadStore: LeadQueries {
     }
 
     public func rep(_ id: RepID) async throws -> TeamState.Member? {
-        try committed.team.members[id]
+        try await committed.team.members[id]
     }
 
     public func roster() async throws -> [RosterRep] {
@@ -111,7 +111,7 @@ extension PostgresLeadStore: LeadQueries {
 
     /// The committed team (for tests).
     package var team: TeamState {
-        get throws { try committed.team }
+        get async throws { try await committed.team }
     }
 
     func leadRows(_ query: PostgresQuery) async throws -> [LeadState] {

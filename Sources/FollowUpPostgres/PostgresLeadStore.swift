@@ -27,6 +27,9 @@ public final class PostgresLeadStore: LeadStore, Sendable {
     let writer: PostgresWriter
     let client: PostgresClient
     let logger: Logger
+    /// The committed cache (nil before open, or after a failed write: then
+    /// reloaded by the next one, since a failed COMMIT may have committed),
+    /// the epoch writes are fenced with, and the pool's running task.
     private let state = Mutex<(cache: PostgresStoreCache?, epoch: Int64?, running: Task<Void, Never>?)>((nil, nil, nil))
     private let fixedEpoch: Int64?
 
@@ -92,11 +95,17 @@ public final class PostgresLeadStore: LeadStore, Sendable {
     /// Statements the last write transaction sent, BEGIN and COMMIT included.
     public var lastWriteStatements: Int { writer.lastStatements.load(ordering: .relaxed) }
 
-    /// The committed cache.
+    /// The committed cache; read again from the database after a failed write.
     var committed: PostgresStoreCache {
-        get throws {
-            guard let cache = state.withLock({ $0.cache }) else { throw PostgresStoreError.notOpen }
-            return cache
+        get async throws {
+            if let cache = state.withLock({ $0.cache }) { return cache }
+            guard state.withLock({ $0.epoch }) != nil else { throw PostgresStoreError.notOpen }
+            return try await writer.run { session in
+                if let cache = self.state.withLock({ $0.cache }) { return cache }
+                let cache = try PostgresStoreCache.load(session)
+                self.state.withLock { $0.cache = cache }
+                return cache
+            }
         }
     }
 
@@ -108,8 +117,9 @@ public final class PostgresLeadStore: LeadStore, Sendable {
         _ work: @escaping @Sendable (PostgresSession, inout PostgresStoreCache, inout TallyChanges) throws -> T
     ) async throws -> T {
         try await writer.run { session in
-            let (before, epoch) = self.state.withLock { ($0.cache, $0.epoch) }
-            guard let before, let epoch else { throw PostgresStoreError.notOpen }
+            let (cached, epoch) = self.state.withLock { ($0.cache, $0.epoch) }
+            guard let epoch else { throw PostgresStoreError.notOpen }
+            let before = try cached ?? PostgresStoreCache.load(session)
             try session.query("BEGIN")
             do {
                 var after = before
@@ -124,6 +134,9 @@ public final class PostgresLeadStore: LeadStore, Sendable {
             } catch {
                 // A broken connection rolls back on the server by itself.
                 if !session.connection.isClosed { _ = try? session.query("ROLLBACK") }
+                // Read the cache again before the next write: a COMMIT that failed may have
+                // committed (its outcome is unknown), and the next event numbers must follow the rows.
+                self.state.withLock { $0.cache = nil }
                 throw error
             }
         }
@@ -160,14 +173,14 @@ public final class PostgresLeadStore: LeadStore, Sendable {
     }
 
     public func nextTimer() async throws -> LeadTimer? {
-        let change = try committed.team.timers.first
+        let change = try await committed.team.timers.first
         let timer = try await rows("SELECT at, lead_seq, lead, kind FROM timers ORDER BY at, lead_seq, kind_order LIMIT 1")
             .first.map(PostgresWorld.timer)
         guard let change else { return timer }
         return timer.map { $0 < change ? $0 : change } ?? change
     }
 
-    public func lastAppliedAt() async throws -> Instant? { try committed.lastAppliedAt }
+    public func lastAppliedAt() async throws -> Instant? { try await committed.lastAppliedAt }
 
     /// Nothing to do: PostgreSQL checkpoints by itself.
     public func checkpoint() async throws {}
@@ -175,7 +188,11 @@ public final class PostgresLeadStore: LeadStore, Sendable {
     /// Every row `query` selects, through the pool.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
         var out: [PostgresRow] = []
-        for try await row in try await client.query(query, logger: logger) { out.append(row) }
+        do {
+            for try await row in try await client.query(query, logger: logger) { out.append(row) }
+        } catch let error as PSQLError {
+            throw PostgresSession.explained(error, query)
+        }
         return out
     }
 }

@@ -21,7 +21,22 @@ final class PostgresSession {
     @discardableResult
     func query(_ query: PostgresQuery) throws -> PostgresQueryResult {
         statements += 1
-        return try connection.query(query, logger: logger).wait()
+        do {
+            return try connection.query(query, logger: logger).wait()
+        } catch let error as PSQLError {
+            throw Self.explained(error, query)
+        }
+    }
+
+    /// A ``PostgresStoreError/statement(_:reason:)`` naming the statement and
+    /// what the server said (`23505 duplicate key value violates unique constraint "…"`).
+    static func explained(_ error: PSQLError, _ query: PostgresQuery) -> PostgresStoreError {
+        let words = query.sql.split(whereSeparator: \.isWhitespace).prefix(4).joined(separator: " ")
+        guard let info = error.serverInfo else {
+            return .statement(words, reason: "\(error.code)" + (error.underlying.map { ": \($0)" } ?? ""))
+        }
+        let state = info[.sqlState].map { $0 + " " } ?? ""
+        return .statement(words, reason: state + (info[.message] ?? "\(error.code)"))
     }
 
     /// The first column of every row, as text (JSON rows are selected as `row_to_json(...)::text`).

@@ -13,6 +13,10 @@ public enum PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertib
     case data(table: String, key: String, message: String)
     /// Used before ``PostgresLeadStore/open()`` or after ``PostgresLeadStore/close()``.
     case notOpen
+    /// The server refused a statement, or the connection failed: the
+    /// statement's first words, and the server's SQLSTATE and message (what
+    /// PostgresNIO's own error text withholds).
+    case statement(String, reason: String)
 
     public var description: String {
         switch self {
@@ -28,6 +32,8 @@ public enum PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertib
             "\(table) \(key): \(message)"
         case .notOpen:
             "the PostgreSQL store is not open"
+        case .statement(let statement, let reason):
+            "PostgreSQL refused \(statement)…: \(reason)"
         }
     }
 

@@ -92,7 +92,7 @@ import FollowUpTestSupport
         }
         #expect(try await store.allTimers() == reference.flatMap(\.timers).sorted())
 
-        let team = try store.team
+        let team = try await store.team
         #expect(team.members == simulation.world.team.members)
         #expect(team.roundRobin == simulation.world.team.roundRobin)
         #expect(team.nextLeadSeq == simulation.world.team.nextLeadSeq)

@@ -39,6 +39,32 @@ import FollowUpTestSupport
         #expect(try await store.nextTimer() == nil)
     }
 
+    /// PostgreSQL refusing a write (here a trigger; in life a full disk or a
+    /// lost connection) is an error naming the statement and the server's
+    /// reason (PostgresNIO's own text withholds it), the batch rolls back
+    /// whole, and the store goes on with the same event numbers and ids.
+    @Test func aWritePostgreSQLRefusesRollsTheBatchBackAndSaysWhy() async throws {
+        let (store, database, cluster) = try await Self.make()
+        defer { Task { try? await store.close() } }
+        let engine = Engine(rules: DefaultRules.make())
+        _ = try await store.advance(through: [upsert("2026-11-24T19:00:00Z", "alice")], source: "test",
+                                    receivedAt: at("2026-11-24T19:00:00Z"), engine: engine)
+        _ = try cluster.psql(database, """
+            CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no room for L2'; END $$;
+            CREATE TRIGGER refuse BEFORE INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION refuse();
+            """)
+        let batch = [capture("2026-11-24T20:00:00Z", "L1", owner: "alice"), capture("2026-11-24T20:00:00Z", "L2", owner: "alice")]
+        await #expect { _ = try await store.advance(through: batch, source: "test", receivedAt: at("2026-11-24T20:00:00Z"), engine: engine) }
+            throws: { "\($0)" == "PostgreSQL refused WITH made AS (…: P0001 no room for L2" }
+        #expect(try cluster.psql(database, "SELECT count(*) || ' ' || (SELECT count(*) FROM leads) FROM events") == "1 0")
+        #expect(try await store.statistics().leadsByStatus.isEmpty)
+        _ = try cluster.psql(database, "DROP TRIGGER refuse ON outbox")
+        let applied = try await store.advance(through: batch, source: "test", receivedAt: at("2026-11-24T20:00:00Z"), engine: engine)
+        #expect(applied.notifications.map(\.id) == ["L1:lead.assigned:1:1", "L2:lead.assigned:1:1"])
+        #expect(applied.events.map(\.seq) == [2, 3])
+        #expect(try await store.statistics().events == 3)
+    }
+
     /// A batch of 100 captures is a handful of statements, whatever its size:
     /// the leads, timers, log rows and outbox rows each go in one.
     @Test func aBatchOfAHundredCapturesIsAHandfulOfStatements() async throws {

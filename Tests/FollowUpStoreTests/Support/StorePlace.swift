@@ -9,7 +9,7 @@ import Synchronization
 /// team) besides what the ports show.
 protocol InspectedStore: LeadStore, LeadQueries, Outbox, ReportQueries {
     func allTimers() async throws -> [LeadTimer]
-    var team: TeamState { get throws }
+    var team: TeamState { get async throws }
     func seedRoster(_ reps: [Rep]) async throws
 }
 
