@@ -59,10 +59,13 @@ public final class PostgresCluster: Sendable {
 
     private init() throws {
         bin = try Self.binaries()
+        let asRoot = geteuid() == 0
+        Self.stopOrphans(bin: bin, asRoot: asRoot)
         var template = Array("/tmp/fupg-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw ClusterError("cannot create a temporary directory") }
         directory = String(cString: made)
-        let asRoot = geteuid() == 0
+        // Whose cluster it is: a test process that crashed never ran its exit handler.
+        try String(getpid()).write(toFile: directory + "/owner.pid", atomically: true, encoding: .utf8)
         if asRoot {
             // initdb refuses root: the cluster runs as postgres, which must own its directory.
             guard let postgres = getpwnam("postgres") else {
@@ -82,6 +85,22 @@ public final class PostgresCluster: Sendable {
             _ = PostgresCluster.spawn(asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--", bin + "/pg_ctl"] + arguments
                                              : [bin + "/pg_ctl"] + arguments, output: directory + "/stop.out")
             try? FileManager.default.removeItem(atPath: directory)
+        }
+    }
+
+    /// Stops and removes the clusters of test processes that are gone (they
+    /// crashed, so their exit handler never ran).
+    private static func stopOrphans(bin: String, asRoot: Bool) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
+        for name in names where name.hasPrefix("fupg-") {
+            let dir = "/tmp/" + name
+            guard let text = try? String(contentsOfFile: dir + "/owner.pid", encoding: .utf8),
+                  let owner = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                  kill(owner, 0) != 0, errno == ESRCH else { continue }
+            let arguments = ["-D", dir + "/data", "-m", "immediate", "stop"]
+            _ = spawn(asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--", bin + "/pg_ctl"] + arguments
+                             : [bin + "/pg_ctl"] + arguments, output: "/tmp/\(name).stop.out")
+            try? FileManager.default.removeItem(atPath: dir)
         }
     }
 
