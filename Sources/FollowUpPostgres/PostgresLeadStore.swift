@@ -80,7 +80,10 @@ public final class PostgresLeadStore: LeadStore, Sendable {
     /// Closes the writer's connection and stops the pool. Use nothing after this.
     public func close() async throws {
         try await writer.close()
-        let running = state.withLock { s in defer { s.running = nil }; return s.running }
+        let running = state.withLock { s in
+            defer { s = (nil, nil, nil) }
+            return s.running
+        }
         running?.cancel()
         await running?.value
     }
@@ -116,7 +119,9 @@ public final class PostgresLeadStore: LeadStore, Sendable {
     func transaction<T: Sendable>(
         _ work: @escaping @Sendable (PostgresSession, inout PostgresStoreCache, inout TallyChanges) throws -> T
     ) async throws -> T {
-        try await writer.run { session in
+        // Before the writer's thread, which is gone after close().
+        guard state.withLock({ $0.epoch }) != nil else { throw PostgresStoreError.notOpen }
+        return try await writer.run { session in
             let (cached, epoch) = self.state.withLock { ($0.cache, $0.epoch) }
             guard let epoch else { throw PostgresStoreError.notOpen }
             let before = try cached ?? PostgresStoreCache.load(session)

@@ -65,6 +65,24 @@ import FollowUpTestSupport
         #expect(try await store.statistics().events == 3)
     }
 
+    /// Before open() and after close(), writes and reads say the store is not open.
+    @Test func aStoreNotOpenSaysSo() async throws {
+        let database = try await PostgresCluster.shared().makeDatabase()
+        let store = try PostgresLeadStore(url: database.url, routing: { notification, _ in testReceivers(notification) })
+        let engine = Engine(rules: DefaultRules.make())
+        let batch = [upsert("2026-11-24T19:00:00Z", "alice")]
+        await #expect(throws: PostgresStoreError.notOpen) {
+            try await store.advance(through: batch, source: "test", receivedAt: at("2026-11-24T19:00:00Z"), engine: engine)
+        }
+        try await store.open()
+        _ = try await store.advance(through: batch, source: "test", receivedAt: at("2026-11-24T19:00:00Z"), engine: engine)
+        try await store.close()
+        await #expect(throws: PostgresStoreError.notOpen) {
+            try await store.advance(through: batch, source: "test", receivedAt: at("2026-11-24T19:00:00Z"), engine: engine)
+        }
+        await #expect(throws: PostgresStoreError.notOpen) { try await store.lastAppliedAt() }
+    }
+
     /// A batch of 100 captures is a handful of statements, whatever its size:
     /// the leads, timers, log rows and outbox rows each go in one.
     @Test func aBatchOfAHundredCapturesIsAHandfulOfStatements() async throws {
