@@ -43,6 +43,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         // STARTTLS for the SMTP receiver; already in the graph through AsyncHTTPClient.
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // The PostgreSQL store (issue 14): several nodes on one database.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // The pure domain: no clock reads, no I/O.
@@ -70,6 +72,19 @@ let package = Package(
                 "FollowUpCore", "FollowUpFormats", "FollowUpReports", .product(name: "GRDB", package: "GRDB.swift"),
                 // The ingest path binds straight to SQLite (BoundStatement).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        // PostgreSQL (issue 14): the same port as FollowUpStore, one PG transaction per write, written set-based.
+        .target(
+            name: "FollowUpPostgres",
+            dependencies: [
+                "FollowUpCore", "FollowUpFormats", "FollowUpReports",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             exclude: ["README.md"],
             swiftSettings: strict
@@ -152,7 +167,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowUpStoreTests",
-            dependencies: ["FollowUpStore", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpTestSupport"],
+            dependencies: ["FollowUpStore", "FollowUpPostgres", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import GRDB
 
 /// How a ``LeadState`` maps to a `leads` row, and the statements that read and write it.

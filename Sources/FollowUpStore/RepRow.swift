@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import GRDB
 
 /// How a ``TeamState/Member`` maps to a `reps` row. Reps are few and change

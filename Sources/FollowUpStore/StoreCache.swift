@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import GRDB
 
 /// What the store keeps in memory between transactions: the whole team (every
@@ -53,7 +54,11 @@ struct StoreCache: Sendable {
         team.nextChangeSeq = try int64(MetaRow.nextChangeSeq).map(Int.init) ?? 0
         for (key, value) in meta where key.hasPrefix(MetaRow.weightedPrefix) {
             let name = String(key.dropFirst(MetaRow.weightedPrefix.count))
-            team.weightedTotals[name] = try JSONColumns.totals(String.fromDatabaseValue(value), key: key)
+            do throws(JSONColumnError) {
+                team.weightedTotals[name] = try JSONColumns.totals(String.fromDatabaseValue(value))
+            } catch {
+                throw StoreDataError(table: "meta", key: key, message: error.description)
+            }
         }
         return StoreCache(team: team, lastAppliedAt: try int64(MetaRow.lastAppliedAt).map(Instant.init(secondsSinceEpoch:)))
     }

@@ -7,7 +7,8 @@ import FollowUpTestSupport
 
 /// The store must be the in-memory world on disk: the same engine over both,
 /// fed the same events, gives the same notifications (ids included), the same
-/// lead states, the same timers and the same team.
+/// lead states, the same timers and the same team. Run against the SQLite
+/// store and the PostgreSQL one (``StorePlace``).
 @Suite struct DifferentialTests {
     /// Scenario files: the shared worked examples and the repository's own.
     static var scenarios: [String] {
@@ -22,46 +23,47 @@ import FollowUpTestSupport
         #expect(Self.scenarios.filter { $0.contains("shared/scenarios") }.count >= 3)
     }
 
-    @Test(arguments: scenarios)
-    func scenarioFile(_ path: String) async throws {
+    @Test(arguments: scenarios, StorePlace.allCases)
+    func scenarioFile(_ path: String, _ place: StorePlace) async throws {
         let events = try readEvents(URL(fileURLWithPath: path))
         let untilFile = path.replacingOccurrences(of: ".events.jsonl", with: ".until")
         let until = (try? String(contentsOfFile: untilFile, encoding: .utf8))
             .flatMap { RFC3339.parse($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
             ?? (events.map(\.at).max() ?? at("2026-11-24T00:00:00Z")) + .days(1)
-        try await compare(events, rules: DefaultRules.make(), until: until, reopenAt: nil)
+        try await compare(events, rules: DefaultRules.make(), until: until, reopenAt: nil, in: place)
     }
 
-    @Test(arguments: [1, 2, 3] as [UInt64])
-    func seededRandomWorkload(_ seed: UInt64) async throws {
+    @Test(arguments: [1, 2, 3] as [UInt64], StorePlace.allCases)
+    func seededRandomWorkload(_ seed: UInt64, _ place: StorePlace) async throws {
         let events = RandomWorkload(seed: seed, count: 1_500).events
         var followThrough = FollowThrough.shipped
         if seed == 3 { followThrough.acceptWithin = .minutes(3) }
         var rules = DefaultRules.make(autoAcknowledge: seed == 2, roster: RandomWorkload.roster, followThrough: followThrough)
         // Every strategy, on the teams the workload routes to.
         rules.routing.strategies = seed == 1 ? ["sales": .weighted, "support": .leastOpen] : ["support": .weighted]
-        let kinds = try await compare(events, rules: rules, until: events.last!.at + .days(70), reopenAt: nil)
+        let kinds = try await compare(events, rules: rules, until: events.last!.at + .days(70), reopenAt: nil, in: place)
         // The workload reaches every kind of notification.
         #expect(kinds == Set(NotificationKind.allCases))
     }
 
-    /// The same, closing the file half way and carrying on with a new store on it.
-    @Test func seededRandomWorkloadAcrossReopen() async throws {
+    /// The same, closing the store half way and carrying on with a new store on its data.
+    @Test(arguments: StorePlace.allCases)
+    func seededRandomWorkloadAcrossReopen(_ place: StorePlace) async throws {
         let events = RandomWorkload(seed: 42, count: 1_500).events
         let rules = DefaultRules.make(roster: RandomWorkload.roster)
-        try await compare(events, rules: rules, until: events.last!.at + .days(70), reopenAt: events.count / 2)
+        try await compare(events, rules: rules, until: events.last!.at + .days(70), reopenAt: events.count / 2, in: place)
     }
 
     /// Runs `events` through a store (reopened before event `reopenAt`, when
     /// given) and through a ``Simulation``, and compares everything.
     @discardableResult
-    func compare(_ events: [Event], rules: Rules, until: Instant, reopenAt: Int?) async throws -> Set<NotificationKind> {
+    func compare(_ events: [Event], rules: Rules, until: Instant, reopenAt: Int?,
+                 in place: StorePlace) async throws -> Set<NotificationKind> {
         let (expected, simulation) = try simulate(events, rules: rules, until: until)
 
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let path = dir.path("state.sqlite")
-        var store = try SQLiteLeadStore(path: path, receivers: testReceivers)
+        let placed = try await place.make()
+        defer { placed.remove() }
+        var store = try await placed.open()
         try await store.seedRoster(rules.roster)
         var actual: [LeadNotification] = []
         let split = reopenAt ?? events.count
@@ -69,7 +71,7 @@ import FollowUpTestSupport
         if reopenAt != nil {
             // No seedRoster here: the daemon would re-apply the files' roster over what events changed,
             // which the simulation, never restarted, does not do.
-            store = try SQLiteLeadStore(path: path, receivers: testReceivers)
+            store = try await placed.open()
         }
         let timeline = StoreTimeline(store: store, rules: rules)
         actual += try await timeline.apply(events[split...])
@@ -91,7 +93,7 @@ import FollowUpTestSupport
         }
         #expect(try await store.allTimers() == reference.flatMap(\.timers).sorted())
 
-        let team = store.team
+        let team = try await store.team
         #expect(team.members == simulation.world.team.members)
         #expect(team.roundRobin == simulation.world.team.roundRobin)
         #expect(team.nextLeadSeq == simulation.world.team.nextLeadSeq)
@@ -185,11 +187,11 @@ import FollowUpTestSupport
     /// them: the status change used to be counted by a trigger that found no
     /// `open` tally yet (the capture's count is written at commit), so
     /// `status` showed the engaged leads as open too.
-    @Test func leadCountsEqualTheRowsAfterABatchThatCapturesAndEngages() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let path = dir.path("state.sqlite")
-        let store = try SQLiteLeadStore(path: path, receivers: testReceivers)
+    @Test(arguments: StorePlace.allCases)
+    func leadCountsEqualTheRowsAfterABatchThatCapturesAndEngages(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await placed.open()
         let engine = Engine(rules: DefaultRules.make())
         var batch = [upsert("2026-11-24T19:00:00Z", "alice")]
         batch += (1...30).map { capture("2026-11-24T20:00:00Z", "L\($0)", owner: "alice") }
@@ -198,7 +200,7 @@ import FollowUpTestSupport
         _ = try await store.advance(through: batch, source: "test", receivedAt: at("2026-11-24T21:00:00Z"), engine: engine)
         _ = try await store.advance(through: [touch("2026-11-24T21:30:00Z", "L9", by: "alice", .replied)], source: "test",
                                     receivedAt: at("2026-11-24T21:30:00Z"), engine: engine)
-        let rows = try RawSQL.strings("SELECT status || '=' || count(*) FROM leads GROUP BY status ORDER BY status", onFileAt: path)
+        let rows = try placed.strings("SELECT status || '=' || count(*) FROM leads GROUP BY status ORDER BY status")
         let counted = try await store.statistics().leadsByStatus.filter { $0.value != 0 }
             .map { "\($0.key.rawValue)=\($0.value)" }.sorted()
         #expect(counted == rows)

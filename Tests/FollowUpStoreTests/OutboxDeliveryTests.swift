@@ -6,12 +6,13 @@ import FollowUpTestSupport
 
 /// The outbox as delivery lanes and admins use it: per-receiver queues, a
 /// round recorded in one transaction, re-queue and drop, tallies per
-/// receiver, and routing by the lead's priority when minted.
+/// receiver, and routing by the lead's priority when minted; the SQLite store
+/// and the PostgreSQL one alike (``StorePlace``).
 @Suite struct OutboxDeliveryTests {
     let rules = DefaultRules.make()
 
-    func makeStore(_ dir: TempDirectory) async throws -> SQLiteLeadStore {
-        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+    func makeStore(_ placed: PlacedStore) async throws -> any InspectedStore {
+        let store = try await placed.open()
         _ = try await StoreTimeline(store: store, rules: rules).apply([
             upsert("2026-11-24T19:00:00Z", "alice"),
             capture("2026-11-24T20:00:00Z", "L1", owner: "alice"),
@@ -24,20 +25,22 @@ import FollowUpTestSupport
         OutboxKey(id: "\(lead):lead.assigned:1:1", receiver: receiver)
     }
 
-    @Test func eachReceiverHasItsOwnQueue() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func eachReceiverHasItsOwnQueue(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         let now = at("2026-11-24T20:05:00Z")
         #expect(try await store.duePending(receiver: "log", at: now, limit: 10).map(\.key) == [key("L1", "log"), key("L2", "log")])
         #expect(try await store.nextAttemptAt(receiver: "webhook") == at("2026-11-24T20:00:00Z"))
         #expect(try await store.nextAttemptAt(receiver: "nobody") == nil)
     }
 
-    @Test func aRoundIsRecordedWholeAndTalliedPerReceiver() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func aRoundIsRecordedWholeAndTalliedPerReceiver(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         let now = at("2026-11-24T20:05:00Z")
         try await store.record([
             .delivered(key("L1", "webhook"), via: "log"),
@@ -60,8 +63,7 @@ import FollowUpTestSupport
         #expect(try await store.entries(OutboxQuery(state: .dead)).map(\.key) == [key("L2", "webhook")])
         _ = try await store.requeue(id: "L2:lead.assigned:1:1", receiver: "webhook", at: now + .minutes(3))
         try await store.markDelivered([key("L2", "webhook")], at: now + .minutes(4))
-        let rows = try RawSQL.strings("SELECT receiver || '.' || state || '=' || count(*) FROM outbox GROUP BY receiver, state",
-                                      onFileAt: dir.path("state.sqlite"))
+        let rows = try placed.strings("SELECT receiver || '.' || state || '=' || count(*) FROM outbox GROUP BY receiver, state")
         let tallied = try await store.countsByReceiver().flatMap { receiver, states in
             states.filter { $0.value > 0 }.map { "\(receiver).\($0.key.rawValue)=\($0.value)" }
         }
@@ -69,10 +71,11 @@ import FollowUpTestSupport
         #expect(rows.sorted() == ["log.delivered=1", "log.pending=1", "webhook.delivered=2"])
     }
 
-    @Test func requeueBringsADeadLetterBackAndDropDeletesIt() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func requeueBringsADeadLetterBackAndDropDeletesIt(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         let now = at("2026-11-24T21:00:00Z")
         try await store.record([.failed(key("L1", "webhook"), error: "HTTP 400", retryAt: nil),
                                 .delivered(key("L1", "log"), via: nil)], at: now)
@@ -84,12 +87,13 @@ import FollowUpTestSupport
         #expect(try await store.countsByReceiver()["webhook"]?[.dead] == 0)
     }
 
-    @Test func routesSeeTheLeadsPriorityWhenMinted() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
+    @Test(arguments: StorePlace.allCases)
+    func routesSeeTheLeadsPriorityWhenMinted(_ place: StorePlace) async throws {
         let routes = NotificationRoutes(routes: [NotificationRoute(priorities: ["high"], receivers: ["pager"])],
                                         everyReceiver: ["log"])
-        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), routing: { routes.receivers(of: $0, facts: $1) })
+        let placed = try await place.make(routing: { routes.receivers(of: $0, facts: $1) })
+        defer { placed.remove() }
+        let store = try await placed.open()
         _ = try await StoreTimeline(store: store, rules: rules).apply([
             upsert("2026-11-24T19:00:00Z", "alice"),
             capture("2026-11-24T20:00:00Z", "H1", source: "web_form", owner: "alice"),

@@ -4,13 +4,14 @@ import FollowUpCore
 import FollowUpStore
 import FollowUpTestSupport
 
-/// Delivery state: pending → delivered, or failed attempts → retry → dead.
+/// Delivery state: pending → delivered, or failed attempts → retry → dead;
+/// the SQLite store and the PostgreSQL one alike (``StorePlace``).
 @Suite struct OutboxTests {
     let rules = DefaultRules.make()
 
     /// Three captures a minute apart (two outbox rows each), no timers fired.
-    func makeStore(_ dir: TempDirectory) async throws -> SQLiteLeadStore {
-        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+    func makeStore(_ placed: PlacedStore) async throws -> any InspectedStore {
+        let store = try await placed.open()
         _ = try await StoreTimeline(store: store, rules: rules).apply([
             upsert("2026-11-24T19:00:00Z", "alice"),
             capture("2026-11-24T20:00:00Z", "L1", owner: "alice"),
@@ -24,10 +25,11 @@ import FollowUpTestSupport
         OutboxKey(id: "\(lead):lead.assigned:1:1", receiver: receiver)
     }
 
-    @Test func duePendingIsOldestFirstAndOnlyWhatIsDue() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func duePendingIsOldestFirstAndOnlyWhatIsDue(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         let due = try await store.duePending(at: at("2026-11-24T20:01:00Z"), limit: 10)
         #expect(due.map(\.key) == [key("L1", "webhook"), key("L1", "log"), key("L2", "webhook"), key("L2", "log")])
         #expect(try await store.duePending(at: at("2026-11-24T20:05:00Z"), limit: 3).count == 3)
@@ -35,10 +37,11 @@ import FollowUpTestSupport
         #expect(try await store.nextAttemptAt() == at("2026-11-24T20:00:00Z"))
     }
 
-    @Test func deliveredRowsLeaveThePendingQueue() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func deliveredRowsLeaveThePendingQueue(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         let now = at("2026-11-24T20:03:00Z")
         try await store.markDelivered([key("L1", "webhook"), key("L1", "log"), key("L2", "log")], at: now)
         try await store.markDelivered([key("L1", "webhook")], at: now + .minutes(1))  // again: no change
@@ -50,10 +53,11 @@ import FollowUpTestSupport
         #expect(try await store.statistics().outboxByState == [.pending: 3, .delivered: 3])
     }
 
-    @Test func failuresRetryThenDie() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func failuresRetryThenDie(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         let k = key("L1", "webhook")
         let now = at("2026-11-24T20:03:00Z")
         try await store.markFailed(k, error: "HTTP 503", retryAt: now + .minutes(2), at: now)
@@ -78,10 +82,11 @@ import FollowUpTestSupport
         #expect(try await store.statistics().outboxByState == [.pending: 5, .dead: 1])
     }
 
-    @Test func aNotificationPayloadReadsBackWhole() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func aNotificationPayloadReadsBackWhole(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         let entry = try #require(try await store.duePending(at: at("2026-11-24T20:00:00Z"), limit: 1).first)
         #expect(entry.notification == LeadNotification(id: "L1:lead.assigned:1:1", at: at("2026-11-24T20:00:00Z"),
                                                         kind: .leadAssigned, lead: "L1", to: "alice", step: 1, channel: .call,

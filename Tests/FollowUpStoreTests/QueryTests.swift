@@ -4,7 +4,9 @@ import FollowUpCore
 import FollowUpStore
 import FollowUpTestSupport
 
-/// Reading the store: pages, filters, worklists, batch checks, counts.
+/// Reading the store: pages, filters, worklists, batch checks, counts; the
+/// SQLite store and the PostgreSQL one alike (``StorePlace``), and SQLite's
+/// query plans.
 @Suite struct QueryTests {
     let rules = DefaultRules.make()
     var engine: Engine { Engine(rules: rules) }
@@ -13,6 +15,18 @@ import FollowUpTestSupport
     /// bob owns L2 and L4 (step 1). Captured 20:00 (a Tuesday, office hours).
     func makeStore(_ dir: TempDirectory) async throws -> SQLiteLeadStore {
         let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+        try await fill(store)
+        return store
+    }
+
+    /// The same leads in a store of `placed`.
+    func makeStore(_ placed: PlacedStore) async throws -> any InspectedStore {
+        let store = try await placed.open()
+        try await fill(store)
+        return store
+    }
+
+    func fill(_ store: any LeadStore & LeadQueries) async throws {
         _ = try await StoreTimeline(store: store, rules: rules).apply([
             upsert("2026-11-24T19:00:00Z", "alice"),
             upsert("2026-11-24T19:00:00Z", "bob"),
@@ -24,13 +38,13 @@ import FollowUpTestSupport
             touch("2026-11-24T20:01:00Z", "L3", by: "alice"),
             event("2026-11-24T20:01:00Z", .leadStatus(lead: "L5", .won)),
         ])
-        return store
     }
 
-    @Test func pagesWalkEveryLeadInCaptureOrder() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func pagesWalkEveryLeadInCaptureOrder(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         let first = try await store.leads(LeadQuery(limit: 2))
         #expect(first.leads.map(\.id) == ["L1", "L2"])
         #expect(first.nextAfter == 1)
@@ -46,10 +60,11 @@ import FollowUpTestSupport
         #expect(try await store.leads(LeadQuery(limit: 5_000)).leads.count == 5)
     }
 
-    @Test func filtersByOwnerStatusAndOverdue() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func filtersByOwnerStatusAndOverdue(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         #expect(try await store.leads(LeadQuery(owner: "alice")).leads.map(\.id) == ["L1", "L3", "L5"])
         #expect(try await store.leads(LeadQuery(status: .won)).leads.map(\.id) == ["L5"])
         #expect(try await store.leads(LeadQuery(owner: "alice", status: .open)).leads.map(\.id) == ["L1", "L3"])
@@ -64,10 +79,11 @@ import FollowUpTestSupport
 
     /// The SQL filter and the core's rule must name the same leads at every
     /// instant: at a deadline, just after it, and with a lead snoozed past its deadline.
-    @Test func theOverdueFilterIsTheCoresRule() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func theOverdueFilterIsTheCoresRule(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         _ = try await StoreTimeline(store: store, rules: rules).apply([
             event("2026-11-24T20:02:00Z", .leadSnoozed(Snooze(lead: "L2", until: at("2026-12-02T15:00:00Z")))),
         ])
@@ -82,10 +98,11 @@ import FollowUpTestSupport
                 "L2 is snoozed past its 20:05 deadline")
     }
 
-    @Test func aRepsQueueSplitsDueFromLater() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func aRepsQueueSplitsDueFromLater(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         // L3's step 2 (confirmation) is due at its touch, 20:01; L1's step 1 at capture.
         let queue = try await store.queue(for: "alice", at: at("2026-11-24T20:00:30Z"))
         #expect(queue.now.map(\.id) == ["L1"])
@@ -98,10 +115,11 @@ import FollowUpTestSupport
         #expect(try await store.queue(for: "nobody", at: at("2026-11-24T20:02:00Z")).now.isEmpty)
     }
 
-    @Test func aSnoozedLeadIsListedByItsWakeUpNotAsDueOrOverdue() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func aSnoozedLeadIsListedByItsWakeUpNotAsDueOrOverdue(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         _ = try await StoreTimeline(store: store, rules: rules).apply([
             event("2026-11-24T20:02:00Z", .leadSnoozed(Snooze(lead: "L1", until: at("2026-12-14T15:00:00Z"), rep: "alice",
                                                               reason: "call back after the budget meeting"))),
@@ -131,10 +149,11 @@ import FollowUpTestSupport
         #expect(!plan.contains("TEMP B-TREE"), "the index gives the order: \(plan)")
     }
 
-    @Test func theRosterCountsEachRepsLeadsInCadence() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func theRosterCountsEachRepsLeadsInCadence(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         _ = try await StoreTimeline(store: store, rules: rules).apply([
             upsert("2026-11-24T20:02:00Z", "carol"),
             event("2026-11-24T20:02:00Z", .leadSnoozed(Snooze(lead: "L2", until: at("2026-12-01T15:00:00Z")))),
@@ -154,10 +173,11 @@ import FollowUpTestSupport
         #expect(!plan.contains("TEMP B-TREE"), "the index gives the grouping order: \(plan)")
     }
 
-    @Test func aBatchIsCheckedAgainstTheStoreAndItselfAndAppliesWholeOrNotAtAll() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func aBatchIsCheckedAgainstTheStoreAndItselfAndAppliesWholeOrNotAtAll(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         let bad = [capture("2026-11-24T21:00:00Z", "L10"), touch("2026-11-24T21:00:00Z", "L11", by: "alice")]
         await #expect(throws: EventBatchError(index: 1, error: EventError(field: "lead", message: "unknown lead \"L11\""))) {
             try await store.advance(through: bad, source: "test", receivedAt: at("2026-11-24T21:00:00Z"), engine: engine)
@@ -181,10 +201,11 @@ import FollowUpTestSupport
         #expect(try await store.rep("carol") != nil)
     }
 
-    @Test func statisticsCountWhatIsStored() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func statisticsCountWhatIsStored(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         let stats = try await store.statistics()
         #expect(stats.events == 9)
         #expect(stats.leadsByStatus == [.open: 4, .won: 1])
@@ -195,10 +216,11 @@ import FollowUpTestSupport
         #expect(stats.outboxByState == [.pending: 10])
     }
 
-    @Test func aLeadsRecordHasItsEventsAndOnlyItsNotifications() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+    @Test(arguments: StorePlace.allCases)
+    func aLeadsRecordHasItsEventsAndOnlyItsNotifications(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await placed.open()
         // "L1:x" would share the id prefix "L1:" with L1's notifications.
         _ = try await StoreTimeline(store: store, rules: rules).apply([
             upsert("2026-11-24T19:00:00Z", "alice"),

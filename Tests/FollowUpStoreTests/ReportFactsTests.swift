@@ -6,16 +6,18 @@ import FollowUpFormats
 import FollowUpStore
 import FollowUpTestSupport
 
-/// What reports read from a real SQLite file: the window's leads, their
-/// touches, and one breach notice per notification (not per receiver).
+/// What reports read from a real SQLite file and a real PostgreSQL database:
+/// the window's leads, their touches, and one breach notice per notification
+/// (not per receiver).
 @Suite struct ReportFactsTests {
     let rules = DefaultRules.make()
 
-    @Test func factsOfACaptureWindow() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
+    @Test(arguments: StorePlace.allCases)
+    func factsOfACaptureWindow(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
         // Two receivers (webhook, log): every notification is two outbox rows.
-        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+        let store = try await placed.open()
         let timeline = StoreTimeline(store: store, rules: rules)
         _ = try await timeline.apply([
             upsert("2026-11-24T19:00:00Z", "alice", backup: "bob"),
@@ -47,11 +49,12 @@ import FollowUpTestSupport
     /// Version 2 follow-through through the real store: the notices reports
     /// count come from the outbox once per notification (each has two rows
     /// here), bounced touches are in the facts and left out of the figures.
-    @Test func followThroughFiguresFromTheOutbox() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
+    @Test(arguments: StorePlace.allCases)
+    func followThroughFiguresFromTheOutbox(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
         let rules = DefaultRules.make(followThrough: .shipped)
-        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+        let store = try await placed.open()
         let timeline = StoreTimeline(store: store, rules: rules)
         let now = at(FollowThroughMonth.until)
         _ = try await timeline.apply(try FollowThroughMonth.lines.map { try EventDecoder.decode($0) })
@@ -88,11 +91,12 @@ import FollowUpTestSupport
     /// Accepts, declines, a rep leaving and a merge, fed through the real
     /// store: the event log gives the answers (the owner's and others'), the
     /// outbox the offers and moves, the `in_cadence` flag the team load.
-    @Test func acceptanceAndRoutingFiguresFromTheLogAndTheOutbox() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
+    @Test(arguments: StorePlace.allCases)
+    func acceptanceAndRoutingFiguresFromTheLogAndTheOutbox(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
         let rules = DefaultRules.make(followThrough: .shipped)
-        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+        let store = try await placed.open()
         let timeline = StoreTimeline(store: store, rules: rules)
         let now = at("2026-12-01T15:40:00Z")
         // Team sales by round robin: L1 alice, L2 bob (declines: carol), L3 alice; L4 bob's own, moved to

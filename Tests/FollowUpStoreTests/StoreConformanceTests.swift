@@ -2,15 +2,17 @@ import Foundation
 import Testing
 import FollowUpCore
 import FollowUpStore
+import FollowUpPostgres
 import FollowUpTestSupport
 
 /// What every ``LeadStore`` must do, through the port alone, run against the
-/// SQLite store and the in-memory one: the core's timeline decides, the store
+/// SQLite store, the PostgreSQL store (a throwaway cluster, ``PostgresCluster``)
+/// and the in-memory one: the core's timeline decides, the store
 /// keeps, so both give the simulation's notifications, roll a bad batch back
 /// whole, and put rules in force all or nothing.
 @Suite struct StoreConformanceTests {
     enum Kind: String, CaseIterable, CustomStringConvertible {
-        case sqlite, memory
+        case sqlite, postgres, memory
         var description: String { rawValue }
     }
 
@@ -24,6 +26,12 @@ import FollowUpTestSupport
             let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
             try await store.seedRoster(roster)
             return (store, dir.remove)
+        case .postgres:
+            let store = try PostgresLeadStore(url: try await PostgresCluster.shared().makeDatabase().url,
+                                              routing: { notification, _ in testReceivers(notification) })
+            try await store.open()
+            try await store.seedRoster(roster)
+            return (store, { Task { try? await store.close() } })
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import FollowUpCore
 import FollowUpStore
+import FollowUpPostgres
 import FollowUpTestSupport
 
 /// Prints how fast the store records and fires on this machine. Nothing is
@@ -9,6 +10,46 @@ import FollowUpTestSupport
 /// `FOLLOWUP_STORE_PROBE=50000 swift test --filter ThroughputProbe`.
 @Suite struct ThroughputProbe {
     static let count = Int(ProcessInfo.processInfo.environment["FOLLOWUP_STORE_PROBE"] ?? "") ?? 0
+    /// Batches of 100 captures for ``batchesOfAHundredCaptures(_:)`` (`FOLLOWUP_BATCH_PROBE=100`).
+    static let batches = Int(ProcessInfo.processInfo.environment["FOLLOWUP_BATCH_PROBE"] ?? "") ?? 0
+
+    /// Batches of 100 captures through `advance(through:)`, routed round robin
+    /// over 20 reps, against each store side by side: events/s and, for
+    /// PostgreSQL, statements per batch. Durable commits on both (SQLite
+    /// `synchronous = FULL`, PostgreSQL `synchronous_commit = on`).
+    @Test(.enabled(if: batches > 0), arguments: StorePlace.allCases)
+    func batchesOfAHundredCaptures(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let store: any InspectedStore = switch place {
+        case .sqlite: try SQLiteLeadStore(path: dir.path("state.sqlite"), durability: .full, receivers: testReceivers)
+        case .postgres: try await placed.open()
+        }
+        let rules = DefaultRules.make(roster: (0..<20).map { Rep(id: "rep\($0)", team: "sales") })
+        try await store.seedRoster(rules.roster)
+        let engine = Engine(rules: rules)
+        var statements: [Int] = []
+        let clock = ContinuousClock()
+        let elapsed = try await clock.measure {
+            for b in 0..<Self.batches {
+                let batch = (0..<100).map { i in
+                    let n = b * 100 + i
+                    var profile = LeadProfile(id: "L\(n)", source: "web_form", email: "l\(n)@example.test", timezone: "America/New_York")
+                    profile.attributes = ["crm_id": .string("C\(n)")]
+                    return Event(at: at("2026-11-24T14:00:00Z") + TimeSpan(seconds: Int64(b)), body: .leadCaptured(profile))
+                }
+                _ = try await store.advance(through: batch, source: "probe", receivedAt: batch[0].at, engine: engine)
+                if let postgres = store as? PostgresLeadStore { statements.append(postgres.lastWriteStatements) }
+            }
+        }
+        let events = Self.batches * 100
+        print("batch probe \(place): \(Self.batches) batches of 100 captures in \(elapsed) → "
+              + "\(Int(Double(events) / elapsed.seconds)) events/s"
+              + (statements.isEmpty ? "" : ", statements per batch \(statements.min()!)…\(statements.max()!)"))
+        #expect(try await store.statistics().leadsByStatus[.open] == events)
+    }
 
     @Test(.enabled(if: count > 0))
     func recordCapturesThenFireTheirDeadlines() async throws {

@@ -11,6 +11,12 @@ public protocol LeadStore: Sendable {
     /// nothing when it throws. Transactions never interleave.
     func write<T: Sendable>(_ work: @escaping @Sendable (any TimelineTransaction) throws -> T) async throws -> T
 
+    /// ``write(_:)``, told which leads `work` will read: a store that pays a
+    /// round trip per read (PostgreSQL) fetches them all in one statement
+    /// first. A hint only: `work` may read any lead. By default, ``write(_:)``.
+    func write<T: Sendable>(reading leads: [LeadID],
+                            _ work: @escaping @Sendable (any TimelineTransaction) throws -> T) async throws -> T
+
     /// The earliest pending timer, if any.
     func nextTimer() async throws -> LeadTimer?
 
@@ -37,13 +43,20 @@ public protocol LeadStore: Sendable {
 }
 
 extension LeadStore {
+    public func write<T: Sendable>(reading leads: [LeadID],
+                                   _ work: @escaping @Sendable (any TimelineTransaction) throws -> T) async throws -> T {
+        try await write(work)
+    }
+
     /// Applies a batch as the timeline does (``Engine/advance(through:source:receivedAt:in:)``:
     /// before each event, every timer due strictly before it fires) in ONE
     /// all-or-nothing transaction: what the API does with one request.
     /// - Throws: ``EventBatchError`` naming the first event that cannot apply; nothing is written.
     public func advance(through events: [Event], source: String, receivedAt: Instant,
                         engine: Engine) async throws -> TimelineBatch {
-        try await write { try engine.advance(through: events, source: source, receivedAt: receivedAt, in: $0) }
+        try await write(reading: events.compactMap(\.lead)) {
+            try engine.advance(through: events, source: source, receivedAt: receivedAt, in: $0)
+        }
     }
 
     /// Fires the earliest pending timer if it is due at or before `limit`

@@ -26,10 +26,10 @@ let testReceivers: @Sendable (LeadNotification) -> [String] = { _ in ["webhook",
 /// transaction through ``SQLiteLeadStore/advance(through:source:receivedAt:engine:)``
 /// (the core's order: the timers due strictly before each event fire first).
 struct StoreTimeline {
-    let store: SQLiteLeadStore
+    let store: any LeadStore & LeadQueries
     let engine: Engine
 
-    init(store: SQLiteLeadStore, rules: Rules) {
+    init(store: any LeadStore & LeadQueries, rules: Rules) {
         self.store = store
         self.engine = Engine(rules: rules)
     }

@@ -1,9 +1,8 @@
-import FollowUpCore
-import FollowUpFormats
+public import FollowUpCore
 
 extension LeadNotification {
     /// Reads back what ``LeadNotification/jsonLine`` wrote (the outbox payload).
-    init(jsonLine: String) throws(JSONColumnError) {
+    public init(jsonLine: String) throws(JSONColumnError) {
         let value: JSONValue
         do throws(JSONParser.Failure) {
             value = try JSONParser.parse(jsonLine)

@@ -1,13 +1,14 @@
-import FollowUpCore
-import FollowUpFormats
+public import FollowUpCore
 
-/// The few columns that hold JSON: profile attributes, a lead's "has had"
-/// list and its notification counters. Written with the core's JSONWriter and
-/// read with its JSONParser (not Foundation's coders), because every event
-/// writes a lead row and these are on that path.
-enum JSONColumns {
+/// The few store columns that hold JSON: profile attributes, a lead's "has had"
+/// list and its notification counters, a rep's planned change, weighted
+/// totals. Written with the core's JSONWriter and read with its JSONParser
+/// (not Foundation's coders), because every event writes a lead row and these
+/// are on that path. In the formats module so that every store (SQLite, PostgreSQL)
+/// writes the same text.
+public enum JSONColumns {
     /// Attributes as a JSON object with members sorted by name; nil (NULL) when there are none.
-    static func attributes(_ attributes: [String: JSONValue]) -> String? {
+    public static func attributes(_ attributes: [String: JSONValue]) -> String? {
         guard !attributes.isEmpty else { return nil }
         var w = JSONWriter()
         w.value(nil, .object(JSONObject(attributes)))
@@ -15,14 +16,14 @@ enum JSONColumns {
     }
 
     /// Reads ``attributes(_:)`` back.
-    static func attributes(_ text: String?) throws(JSONColumnError) -> [String: JSONValue] {
+    public static func attributes(_ text: String?) throws(JSONColumnError) -> [String: JSONValue] {
         guard let text else { return [:] }
         guard case .object(let o) = try parse(text) else { throw JSONColumnError("attributes: expected a JSON object") }
         return o.dictionary
     }
 
     /// Rep ids as a JSON array of strings, in order.
-    static func repIDs(_ ids: [RepID]) -> String {
+    public static func repIDs(_ ids: [RepID]) -> String {
         var w = JSONWriter()
         w.beginArray()
         for id in ids { w.string(nil, id) }
@@ -31,7 +32,7 @@ enum JSONColumns {
     }
 
     /// Reads ``repIDs(_:)`` back.
-    static func repIDs(_ text: String) throws(JSONColumnError) -> [RepID] {
+    public static func repIDs(_ text: String) throws(JSONColumnError) -> [RepID] {
         guard case .array(let items) = try parse(text) else { throw JSONColumnError("had: expected a JSON array") }
         var ids: [RepID] = []
         ids.reserveCapacity(items.count)
@@ -44,7 +45,7 @@ enum JSONColumns {
 
     /// Counters as `[[kind, step, count], …]`, in the order they were first minted
     /// (the order is part of ``LeadState``'s value).
-    static func counters(_ counters: [NotificationCounter]) -> String {
+    public static func counters(_ counters: [NotificationCounter]) -> String {
         var w = JSONWriter()
         w.beginArray()
         for c in counters {
@@ -59,7 +60,7 @@ enum JSONColumns {
     }
 
     /// Reads ``counters(_:)`` back.
-    static func counters(_ text: String) throws(JSONColumnError) -> [NotificationCounter] {
+    public static func counters(_ text: String) throws(JSONColumnError) -> [NotificationCounter] {
         guard case .array(let items) = try parse(text) else { throw JSONColumnError("counters: expected a JSON array") }
         var out: [NotificationCounter] = []
         out.reserveCapacity(items.count)
@@ -75,7 +76,7 @@ enum JSONColumns {
     }
 
     /// A planned availability change as `{"available":…,"until":…,"reason":…,"from":…}`.
-    static func availability(_ a: Availability) -> String {
+    public static func availability(_ a: Availability) -> String {
         var w = JSONWriter()
         w.beginObject()
         w.bool("available", a.available)
@@ -87,7 +88,7 @@ enum JSONColumns {
     }
 
     /// Reads ``availability(_:)`` back.
-    static func availability(_ text: String) throws -> Availability {
+    public static func availability(_ text: String) throws(JSONColumnError) -> Availability {
         let value = try parse(text)
         guard case .bool(let available)? = value["available"] else { throw JSONColumnError("scheduled: expected an availability") }
         func instant(_ key: String) -> Instant? {
@@ -99,7 +100,7 @@ enum JSONColumns {
     }
 
     /// Weighted round robin's running totals as `{"rep":total,…}` (keys sorted: the same totals write the same text).
-    static func totals(_ totals: [RepID: Int]) -> String {
+    public static func totals(_ totals: [RepID: Int]) -> String {
         var w = JSONWriter()
         w.beginObject()
         for rep in totals.keys.sorted() { w.int(rep, totals[rep]!) }
@@ -107,15 +108,15 @@ enum JSONColumns {
         return w.text
     }
 
-    /// Reads ``totals(_:)`` back; `key` names the meta row in errors.
-    static func totals(_ text: String?, key: String) throws -> [RepID: Int] {
+    /// Reads ``totals(_:)`` back.
+    public static func totals(_ text: String?) throws(JSONColumnError) -> [RepID: Int] {
         guard let text, case .object(let o) = try parse(text) else {
-            throw StoreDataError(table: "meta", key: key, message: "expected a JSON object of totals")
+            throw JSONColumnError("expected a JSON object of totals")
         }
         var out: [RepID: Int] = [:]
         for (rep, value) in o.dictionary {
             guard case .number(let n) = value, let total = Int(n) else {
-                throw StoreDataError(table: "meta", key: key, message: "expected a whole number for \(rep)")
+                throw JSONColumnError("expected a whole number for \(rep)")
             }
             out[rep] = total
         }
@@ -132,7 +133,7 @@ enum JSONColumns {
 }
 
 /// A JSON column that does not read back.
-struct JSONColumnError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct JSONColumnError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -1,0 +1,89 @@
+import Foundation
+import PostgresNIO
+
+/// Where the PostgreSQL store's database is and who this node is.
+///
+/// TLS is not configured yet: use a Unix socket or a trusted network.
+public struct PostgresStoreConfiguration: Sendable, Hashable {
+    /// The server's host name; nil when ``unixSocketPath`` is set.
+    public var host: String?
+    /// The server's TCP port (also names the socket file: `.s.PGSQL.PORT`).
+    public var port: Int
+    /// The server's socket file (`/run/postgresql/.s.PGSQL.5432`); wins over ``host``.
+    public var unixSocketPath: String?
+    /// The role followupd connects as; it owns the tables.
+    public var username: String
+    /// Nil for `trust` or peer authentication.
+    public var password: String?
+    /// The database holding followupd's tables (created by the admin; the tables by the store).
+    public var database: String
+    /// This node's name in the `lease` table (the holder of the lease when it leads); the host name by default.
+    public var holder: String
+
+    /// A configuration from its parts; see ``init(url:holder:)`` for the `database:` URL.
+    public init(host: String? = nil, port: Int = 5432, unixSocketPath: String? = nil, username: String,
+                password: String? = nil, database: String, holder: String? = nil) {
+        self.host = host
+        self.port = port
+        self.unixSocketPath = unixSocketPath
+        self.username = username
+        self.password = password
+        self.database = database
+        self.holder = holder ?? ProcessInfo.processInfo.hostName
+    }
+
+    /// Reads `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`, or the socket
+    /// form libpq reads, `postgres://USER@/DATABASE?host=/run/postgresql`
+    /// (a directory: the socket in it is `.s.PGSQL.PORT`).
+    /// - Throws: ``PostgresStoreError/badURL(_:reason:)`` naming what is wrong.
+    public init(url text: String, holder: String? = nil) throws {
+        guard let url = URLComponents(string: text), ["postgres", "postgresql"].contains(url.scheme ?? "") else {
+            throw PostgresStoreError.badURL(text, reason: "expected postgres://user@host/database")
+        }
+        guard let user = url.percentEncodedUser.flatMap({ $0.removingPercentEncoding }), !user.isEmpty else {
+            throw PostgresStoreError.badURL(text, reason: "no user name")
+        }
+        let database = String(url.path.drop { $0 == "/" })
+        guard !database.isEmpty else { throw PostgresStoreError.badURL(text, reason: "no database name") }
+        self.init(port: url.port ?? 5432, username: user,
+                  password: url.percentEncodedPassword.flatMap { $0.removingPercentEncoding },
+                  database: database.removingPercentEncoding ?? database, holder: holder)
+        let socketDirectory = url.queryItems?.first { $0.name == "host" }?.value
+        if let socketDirectory, socketDirectory.hasPrefix("/") {
+            unixSocketPath = socketDirectory + "/.s.PGSQL.\(port)"
+        } else if let host = url.host, !host.isEmpty {
+            self.host = host
+        } else {
+            throw PostgresStoreError.badURL(text, reason: "no host (or ?host=/socket/directory)")
+        }
+    }
+
+    /// What one connection of ours asks for: durable commits whatever the server's default.
+    var connection: PostgresConnection.Configuration {
+        var configuration = if let unixSocketPath {
+            PostgresConnection.Configuration(unixSocketPath: unixSocketPath, username: username, password: password,
+                                             database: database)
+        } else {
+            PostgresConnection.Configuration(host: host ?? "localhost", port: port, username: username,
+                                             password: password, database: database, tls: .disable)
+        }
+        configuration.options.additionalStartupParameters = Self.startupParameters
+        return configuration
+    }
+
+    /// The pool's configuration (reads and the outbox's admin calls).
+    var client: PostgresClient.Configuration {
+        var configuration = if let unixSocketPath {
+            PostgresClient.Configuration(unixSocketPath: unixSocketPath, username: username, password: password,
+                                         database: database)
+        } else {
+            PostgresClient.Configuration(host: host ?? "localhost", port: port, username: username,
+                                         password: password, database: database, tls: .disable)
+        }
+        configuration.options.additionalStartupParameters = Self.startupParameters
+        return configuration
+    }
+
+    /// "Acknowledged" means committed to disk: a commit waits for its WAL flush.
+    static let startupParameters = [("synchronous_commit", "on"), ("application_name", "followupd")]
+}

@@ -1,0 +1,133 @@
+public import FollowUpCore
+import FollowUpFormats
+import PostgresNIO
+
+/// Who gets a notification, given the lead's priority and team when it was
+/// minted (the SQLite store's `NotificationRouter`).
+public typealias PostgresNotificationRouter = @Sendable (LeadNotification, RouteFacts) -> [String]
+
+extension PostgresWorld: TimelineTransaction {
+    /// The earliest due timer: a rep's planned change from the team, a timer
+    /// this transaction added, or a row; taken off the queue here (its row is
+    /// deleted at the end), so no timer fires twice.
+    func takeTimer(dueBefore limit: Instant, inclusive: Bool) throws -> LeadTimer? {
+        try check()
+        func due(_ at: Instant) -> Bool { at < limit || (inclusive && at == limit) }
+        let change = team.timers.first.flatMap { due($0.at) ? $0 : nil }
+        var earliest = timers.earliestAdded
+        if let row = try storedTimer(), earliest.map({ row < $0 }) ?? true { earliest = row }
+        if let found = earliest, !due(found.at) { earliest = nil }
+        if let change, earliest.map({ change < $0 }) ?? true { return change }
+        guard let timer = earliest else { return nil }
+        timers.remove(timer)
+        return timer
+    }
+
+    func log(_ event: Event, source: String, receivedAt: Instant) throws -> Int64 {
+        if let lead = event.lead, try isErased(lead) {
+            let field = if case .leadCaptured = event.body { "lead.id" } else { "lead" }
+            throw EventError(field: field, message: "lead \"\(lead)\" was erased (followupctl lead erase); events naming it are refused")
+        }
+        let seq = nextEventSeq
+        nextEventSeq += 1
+        eventRows.beginObject()
+        eventRows.int("seq", Int(seq))
+        eventRows.seconds("at", event.at)
+        eventRows.string("type", event.type)
+        eventRows.optional("lead", event.lead)
+        eventRows.optional("rep", event.rep)
+        eventRows.string("source", source)
+        eventRows.seconds("received_at", receivedAt)
+        eventRows.string("body", event.jsonLine)
+        eventRows.endObject()
+        eventCount += 1
+        return seq
+    }
+
+    /// Routes are decided here, at mint time and as the lead stands in this
+    /// transaction, so a config reload never re-routes what is queued.
+    func queue(_ notifications: [LeadNotification], createdAt: Instant) throws {
+        for n in notifications {
+            let state = lead(n.lead)
+            let payload = n.jsonLine
+            for receiver in routing(n, RouteFacts(priority: state?.priority, team: state?.team)) {
+                outboxRows.beginObject()
+                outboxRows.int("n", outboxCount)
+                outboxRows.string("id", n.id)
+                outboxRows.string("receiver", receiver)
+                outboxRows.seconds("at", n.at)
+                outboxRows.string("kind", n.kind.rawValue)
+                outboxRows.string("lead", n.lead)
+                outboxRows.string("payload", payload)
+                outboxRows.seconds("created_at", createdAt)
+                outboxRows.endObject()
+                outboxCount += 1
+            }
+        }
+    }
+
+    func reached(_ instant: Instant) {
+        if reachedAt.map({ instant > $0 }) ?? true { reachedAt = instant }
+    }
+
+    // MARK: Writing
+
+    /// Writes what the transaction did, set-based: the changed leads in one
+    /// statement, the timer rows in one, the log rows in one, the outbox rows
+    /// in one; their tallies are counted into ``tallies``.
+    func flush() throws {
+        try check()
+        var leads = JSONWriter()
+        leads.beginArray()
+        var changed = 0
+        for id in savedOrder {
+            guard let lead = saved[id] else { continue }
+            let old = storedLead(id)
+            guard old != lead else { continue }
+            LeadColumns.write(lead, to: &leads)
+            changed += 1
+            if old?.status != lead.status {
+                if let old { tallies.add(TallyChanges.leads(old.status.rawValue), -1) }
+                tallies.add(TallyChanges.leads(lead.status.rawValue), 1)
+            }
+        }
+        leads.endArray()
+        if changed > 0 {
+            try session.query(PostgresQuery(unsafeSQL: LeadColumns.upsertSQL, binds: try PostgresStoreCache.binds(leads.text)))
+        }
+        tallies.add(TallyChanges.timers, try timers.write(session))
+        if eventCount > 0 {
+            eventRows.endArray()
+            try session.query(PostgresQuery(unsafeSQL: Self.insertEventsSQL, binds: try PostgresStoreCache.binds(eventRows.text)))
+        }
+        if outboxCount > 0 {
+            outboxRows.endArray()
+            let made = try session.query(PostgresQuery(unsafeSQL: Self.insertOutboxSQL,
+                                                       binds: try PostgresStoreCache.binds(outboxRows.text)))
+            for row in made {
+                let (receiver, n) = try row.decode((String, Int64).self)
+                tallies.add(TallyChanges.outbox("pending"), n)
+                tallies.add(TallyChanges.receiver(receiver, "pending"), n)
+            }
+        }
+    }
+
+    static let insertEventsSQL = """
+        INSERT INTO events (seq, at, type, lead, rep, source, received_at, body)
+        SELECT * FROM jsonb_to_recordset($1::jsonb)
+            AS r(seq bigint, at bigint, type text, lead text, rep text, source text, received_at bigint, body text)
+        """
+
+    /// A notification id is deterministic: one minted again keeps its row
+    /// (as the SQLite store's `INSERT OR IGNORE`). Rows go in minting order.
+    static let insertOutboxSQL = """
+        WITH made AS (
+            INSERT INTO outbox (id, receiver, at, kind, lead, payload, state, attempts, next_attempt_at, created_at)
+            SELECT id, receiver, at, kind, lead, payload, 'pending', 0, at, created_at
+            FROM jsonb_to_recordset($1::jsonb)
+                AS r(n integer, id text, receiver text, at bigint, kind text, lead text, payload text, created_at bigint)
+            ORDER BY n
+            ON CONFLICT DO NOTHING RETURNING receiver)
+        SELECT receiver, count(*) FROM made GROUP BY receiver
+        """
+}

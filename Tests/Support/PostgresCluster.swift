@@ -1,0 +1,176 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A throwaway PostgreSQL cluster for this test process: `initdb` into a
+/// short temporary directory, `pg_ctl start` listening only on a Unix socket
+/// there, stopped and removed when the process exits. Each test makes its
+/// own database (``makeDatabase()``), so tests run in parallel.
+///
+/// `initdb` refuses to run as root, and the tests run as root here and in
+/// CI: then the cluster runs as the `postgres` user (`runuser`). Without
+/// PostgreSQL installed, ``shared`` throws a message saying so: the
+/// PostgreSQL tests fail, they do not skip.
+public final class PostgresCluster: Sendable {
+    /// The directory holding the data, the log and the socket.
+    public let directory: String
+    /// The role every database belongs to (trust authentication).
+    public static let user = "followupd"
+    private let count = Atomic<Int>(0)
+    private let bin: String
+
+    /// The process's cluster, started at first use. Started on a thread of
+    /// its own: `initdb` and `pg_ctl` block for a second or two, and tests
+    /// waiting on a lazy static instead would hold every thread of Swift's
+    /// small cooperative pool (the first run of these tests hung so).
+    public static func shared() async throws -> PostgresCluster {
+        try await withCheckedThrowingContinuation { continuation in
+            let start = state.withLock { state -> Bool in
+                if let result = state.result {
+                    continuation.resume(with: result)
+                    return false
+                }
+                state.waiting.append(continuation)
+                defer { state.starting = true }
+                return !state.starting
+            }
+            guard start else { return }
+            Thread.detachNewThread {
+                let result = Result { try PostgresCluster() }
+                let waiting = state.withLock { state in
+                    state.result = result
+                    defer { state.waiting = [] }
+                    return state.waiting
+                }
+                for continuation in waiting { continuation.resume(with: result) }
+            }
+        }
+    }
+
+    private struct StartState: Sendable {
+        var result: Result<PostgresCluster, any Error>?
+        var starting = false
+        var waiting: [CheckedContinuation<PostgresCluster, any Error>] = []
+    }
+
+    private static let state = Mutex(StartState())
+
+    private init() throws {
+        bin = try Self.binaries()
+        let asRoot = geteuid() == 0
+        Self.stopOrphans(bin: bin, asRoot: asRoot)
+        var template = Array("/tmp/fupg-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw ClusterError("cannot create a temporary directory") }
+        directory = String(cString: made)
+        // Whose cluster it is: a test process that crashed never ran its exit handler.
+        try String(getpid()).write(toFile: directory + "/owner.pid", atomically: true, encoding: .utf8)
+        if asRoot {
+            // initdb refuses root: the cluster runs as postgres, which must own its directory.
+            guard let postgres = getpwnam("postgres") else {
+                throw ClusterError("running as root and there is no postgres user to run the cluster as (install postgresql)")
+            }
+            guard chown(directory, postgres.pointee.pw_uid, postgres.pointee.pw_gid) == 0 else {
+                throw ClusterError("cannot give \(directory) to postgres")
+            }
+        }
+        try run("initdb", ["-D", directory + "/data", "-A", "trust", "-U", Self.user, "--no-sync", "-E", "UTF8"], asRoot)
+        try run("pg_ctl", ["-D", directory + "/data", "-l", directory + "/log", "-w",
+                           "-o", "-k \(directory) -c listen_addresses=''", "start"], asRoot)
+        Self.running.withLock { $0 = (directory, bin, asRoot) }
+        atexit {
+            guard let (directory, bin, asRoot) = PostgresCluster.running.withLock({ $0 }) else { return }
+            let arguments = ["-D", directory + "/data", "-m", "immediate", "stop"]
+            _ = PostgresCluster.spawn(asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--", bin + "/pg_ctl"] + arguments
+                                             : [bin + "/pg_ctl"] + arguments, output: directory + "/stop.out")
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+    }
+
+    /// Stops and removes the clusters of test processes that are gone (they
+    /// crashed, so their exit handler never ran).
+    private static func stopOrphans(bin: String, asRoot: Bool) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
+        for name in names where name.hasPrefix("fupg-") {
+            let dir = "/tmp/" + name
+            guard let text = try? String(contentsOfFile: dir + "/owner.pid", encoding: .utf8),
+                  let owner = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                  kill(owner, 0) != 0, errno == ESRCH else { continue }
+            let arguments = ["-D", dir + "/data", "-m", "immediate", "stop"]
+            _ = spawn(asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--", bin + "/pg_ctl"] + arguments
+                             : [bin + "/pg_ctl"] + arguments, output: "/tmp/\(name).stop.out")
+            try? FileManager.default.removeItem(atPath: dir)
+        }
+    }
+
+    /// What the exit handler stops: it can capture nothing.
+    private static let running = Mutex<(String, String, Bool)?>(nil)
+
+    /// A new, empty database: its name, and its URL for the store (`postgres://followupd@/NAME?host=DIR`).
+    public func makeDatabase() throws -> (name: String, url: String) {
+        let name = "t\(getpid())_\(count.add(1, ordering: .relaxed).newValue)"
+        _ = try psql("postgres", "CREATE DATABASE \(name)")
+        return (name, "postgres://\(Self.user)@/\(name)?host=\(directory)")
+    }
+
+    /// Runs `sql` in database `name` with psql (for what a test does behind the store's back).
+    public func psql(_ database: String, _ sql: String) throws -> String {
+        let (status, output) = Self.spawn([bin + "/psql", "-h", directory, "-U", Self.user, "-d", database,
+                                           "-v", "ON_ERROR_STOP=1", "-At", "-c", sql],
+                                          output: directory + "/psql-\(UUID().uuidString).out")
+        guard status == 0 else { throw ClusterError("psql \(sql): \(output)") }
+        return output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func run(_ tool: String, _ arguments: [String], _ asRoot: Bool) throws {
+        let argv = asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--", bin + "/" + tool] + arguments
+                          : [bin + "/" + tool] + arguments
+        let (status, output) = Self.spawn(argv, output: directory + "/\(tool).out")
+        guard status == 0 else {
+            let log = (try? String(contentsOfFile: directory + "/log", encoding: .utf8)) ?? ""
+            throw ClusterError("\(tool) failed (\(status)): \(output)\(log)")
+        }
+    }
+
+    /// Runs `argv` with its output in the file `output` and waits for it with
+    /// `waitpid`. Not ``Subprocess``: Foundation's `Process` never saw
+    /// `runuser … pg_ctl start` exit (it stayed a zombie and the tests hung).
+    static func spawn(_ argv: [String], output: String) -> (status: Int32, output: String) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let arguments = argv.map { strdup($0) } + [nil]
+        defer { for a in arguments { free(a) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, argv[0], &actions, nil, arguments, environ) == 0 else {
+            return (127, "cannot run \(argv[0])")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(atPath: output)
+        // WIFEXITED / WEXITSTATUS, which Swift does not import.
+        return ((status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f), text)
+    }
+
+    /// Debian's PostgreSQL 15, else the first `initdb` on PATH.
+    private static func binaries() throws -> String {
+        let debian = "/usr/lib/postgresql/15/bin"
+        if FileManager.default.isExecutableFile(atPath: debian + "/initdb") { return debian }
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        where FileManager.default.isExecutableFile(atPath: "\(dir)/initdb") && FileManager.default.isExecutableFile(atPath: "\(dir)/psql") {
+            return String(dir)
+        }
+        throw ClusterError("PostgreSQL is not installed (no initdb in \(debian) or on PATH): run scripts/bootstrap, which installs postgresql")
+    }
+}
+
+/// Why the test cluster could not start or answer.
+public struct ClusterError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = "PostgreSQL test cluster: " + description }
+}
