@@ -119,7 +119,8 @@ let package = Package(
         .target(
             name: "FollowUpDaemon",
             dependencies: [
-                "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules", "FollowUpStore", "FollowUpNotify", "FollowUpSystemd",
+                "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules", "FollowUpStore", "FollowUpPostgres",
+                "FollowUpNotify", "FollowUpSystemd",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

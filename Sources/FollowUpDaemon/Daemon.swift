@@ -2,6 +2,7 @@ import FollowUpCore
 public import FollowUpRules
 import FollowUpNotify
 import FollowUpStore
+import FollowUpPostgres
 public import Logging
 import FollowUpSystemd
 public import ServiceLifecycle
@@ -83,9 +84,76 @@ public struct Daemon: Service {
             }
             lock.release()
         case .postgres(let address):
-            // The PostgreSQL store is being built (issue 14); until the daemon runs on it, say so plainly.
-            throw DatabaseLocationError(message: "`database` \(address.redacted): this followupd keeps its state in SQLite only; PostgreSQL comes with several-node support")
+            try await lead(on: PostgresStoreConfiguration(address), clock: clock, routes: routes, manager: manager)
         }
+    }
+
+    /// On PostgreSQL: waits as a standby until this node holds the lease,
+    /// then opens the store fenced by the lease's epoch and serves while it
+    /// keeps the lease. Losing it ends the daemon with an error (its writes
+    /// are fenced already); a graceful stop closes the store, then hands the
+    /// lease over at once.
+    private func lead(on configuration: PostgresStoreConfiguration, clock: any DaemonClock,
+                      routes: NotificationRoutes, manager: ServiceManager) async throws {
+        let lease = LeaderLease(configuration: configuration, holder: LeaderLease.localHolder(), logger: logger)
+        let store = PostgresLeadStore(configuration: configuration, routing: { routes.receivers(of: $0, facts: $1) })
+        do {
+            // The schema (and its lease row) before waiting on the lease: a new database has neither.
+            try await store.migrate()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        manager.ready(status: "standby: waiting for the lease")
+        // A standby must keep systemd's watchdog fed while it waits, which may be for days.
+        let standbyPings = manager.watchdogInterval.map { interval in
+            Task {
+                while !Task.isCancelled {
+                    manager.watchdogPing()
+                    try? await Task.sleep(for: interval / 2)
+                }
+            }
+        }
+        let term: LeaderLease.Term
+        do {
+            // SIGTERM to a standby ends the wait: it has nothing to hand over.
+            term = try await cancelWhenGracefulShutdown { [logger] in
+                try await lease.acquire { holder in
+                    logger.notice("standby: \(holder ?? "another node") leads; taking over when its lease lapses or its process is gone")
+                    manager.status("standby: \(holder ?? "another node") leads")
+                }
+            }
+        } catch {
+            standbyPings?.cancel()
+            await lease.release()
+            try? await store.close()
+            if error is CancellationError {
+                logger.info("stopped as a standby")
+                return
+            }
+            throw error
+        }
+        standbyPings?.cancel()
+        logger.notice("leading: took the lease at epoch \(term.epoch) as \(lease.holder)")
+        // Renewing starts now, before the store opens: opening must not outlast the lease.
+        let keeping = Task { try await lease.keep() }
+        do {
+            try await store.open(epoch: term.epoch)
+            let opened = OpenedStore(store: store, eraser: nil, backups: nil, retention: nil)
+            try await serve(opened, clock: clock, manager: manager, more: [LeaseKeeper(keeping: keeping, logger: logger)])
+        } catch {
+            keeping.cancel()
+            _ = try? await keeping.value  // renewing has stopped before the lease's connection closes
+            try? await store.close()
+            // Hands the lease over if it is still ours (a failed start); after a loss it only closes the connection.
+            await lease.release()
+            throw error
+        }
+        keeping.cancel()
+        _ = try? await keeping.value
+        try await store.close()
+        await lease.release()
+        logger.info("stopped: the store closed and the lease handed over")
     }
 
     /// Runs the daemon over an open store until the group shuts down: the

@@ -58,13 +58,22 @@ public final class PostgresLeadStore: LeadStore, Sendable {
         self.init(configuration: try PostgresStoreConfiguration(url: url), epoch: epoch, routing: routing)
     }
 
+    /// Brings the schema up to date (``PostgresSchema``) and nothing else: a
+    /// node runs it before it waits for the lease, whose table the schema
+    /// holds. ``open(epoch:)`` runs it again (a no-op then).
+    public func migrate() async throws {
+        try await writer.run { session in try PostgresSchema.prepare(session) }
+    }
+
     /// Connects, brings the schema up to date (``PostgresSchema``), loads the
-    /// team and counters, and reads the lease's epoch to fence writes with.
-    public func open() async throws {
+    /// team and counters, and takes the epoch to fence writes with: `epoch`
+    /// (the lease this node just took), else the one given at init, else the
+    /// lease's current one.
+    public func open(epoch given: Int64? = nil) async throws {
         let client = self.client
         let running = Task { await client.run() }
         state.withLock { $0.running = running }
-        let fixedEpoch = self.fixedEpoch
+        let fixedEpoch = given ?? self.fixedEpoch
         let (cache, epoch) = try await writer.run { session in
             try PostgresSchema.prepare(session)
             let cache = try PostgresStoreCache.load(session)

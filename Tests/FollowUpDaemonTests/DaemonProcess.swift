@@ -22,6 +22,8 @@ final class DaemonProcess: @unchecked Sendable {
     let directory: URL
     var socket: String { directory.appendingPathComponent("api.sock").path }
     var database: String { directory.appendingPathComponent("state.sqlite").path }
+    /// A `postgres://` URL to run on instead of the SQLite file (set it in `setUp`).
+    var databaseURL: String?
     var configPath: String { directory.appendingPathComponent("followupd.yaml").path }
 
     private var process: Process?
@@ -56,8 +58,10 @@ final class DaemonProcess: @unchecked Sendable {
     ///   - tcp: also listen on a free loopback TCP port, with ``token`` in a token file.
     ///   - setUp: runs before the config is written and the daemon started
     ///     (to set ``environment``, ``arguments`` or ``rules``).
+    ///   - waitUntilReady: wait until the API answers (a standby on PostgreSQL does not listen: pass false).
     init(clockStart: String, scaledRate: Double? = nil, extra: String = "", receivers: String? = nil,
-         directory: URL? = nil, tcp: Bool = false, setUp: (DaemonProcess) throws -> Void = { _ in }) throws {
+         directory: URL? = nil, tcp: Bool = false, waitUntilReady: Bool = true,
+         setUp: (DaemonProcess) throws -> Void = { _ in }) throws {
         self.directory = directory
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("followupd-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
@@ -69,7 +73,7 @@ final class DaemonProcess: @unchecked Sendable {
         }
         try setUp(self)
         try writeConfig(clockStart: clockStart, scaledRate: scaledRate, extra: extra, receivers: receivers)
-        try start()
+        try start(waitUntilReady: waitUntilReady)
     }
 
     static let logReceiver = """
@@ -90,7 +94,7 @@ final class DaemonProcess: @unchecked Sendable {
     func writeConfig(clockStart: String, scaledRate: Double? = nil, extra: String = "", receivers: String? = nil) throws {
         let clock = scaledRate.map { "clock: scaled\n  clock_rate: \($0)" } ?? "clock: manual"
         try """
-            database: \(database)
+            database: "\(databaseURL ?? database)"
             rules: \(rules)
             listen:
               - unix:\(socket)
@@ -104,8 +108,8 @@ final class DaemonProcess: @unchecked Sendable {
             """.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
-    /// Starts (or restarts) the daemon and waits until its API answers.
-    func start() throws {
+    /// Starts (or restarts) the daemon and, unless told not to, waits until its API answers.
+    func start(waitUntilReady: Bool = true) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Self.binary)
         p.arguments = ["--config", configPath] + arguments
@@ -141,6 +145,7 @@ final class DaemonProcess: @unchecked Sendable {
         }
         try p.run()
         process = p
+        guard waitUntilReady else { return }
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             if !p.isRunning { throw APIClient.Failure(description: "followupd exited \(p.terminationStatus): \(stderr)") }
@@ -184,6 +189,17 @@ final class DaemonProcess: @unchecked Sendable {
     func advance(to time: String) throws {
         let r = try post("/v1/testing/clock", #"{"now":"\#(time)"}"#)
         guard r.status == 200 else { throw APIClient.Failure(description: "advance: \(r.status) \(r.body)") }
+    }
+
+    /// Whether the daemon process is still running.
+    var isRunning: Bool { process?.isRunning ?? false }
+
+    /// Waits for the daemon to exit on its own; its status, or nil if it still runs after `seconds`.
+    func waitForExit(seconds: Double) -> Int32? {
+        guard let p = process else { return nil }
+        let deadline = Date().addingTimeInterval(seconds)
+        while p.isRunning, Date() < deadline { usleep(10_000) }
+        return p.isRunning ? nil : p.terminationStatus
     }
 
     /// Sends a signal and returns at once.

@@ -1,6 +1,7 @@
 public import FollowUpCore
 public import FollowUpReports
 public import FollowUpStore
+public import FollowUpPostgres
 
 /// Everything the daemon asks of its store, whichever it is: the timeline's
 /// writes, the outbox, the reads people and reports make, and the rule
@@ -11,3 +12,5 @@ public protocol DaemonStore: LeadStore, Outbox, LeadQueries, ReportQueries {
 }
 
 extension SQLiteLeadStore: DaemonStore {}
+
+extension PostgresLeadStore: DaemonStore {}

@@ -1,0 +1,235 @@
+import Foundation
+public import Logging
+import NIOCore
+import PostgresNIO
+
+/// Who leads: the `lease` row (`holder, epoch, expires_at`), timed by the
+/// database's clock and kept on a connection of its own (issue 14).
+///
+/// A node takes the lease when nobody holds it, when it expired, or at once
+/// when its holder's lease connection is gone from `pg_stat_activity` (the
+/// holder's process died: its sockets closed). Taking it bumps the epoch,
+/// which fences every write of the node before (``PostgresLeadStore`` ends
+/// each write transaction by checking it). The leader renews every second;
+/// a leader that cannot renew for longer than the lease minus one renewal
+/// steps down by its own monotonic clock, before anyone may take the lease
+/// by the database's. A graceful stop expires the lease at once, so a
+/// standby takes over in one poll.
+///
+/// Advisory locks alone would not do: they fence nothing (a paused leader's
+/// commits would still land) and break behind transaction-mode poolers.
+public actor LeaderLease {
+    /// What taking the lease gave this node: the epoch its writes are fenced with.
+    public struct Term: Sendable, Hashable {
+        public var epoch: Int64
+    }
+
+    /// Why a leader stopped leading.
+    public enum Loss: Error, Sendable, Hashable, CustomStringConvertible {
+        /// Another node holds the lease now (this node was paused or cut off past its expiry).
+        case takenOver(by: String?, epoch: Int64?)
+        /// The database did not answer renewals for this long: this node stepped down before the lease could expire.
+        case unreachable(seconds: Int)
+
+        public var description: String {
+            switch self {
+            case .takenOver(let holder, let epoch):
+                "fenced: \(holder ?? "another node") holds the lease now (epoch \(epoch.map(String.init) ?? "?")); this node writes nothing more"
+            case .unreachable(let seconds):
+                "stepped down: the lease could not be renewed for \(seconds) s (the database did not answer); this node writes nothing more"
+            }
+        }
+    }
+
+    /// This node's name in the lease row: host and process, so two processes never share it.
+    public nonisolated let holder: String
+    let configuration: PostgresConnection.Configuration
+    let ttl: Duration
+    let renewal: Duration
+    let poll: Duration
+    let logger: Logger
+    private var connection: PostgresConnection?
+    private var term: Term?
+    private var lastRenewed: ContinuousClock.Instant?
+    /// The last failure a standby logged, so an outage is logged once.
+    private var lastFailure: String?
+
+    /// The application name the lease connection shows in `pg_stat_activity`,
+    /// cut as the server cuts names (63 bytes), which is how standbys see
+    /// whether a holder is still alive.
+    static func applicationName(_ holder: String) -> String {
+        String(decoding: Array(("followupd-lease:" + holder).utf8.prefix(63)), as: UTF8.self)
+    }
+
+    /// - Parameters:
+    ///   - ttl: how long a lease lasts unless renewed (by the database's clock).
+    ///   - renewal: how often the leader renews.
+    ///   - poll: how often a standby tries to take the lease.
+    public init(configuration: PostgresStoreConfiguration, holder: String, ttl: Duration = .seconds(5),
+                renewal: Duration = .seconds(1), poll: Duration = .milliseconds(200), logger: Logger) {
+        var connection = configuration.connection
+        connection.options.additionalStartupParameters = [
+            ("synchronous_commit", "on"), ("application_name", Self.applicationName(holder)),
+        ]
+        connection.options.connectTimeout = .seconds(2)
+        self.configuration = connection
+        self.holder = holder
+        self.ttl = ttl
+        self.renewal = renewal
+        self.poll = poll
+        self.logger = logger
+    }
+
+    private var ttlSeconds: Double { Double(ttl.components.seconds) + Double(ttl.components.attoseconds) / 1e18 }
+
+    private func connected() async throws -> PostgresConnection {
+        if let connection, !connection.isClosed { return connection }
+        let made = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        connection = made
+        return made
+    }
+
+    private func disconnect() async {
+        let old = connection
+        connection = nil
+        try? await old?.close()
+    }
+
+    /// Waits until this node holds the lease, trying every `poll`.
+    /// - Parameter waiting: told the current holder whenever it changes while this node waits.
+    public func acquire(waiting: @Sendable (String?) -> Void = { _ in }) async throws -> Term {
+        var told: String?? = .none
+        while true {
+            try Task.checkCancellation()
+            do {
+                let connection = try await connected()
+                let rows = try await connection.query("""
+                    UPDATE lease SET holder = \(holder), epoch = epoch + 1,
+                        expires_at = now() + make_interval(secs => \(ttlSeconds))
+                    WHERE name = 'leader' AND (holder IS NULL OR holder = \(holder) OR expires_at IS NULL
+                        OR expires_at < now()
+                        OR NOT EXISTS (SELECT 1 FROM pg_stat_activity
+                                       WHERE application_name = left('followupd-lease:' || lease.holder, 63)))
+                    RETURNING epoch
+                    """, logger: logger)
+                for try await epoch in rows.decode(Int64.self) {
+                    let won = Term(epoch: epoch)
+                    term = won
+                    lastRenewed = .now
+                    return won
+                }
+                let current = try await self.current(on: connection).holder
+                if told != .some(current) {
+                    told = .some(current)
+                    waiting(current)
+                }
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                // Once per kind of failure, not every poll: a standby may wait out a long outage.
+                let why = "\(error)"
+                if why != lastFailure {
+                    lastFailure = why
+                    logger.warning("lease: cannot reach the database (\(String(reflecting: error))); trying again every \(poll)")
+                }
+                await disconnect()
+            }
+            try await Task.sleep(for: poll)
+        }
+    }
+
+    /// The lease row as it stands.
+    private func current(on connection: PostgresConnection) async throws -> (holder: String?, epoch: Int64?) {
+        let rows = try await connection.query("SELECT holder, epoch FROM lease WHERE name = 'leader'", logger: logger)
+        for try await (holder, epoch) in rows.decode((String?, Int64).self) { return (holder, epoch) }
+        return (nil, nil)
+    }
+
+    /// Renews the lease every `renewal` while this node leads; returns when it
+    /// stopped leading, and why. Cancelling it stops renewing (the lease then
+    /// expires, unless ``release()`` hands it over at once).
+    public func keep() async throws -> Loss {
+        guard let term else { preconditionFailure("keep() before acquire()") }
+        while true {
+            try await Task.sleep(for: renewal)
+            do {
+                let connection = try await connected()
+                let rows = try await connection.query("""
+                    UPDATE lease SET expires_at = now() + make_interval(secs => \(ttlSeconds))
+                    WHERE name = 'leader' AND holder = \(holder) AND epoch = \(term.epoch)
+                    RETURNING epoch
+                    """, logger: logger)
+                var renewed = false
+                for try await _ in rows.decode(Int64.self) { renewed = true }
+                if renewed {
+                    lastRenewed = .now
+                    continue
+                }
+                let now = try await current(on: connection)
+                self.term = nil
+                return .takenOver(by: now.holder, epoch: now.epoch)
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                logger.warning("lease: renewal failed (\(String(reflecting: error)))")
+                await disconnect()
+            }
+            // By our own clock: stop before the database could hand the lease to someone else.
+            if let lastRenewed, ContinuousClock.now - lastRenewed > ttl - renewal {
+                self.term = nil
+                return .unreachable(seconds: Int((ContinuousClock.now - lastRenewed).components.seconds))
+            }
+        }
+    }
+
+    /// Hands the lease over at once (a graceful stop): it expires now, so a
+    /// standby takes it at its next poll. Call after the last write.
+    public func release() async {
+        if let term, let connection {
+            _ = try? await connection.query("""
+                UPDATE lease SET expires_at = now() - interval '1 second'
+                WHERE name = 'leader' AND holder = \(holder) AND epoch = \(term.epoch)
+                """, logger: logger)
+        }
+        term = nil
+        await disconnect()
+    }
+
+    /// The lease as the database sees it, for `/v1/status`: holder, epoch,
+    /// seconds since it was last renewed (by the database's clock), and how
+    /// far the database's clock is ahead of this node's (seconds).
+    public func observe(localNow: Double) async throws -> LeaseView {
+        let connection = try await connected()
+        let rows = try await connection.query("""
+            SELECT holder, epoch,
+                   extract(epoch FROM now() - (expires_at - make_interval(secs => \(ttlSeconds))))::float8,
+                   extract(epoch FROM clock_timestamp())::float8
+            FROM lease WHERE name = 'leader'
+            """, logger: logger)
+        for try await (holder, epoch, age, databaseNow) in rows.decode((String?, Int64, Double?, Double).self) {
+            return LeaseView(holder: holder, epoch: epoch, age: age, clockOffset: databaseNow - localNow,
+                             leading: holder == self.holder && term?.epoch == epoch)
+        }
+        return LeaseView(holder: nil, epoch: 0, age: nil, clockOffset: 0, leading: false)
+    }
+}
+
+/// The lease as `/v1/status` shows it.
+public struct LeaseView: Sendable, Hashable {
+    public var holder: String?
+    public var epoch: Int64
+    /// Seconds since the holder last renewed; nil when nobody ever held it.
+    public var age: Double?
+    /// The database's clock minus this node's, in seconds.
+    public var clockOffset: Double
+    /// Whether this node is the one leading.
+    public var leading: Bool
+}
+
+extension LeaderLease {
+    /// This process's holder name: the host and the process id, so that two
+    /// nodes on one host (or a restarted node) never pass for each other.
+    public static func localHolder() -> String {
+        "\(ProcessInfo.processInfo.hostName):\(getpid())"
+    }
+}
