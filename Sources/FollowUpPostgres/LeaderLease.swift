@@ -84,6 +84,8 @@ public actor LeaderLease {
 
     private func connected() async throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
+        // A connection the server dropped is closed by us too (PostgresNIO asserts every one is).
+        await disconnect()
         let made = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
         connection = made
         return made

@@ -34,7 +34,10 @@ final class PostgresWriter: Sendable {
             do {
                 return try body(session)
             } catch {
-                if session.connection.isClosed { self.connection.withLock { $0 = nil } }
+                if session.connection.isClosed {
+                    self.connection.withLock { $0 = nil }
+                    try? session.connection.close().wait()
+                }
                 throw error
             }
         }
@@ -48,7 +51,11 @@ final class PostgresWriter: Sendable {
     }
 
     private func connected() throws -> PostgresConnection {
-        if let open = connection.withLock({ $0 }), !open.isClosed { return open }
+        let current = connection.withLock { $0 }
+        if let current, !current.isClosed { return current }
+        // One the server closed (a restart, a terminated backend) is still closed by us:
+        // PostgresNIO asserts that every connection is, and a lost one must not take the process down.
+        try? current?.close().wait()
         let made = try PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger).wait()
         connection.withLock { $0 = made }
         return made
