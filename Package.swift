@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "FollowUpCore", targets: ["FollowUpCore"]),
         .library(name: "FollowUpFormats", targets: ["FollowUpFormats"]),
         .library(name: "FollowUpReports", targets: ["FollowUpReports"]),
+        .library(name: "FollowUpWire", targets: ["FollowUpWire"]),
         .library(name: "FollowUpRules", targets: ["FollowUpRules"]),
     ],
     dependencies: [
@@ -56,6 +57,9 @@ let package = Package(
         .target(name: "FollowUpFormats", dependencies: ["FollowUpCore"], swiftSettings: strict),
         // Report figures from per-lead facts (first-touch SLA, follow-through, ROI by source, call hours).
         .target(name: "FollowUpReports", dependencies: ["FollowUpCore", "FollowUpFormats"], swiftSettings: strict),
+        // The HTTP API's bodies, written by the daemon and read by followupctl and the tests
+        // through the same types, so a member's name is spelled once.
+        .target(name: "FollowUpWire", dependencies: ["FollowUpCore", "FollowUpFormats"], swiftSettings: strict),
         // Rule and config files: parse, validate with FILE:LINE:COL, compile to FollowUpCore.Rules.
         .target(
             name: "FollowUpRules",
@@ -104,7 +108,8 @@ let package = Package(
         .target(
             name: "FollowUpDaemon",
             dependencies: [
-                "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules", "FollowUpStore", "FollowUpNotify", "FollowUpSystemd",
+                "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpWire", "FollowUpRules", "FollowUpStore",
+                "FollowUpNotify", "FollowUpSystemd",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -133,7 +138,7 @@ let package = Package(
         .executableTarget(
             name: "followupctl",
             dependencies: [
-                "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules",
+                "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpWire", "FollowUpRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -143,8 +148,10 @@ let package = Package(
             swiftSettings: strict
         ),
         // Fixtures every test target shares: the default policy in code, a seeded generator.
-        .target(name: "FollowUpTestSupport", dependencies: ["FollowUpCore", "FollowUpFormats"], path: "Tests/Support", swiftSettings: strict),
+        .target(name: "FollowUpTestSupport", dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpWire"], path: "Tests/Support", swiftSettings: strict),
         .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpTestSupport"], swiftSettings: strict),
+        // Each API body written, parsed and read back.
+        .testTarget(name: "FollowUpWireTests", dependencies: ["FollowUpWire", "FollowUpCore", "FollowUpFormats"], swiftSettings: strict),
         .testTarget(
             name: "FollowUpRulesTests",
             dependencies: ["FollowUpRules", "FollowUpCore", "FollowUpFormats", "FollowUpTestSupport"],
@@ -163,14 +170,15 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowUpDaemonTests",
-            dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpTestSupport"],
+            dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpWire", "FollowUpTestSupport"],
             swiftSettings: strict
         ),
         // The HTTP API over a live socket, against an in-memory daemon built on the engine.
         .testTarget(
             name: "FollowUpAPITests",
             dependencies: [
-                "FollowUpDaemon", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules", "FollowUpTestSupport",
+                "FollowUpDaemon", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpWire", "FollowUpRules",
+                "FollowUpTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -189,7 +197,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowUpCtlTests",
-            dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpTestSupport"],
+            dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpWire", "FollowUpTestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 
 /// The details `rep add` and `rep update` set; each left out keeps what the
 /// rep has (update) or stays unset (add).
@@ -22,7 +23,7 @@ struct RepDetails: ParsableArguments {
                 let current = try base(try await RosterLookup.rep(id, with: client))
                 return try await client.post("/v1/events", json: event(for: id, over: current))
             }
-            output.print(reply, table: AcceptedEvents.lines)
+            try output.print(reply, as: AcceptedEventsBody.self, table: AcceptedEvents.lines)
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 
 /// `followupctl snooze LEAD --until TIME`: the lead asked to be called later,
 /// as a `lead.snoozed` event. Nothing is due for the lead until it wakes.
@@ -56,9 +57,9 @@ struct SnoozeCommand: AsyncParsableCommand {
                 let resolved = try await resolve(wakeUp, with: client)
                 return (try await client.post("/v1/events", json: event(until: resolved.at)), resolved)
             }
-            if output.isJSON { return output.print(reply, table: AcceptedEvents.lines) }
+            if output.isJSON { return try output.print(reply, as: AcceptedEventsBody.self, table: AcceptedEvents.lines) }
             var out = StandardOutput()
-            for line in AcceptedEvents.lines(of: reply) { out.line(line) }
+            for line in AcceptedEvents.lines(of: try AcceptedEventsBody(answer: reply)) { out.line(line) }
             out.line("\(lead) snoozed until \(resolved.at)" + (resolved.local.map { " (\($0))" } ?? ""))
             out.flush()
         }

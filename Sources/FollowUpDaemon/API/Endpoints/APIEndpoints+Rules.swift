@@ -1,7 +1,8 @@
 import FollowUpCore
 import FollowUpFormats
-import Hummingbird
+import FollowUpWire
 import HTTPTypes
+import Hummingbird
 
 extension APIEndpoints {
     /// The most leads a preview lists (all are counted).

@@ -1,5 +1,6 @@
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 
 extension HealthSnapshot {
     /// `"status":"ok"|"unavailable"`, then the snapshot's members, into an open object.

@@ -1,7 +1,8 @@
 import FollowUpCore
 import FollowUpFormats
-import Hummingbird
+import FollowUpWire
 import HTTPTypes
+import Hummingbird
 import NIOCore
 
 /// Responses whose body is JSON written with the core's ``JSONWriter``
@@ -12,6 +13,11 @@ enum JSONResponse {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// Responds with one API body (``WireBody``), written as the shared type writes it.
+    static func body(status: HTTPResponse.Status = .ok, _ body: some WireBody) -> Response {
+        make(status: status, bytes: body.jsonBytes)
     }
 
     /// Writes one top-level object with `body` and responds with it.

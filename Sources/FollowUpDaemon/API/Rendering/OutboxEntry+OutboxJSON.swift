@@ -1,5 +1,6 @@
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 
 extension OutboxEntry {
     /// One row of `GET /v1/outbox`: the notification, its receiver and where
