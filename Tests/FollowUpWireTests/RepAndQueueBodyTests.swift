@@ -38,3 +38,9 @@ import Testing
         try expectRoundTrip(QueueBody(rep: "bob", at: at(), timezone: nil, standing: Self.here, now: [], next: [due], snoozed: []))
     }
 }
+
+/// A member the API writes as `null` must still be there: under another name it reads as missing, not as "no value".
+@Test func aRenamedNullableMemberReadsAsMissing() throws {
+    let text = #"{"available":false,"until":null,"why":"vacation"}"#
+    #expect(try wireError(text, as: AvailabilityBody.self) == WireError(field: "reason", message: "missing"))
+}

@@ -32,8 +32,8 @@ public struct APIErrorBody: WireBody {
     public init(reading object: WireObject) throws(WireError) {
         let error = try object.object("error")
         message = try error.string("message")
-        field = try error.nullableString("field")
-        index = try error.nullableInt("index")
-        scope = try error.nullableString("scope")
+        field = try error.optionalString("field")
+        index = try error.optionalInt("index")
+        scope = try error.optionalString("scope")
     }
 }

@@ -28,7 +28,7 @@ public struct LeadsPageBody: WireBody {
 
     public init(reading o: WireObject) throws(WireError) {
         at = try o.instant("at")
-        timezone = try o.nullableString("timezone")
+        timezone = try o.optionalString("timezone")
         leads = try o.bodies("leads")
         nextAfter = try o.nullableInt64("next_after")
     }

@@ -46,7 +46,7 @@ public struct QueueBody: WireBody {
     public init(reading o: WireObject) throws(WireError) {
         rep = try o.string("rep")
         at = try o.instant("at")
-        timezone = try o.nullableString("timezone")
+        timezone = try o.optionalString("timezone")
         standing = try RepStandingBody(reading: o)
         now = try o.bodies("now")
         next = try o.bodies("next")

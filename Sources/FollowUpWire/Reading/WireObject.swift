@@ -4,8 +4,11 @@ import FollowUpFormats
 /// A JSON object being read as a ``WireBody``, with its path from the top of
 /// the answer so every error names the member (`leads[3].step.deadline`).
 ///
-/// `nullable…` readers accept a member that is `null` or absent (the API writes
-/// `null`; older answers may leave it out); the others require a value.
+/// Every member is required: the API writes each documented member, `null`
+/// when it has no value, so a member under another name reads as missing
+/// instead of as "no value". `nullable…` readers accept `null`; `optional…`
+/// readers also accept the member's absence, for the few members the API
+/// leaves out when they do not apply (an error's `field`, a reader's `timezone`).
 public struct WireObject: Sendable {
     /// The object's members.
     public let object: JSONObject
@@ -34,6 +37,26 @@ public struct WireObject: Sendable {
         return value != .null
     }
 
+    /// Whether member `key` is `null`; throws when it is missing.
+    private func isNull(_ key: String) throws(WireError) -> Bool {
+        try required(key) == .null
+    }
+
+    /// A string member that may be left out.
+    public func optionalString(_ key: String) throws(WireError) -> String? {
+        has(key) ? try string(key) : nil
+    }
+
+    /// A whole-number member that may be left out.
+    public func optionalInt(_ key: String) throws(WireError) -> Int? {
+        has(key) ? try int(key) : nil
+    }
+
+    /// A time member that may be left out.
+    public func optionalInstant(_ key: String) throws(WireError) -> Instant? {
+        has(key) ? try instant(key) : nil
+    }
+
     private func required(_ key: String) throws(WireError) -> JSONValue {
         guard let value = object[key] else { throw WireError(field: field(key), message: "missing") }
         return value
@@ -50,9 +73,9 @@ public struct WireObject: Sendable {
         return text
     }
 
-    /// A string member, or nil for `null` or absent.
+    /// A string member, or nil for `null`.
     public func nullableString(_ key: String) throws(WireError) -> String? {
-        has(key) ? try string(key) : nil
+        try isNull(key) ? nil : try string(key)
     }
 
     /// A whole-number member.
@@ -62,9 +85,9 @@ public struct WireObject: Sendable {
         return number
     }
 
-    /// A whole-number member, or nil for `null` or absent.
+    /// A whole-number member, or nil for `null`.
     public func nullableInt(_ key: String) throws(WireError) -> Int? {
-        has(key) ? try int(key) : nil
+        try isNull(key) ? nil : try int(key)
     }
 
     /// A 64-bit whole number (event log sequence numbers).
@@ -74,22 +97,22 @@ public struct WireObject: Sendable {
         return number
     }
 
-    /// A 64-bit whole number, or nil for `null` or absent.
+    /// A 64-bit whole number, or nil for `null`.
     public func nullableInt64(_ key: String) throws(WireError) -> Int64? {
-        has(key) ? try int64(key) : nil
+        try isNull(key) ? nil : try int64(key)
     }
 
-    /// A number member with a fraction (`0.25`), or nil for `null` or absent.
+    /// A number member with a fraction (`0.25`), or nil for `null`.
     public func nullableDouble(_ key: String) throws(WireError) -> Double? {
-        guard has(key) else { return nil }
+        guard try !isNull(key) else { return nil }
         let value = try required(key)
         guard case .number(let text) = value, let number = Double(text) else { throw mismatch(key, "a number", value) }
         return number
     }
 
-    /// A money amount written as a number (`1500.00`), or nil for `null` or absent.
+    /// A money amount written as a number (`1500.00`), or nil for `null`.
     public func nullableAmount(_ key: String) throws(WireError) -> Amount? {
-        guard has(key) else { return nil }
+        guard try !isNull(key) else { return nil }
         let value = try required(key)
         guard case .number(let text) = value, let amount = Amount(parsing: text) else { throw mismatch(key, "an amount", value) }
         return amount
@@ -111,9 +134,9 @@ public struct WireObject: Sendable {
         return instant
     }
 
-    /// A time member, or nil for `null` or absent.
+    /// A time member, or nil for `null`.
     public func nullableInstant(_ key: String) throws(WireError) -> Instant? {
-        has(key) ? try instant(key) : nil
+        try isNull(key) ? nil : try instant(key)
     }
 
     /// A string member that must be one of `T`'s raw values (a lead status, an outbox state).
@@ -123,10 +146,10 @@ public struct WireObject: Sendable {
         return word
     }
 
-    /// An optional word, nil for `null` or absent.
+    /// An optional word, nil for `null`.
     public func nullableWord<T: RawRepresentable>(_ key: String, as type: T.Type = T.self) throws(WireError) -> T?
     where T.RawValue == String {
-        has(key) ? try word(key, as: type) : nil
+        try isNull(key) ? nil : try word(key, as: type)
     }
 
     /// An array of strings.
@@ -150,9 +173,9 @@ public struct WireObject: Sendable {
         try T(reading: WireObject(try required(key), path: field(key)))
     }
 
-    /// An object member read as `T`, or nil for `null` or absent.
+    /// An object member read as `T`, or nil for `null`.
     public func nullableBody<T: WireBody>(_ key: String, as type: T.Type = T.self) throws(WireError) -> T? {
-        has(key) ? try body(key, as: type) : nil
+        try isNull(key) ? nil : try body(key, as: type)
     }
 
     /// An array of objects, each read as `T`.

@@ -44,15 +44,9 @@ extension APIEndpoints {
             lead \(id) erased: \(erasure.events) events and \(erasure.notifications) notifications rewritten, \
             \(erasure.timers) timers cancelled, \(erasure.undelivered) undelivered notifications dropped
             """)
-        return JSONResponse.object { w in
-            w.string("lead", erasure.lead)
-            w.bool("erased", true)
-            w.int("events", erasure.events)
-            w.int("notifications", erasure.notifications)
-            w.int("timers", erasure.timers)
-            w.int("undelivered", erasure.undelivered)
-            w.bool("log_emptied", erasure.logEmptied)
-        }
+        return JSONResponse.body(ErasureBody(lead: erasure.lead, erased: true, events: erasure.events,
+                                             notifications: erasure.notifications, timers: erasure.timers,
+                                             undelivered: erasure.undelivered, logEmptied: erasure.logEmptied))
     }
 
     /// `GET /v1/leads?…`: one page of leads in capture order, and where the next page starts.

@@ -23,11 +23,8 @@ extension APIEndpoints {
         }
         defer { reloadGate.leave() }
         let result = await rules.reload()
-        return JSONResponse.object(status: result.succeeded ? .ok : .unprocessableContent) { w in
-            w.bool("ok", result.succeeded)
-            w.instant("at", result.at)
-            w.string("message", result.message)
-        }
+        return JSONResponse.body(status: result.succeeded ? .ok : .unprocessableContent,
+                                 ReloadBody(ok: result.succeeded, at: result.at, message: result.message))
     }
 
     /// `POST /v1/rules/preview?limit=N` with `{"files":[{"path":…,"text":…},…]}`:
