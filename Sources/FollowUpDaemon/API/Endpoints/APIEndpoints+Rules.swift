@@ -40,54 +40,30 @@ extension APIEndpoints {
         } catch {
             throw APIError(status: .badRequest, message: "the body is not JSON: \(error)")
         }
-        guard case .array(let files)? = json["files"] else {
-            throw APIError(status: .badRequest, message: "expected {\"files\":[{\"path\":…,\"text\":…}]}", field: "files")
+        let files: [RuleFileBody]
+        do throws(WireError) {
+            files = try RulesPreviewRequestBody(json: json).files
+        } catch {
+            throw APIError(status: .badRequest, message: "\(error.message) (expected {\"files\":[{\"path\":…,\"text\":…}]})",
+                           field: error.field.isEmpty ? "files" : error.field)
         }
-        var sources: [(name: String, text: String)] = []
-        for (index, file) in files.enumerated() {
-            guard case .string(let path)? = file["path"] else {
-                throw APIError(status: .badRequest, message: "expected a string", field: "files[\(index)].path")
-            }
-            guard case .string(let text)? = file["text"] else {
-                throw APIError(status: .badRequest, message: "expected a string", field: "files[\(index)].text")
-            }
-            sources.append((path, text))
-        }
-        switch try await rules.preview(sources: sources, keep: limit) {
+        switch try await rules.preview(sources: files.map { (name: $0.path, text: $0.text) }, keep: limit) {
         case .invalid(let problems):
-            return JSONResponse.object(status: .unprocessableContent) { w in
-                w.bool("valid", false)
-                w.beginArray("problems")
-                for problem in problems { w.string(nil, problem) }
-                w.endArray()
-            }
+            return JSONResponse.body(status: .unprocessableContent, InvalidRulesBody(valid: false, problems: problems))
         case .valid(let running, let candidate, let report):
-            return JSONResponse.object { w in
-                w.bool("valid", true)
-                w.string("running_version", running)
-                w.string("candidate_version", candidate)
-                w.int("examined", report.examined)
-                w.int("moved", report.movedCount)
-                w.beginArray("leads")
-                for moved in report.moved {
-                    w.beginObject()
-                    w.string("lead", moved.lead)
-                    w.stringOrNull("owner", moved.owner)
-                    Self.write(moved.before, as: "before", to: &w)
-                    Self.write(moved.after, as: "after", to: &w)
-                    w.endObject()
-                }
-                w.endArray()
-            }
+            return JSONResponse.body(RulesPreviewBody(
+                valid: true, runningVersion: running, candidateVersion: candidate, examined: report.examined,
+                moved: report.movedCount, leads: report.moved.map { moved in
+                    MovedLeadBody(lead: moved.lead, owner: moved.owner, before: ObligationsBody(moved.before),
+                                  after: ObligationsBody(moved.after))
+                }))
         }
     }
+}
 
-    private static func write(_ o: Obligations, as key: String, to w: inout JSONWriter) {
-        w.beginObject(key)
-        w.intOrNull("step", o.step)
-        w.instantOrNull("due", o.due)
-        w.instantOrNull("deadline", o.deadline)
-        w.instantOrNull("nurture_at", o.nurtureAt)
-        w.endObject()
+extension ObligationsBody {
+    /// What a lead owes under one rule set.
+    init(_ o: Obligations) {
+        self.init(step: o.step, due: o.due, deadline: o.deadline, nurtureAt: o.nurtureAt)
     }
 }
