@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "FollowUpReports", dependencies: ["FollowUpCore", "FollowUpFormats"], swiftSettings: strict),
         // The HTTP API's bodies, written by the daemon and read by followupctl and the tests
         // through the same types, so a member's name is spelled once.
-        .target(name: "FollowUpWire", dependencies: ["FollowUpCore", "FollowUpFormats"], swiftSettings: strict),
+        .target(name: "FollowUpWire", dependencies: ["FollowUpCore", "FollowUpFormats"], exclude: ["README.md"], swiftSettings: strict),
         // Rule and config files: parse, validate with FILE:LINE:COL, compile to FollowUpCore.Rules.
         .target(
             name: "FollowUpRules",
