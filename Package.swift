@@ -55,8 +55,9 @@ let package = Package(
         // What the domain is read from and written as: event JSON, CSV imports, iCalendar feeds,
         // event scripts. On top of the core, so a format changes without touching the domain.
         .target(name: "FollowUpFormats", dependencies: ["FollowUpCore"], swiftSettings: strict),
-        // Report figures from per-lead facts (first-touch SLA, follow-through, ROI by source, call hours).
-        .target(name: "FollowUpReports", dependencies: ["FollowUpCore", "FollowUpFormats"], swiftSettings: strict),
+        // Report figures from per-lead facts (first-touch SLA, follow-through, ROI by source, call hours),
+        // answered as FollowUpWire's bodies.
+        .target(name: "FollowUpReports", dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpWire"], swiftSettings: strict),
         // The HTTP API's bodies, written by the daemon and read by followupctl and the tests
         // through the same types, so a member's name is spelled once.
         .target(name: "FollowUpWire", dependencies: ["FollowUpCore", "FollowUpFormats"], exclude: ["README.md"], swiftSettings: strict),

@@ -110,6 +110,14 @@ public struct WireObject: Sendable {
         return number
     }
 
+    /// A decimal number kept as written (`37.5`, a percentage), or nil for `null`.
+    public func nullableNumberText(_ key: String) throws(WireError) -> String? {
+        guard try !isNull(key) else { return nil }
+        let value = try required(key)
+        guard case .number(let text) = value else { throw mismatch(key, "a number", value) }
+        return text
+    }
+
     /// A money amount written as a number (`1500.00`), or nil for `null`.
     public func nullableAmount(_ key: String) throws(WireError) -> Amount? {
         guard try !isNull(key) else { return nil }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowUpCore
 import FollowUpReports
+import FollowUpWire
 import Foundation
 
 /// `followupctl report`: how leads were followed up, per rep, source, priority or team.
@@ -79,11 +80,7 @@ struct ReportCommand: AsyncParsableCommand {
                 // A duration counts back from the daemon's now, not this machine's clock.
                 var now: Instant?
                 if [since, until].contains(where: { $0.flatMap(Self.ago) != nil }) {
-                    let health = try await client.get("/healthz")
-                    guard let text = health["now"]?.text, let parsed = RFC3339.parse(text) else {
-                        throw CtlError("the daemon's /healthz has no readable now; give --since and --until as dates")
-                    }
-                    now = parsed
+                    now = try HealthBody(answer: try await client.get("/healthz")).now
                 }
                 if let s = try Self.instant(since, "--since", now: now) { query.append("since=\(URIComponent.encode(s))") }
                 if let u = try Self.instant(until, "--until", now: now) { query.append("until=\(URIComponent.encode(u))") }
@@ -92,8 +89,12 @@ struct ReportCommand: AsyncParsableCommand {
             var out = StandardOutput()
             switch output.isJSON ? .json : format {
             case .json: out.line(report.jsonText)
-            case .csv: for line in by == "hour" ? CallHoursRendering.csv(report) : ReportRendering.csv(report) { out.line(line) }
-            case .table: for line in by == "hour" ? CallHoursRendering.table(report) : ReportRendering.table(report) { out.line(line) }
+            case .csv:
+                let lines = by == "hour" ? CallHoursRendering.csv(try CallHoursBody(answer: report)) : ReportRendering.csv(report)
+                for line in lines { out.line(line) }
+            case .table:
+                let lines = by == "hour" ? CallHoursRendering.table(try CallHoursBody(answer: report)) : ReportRendering.table(report)
+                for line in lines { out.line(line) }
             }
             out.flush()
         }
