@@ -110,6 +110,13 @@ public struct WireObject: Sendable {
         return number
     }
 
+    /// A decimal number kept as written (`1500.00`, an amount).
+    public func numberText(_ key: String) throws(WireError) -> String {
+        let value = try required(key)
+        guard case .number(let text) = value else { throw mismatch(key, "a number", value) }
+        return text
+    }
+
     /// A decimal number kept as written (`37.5`, a percentage), or nil for `null`.
     public func nullableNumberText(_ key: String) throws(WireError) -> String? {
         guard try !isNull(key) else { return nil }
