@@ -8,9 +8,11 @@ import Testing
         let cell = CallHourCellBody(weekday: "tue", hour: 9, calls: 8, connects: 3, connectPercent: "37.5", window: "prime")
         let quiet = CallHourCellBody(weekday: "sat", hour: 22, calls: 1, connects: 0, connectPercent: "0.0", window: nil)
         let window = CallWindowBody(rank: "prime", days: ["mon", "tue"], hours: [HourRangeBody(from: "09:00", to: "11:30")])
-        try expectRoundTrip(CallHoursBody(since: at(), until: nil, asOf: at(600), by: "hour", calls: 9, connects: 3,
+        try expectRoundTrip(CallHoursBody(window: ReportWindowBody(since: at(), until: nil, asOf: at(600), by: "hour"),
+                                          calls: 9, connects: 3,
                                           connectPercent: "33.3", cells: [cell, quiet], callWindows: [window]))
-        try expectRoundTrip(CallHoursBody(since: nil, until: nil, asOf: at(), by: "hour", calls: 0, connects: 0,
+        try expectRoundTrip(CallHoursBody(window: ReportWindowBody(since: nil, until: nil, asOf: at(), by: "hour"),
+                                          calls: 0, connects: 0,
                                           connectPercent: nil, cells: [], callWindows: []))
     }
 

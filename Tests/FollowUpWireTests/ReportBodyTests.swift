@@ -22,7 +22,8 @@ import Testing
         let free = SourceReturnBody(source: "referral", leads: 0, won: 0, lost: 0, conversionPercent: nil, revenue: "0.00",
                                     wonWithValue: 0, cost: nil, costPerLead: nil, costPerWin: nil, roi: nil)
         try expectRoundTrip(ReportBody(
-            since: at(), until: nil, asOf: at(9_000), by: "source", total: Self.row("(total)", percent: "85.7"),
+            window: ReportWindowBody(since: at(), until: nil, asOf: at(9_000), by: "source"),
+            total: Self.row("(total)", percent: "85.7"),
             groups: [Self.row("web_form", percent: "85.7"), Self.row("referral", percent: nil)], sources: [source, free],
             speedToLead: [ReportBucketBody(label: "<5m", count: 6)], touchesPerLead: [ReportBucketBody(label: "2", count: 3)],
             weeks: [ReportWeekBody(week: "2026-11-23", slaMet: 6, slaMissed: 1, slaMetPercent: "85.7")],

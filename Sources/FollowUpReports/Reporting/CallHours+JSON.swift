@@ -8,7 +8,8 @@ extension CallHours {
     /// windows to read them against. Percentages are null with no call.
     public func body(window: ReportWindow, asOf: Instant) -> CallHoursBody {
         CallHoursBody(
-            since: window.since, until: window.until, asOf: asOf, by: "hour", calls: calls, connects: connects,
+            window: ReportWindowBody(since: window.since, until: window.until, asOf: asOf, by: "hour"),
+            calls: calls, connects: connects,
             connectPercent: rate.percentText,
             cells: cells.map { cell in
                 CallHourCellBody(weekday: cell.weekday.rawValue, hour: cell.hour, calls: cell.calls, connects: cell.connects,

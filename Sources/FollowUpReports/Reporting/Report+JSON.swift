@@ -7,7 +7,8 @@ extension Report {
     /// present, `null` when a figure has no value (a percentage of nothing).
     public var body: ReportBody {
         ReportBody(
-            since: window.since, until: window.until, asOf: asOf, by: grouping.rawValue, total: total.body,
+            window: ReportWindowBody(since: window.since, until: window.until, asOf: asOf, by: grouping.rawValue),
+            total: total.body,
             groups: groups.map(\.body),
             sources: sources.map { s in
                 SourceReturnBody(source: s.source, leads: s.leads, won: s.won, lost: s.lost,

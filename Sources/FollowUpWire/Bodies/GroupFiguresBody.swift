@@ -158,8 +158,8 @@ public struct GroupFiguresBody: WireBody {
         w.int(Member.slaMissed.rawValue, slaMissed)
         w.int(Member.slaPending.rawValue, slaPending)
         w.value(Member.slaMetPercent.rawValue, slaMetPercent.map(JSONValue.number) ?? .null)
-        if let speedToLeadMedianSeconds { w.int64(Member.speedToLeadMedianSeconds.rawValue, speedToLeadMedianSeconds) } else { w.null(Member.speedToLeadMedianSeconds.rawValue) }
-        if let speedToLeadP90Seconds { w.int64(Member.speedToLeadP90Seconds.rawValue, speedToLeadP90Seconds) } else { w.null(Member.speedToLeadP90Seconds.rawValue) }
+        w.int64OrNull(Member.speedToLeadMedianSeconds.rawValue, speedToLeadMedianSeconds)
+        w.int64OrNull(Member.speedToLeadP90Seconds.rawValue, speedToLeadP90Seconds)
         w.int(Member.neverTouched.rawValue, neverTouched)
         w.int(Member.touches.rawValue, touches)
         w.value(Member.touchesPerLead.rawValue, touchesPerLead.map(JSONValue.number) ?? .null)
@@ -179,7 +179,7 @@ public struct GroupFiguresBody: WireBody {
         w.int(Member.offered.rawValue, offered)
         w.int(Member.accepted.rawValue, accepted)
         w.value(Member.acceptancePercent.rawValue, acceptancePercent.map(JSONValue.number) ?? .null)
-        if let timeToAcceptMedianSeconds { w.int64(Member.timeToAcceptMedianSeconds.rawValue, timeToAcceptMedianSeconds) } else { w.null(Member.timeToAcceptMedianSeconds.rawValue) }
+        w.int64OrNull(Member.timeToAcceptMedianSeconds.rawValue, timeToAcceptMedianSeconds)
         w.int(Member.declines.rawValue, declines)
         w.int(Member.movedByDeactivation.rawValue, movedByDeactivation)
         w.int(Member.merges.rawValue, merges)

@@ -23,7 +23,7 @@ public struct LeadsPageBody: WireBody {
         w.beginArray("leads")
         for item in leads { item.write(to: &w) }
         w.endArray()
-        if let nextAfter { w.int64("next_after", nextAfter) } else { w.null("next_after") }
+        w.int64OrNull("next_after", nextAfter)
     }
 
     public init(reading o: WireObject) throws(WireError) {

@@ -1,4 +1,3 @@
-public import FollowUpCore
 public import FollowUpFormats
 
 /// The answer to `GET /v1/report` (docs/reports.md): the window of capture
@@ -6,10 +5,8 @@ public import FollowUpFormats
 /// money by source, the distributions, first-touch SLA by week, breaches by rep
 /// and the load by team now. Every member is present, `null` when a figure has no value.
 public struct ReportBody: WireBody {
-    public var since: Instant?
-    public var until: Instant?
-    public var asOf: Instant
-    public var by: String
+    /// Members written inline, beside this body's own.
+    public var window: ReportWindowBody
     public var total: GroupFiguresBody
     public var groups: [GroupFiguresBody]
     public var sources: [SourceReturnBody]
@@ -19,14 +16,10 @@ public struct ReportBody: WireBody {
     public var breachesByRep: [ReportBucketBody]
     public var teamLoad: [TeamLoadBody]
 
-    public init(since: Instant?, until: Instant?, asOf: Instant, by: String, total: GroupFiguresBody,
-                groups: [GroupFiguresBody], sources: [SourceReturnBody], speedToLead: [ReportBucketBody],
-                touchesPerLead: [ReportBucketBody], weeks: [ReportWeekBody], breachesByRep: [ReportBucketBody],
-                teamLoad: [TeamLoadBody]) {
-        self.since = since
-        self.until = until
-        self.asOf = asOf
-        self.by = by
+    public init(window: ReportWindowBody, total: GroupFiguresBody, groups: [GroupFiguresBody],
+                sources: [SourceReturnBody], speedToLead: [ReportBucketBody], touchesPerLead: [ReportBucketBody],
+                weeks: [ReportWeekBody], breachesByRep: [ReportBucketBody], teamLoad: [TeamLoadBody]) {
+        self.window = window
         self.total = total
         self.groups = groups
         self.sources = sources
@@ -38,10 +31,7 @@ public struct ReportBody: WireBody {
     }
 
     public func writeMembers(to w: inout JSONWriter) {
-        w.instantOrNull("since", since)
-        w.instantOrNull("until", until)
-        w.instant("as_of", asOf)
-        w.string("by", by)
+        window.writeMembers(to: &w)
         total.write(to: &w, key: "total")
         w.beginArray("groups")
         for item in groups { item.write(to: &w) }
@@ -67,10 +57,7 @@ public struct ReportBody: WireBody {
     }
 
     public init(reading o: WireObject) throws(WireError) {
-        since = try o.nullableInstant("since")
-        until = try o.nullableInstant("until")
-        asOf = try o.instant("as_of")
-        by = try o.string("by")
+        window = try ReportWindowBody(reading: o)
         total = try o.body("total")
         groups = try o.bodies("groups")
         sources = try o.bodies("sources")

@@ -24,6 +24,11 @@ extension JSONWriter {
         self.value(key, .number(String(value)))
     }
 
+    /// A 64-bit integer, or `null` (a page's `next_after`, a duration in seconds).
+    public mutating func int64OrNull(_ key: String, _ value: Int64?) {
+        if let value { int64(key, value) } else { null(key) }
+    }
+
     /// A floating-point number; null when not finite (JSON has no NaN).
     public mutating func doubleOrNull(_ key: String, _ value: Double?) {
         guard let value, value.isFinite else { return null(key) }

@@ -129,7 +129,9 @@ public struct WireObject: Sendable {
     public func nullableAmount(_ key: String) throws(WireError) -> Amount? {
         guard try !isNull(key) else { return nil }
         let value = try required(key)
-        guard case .number(let text) = value, let amount = Amount(parsing: text) else { throw mismatch(key, "an amount", value) }
+        guard case .number(let text) = value, let amount = Amount(parsing: text) else {
+            throw mismatch(key, "an amount", value)
+        }
         return amount
     }
 
@@ -155,7 +157,8 @@ public struct WireObject: Sendable {
     }
 
     /// A string member that must be one of `T`'s raw values (a lead status, an outbox state).
-    public func word<T: RawRepresentable>(_ key: String, as type: T.Type = T.self) throws(WireError) -> T where T.RawValue == String {
+    public func word<T: RawRepresentable>(_ key: String, as type: T.Type = T.self) throws(WireError) -> T
+    where T.RawValue == String {
         let text = try string(key)
         guard let word = T(rawValue: text) else { throw WireError(field: field(key), message: "unknown value \"\(text)\"") }
         return word
@@ -208,8 +211,8 @@ public struct WireObject: Sendable {
     }
 
     /// Counts by a closed set of names (`{"open":3,"won":1,…}`), every name required.
-    public func counts<T: RawRepresentable & CaseIterable & Hashable>(_ key: String, as type: T.Type = T.self) throws(WireError)
-    -> [T: Int] where T.RawValue == String {
+    public func counts<T: RawRepresentable & CaseIterable & Hashable>(_ key: String, as type: T.Type = T.self)
+    throws(WireError) -> [T: Int] where T.RawValue == String {
         let counts = try object(key)
         var out: [T: Int] = [:]
         for name in T.allCases { out[name] = try counts.int(name.rawValue) }

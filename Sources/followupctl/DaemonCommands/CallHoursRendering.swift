@@ -8,8 +8,7 @@ enum CallHoursRendering {
 
     static func table(_ report: CallHoursBody) -> [String] {
         let cells = report.cells
-        var lines = ["Calls to leads captured \(report.since.map { "from \($0) " } ?? "")"
-            + "\(report.until.map { "until \($0)" } ?? "until now"), as of \(report.asOf)",
+        var lines = ["Calls to leads captured \(ReportRendering.span(report.window))",
             "Connect rate by the lead's local weekday and hour: connected, replied or meeting out of all calls"]
         guard !cells.isEmpty else {
             lines.append("No call logged for these leads (touch.logged with channel call).")
@@ -55,8 +54,9 @@ enum CallHoursRendering {
     static func csv(_ report: CallHoursBody) -> [String] {
         var lines = ["weekday,hour,calls,connects,connect_percent,window"]
         for cell in report.cells {
-            lines.append([cell.weekday, "\(cell.hour)", "\(cell.calls)", "\(cell.connects)", cell.connectPercent ?? "", cell.window ?? ""]
-                .map(ReportRendering.csvField).joined(separator: ","))
+            let fields = [cell.weekday, "\(cell.hour)", "\(cell.calls)", "\(cell.connects)", cell.connectPercent ?? "",
+                          cell.window ?? ""]
+            lines.append(fields.map(ReportRendering.csvField).joined(separator: ","))
         }
         return lines
     }

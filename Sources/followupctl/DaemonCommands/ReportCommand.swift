@@ -143,10 +143,9 @@ enum ReportRendering {
     ]
 
     static func table(_ report: ReportBody) -> [String] {
-        let by = report.by.uppercased()
+        let by = report.window.by.uppercased()
         let rows = report.groups + [report.total]
-        var lines = ["Leads captured \(report.since.map { "from \($0) " } ?? "")"
-            + "\(report.until.map { "until \($0)" } ?? "until now"), as of \(report.asOf)"]
+        var lines = ["Leads captured \(span(report.window))"]
         lines.append("")
         lines.append("First touch (SLA, speed to lead)")
         lines += grid(rows, by: by, columns: firstTouchColumns)
@@ -179,9 +178,15 @@ enum ReportRendering {
                 lines.append(s.source.padding(sw) + "  " + ["\(s.leads)".left(5), "\(s.won)".left(5),
                     "\(s.lost)".left(5), (s.conversionPercent ?? "-").left(5)].joined(separator: "  "))
             }
-            if report.by == "source" { lines += SourceReturnRendering.table(sources) }
+            if report.window.by == "source" { lines += SourceReturnRendering.table(sources) }
         }
         return lines
+    }
+
+    /// `from 2026-11-01T00:00:00Z until now, as of 2026-11-24T20:00:00Z`: which captures a report counts.
+    static func span(_ window: ReportWindowBody) -> String {
+        let from = window.since.map { "from \($0) " } ?? ""
+        return from + (window.until.map { "until \($0)" } ?? "until now") + ", as of \(window.asOf)"
     }
 
     /// The widest key column: a longer key (a rep id, a source) gets a line of
@@ -226,7 +231,7 @@ enum ReportRendering {
     /// ones, then the people-and-routing ones, last), one row per group, then
     /// `(total)`. The team load is not a group figure: JSON and the table have it.
     static func csv(_ report: ReportBody) -> [String] {
-        let by = report.by
+        let by = report.window.by
         let columns = columns + followThroughColumns + peopleColumns
         // With --by source each row also carries the source's money (revenue, cost, ROI).
         let sources = by == "source" ? report.sources : nil

@@ -19,13 +19,4 @@ enum JSONResponse {
     static func body(status: HTTPResponse.Status = .ok, _ body: some WireBody) -> Response {
         make(status: status, bytes: body.jsonBytes)
     }
-
-    /// Writes one top-level object with `body` and responds with it.
-    static func object(status: HTTPResponse.Status = .ok, _ body: (inout JSONWriter) -> Void) -> Response {
-        var w = JSONWriter()
-        w.beginObject()
-        body(&w)
-        w.endObject()
-        return make(status: status, bytes: w.bytes)
-    }
 }
