@@ -44,8 +44,9 @@ extension APIEndpoints {
         do throws(WireError) {
             files = try RulesPreviewRequestBody(json: json).files
         } catch {
-            throw APIError(status: .badRequest, message: "\(error.message) (expected {\"files\":[{\"path\":…,\"text\":…}]})",
-                           field: error.field.isEmpty ? "files" : error.field)
+            // A file's member names itself (files[0].text: expected a string); the body's shape is shown whole.
+            let message = error.field.hasPrefix("files[") ? error.message : "expected {\"files\":[{\"path\":…,\"text\":…}]}"
+            throw APIError(status: .badRequest, message: message, field: error.field.hasPrefix("files[") ? error.field : "files")
         }
         switch try await rules.preview(sources: files.map { (name: $0.path, text: $0.text) }, keep: limit) {
         case .invalid(let problems):
