@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "FollowUpCore", targets: ["FollowUpCore"]),
         .library(name: "FollowUpFormats", targets: ["FollowUpFormats"]),
         .library(name: "FollowUpReports", targets: ["FollowUpReports"]),
+        .library(name: "FollowUpWire", targets: ["FollowUpWire"]),
         .library(name: "FollowUpRules", targets: ["FollowUpRules"]),
     ],
     dependencies: [
@@ -56,8 +57,12 @@ let package = Package(
         // What the domain is read from and written as: event JSON, CSV imports, iCalendar feeds,
         // event scripts. On top of the core, so a format changes without touching the domain.
         .target(name: "FollowUpFormats", dependencies: ["FollowUpCore"], swiftSettings: strict),
-        // Report figures from per-lead facts (first-touch SLA, follow-through, ROI by source, call hours).
-        .target(name: "FollowUpReports", dependencies: ["FollowUpCore", "FollowUpFormats"], swiftSettings: strict),
+        // Report figures from per-lead facts (first-touch SLA, follow-through, ROI by source, call hours),
+        // answered as FollowUpWire's bodies.
+        .target(name: "FollowUpReports", dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpWire"], swiftSettings: strict),
+        // The HTTP API's bodies, written by the daemon and read by followupctl and the tests
+        // through the same types, so a member's name is spelled once.
+        .target(name: "FollowUpWire", dependencies: ["FollowUpCore", "FollowUpFormats"], exclude: ["README.md"], swiftSettings: strict),
         // Rule and config files: parse, validate with FILE:LINE:COL, compile to FollowUpCore.Rules.
         .target(
             name: "FollowUpRules",
@@ -119,7 +124,8 @@ let package = Package(
         .target(
             name: "FollowUpDaemon",
             dependencies: [
-                "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules", "FollowUpStore", "FollowUpPostgres",
+                "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpWire", "FollowUpRules", "FollowUpStore",
+                "FollowUpPostgres",
                 "FollowUpNotify", "FollowUpSystemd",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -149,7 +155,7 @@ let package = Package(
         .executableTarget(
             name: "followupctl",
             dependencies: [
-                "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules",
+                "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpWire", "FollowUpRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -159,8 +165,10 @@ let package = Package(
             swiftSettings: strict
         ),
         // Fixtures every test target shares: the default policy in code, a seeded generator.
-        .target(name: "FollowUpTestSupport", dependencies: ["FollowUpCore", "FollowUpFormats"], path: "Tests/Support", swiftSettings: strict),
+        .target(name: "FollowUpTestSupport", dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpWire"], path: "Tests/Support", swiftSettings: strict),
         .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpTestSupport"], swiftSettings: strict),
+        // Each API body written, parsed and read back.
+        .testTarget(name: "FollowUpWireTests", dependencies: ["FollowUpWire", "FollowUpCore", "FollowUpFormats"], swiftSettings: strict),
         .testTarget(
             name: "FollowUpRulesTests",
             dependencies: ["FollowUpRules", "FollowUpCore", "FollowUpFormats", "FollowUpTestSupport"],
@@ -179,14 +187,15 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowUpDaemonTests",
-            dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpTestSupport"],
+            dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpWire", "FollowUpTestSupport"],
             swiftSettings: strict
         ),
         // The HTTP API over a live socket, against an in-memory daemon built on the engine.
         .testTarget(
             name: "FollowUpAPITests",
             dependencies: [
-                "FollowUpDaemon", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules", "FollowUpStore", "FollowUpTestSupport",
+                "FollowUpDaemon", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpWire", "FollowUpRules",
+                "FollowUpStore", "FollowUpTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -205,7 +214,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowUpCtlTests",
-            dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpTestSupport"],
+            dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpWire", "FollowUpTestSupport"],
             swiftSettings: strict
         ),
     ]

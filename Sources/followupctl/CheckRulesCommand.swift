@@ -2,6 +2,7 @@ import ArgumentParser
 import FollowUpCore
 import FollowUpFormats
 import FollowUpRules
+import FollowUpWire
 import Foundation
 
 /// `followupctl check-rules DIR [--against-running]`: validate a rule set
@@ -52,45 +53,39 @@ struct CheckRulesCommand: AsyncParsableCommand {
         }
         guard againstRunning else { return }
         try await CtlError.reporting {
-            var body = JSONWriter()
-            body.beginObject()
-            body.beginArray("files")
+            var files: [RuleFileBody] = []
             for path in loaded.files {
                 guard let data = FileManager.default.contents(atPath: path) else { throw CtlError("cannot read \(path)") }
-                body.beginObject()
-                body.string("path", path)
-                body.string("text", String(decoding: data, as: UTF8.self))
-                body.endObject()
+                files.append(RuleFileBody(path: path, text: String(decoding: data, as: UTF8.self)))
             }
-            body.endArray()
-            body.endObject()
+            let body = RulesPreviewRequestBody(files: files)
             let preview = try await DaemonClient.with(try daemon.endpoint()) { client in
-                try await client.post("/v1/rules/preview?limit=\(limit)", json: body.bytes)
+                try await client.post("/v1/rules/preview?limit=\(limit)", json: body.jsonBytes)
             }
-            output.print(preview, table: Self.lines)
+            try output.print(preview, as: RulesPreviewBody.self, table: Self.lines)
         }
     }
 
     /// The preview for people: a header, then one row per moved lead.
-    static func lines(of preview: JSONValue) -> [String] {
-        let moved = preview["moved"]?.text ?? "0"
-        var out = ["against the running daemon (rules \(preview["running_version"].shown) → \(preview["candidate_version"].shown)): "
-            + "\(preview["examined"].shown) open leads examined, \(moved) would move"]
-        guard case .array(let leads)? = preview["leads"], !leads.isEmpty else { return out }
+    static func lines(of preview: RulesPreviewBody) -> [String] {
+        var out = ["against the running daemon (rules \(preview.runningVersion) → \(preview.candidateVersion)): "
+            + "\(preview.examined) open leads examined, \(preview.moved) would move"]
+        let leads = preview.leads
+        guard !leads.isEmpty else { return out }
         let table = TextTable(columns: ["LEAD", "OWNER", "STEP", "DUE", "DEADLINE", "NURTURE"],
                               widths: [10, 10, 4, 45, 45])
         out.append(table.header)
         for lead in leads {
-            let before = lead["before"], after = lead["after"]
-            func change(_ key: String) -> String {
-                let was = before?[key]?.text, will = after?[key]?.text
+            func change(_ value: (ObligationsBody) -> String?) -> String {
+                let was = value(lead.before), will = value(lead.after)
                 if was == will { return was ?? "-" }
                 return "\(was ?? "-") → \(will ?? "-")"
             }
-            out.append(table.row([lead["lead"].shown, lead["owner"].shown, change("step"), change("due"),
-                                  change("deadline"), change("nurture_at")]))
+            out.append(table.row([lead.lead, lead.owner ?? "-", change { $0.step.map(String.init) },
+                                  change { $0.due.map { "\($0)" } }, change { $0.deadline.map { "\($0)" } },
+                                  change { $0.nurtureAt.map { "\($0)" } }]))
         }
-        if let count = Int(moved), count > leads.count { out.append("… and \(count - leads.count) more (raise --limit)") }
+        if preview.moved > leads.count { out.append("… and \(preview.moved - leads.count) more (raise --limit)") }
         return out
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import FollowUpCore
 import FollowUpFormats
 import FollowUpRules
+import FollowUpWire
 
 /// `followupctl explain`: one lead's timeline, with the reason for every time.
 struct ExplainCommand: AsyncParsableCommand {
@@ -91,11 +92,10 @@ struct ExplainCommand: AsyncParsableCommand {
                 (try await client.get("/v1/status"), try await StoredLeadEvents.fetch(id, client: client),
                  try await client.get("/v1/leads/\(URIComponent.encode(id))"))
             }
-            guard let now = status["now"]?.text.flatMap(RFC3339.parse) else {
-                throw CtlError("the daemon's status has no \"now\"")
-            }
+            let health = try StatusBody(answer: status).health
+            let now = health.now
             let loaded = try rules.load(fallback: try? DaemonConfig.load(path: daemon.configPath).rules)
-            if let running = status["rules_version"]?.text, running != loaded.rules.version {
+            if let running = health.rulesVersion, running != loaded.rules.version {
                 Terminal.error("followupctl: warning: these rules are version \(loaded.rules.version), the daemon runs \(running); the replay may differ from what it did (pass --rules with the daemon's rule files)")
             }
             let end = limit ?? now
@@ -115,7 +115,7 @@ struct ExplainCommand: AsyncParsableCommand {
             simulation.run(until: end, emit: { narration.outcome($0) })
             let replayed = simulation.world.lead(id)
             narration.finish(replayed, until: end)
-            if limit == nil, let owner = record["lead"]?["owner"]?.text, let replayed, replayed.owner != owner {
+            if limit == nil, let owner = try LeadRecordBody(answer: record).lead.owner, let replayed, replayed.owner != owner {
                 Terminal.error("followupctl: note: the daemon has \(id) owned by \(owner); this replay gave it to \(replayed.owner ?? "nobody"): round robin and load balancing also count the team's other leads, which a replay of one lead leaves out")
             }
         }

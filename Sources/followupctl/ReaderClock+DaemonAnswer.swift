@@ -1,11 +1,11 @@
 import FollowUpCore
 
 extension ReaderClock {
-    /// Reads the daemon's `timezone` and `at` from an answer; nil when either
-    /// is missing or unknown here (the caller then shows UTC as given).
-    init?(_ answer: JSONValue) {
-        guard let name = answer["timezone"]?.text, let zone = ZoneCatalog.shared.rules(for: name),
-              let at = answer["at"]?.text, let now = RFC3339.parse(at) else { return nil }
+    /// The clock an answer's times are read on, from its `timezone` and `at`;
+    /// nil when either is missing or the zone is unknown here (the caller then
+    /// shows UTC as given).
+    init?(zone name: String?, at now: Instant?) {
+        guard let name, let zone = ZoneCatalog.shared.rules(for: name), let now else { return nil }
         self.init(zone: zone, now: now)
     }
 }

@@ -1,5 +1,6 @@
 import FollowUpCore
 import FollowUpTestSupport
+import FollowUpWire
 import Testing
 
 @Suite("POST /v1/events")
@@ -24,11 +25,11 @@ struct EventsEndpointTests {
             let reply = try await api.unix.post("/v1/events", Fixtures.array(Fixtures.alice, Fixtures.capture("L1"),
                                                                               Fixtures.touch("L1", at: "2026-11-24T20:02:00Z")))
             #expect(reply.status == 200)
-            guard case .array(let accepted)? = reply["accepted"] else { Issue.record("no accepted: \(reply.body)"); return }
-            #expect(accepted.map { $0["seq"] } == [.number("1"), .number("2"), .number("3")])
-            #expect(accepted.map { $0["type"] } == [.string("rep.upserted"), .string("lead.captured"), .string("touch.logged")])
-            #expect(accepted[2]["lead"] == .string("L1"))
-            #expect(accepted[2]["applied_at"] == .string("2026-11-24T20:02:00Z"))
+            let accepted = try reply.body(AcceptedEventsBody.self).accepted
+            #expect(accepted.map(\.seq) == [1, 2, 3])
+            #expect(accepted.map(\.type) == ["rep.upserted", "lead.captured", "touch.logged"])
+            #expect(accepted[2].lead == "L1")
+            #expect(accepted[2].appliedAt == at("2026-11-24T20:02:00Z"))
         }
     }
 
@@ -38,10 +39,10 @@ struct EventsEndpointTests {
             _ = try await api.unix.post("/v1/events", Fixtures.alice)
             let reply = try await api.unix.post("/v1/events", #"{"type":"lead.captured","lead":{"id":"L7","source":"web_form","email":"x@y.test","owner":"alice"}}"#)
             #expect(reply.status == 200)
-            #expect(reply["accepted"]?.firstItem?["applied_at"] == .string("2026-11-24T21:15:00Z"))
-            let record = try await api.unix.get("/v1/leads/L7")
-            #expect(record["lead"]?["captured_at"] == .string("2026-11-24T21:15:00Z"))
-            #expect(record["events"]?.firstItem?["event"]?["at"] == .string("2026-11-24T21:15:00Z"))
+            #expect(try reply.body(AcceptedEventsBody.self).accepted.first?.appliedAt == at("2026-11-24T21:15:00Z"))
+            let record = try await api.unix.get("/v1/leads/L7").body(LeadRecordBody.self)
+            #expect(record.lead.capturedAt == at("2026-11-24T21:15:00Z"))
+            #expect(record.events.first?.event.at == at("2026-11-24T21:15:00Z"))
         }
     }
 
@@ -85,13 +86,13 @@ struct EventsEndpointTests {
             let reply = try await api.unix.post("/v1/events", bad.body)
             #expect(reply.status == 400, "\(reply.body)")
             #expect(reply.header("Content-Type") == "application/json")
-            guard case .string(let message)? = reply.error?["message"] else { Issue.record("no message: \(reply.body)"); return }
-            #expect(message.contains(bad.message), "\(message)")
-            #expect(reply.error?["field"] == bad.field.map(JSONValue.string))
-            #expect(reply.error?["index"] == bad.index.map { .number(String($0)) })
+            let error = try reply.body(APIErrorBody.self)
+            #expect(error.message.contains(bad.message), "\(error.message)")
+            #expect(error.field == bad.field)
+            #expect(error.index == bad.index)
             // Nothing applied: not even alice, who came first in the arrays.
-            let status = try await api.unix.get("/v1/status")
-            #expect(status["statistics"]?["events"] == .number("0"))
+            let status = try await api.unix.get("/v1/status").body(StatusBody.self)
+            #expect(status.statistics.events == 0)
             #expect(try await api.unix.get("/v1/reps/alice/queue").status == 404)
         }
     }

@@ -1,5 +1,6 @@
 import FollowUpCore
 import FollowUpTestSupport
+import FollowUpWire
 import Testing
 
 @Suite("Health, status and metrics")
@@ -13,7 +14,7 @@ struct HealthEndpointsTests {
             await api.daemon.setReady(false)
             let down = try await api.unix.get("/healthz")
             #expect(down.status == 503)
-            #expect(down["status"] == .string("unavailable"))
+            #expect(try down.body(HealthBody.self).readiness == ReadinessBody(status: "unavailable", ready: false))
             #expect(down.header("Content-Type") == "application/json")
         }
     }
@@ -24,14 +25,14 @@ struct HealthEndpointsTests {
             _ = try await api.unix.post("/v1/events", Fixtures.array(Fixtures.alice, Fixtures.capture("L1")))
             let reply = try await api.unix.get("/v1/status")
             #expect(reply.status == 200)
-            let statistics = try #require(reply["statistics"])
-            #expect(statistics["events"] == .number("2"))
-            #expect(statistics["leads"]?["open"] == .number("1"))
-            #expect(statistics["leads"]?["won"] == .number("0"))
-            #expect(statistics["open_leads"] == .number("1"))
-            #expect(statistics["pending_timers"] == .number("1"))
-            #expect(statistics["next_timer_at"] == .string("2026-11-24T20:05:00Z"))
-            #expect(statistics["outbox"]?["pending"] == .number("1"))
+            let statistics = try reply.body(StatusBody.self).statistics
+            #expect(statistics.events == 2)
+            #expect(statistics.leads[.open] == 1)
+            #expect(statistics.leads[.won] == 0)
+            #expect(statistics.openLeads == 1)
+            #expect(statistics.pendingTimers == 1)
+            #expect(statistics.nextTimerAt == at("2026-11-24T20:05:00Z"))
+            #expect(statistics.outbox[.pending] == 1)
         }
     }
 

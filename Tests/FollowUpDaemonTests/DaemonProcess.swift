@@ -1,5 +1,6 @@
 import FollowUpCore
 import FollowUpTestSupport
+import FollowUpWire
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -187,8 +188,12 @@ final class DaemonProcess: @unchecked Sendable {
 
     /// Moves the manual clock to `time` and waits until the daemon fired what came due.
     func advance(to time: String) throws {
-        let r = try post("/v1/testing/clock", #"{"now":"\#(time)"}"#)
-        guard r.status == 200 else { throw APIClient.Failure(description: "advance: \(r.status) \(r.body)") }
+        guard let now = RFC3339.parse(time) else { throw APIClient.Failure(description: "advance: not a time: \(time)") }
+        let request = TestingClockBody(now: now)
+        let r = try post("/v1/testing/clock", String(decoding: request.jsonBytes, as: UTF8.self))
+        guard r.status == 200, try r.body(TestingClockBody.self) == request else {
+            throw APIClient.Failure(description: "advance: \(r.status) \(r.body)")
+        }
     }
 
     /// Whether the daemon process is still running.

@@ -1,4 +1,5 @@
 import FollowUpTestSupport
+import FollowUpWire
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -34,10 +35,7 @@ import Glibc
     }
 
     static func deadline(of lead: String, _ daemon: DaemonProcess) throws -> String? {
-        let r = try daemon.get("/v1/leads/\(lead)")
-        let json = try JSONSerialization.jsonObject(with: Data(r.body.utf8)) as? [String: Any]
-        return ((json?["lead"] as? [String: Any])?["step"] as? [String: Any])?["deadline"] as? String
-            ?? (json?["step"] as? [String: Any])?["deadline"] as? String
+        try daemon.get("/v1/leads/\(lead)").body(LeadRecordBody.self).lead.step.map { "\($0.deadline)" }
     }
 
     static func status(_ daemon: DaemonProcess) throws -> [String: Any] {

@@ -1,5 +1,6 @@
 public import FollowUpCore
 import FollowUpFormats
+public import FollowUpWire
 public import Foundation
 
 extension APIClient {
@@ -19,6 +20,13 @@ extension APIClient {
 
         /// The value of a header, whatever the case of `name`.
         public func header(_ name: String) -> String? { headers[name.lowercased()] }
+
+        /// The body read as the API's shared type for it (``WireBody``), as
+        /// followupctl reads it; throws naming the member that does not read.
+        public func body<Body: WireBody>(_ type: Body.Type) throws -> Body {
+            guard let document else { throw Failure(description: "the body is not JSON: \(body.prefix(200))") }
+            return try Body(json: document)
+        }
 
         /// `reply["error"]?["field"]` and the like.
         public subscript(_ key: String) -> JSONValue? { document?[key] }

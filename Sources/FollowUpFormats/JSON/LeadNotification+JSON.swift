@@ -29,9 +29,9 @@ extension LeadNotification {
 
 extension Event {
     /// The event as a JSON object in the input format, attributes included, so
-    /// the event log can replay it exactly.
-    public func write(to w: inout JSONWriter) {
-        w.beginObject()
+    /// the event log can replay it exactly; member `key`'s value when given.
+    public func write(to w: inout JSONWriter, key: String? = nil) {
+        w.beginObject(key)
         w.instant("at", at)
         w.string("type", type)
         switch body {

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -66,13 +67,12 @@ struct DaemonClient {
                 guard let parsed else { throw CtlError("the daemon answered \(status) with a body that is not JSON") }
                 return parsed
             }
-            guard let error = parsed?["error"], case .string(let message)? = error["message"] else {
+            guard let parsed, let error = try? APIErrorBody(json: parsed) else {
                 throw CtlError("the daemon answered \(status): \(String(decoding: body.prefix(200), as: UTF8.self))")
             }
-            var failure = CtlError(message)
+            var failure = CtlError(error.message, field: error.field)
             failure.status = status
-            if case .string(let field)? = error["field"] { failure.field = field }
-            if case .number(let index)? = error["index"], let i = Int(index) { failure.index = i }
+            failure.index = error.index
             throw failure
         }
     }

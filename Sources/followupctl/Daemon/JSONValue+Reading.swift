@@ -1,7 +1,9 @@
 import FollowUpCore
 import FollowUpFormats
 
-/// Reading the daemon's answers: typed views of a parsed ``JSONValue``.
+/// What followupctl still reads of a parsed ``JSONValue`` by hand: a member of
+/// an event it is about to send, and the daemon's answer printed as is for
+/// `--output json`. The daemon's answers themselves are read as FollowUpWire's bodies.
 extension JSONValue {
     /// The text of a string, or the digits of a number; nil for anything else (null included).
     var text: String? {
@@ -12,15 +14,6 @@ extension JSONValue {
         default: nil
         }
     }
-
-    /// The elements of an array; empty for anything else.
-    var items: [JSONValue] {
-        if case .array(let items) = self { return items }
-        return []
-    }
-
-    /// Whether this is `true`.
-    var isTrue: Bool { self == .bool(true) }
 
     /// The value as JSON text, members in the order the daemon wrote them
     /// (``JSONWriter/value(_:_:)`` would sort them).
@@ -54,9 +47,4 @@ extension JSONValue {
             out.append(UInt8(ascii: "}"))
         }
     }
-}
-
-extension Optional where Wrapped == JSONValue {
-    /// The text of a string or number, or `-` when absent or null (for tables).
-    var shown: String { self?.text ?? "-" }
 }

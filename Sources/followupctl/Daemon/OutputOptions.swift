@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpWire
 
 /// `--output table|json`, shared by every daemon command that prints: `table`
 /// is for people, `json` is the daemon's answer as is, for scripts and `jq`.
@@ -25,6 +26,13 @@ struct OutputOptions: ParsableArguments {
 
     /// Whether a list command prints one JSON object per line (`--json`) instead of one document.
     var isJSONLines: Bool { json && output != .json }
+
+    /// Prints `reply` as is for `json`, else the lines `table` makes of it read as `Body`.
+    func print<Body: WireBody>(_ reply: JSONValue, as body: Body.Type, table: (Body) -> [String]) throws(CtlError) {
+        if isJSON { return print(reply, table: { _ in [] }) }
+        let lines = table(try Body(answer: reply))
+        print(reply, table: { _ in lines })
+    }
 
     /// Prints `reply` as is for `json`, else the lines `table` makes of it.
     func print(_ reply: JSONValue, table: (JSONValue) -> [String]) {

@@ -1,5 +1,6 @@
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 
 /// A lead's events as `GET /v1/leads/{id}/events` exports them (its own,
 /// those of leads merged into it, and every rep event, in the order the
@@ -19,15 +20,9 @@ struct StoredLeadEvents {
     /// Reads the lead's events; an unknown lead is the daemon's 404 (`field: id`).
     static func fetch(_ lead: LeadID, client: DaemonClient) async throws(CtlError) -> StoredLeadEvents {
         let reply = try await client.get("/v1/leads/\(URIComponent.encode(lead))/events")
-        var entries: [Entry] = []
-        for item in (reply["events"] ?? .null).items {
-            let seq = item["seq"].shown
-            guard let body = item["event"] else { throw CtlError("event #\(seq) from the daemon has no \"event\"") }
-            do throws(EventError) {
-                entries.append(Entry(seq: seq, source: item["source"].shown, event: try EventDecoder.decode(body)))
-            } catch {
-                throw CtlError("event #\(seq) from the daemon does not decode: \(error)")
-            }
+        // Each event is read as the daemon's decoder reads it; one that does not is named by its place.
+        let entries = try LeadEventsBody(answer: reply).events.map { logged in
+            Entry(seq: String(logged.seq), source: logged.source, event: logged.event)
         }
         return StoredLeadEvents(entries: entries)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpWire
 
 /// `rep away`'s `--from` and `--until`, each read as ``WakeUpTime`` reads a
 /// snooze's time: an RFC 3339 time, a date (09:00 that day where the rep is:
@@ -32,15 +33,11 @@ struct AwayWindow {
         let times = [from, until].compactMap { $0 }
         let exact = times.allSatisfy { if case .instant = $0 { true } else { false } }
         guard !exact else { return (Self.instant(from), Self.instant(until)) }
-        let health = try await client.get("/healthz")
-        guard let nowText = health["now"]?.text, let now = RFC3339.parse(nowText) else {
-            throw CtlError("the daemon's /healthz has no readable now; give --from and --until as RFC 3339 times")
-        }
+        let now = try HealthBody(answer: try await client.get("/healthz")).now
         var zone = ZoneRules.utc
         if times.contains(where: \.dependsOnZone) {
-            let roster = try await client.get("/v1/reps")
-            let entry = roster["reps"]?.items.first { $0["id"]?.text == rep }
-            let zoneID = entry?["timezone"]?.text ?? SnoozeCommand.fallbackZone
+            let roster = try RepsBody(answer: try await client.get("/v1/reps"))
+            let zoneID = roster.reps.first { $0.id == rep }?.timezone ?? SnoozeCommand.fallbackZone
             guard let rules = ZoneCatalog.shared.rules(for: zoneID) else {
                 throw CtlError("the rep's time zone \(zoneID) is not known here; give RFC 3339 times", field: "timezone")
             }

@@ -1,22 +1,22 @@
 import FollowUpCore
+import FollowUpWire
 
 /// `report --by hour`: the connect rate of calls by the lead's local weekday
 /// and hour, as a table (hours with calls as rows, weekdays as columns) or CSV.
 enum CallHoursRendering {
     static let weekdays = Weekday.allCases
 
-    static func table(_ report: JSONValue) -> [String] {
-        let cells = (report["cells"] ?? .null).items
-        var lines = ["Calls to leads captured \(report["since"]?.text.map { "from \($0) " } ?? "")"
-            + "\(report["until"]?.text.map { "until \($0)" } ?? "until now"), as of \(report["as_of"].shown)",
+    static func table(_ report: CallHoursBody) -> [String] {
+        let cells = report.cells
+        var lines = ["Calls to leads captured \(ReportRendering.span(report.window))",
             "Connect rate by the lead's local weekday and hour: connected, replied or meeting out of all calls"]
         guard !cells.isEmpty else {
             lines.append("No call logged for these leads (touch.logged with channel call).")
             return lines
         }
-        var byKey: [String: JSONValue] = [:]
-        for cell in cells { byKey["\(cell["weekday"].shown) \(cell["hour"].shown)"] = cell }
-        let hours = Set(cells.compactMap { $0["hour"]?.text.flatMap { Int($0) } }).sorted()
+        var byKey: [String: CallHourCellBody] = [:]
+        for cell in cells { byKey["\(cell.weekday) \(cell.hour)"] = cell }
+        let hours = Set(cells.map(\.hour)).sorted()
         let width = 10
         func pad(_ text: String) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
         // Every cell ends in its window mark (or a space), headings and dots too, so the columns line up.
@@ -24,18 +24,18 @@ enum CallHoursRendering {
         for hour in hours {
             let row = weekdays.map { day -> String in
                 guard let cell = byKey["\(day.rawValue) \(hour)"] else { return pad("· ") }
-                let mark = cell["window"]?.text == nil ? " " : "*"
-                return pad("\(cell["connect_percent"].shown)%/\(cell["calls"].shown)" + mark)
+                let mark = cell.window == nil ? " " : "*"
+                return pad("\(cell.connectPercent ?? "-")%/\(cell.calls)" + mark)
             }
             lines.append(trimmed((hour < 10 ? "0" : "") + "\(hour)h  " + row.joined()))
         }
         lines.append("")
-        lines.append("All calls: \(report["calls"].shown), connected \(report["connects"].shown) "
-                     + "(\(report["connect_percent"].shown)%). Cell: rate/calls; * inside a call window.")
-        let windows = (report["call_windows"] ?? .null).items.map { rank in
-            let days = (rank["days"] ?? .null).items.compactMap { $0.text.flatMap(Weekday.init(rawValue:))?.shortName }
-            let hours = (rank["hours"] ?? .null).items.map { "\($0["from"].shown)–\($0["to"].shown)" }
-            return "  \(rank["rank"].shown): \(days.joined(separator: ", ")) \(hours.joined(separator: ", "))"
+        lines.append("All calls: \(report.calls), connected \(report.connects) "
+                     + "(\(report.connectPercent ?? "-")%). Cell: rate/calls; * inside a call window.")
+        let windows = report.callWindows.map { rank in
+            let days = rank.days.compactMap { Weekday(rawValue: $0)?.shortName }
+            let hours = rank.hours.map { "\($0.from)–\($0.to)" }
+            return "  \(rank.rank): \(days.joined(separator: ", ")) \(hours.joined(separator: ", "))"
         }
         // One rank a line: a policy's ranks side by side would not fit 100 columns.
         if !windows.isEmpty { lines += ["Call windows in the rules (first rank first):"] + windows }
@@ -51,11 +51,12 @@ enum CallHoursRendering {
 
     /// RFC 4180, one row per weekday × hour with calls (weekday, hour and
     /// window come from the daemon; window names are an admin's, so neutralised like every cell).
-    static func csv(_ report: JSONValue) -> [String] {
+    static func csv(_ report: CallHoursBody) -> [String] {
         var lines = ["weekday,hour,calls,connects,connect_percent,window"]
-        for cell in (report["cells"] ?? .null).items {
-            lines.append(["weekday", "hour", "calls", "connects", "connect_percent", "window"]
-                .map { ReportRendering.csvField(cell[$0]?.text ?? "") }.joined(separator: ","))
+        for cell in report.cells {
+            let fields = [cell.weekday, "\(cell.hour)", "\(cell.calls)", "\(cell.connects)", cell.connectPercent ?? "",
+                          cell.window ?? ""]
+            lines.append(fields.map(ReportRendering.csvField).joined(separator: ","))
         }
         return lines
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 
 /// `followupctl event`: send events to the running daemon.
 struct EventCommand: AsyncParsableCommand {
@@ -44,7 +45,7 @@ struct EventCommand: AsyncParsableCommand {
     private func sendArgument(_ json: String, _ client: DaemonClient) async throws(CtlError) {
         do throws(CtlError) {
             let reply = try await client.post("/v1/events", json: Array(json.utf8))
-            output.print(reply, table: AcceptedEvents.lines)
+            try output.print(reply, as: AcceptedEventsBody.self, table: AcceptedEvents.lines)
         } catch var error {
             if let index = error.index { error.message = "event \(index): \(error.message)" }
             throw error
@@ -69,7 +70,7 @@ struct EventCommand: AsyncParsableCommand {
         do throws(CtlError) {
             // One answer per batch: with --output json, one document per line.
             let reply = try await client.post("/v1/events", json: batch.bodyBytes)
-            output.print(reply, table: AcceptedEvents.lines)
+            try output.print(reply, as: AcceptedEventsBody.self, table: AcceptedEvents.lines)
         } catch var error {
             if let index = error.index, index < batch.lineNumbers.count {
                 error.message = "line \(batch.lineNumbers[index]): \(error.message)"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 import Foundation
 import NIOHTTP1
 
@@ -107,13 +108,13 @@ struct ImportCommand: AsyncParsableCommand {
     /// A capture time ahead of the daemon's clock would be rejected (with the
     /// batches before it already applied): find them all before sending anything.
     private func checkTimes(_ rows: [LeadImport.Row], _ client: DaemonClient) async throws(CtlError) -> [LeadImport.Row] {
-        guard let nowText = try await client.get("/healthz")["now"]?.text, let now = RFC3339.parse(nowText) else { return rows }
+        let now = try HealthBody(answer: try await client.get("/healthz")).now
         var bad = Set<Int>()
         for row in rows {
             guard let text = Self.member(row, path: ["at"]), let at = RFC3339.parse(text),
                   at > now + Self.maxFutureSkew else { continue }
             bad.insert(row.line)
-            Terminal.error("\(file):\(row.line):\(row.columns["at"] ?? 0)(at): \(text) is in the future (the daemon's clock reads \(nowText))")
+            Terminal.error("\(file):\(row.line):\(row.columns["at"] ?? 0)(at): \(text) is in the future (the daemon's clock reads \(now))")
         }
         guard !bad.isEmpty else { return rows }
         guard skipBadRows else {
@@ -178,9 +179,9 @@ struct ImportCommand: AsyncParsableCommand {
             let body = "[" + batch.map(\.event).joined(separator: ",") + "]"
             do throws(CtlError) {
                 let reply = try await client.post("/v1/events", json: Array(body.utf8))
-                for accepted in (reply["accepted"] ?? .null).items {
+                for accepted in try AcceptedEventsBody(answer: reply).accepted {
                     // A new lead is always assigned or unrouted; a known one changes nothing.
-                    if (accepted["notifications"] ?? .null).items.isEmpty { known += 1 } else { fresh += 1 }
+                    if accepted.notifications.isEmpty { known += 1 } else { fresh += 1 }
                 }
             } catch var error {
                 if let index = error.index, index < batch.count {

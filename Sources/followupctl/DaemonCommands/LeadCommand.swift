@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 
 /// `followupctl lead show|update|merge`: one lead in the running daemon.
 struct LeadCommand: AsyncParsableCommand {
@@ -25,7 +26,7 @@ struct LeadCommand: AsyncParsableCommand {
                 let record = try await DaemonClient.with(try daemon.endpoint()) { client in
                     try await client.get("/v1/leads/\(URIComponent.encode(id))")
                 }
-                output.print(record, table: LeadTimeline.lines)
+                try output.print(record, as: LeadRecordBody.self, table: LeadTimeline.lines)
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpWire
 
 extension LeadCommand {
     /// `followupctl lead erase LEAD --yes`: `POST /v1/leads/{id}/erase`.
@@ -33,14 +34,11 @@ extension LeadCommand {
                     try await client.post("/v1/leads/\(URIComponent.encode(lead))/erase")
                 }
                 if output.isJSON { return output.print(answer, table: { _ in [] }) }
-                func count(_ key: String) -> String {
-                    if case .number(let n) = answer[key] { return n }
-                    return "?"
-                }
+                let erasure = try ErasureBody(answer: answer)
                 var out = StandardOutput()
-                out.line("erased lead \(lead): \(count("events")) events and \(count("notifications")) notifications rewritten, "
-                         + "\(count("timers")) timers cancelled, \(count("undelivered")) undelivered notifications dropped")
-                if answer["log_emptied"] == .bool(false) {
+                out.line("erased lead \(lead): \(erasure.events) events and \(erasure.notifications) notifications rewritten, "
+                         + "\(erasure.timers) timers cancelled, \(erasure.undelivered) undelivered notifications dropped")
+                if !erasure.logEmptied {
                     out.line("note: the write-ahead log was busy; its old pages go at the next checkpoint")
                 }
                 out.flush()

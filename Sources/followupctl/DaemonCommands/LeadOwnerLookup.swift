@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpWire
 
 /// Who answers for a lead when a command leaves `--rep` out: its owner, as the
 /// daemon holds it now (`GET /v1/leads/{id}`). Accepting or declining is the
@@ -13,7 +14,7 @@ enum LeadOwnerLookup {
             error.field = "lead"
             throw error
         }
-        guard let owner = record["lead"]?["owner"]?.text else {
+        guard let owner = try LeadRecordBody(answer: record).lead.owner else {
             throw CtlError("lead \"\(lead)\" has no owner; name the rep with --rep", field: "rep")
         }
         return owner

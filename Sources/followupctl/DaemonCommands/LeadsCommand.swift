@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpWire
 
 /// `followupctl leads`: list leads in the running daemon, following pages to the end.
 struct LeadsCommand: AsyncParsableCommand {
@@ -43,32 +44,31 @@ struct LeadsCommand: AsyncParsableCommand {
             try await DaemonClient.with(try daemon.endpoint()) { client in
                 var after: String?
                 repeat {
-                    let page = try await client.get("/v1/leads?" + (query + (after.map { ["after=\($0)"] } ?? [])).joined(separator: "&"))
+                    let reply = try await client.get("/v1/leads?" + (query + (after.map { ["after=\($0)"] } ?? [])).joined(separator: "&"))
+                    let page = try LeadsPageBody(answer: reply)
                     if !headed {
                         headed = true
-                        clock = ReaderClock(page)
+                        clock = ReaderClock(zone: page.timezone, at: page.at)
                         if let clock {
                             out.line("Times in \(clock.zoneName)")
                             table = TextTable(columns: table.columns, widths: [10, 8, 11, 10, 24, 31])
                         }
                         out.line(table.header)
                     }
-                    for lead in (page["leads"] ?? .null).items {
+                    for lead in page.leads {
                         count += 1
                         if output.isJSONLines {
-                            out.line(lead.jsonText)
+                            out.write(lead.jsonBytes + [UInt8(ascii: "\n")])
                         } else if output.isJSON {
-                            out.write(Array(((count > 1 ? "," : "") + lead.jsonText).utf8))
+                            out.write((count > 1 ? [UInt8(ascii: ",")] : []) + lead.jsonBytes)
                         } else {
-                            let step = lead["step"] ?? .null
-                            let name = [lead["name"]?.text, lead["company"]?.text].compactMap { $0 }.joined(separator: ", ")
-                            out.line(table.row([lead["id"].shown, lead["status"].shown, lead["priority"].shown,
-                                                lead["owner"].shown, Self.step(step),
-                                                clock?.show(step["deadline"]?.text, deadline: true) ?? step["deadline"].shown,
-                                                name.isEmpty ? "-" : name]))
+                            let name = [lead.name, lead.company].compactMap { $0 }.joined(separator: ", ")
+                            let deadline = lead.step.map { clock?.show($0.deadline, deadline: true) ?? "\($0.deadline)" } ?? "-"
+                            out.line(table.row([lead.id, lead.status.rawValue, lead.priority, lead.owner ?? "-",
+                                                Self.step(lead.step), deadline, name.isEmpty ? "-" : name]))
                         }
                     }
-                    after = page["next_after"]?.text
+                    after = page.nextAfter.map { String($0) }
                 } while after != nil
             }
             if output.isJSON && !output.isJSONLines { out.line(#"],"next_after":null}"#) }
@@ -79,9 +79,9 @@ struct LeadsCommand: AsyncParsableCommand {
     }
 
     /// `1 first touch (call)` when the daemon names the step, else its number; `-` for none.
-    static func step(_ step: JSONValue) -> String {
-        guard let number = step["number"]?.text else { return "-" }
-        let name = step["name"]?.text.map { " \($0)" } ?? ""
-        return number + name + (name.isEmpty ? "" : step["channel"]?.text.map { " (\($0))" } ?? "")
+    static func step(_ step: StepBody?) -> String {
+        guard let step else { return "-" }
+        let name = step.name.map { " \($0)" } ?? ""
+        return "\(step.number)" + name + (name.isEmpty ? "" : step.channel.map { " (\($0.rawValue))" } ?? "")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpWire
 
 /// `followupctl outbox list|retry|drop`: the notifications waiting, delivered
 /// or dead in the running daemon's outbox.
@@ -43,14 +44,14 @@ struct OutboxCommand: AsyncParsableCommand {
                 let json = output.isJSONLines
                 let table = TextTable(columns: ["ID", "RECEIVER", "STATE", "ATTEMPTS", "NEXT", "VIA", "LAST ERROR"])
                 if !json { out.line(table.header) }
-                let rows = (reply["notifications"] ?? .null).items
+                let rows = try OutboxPageBody(answer: reply).notifications
                 for row in rows {
                     if json {
-                        out.line(row.jsonText)
+                        out.write(row.jsonBytes + [UInt8(ascii: "\n")])
                     } else {
-                        out.line(table.row([row["id"].shown, row["receiver"].shown, row["state"].shown, row["attempts"].shown,
-                                            row["next_attempt_at"].shown, row["via"].shown,
-                                            String(row["last_error"].shown.prefix(80))]))
+                        out.line(table.row([row.id, row.receiver, row.state.rawValue, "\(row.attempts)",
+                                            row.nextAttemptAt.map { "\($0)" } ?? "-", row.via ?? "-",
+                                            String((row.lastError ?? "-").prefix(80))]))
                     }
                 }
                 if !json { out.line("\(rows.count) row\(rows.count == 1 ? "" : "s")") }
@@ -72,7 +73,7 @@ struct OutboxCommand: AsyncParsableCommand {
                 let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
                     try await client.post(row.uri(suffix: "/retry"))
                 }
-                output.print(reply) { ["requeued \(row.id): \($0["requeued"].shown) row(s)"] }
+                try output.print(reply, as: RequeuedBody.self) { ["requeued \(row.id): \($0.requeued) row(s)"] }
             }
         }
     }
@@ -90,7 +91,7 @@ struct OutboxCommand: AsyncParsableCommand {
                 let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
                     try await client.delete(row.uri(suffix: ""))
                 }
-                output.print(reply) { ["dropped \(row.id): \($0["dropped"].shown) row(s)"] }
+                try output.print(reply, as: DroppedBody.self) { ["dropped \(row.id): \($0.dropped) row(s)"] }
             }
         }
     }

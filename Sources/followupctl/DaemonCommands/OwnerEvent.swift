@@ -1,5 +1,6 @@
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 
 /// An event a lead's owner sends about it (`lead.accepted`, `lead.declined`):
 /// `rep` defaults to the owner the daemon knows. Prints what was accepted.
@@ -18,7 +19,7 @@ enum OwnerEvent {
                 w.endObject()
                 return try await client.post("/v1/events", json: w.bytes)
             }
-            output.print(reply, table: AcceptedEvents.lines)
+            try output.print(reply, as: AcceptedEventsBody.self, table: AcceptedEvents.lines)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 import NIOHTTP1
 
 /// `followupctl reload`: what `systemctl reload followupd` does, answered.
@@ -27,10 +28,11 @@ struct ReloadCommand: AsyncParsableCommand {
                 _ = try reply.json()  // the daemon's own error (404, 401, …)
                 throw CtlError("the daemon answered \(reply.status)")
             }
-            succeeded = answer["ok"]?.isTrue == true
+            let outcome = try ReloadBody(answer: answer)
+            succeeded = outcome.ok
             // The answer as is, on stdout whether or not the reload took; the exit status says which.
             if output.isJSON { return output.print(answer) { _ in [] } }
-            let message = answer["message"].shown
+            let message = outcome.message
             if succeeded {
                 print("reloaded: \(message)")
             } else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 
 /// `followupctl rep away|back|deactivate REP`: a rep's availability, as
 /// `rep.availability` events, and their leaving, as `rep.deactivated`.
@@ -56,9 +57,9 @@ struct RepCommand: AsyncParsableCommand {
                     w.endObject()
                     return (try await client.post("/v1/events", json: w.bytes), times)
                 }
-                if output.isJSON { return output.print(reply, table: AcceptedEvents.lines) }
+                if output.isJSON { return try output.print(reply, as: AcceptedEventsBody.self, table: AcceptedEvents.lines) }
                 var out = StandardOutput()
-                for line in AcceptedEvents.lines(of: reply) { out.line(line) }
+                for line in AcceptedEvents.lines(of: try AcceptedEventsBody(answer: reply)) { out.line(line) }
                 let back = times.until.map { "until \($0)" } ?? "until marked back"
                 out.line(times.from.map { "\(rep) will be away from \($0) \(back)" } ?? "\(rep) is away \(back)")
                 out.flush()
@@ -116,7 +117,7 @@ enum DaemonEvent {
             let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
                 try await client.post("/v1/events", json: event)
             }
-            output.print(reply, table: AcceptedEvents.lines)
+            try output.print(reply, as: AcceptedEventsBody.self, table: AcceptedEvents.lines)
         }
     }
 }

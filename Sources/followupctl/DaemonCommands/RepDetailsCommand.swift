@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 
 /// The details `rep add` and `rep update` set; each left out keeps what the
 /// rep has (update) or stays unset (add).
@@ -16,29 +17,29 @@ struct RepDetails: ParsableArguments {
     /// Reads the rep as the daemon has it, lets `base` refuse or choose what
     /// the details go over, sends `rep.upserted` and prints what was accepted.
     func send(for id: String, daemon: DaemonOptions, output: OutputOptions,
-              base: (JSONValue?) throws(CtlError) -> JSONValue?) async throws {
+              base: (RepBody?) throws(CtlError) -> RepBody?) async throws {
         try await CtlError.reporting {
             let reply = try await DaemonClient.with(try daemon.endpoint()) { client in
                 let current = try base(try await RosterLookup.rep(id, with: client))
                 return try await client.post("/v1/events", json: event(for: id, over: current))
             }
-            output.print(reply, table: AcceptedEvents.lines)
+            try output.print(reply, as: AcceptedEventsBody.self, table: AcceptedEvents.lines)
         }
     }
 
     /// Writes `rep.upserted` for `id`: these details over `current` (the rep as the daemon has it).
-    func event(for id: String, over current: JSONValue?) -> [UInt8] {
-        func kept(_ key: String) -> String? { current?[key]?.text }
+    func event(for id: String, over current: RepBody?) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
         w.string("type", "rep.upserted")
         w.beginObject("rep")
         w.string("id", id)
-        for (key, value) in [("name", name), ("email", email), ("team", team), ("backup", backup), ("timezone", timezone)] {
-            if let v = value ?? kept(key) { w.string(key, v) }
+        for (key, value) in [("name", name ?? current?.name), ("email", email ?? current?.email), ("team", team ?? current?.team),
+                             ("backup", backup ?? current?.backup), ("timezone", timezone ?? current?.timezone)] {
+            if let value { w.string(key, value) }
         }
-        if let v = weight ?? kept("weight").flatMap(Int.init) { w.int("weight", v) }
-        if let v = capacity ?? kept("capacity").flatMap(Int.init) { w.int("capacity", v) }
+        if let v = weight ?? current?.weight { w.int("weight", v) }
+        if let v = capacity ?? current?.capacity { w.int("capacity", v) }
         w.endObject()
         w.endObject()
         return w.bytes
@@ -87,7 +88,7 @@ extension RepCommand {
 
 /// A rep as `GET /v1/reps` has it.
 enum RosterLookup {
-    static func rep(_ id: String, with client: DaemonClient) async throws(CtlError) -> JSONValue? {
-        try await client.get("/v1/reps")["reps"]?.items.first { $0["id"]?.text == id }
+    static func rep(_ id: String, with client: DaemonClient) async throws(CtlError) -> RepBody? {
+        try RepsBody(answer: try await client.get("/v1/reps")).reps.first { $0.id == id }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowUpCore
 import FollowUpReports
+import FollowUpWire
 import Foundation
 
 /// `followupctl report`: how leads were followed up, per rep, source, priority or team.
@@ -79,11 +80,7 @@ struct ReportCommand: AsyncParsableCommand {
                 // A duration counts back from the daemon's now, not this machine's clock.
                 var now: Instant?
                 if [since, until].contains(where: { $0.flatMap(Self.ago) != nil }) {
-                    let health = try await client.get("/healthz")
-                    guard let text = health["now"]?.text, let parsed = RFC3339.parse(text) else {
-                        throw CtlError("the daemon's /healthz has no readable now; give --since and --until as dates")
-                    }
-                    now = parsed
+                    now = try HealthBody(answer: try await client.get("/healthz")).now
                 }
                 if let s = try Self.instant(since, "--since", now: now) { query.append("since=\(URIComponent.encode(s))") }
                 if let u = try Self.instant(until, "--until", now: now) { query.append("until=\(URIComponent.encode(u))") }
@@ -92,8 +89,14 @@ struct ReportCommand: AsyncParsableCommand {
             var out = StandardOutput()
             switch output.isJSON ? .json : format {
             case .json: out.line(report.jsonText)
-            case .csv: for line in by == "hour" ? CallHoursRendering.csv(report) : ReportRendering.csv(report) { out.line(line) }
-            case .table: for line in by == "hour" ? CallHoursRendering.table(report) : ReportRendering.table(report) { out.line(line) }
+            case .csv:
+                let lines = by == "hour" ? CallHoursRendering.csv(try CallHoursBody(answer: report))
+                                         : ReportRendering.csv(try ReportBody(answer: report))
+                for line in lines { out.line(line) }
+            case .table:
+                let lines = by == "hour" ? CallHoursRendering.table(try CallHoursBody(answer: report))
+                                         : ReportRendering.table(try ReportBody(answer: report))
+                for line in lines { out.line(line) }
             }
             out.flush()
         }
@@ -102,18 +105,21 @@ struct ReportCommand: AsyncParsableCommand {
 
 /// The daemon's report JSON as a table for people and as CSV for spreadsheets.
 enum ReportRendering {
+    /// A figure of each group row and the heading it is printed under.
+    typealias Column = (member: GroupFiguresBody.Member, heading: String)
+
     /// How fast each lead got its first touch: the first table.
-    static let firstTouchColumns: [(member: String, heading: String)] = [
-        ("leads", "LEADS"), ("sla_met_percent", "SLA%"), ("sla_met", "MET"), ("sla_missed", "MISSED"),
-        ("sla_pending", "PENDING"), ("speed_to_lead_median_seconds", "MEDIAN"), ("speed_to_lead_p90_seconds", "P90"),
-        ("never_touched", "NEVER"),
+    static let firstTouchColumns: [Column] = [
+        (.leads, "LEADS"), (.slaMetPercent, "SLA%"), (.slaMet, "MET"), (.slaMissed, "MISSED"),
+        (.slaPending, "PENDING"), (.speedToLeadMedianSeconds, "MEDIAN"), (.speedToLeadP90Seconds, "P90"),
+        (.neverTouched, "NEVER"),
     ]
 
     /// The touches after it and where the leads stand now: the second table, so
     /// neither is wider than a 100-column terminal.
-    static let cadenceColumns: [(member: String, heading: String)] = [
-        ("touches", "TOUCHES"), ("touches_per_lead", "PER-LEAD"), ("dropped_after_one_touch", "ONE-TOUCH"),
-        ("cadences_completed", "COMPLETED"), ("breaches", "BREACHES"), ("engaged", "ENGAGED"), ("won", "WON"), ("lost", "LOST"),
+    static let cadenceColumns: [Column] = [
+        (.touches, "TOUCHES"), (.touchesPerLead, "PER-LEAD"), (.droppedAfterOneTouch, "ONE-TOUCH"),
+        (.cadencesCompleted, "COMPLETED"), (.breaches, "BREACHES"), (.engaged, "ENGAGED"), (.won, "WON"), (.lost, "LOST"),
     ]
 
     /// The group members, in the daemon's order (the CSV's first columns).
@@ -121,26 +127,25 @@ enum ReportRendering {
 
     /// What happened after the textbook cadence (DESIGN.md version 2): a second
     /// table, so the first one stays as wide as it was.
-    static let followThroughColumns: [(member: String, heading: String)] = [
-        ("snoozed_now", "SNOOZED"), ("breaches_repeated", "REPEATED"), ("moved_after_breaches", "MOVED"),
-        ("check_ins_sent", "CHECK-INS"), ("check_ins_answered", "ANSWERED"), ("check_ins_answered_percent", "ANS%"),
-        ("hot_signals", "HOT"),
+    static let followThroughColumns: [Column] = [
+        (.snoozedNow, "SNOOZED"), (.breachesRepeated, "REPEATED"), (.movedAfterBreaches, "MOVED"),
+        (.checkInsSent, "CHECK-INS"), (.checkInsAnswered, "ANSWERED"), (.checkInsAnsweredPercent, "ANS%"),
+        (.hotSignals, "HOT"),
     ]
 
     /// Accept and decline, reps leaving, merges (DESIGN.md version 2): a third
     /// table, so each stays under 100 columns. With `--by rep` offers and
     /// declines are the rep's own, not their current leads'.
-    static let peopleColumns: [(member: String, heading: String)] = [
-        ("offered", "OFFERED"), ("accepted", "ACCEPTED"), ("acceptance_percent", "ACC%"),
-        ("time_to_accept_median_seconds", "TO-ACCEPT"), ("declines", "DECLINED"),
-        ("moved_by_deactivation", "OWNER-LEFT"), ("merges", "MERGED"),
+    static let peopleColumns: [Column] = [
+        (.offered, "OFFERED"), (.accepted, "ACCEPTED"), (.acceptancePercent, "ACC%"),
+        (.timeToAcceptMedianSeconds, "TO-ACCEPT"), (.declines, "DECLINED"),
+        (.movedByDeactivation, "OWNER-LEFT"), (.merges, "MERGED"),
     ]
 
-    static func table(_ report: JSONValue) -> [String] {
-        let by = (report["by"]?.text ?? "group").uppercased()
-        let rows = (report["groups"] ?? .null).items + [report["total"] ?? .null]
-        var lines = ["Leads captured \(report["since"]?.text.map { "from \($0) " } ?? "")"
-            + "\(report["until"]?.text.map { "until \($0)" } ?? "until now"), as of \(report["as_of"].shown)"]
+    static func table(_ report: ReportBody) -> [String] {
+        let by = report.window.by.uppercased()
+        let rows = report.groups + [report.total]
+        var lines = ["Leads captured \(span(report.window))"]
         lines.append("")
         lines.append("First touch (SLA, speed to lead)")
         lines += grid(rows, by: by, columns: firstTouchColumns)
@@ -155,27 +160,33 @@ enum ReportRendering {
         lines += grid(rows, by: by, columns: peopleColumns)
         lines.append("")
         lines += ReportLegend.lines
-        let load = (report["team_load"] ?? .null).items
+        let load = report.teamLoad
         if !load.isEmpty {
             lines.append("")
             lines.append("Load by team now (leads in cadence, every lead)")
-            let tw = max(4, load.map { ($0["team"]?.text ?? "").count }.max() ?? 0)
+            let tw = max(4, load.map(\.team.count).max() ?? 0)
             lines.append("TEAM".padding(tw) + "  IN CADENCE")
-            for l in load { lines.append(l["team"].shown.padding(tw) + "  " + l["leads_in_cadence"].shown.left(10)) }
+            for l in load { lines.append(l.team.padding(tw) + "  " + "\(l.leadsInCadence)".left(10)) }
         }
-        let sources = (report["sources"] ?? .null).items
+        let sources = report.sources
         if !sources.isEmpty {
             lines.append("")
             lines.append("Conversion by source (won out of leads captured)")
-            let sw = max(6, sources.map { ($0["source"]?.text ?? "").count }.max() ?? 0)
+            let sw = max(6, sources.map(\.source.count).max() ?? 0)
             lines.append("SOURCE".padding(sw) + "  LEADS    WON   LOST  CONV%")
             for s in sources {
-                lines.append(s["source"].shown.padding(sw) + "  " + [s["leads"].shown.left(5), s["won"].shown.left(5),
-                    s["lost"].shown.left(5), s["conversion_percent"].shown.left(5)].joined(separator: "  "))
+                lines.append(s.source.padding(sw) + "  " + ["\(s.leads)".left(5), "\(s.won)".left(5),
+                    "\(s.lost)".left(5), (s.conversionPercent ?? "-").left(5)].joined(separator: "  "))
             }
-            if report["by"]?.text == "source" { lines += SourceReturnRendering.table(sources) }
+            if report.window.by == "source" { lines += SourceReturnRendering.table(sources) }
         }
         return lines
+    }
+
+    /// `from 2026-11-01T00:00:00Z until now, as of 2026-11-24T20:00:00Z`: which captures a report counts.
+    static func span(_ window: ReportWindowBody) -> String {
+        let from = window.since.map { "from \($0) " } ?? ""
+        return from + (window.until.map { "until \($0)" } ?? "until now") + ", as of \(window.asOf)"
     }
 
     /// The widest key column: a longer key (a rep id, a source) gets a line of
@@ -184,13 +195,13 @@ enum ReportRendering {
 
     /// One row per group, a rule, then the TOTAL row (the last of `rows`); keys
     /// left-aligned, figures right-aligned.
-    static func grid(_ rows: [JSONValue], by: String, columns: [(member: String, heading: String)]) -> [String] {
-        let keyWidth = min(maxKeyWidth, max(by.count, rows.map { ($0["key"]?.text ?? "").count }.max() ?? 0, 5))
+    static func grid(_ rows: [GroupFiguresBody], by: String, columns: [Column]) -> [String] {
+        let keyWidth = min(maxKeyWidth, max(by.count, rows.map(\.key.count).max() ?? 0, 5))
         let cells: [[String]] = rows.enumerated().map { index, row in
-            [index == rows.count - 1 ? "TOTAL" : row["key"].shown] + columns.map { column in
-                let value = row[column.member] ?? .null
-                if column.member.hasSuffix("_seconds") { return duration(value.text.flatMap { Int64($0) }) }
-                return value.text ?? "-"
+            [index == rows.count - 1 ? "TOTAL" : row.key] + columns.map { column in
+                let text = row.text(column.member)
+                if column.member.rawValue.hasSuffix("_seconds") { return duration(text.flatMap { Int64($0) }) }
+                return text ?? "-"
             }
         }
         let headings = [by] + columns.map(\.heading)
@@ -219,19 +230,20 @@ enum ReportRendering {
     /// RFC 4180: a header row of the daemon's member names (the follow-through
     /// ones, then the people-and-routing ones, last), one row per group, then
     /// `(total)`. The team load is not a group figure: JSON and the table have it.
-    static func csv(_ report: JSONValue) -> [String] {
-        let by = report["by"]?.text ?? "group"
+    static func csv(_ report: ReportBody) -> [String] {
+        let by = report.window.by
         let columns = columns + followThroughColumns + peopleColumns
         // With --by source each row also carries the source's money (revenue, cost, ROI).
-        let sources = by == "source" ? (report["sources"] ?? .null).items : nil
-        var lines = [([by] + columns.map(\.member) + (sources == nil ? [] : SourceReturnRendering.csvMembers))
+        let sources = by == "source" ? report.sources : nil
+        var lines = [([by] + columns.map(\.member.rawValue)
+                      + (sources == nil ? [] : SourceReturnRendering.csvMembers.map(\.rawValue)))
             .map(csvField).joined(separator: ",")]
-        var rows = (report["groups"] ?? .null).items.map { ($0["key"]?.text ?? "", $0) }
-        rows.append(("(total)", report["total"] ?? .null))
+        var rows = report.groups.map { ($0.key, $0) }
+        rows.append(("(total)", report.total))
         for (index, (key, row)) in rows.enumerated() {
             let money = sources.map { index == rows.count - 1 ? SourceReturnRendering.csvMembers.map { _ in "" }
                                                               : SourceReturnRendering.csvCells($0, key: key) } ?? []
-            lines.append(([key] + columns.map { row[$0.member]?.text ?? "" } + money).map(csvField).joined(separator: ","))
+            lines.append(([key] + columns.map { row.text($0.member) ?? "" } + money).map(csvField).joined(separator: ","))
         }
         return lines
     }

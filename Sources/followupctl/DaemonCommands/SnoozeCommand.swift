@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 
 /// `followupctl snooze LEAD --until TIME`: the lead asked to be called later,
 /// as a `lead.snoozed` event. Nothing is due for the lead until it wakes.
@@ -56,9 +57,9 @@ struct SnoozeCommand: AsyncParsableCommand {
                 let resolved = try await resolve(wakeUp, with: client)
                 return (try await client.post("/v1/events", json: event(until: resolved.at)), resolved)
             }
-            if output.isJSON { return output.print(reply, table: AcceptedEvents.lines) }
+            if output.isJSON { return try output.print(reply, as: AcceptedEventsBody.self, table: AcceptedEvents.lines) }
             var out = StandardOutput()
-            for line in AcceptedEvents.lines(of: reply) { out.line(line) }
+            for line in AcceptedEvents.lines(of: try AcceptedEventsBody(answer: reply)) { out.line(line) }
             out.line("\(lead) snoozed until \(resolved.at)" + (resolved.local.map { " (\($0))" } ?? ""))
             out.flush()
         }
@@ -68,14 +69,10 @@ struct SnoozeCommand: AsyncParsableCommand {
     private func resolve(_ wakeUp: WakeUpTime, with client: DaemonClient) async throws(CtlError)
         -> (at: Instant, local: String?) {
         if case .instant(let at) = wakeUp { return (at, nil) }
-        let health = try await client.get("/healthz")
-        guard let nowText = health["now"]?.text, let now = RFC3339.parse(nowText) else {
-            throw CtlError("the daemon's /healthz has no readable now; give --until as an RFC 3339 time")
-        }
+        let now = try HealthBody(answer: try await client.get("/healthz")).now
         guard wakeUp.dependsOnZone else { return (wakeUp.resolve(now: now, zone: .utc), nil) }
-        let record = try await client.get("/v1/leads/\(URIComponent.encode(lead))")
-        let lead = record["lead"] ?? .null
-        let zoneID = lead["timezone"]?.text ?? lead["zone"]?.text ?? Self.fallbackZone
+        let lead = try LeadRecordBody(answer: try await client.get("/v1/leads/\(URIComponent.encode(lead))")).lead
+        let zoneID = lead.timezone ?? lead.zone ?? Self.fallbackZone
         guard let zone = ZoneCatalog.shared.rules(for: zoneID) else {
             throw CtlError("the lead's time zone \(zoneID) is not known here; give --until as an RFC 3339 time", field: "until")
         }

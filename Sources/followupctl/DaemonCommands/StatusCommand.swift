@@ -1,5 +1,6 @@
 import ArgumentParser
 import FollowUpCore
+import FollowUpWire
 
 /// `followupctl status`: is the daemon healthy, and how much is it holding.
 struct StatusCommand: AsyncParsableCommand {
@@ -16,39 +17,41 @@ struct StatusCommand: AsyncParsableCommand {
         try await CtlError.reporting {
             let endpoint = try daemon.endpoint()
             let status = try await DaemonClient.with(endpoint) { client in try await client.get("/v1/status") }
-            ready = status["ready"]?.isTrue == true
-            output.print(status) { Self.lines(of: $0, endpoint: endpoint) }
+            let body = try StatusBody(answer: status)
+            ready = body.health.readiness.ready
+            output.print(status) { _ in Self.lines(of: body, endpoint: endpoint) }
         }
         if !ready { throw ExitCode(1) }
     }
 
-    static func lines(of status: JSONValue, endpoint: DaemonEndpoint) -> [String] {
-        var out = ["followupd at \(endpoint): \(status["status"].shown)"]
-        out.append("  now              \(status["now"].shown)")
-        var rules = "  rules            version \(status["rules_version"].shown)"
-        if let reload = status["last_reload"], reload != .null {
-            rules += "; last reload \(reload["at"].shown) " + (reload["ok"]?.isTrue == true ? "ok" : "FAILED")
+    static func lines(of status: StatusBody, endpoint: DaemonEndpoint) -> [String] {
+        let health = status.health
+        var out = ["followupd at \(endpoint): \(health.readiness.status)"]
+        out.append("  now              \(health.now)")
+        var rules = "  rules            version \(health.rulesVersion ?? "-")"
+        if let reload = health.lastReload {
+            rules += "; last reload \(reload.at) " + (reload.ok ? "ok" : "FAILED")
         }
         out.append(rules)
-        if let reload = status["last_reload"], reload != .null, reload["ok"]?.isTrue != true {
-            for line in reload["message"].shown.split(separator: "\n") { out.append("                   \(line)") }
+        if let reload = health.lastReload, !reload.ok {
+            for line in reload.message.split(separator: "\n") { out.append("                   \(line)") }
         }
-        if let lag = status["fire_lag_p99_seconds"]?.text.flatMap(Double.init) {
+        if let lag = health.fireLagP99Seconds {
             out.append("  fire lag p99     \(ReadableDuration.text(seconds: lag))")
         }
-        guard let stats = status["statistics"] else { return out }
-        out.append("  events           \(stats["events"].shown)")
-        out.append("  leads            " + counts(stats["leads"]))
-        var timers = "  timers           \(stats["pending_timers"].shown) pending"
-        if let next = stats["next_timer_at"]?.text { timers += ", next at \(next)" }
+        let stats = status.statistics
+        out.append("  events           \(stats.events)")
+        out.append("  leads            " + counts(stats.leads))
+        var timers = "  timers           \(stats.pendingTimers) pending"
+        if let next = stats.nextTimerAt { timers += ", next at \(next)" }
         out.append(timers)
-        out.append("  outbox           " + counts(stats["outbox"]))
+        out.append("  outbox           " + counts(stats.outbox))
         return out
     }
 
-    /// `open 3, engaged 1, …` in the daemon's order.
-    private static func counts(_ object: JSONValue?) -> String {
-        guard case .object(let members)? = object else { return "-" }
-        return members.members.map { "\($0.key) \($0.value.text ?? "-")" }.joined(separator: ", ")
+    /// `open 3, engaged 1, …` in the API's order.
+    private static func counts<Name: RawRepresentable & CaseIterable & Hashable>(_ counts: [Name: Int]) -> String
+    where Name.RawValue == String {
+        Name.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
     }
 }

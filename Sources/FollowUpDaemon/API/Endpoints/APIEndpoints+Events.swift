@@ -1,7 +1,8 @@
 import FollowUpCore
 import FollowUpFormats
-import Hummingbird
+import FollowUpWire
 import HTTPTypes
+import Hummingbird
 import NIOCore
 
 extension APIEndpoints {
@@ -25,20 +26,10 @@ extension APIEndpoints {
         } catch let error as EventError {
             throw APIError(error, index: nil)
         }
-        return JSONResponse.object { w in
-            w.beginArray("accepted")
-            for (pending, result) in zip(batch.events, accepted) {
-                w.beginObject()
-                w.int64("seq", result.seq)
-                w.string("type", pending.event.type)
-                w.stringOrNull("lead", pending.event.lead)
-                w.instant("applied_at", result.appliedAt)
-                w.beginArray("notifications")
-                for notification in result.notifications { w.string(nil, notification.id) }
-                w.endArray()
-                w.endObject()
-            }
-            w.endArray()
-        }
+        let answer = AcceptedEventsBody(accepted: zip(batch.events, accepted).map { pending, result in
+            AcceptedEventBody(seq: result.seq, type: pending.event.type, lead: pending.event.lead,
+                              appliedAt: result.appliedAt, notifications: result.notifications.map(\.id))
+        })
+        return JSONResponse.body(answer)
     }
 }

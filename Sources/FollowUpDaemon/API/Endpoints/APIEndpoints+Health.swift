@@ -1,16 +1,15 @@
 import FollowUpCore
 import FollowUpFormats
-import Hummingbird
+import FollowUpWire
 import HTTPTypes
+import Hummingbird
 
 extension APIEndpoints {
     /// `GET /healthz`: 200 `{"status":"ok",…}` when the daemon is ready, 503 otherwise.
     /// Cheap on purpose (no store read): probes call it often.
     func healthz(_ request: Request) async throws -> Response {
         let snapshot = await health.snapshot()
-        return JSONResponse.object(status: snapshot.ready ? .ok : .serviceUnavailable) { w in
-            snapshot.writeAPIMembers(to: &w)
-        }
+        return JSONResponse.body(status: snapshot.ready ? .ok : .serviceUnavailable, HealthBody(snapshot))
     }
 
     /// `GET /healthz` on TCP without a token: `{"status":"ok","ready":true}` (200)
@@ -18,20 +17,14 @@ extension APIEndpoints {
     /// rules version, no reload message that may name files, no clock.
     func probe() async -> Response {
         let ready = await health.snapshot().ready
-        return JSONResponse.object(status: ready ? .ok : .serviceUnavailable) { w in
-            w.string("status", ready ? "ok" : "unavailable")
-            w.bool("ready", ready)
-        }
+        return JSONResponse.body(status: ready ? .ok : .serviceUnavailable, ReadinessBody(ready: ready))
     }
 
     /// `GET /v1/status`: the health snapshot and the store's counts, for `followupctl status`.
     func status(_ request: Request) async throws -> Response {
         let snapshot = await health.snapshot()
         let statistics = try await queries.statistics()
-        return JSONResponse.object { w in
-            snapshot.writeAPIMembers(to: &w)
-            statistics.writeAPIJSON(to: &w, key: "statistics")
-        }
+        return JSONResponse.body(StatusBody(health: HealthBody(snapshot), statistics: StoreStatisticsBody(statistics)))
     }
 
     /// `GET /metrics`: Prometheus text exposition format.

@@ -1,9 +1,10 @@
 import FollowUpCore
 import FollowUpFormats
 import FollowUpStore
+import FollowUpWire
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import Logging
 
 extension APIEndpoints {
@@ -17,9 +18,7 @@ extension APIEndpoints {
         // The clock the lead's owner reads times on (followupctl lead show); the times stay UTC.
         let owner = try await ownerRep(record.state.owner)
         let reader = rules.map { (zone: $0.readerZone(of: owner).identifier, now: clock()) }
-        var w = JSONWriter()
-        record.writeAPIJSON(to: &w, rules: rules, reader: reader)
-        return JSONResponse.make(bytes: w.bytes)
+        return JSONResponse.body(LeadRecordBody(record, rules: rules, reader: reader))
     }
 
     /// `GET /v1/leads/{id}/events`: what replays the lead — its events, those of
@@ -30,18 +29,7 @@ extension APIEndpoints {
         guard let events = try await queries.replayEvents(of: id) else {
             throw APIError(status: .notFound, message: "unknown lead \"\(id)\"", field: "id")
         }
-        var w = JSONWriter()
-        w.beginObject()
-        w.string("lead", id)
-        w.beginArray("events")
-        // Spliced as `GET /v1/leads/{id}` does, so each event keeps the input format's member order.
-        for (i, logged) in events.enumerated() {
-            if i > 0 { w.bytes.append(UInt8(ascii: ",")) }
-            w.bytes.append(contentsOf: logged.apiJSON)
-        }
-        w.endArray()
-        w.endObject()
-        return JSONResponse.make(bytes: w.bytes)
+        return JSONResponse.body(LeadEventsBody(lead: id, events: events.map(LoggedEventBody.init)))
     }
 
     /// `POST /v1/leads/{id}/erase`: removes the lead's personal data (admin scope
@@ -56,15 +44,9 @@ extension APIEndpoints {
             lead \(id) erased: \(erasure.events) events and \(erasure.notifications) notifications rewritten, \
             \(erasure.timers) timers cancelled, \(erasure.undelivered) undelivered notifications dropped
             """)
-        return JSONResponse.object { w in
-            w.string("lead", erasure.lead)
-            w.bool("erased", true)
-            w.int("events", erasure.events)
-            w.int("notifications", erasure.notifications)
-            w.int("timers", erasure.timers)
-            w.int("undelivered", erasure.undelivered)
-            w.bool("log_emptied", erasure.logEmptied)
-        }
+        return JSONResponse.body(ErasureBody(lead: erasure.lead, erased: true, events: erasure.events,
+                                             notifications: erasure.notifications, timers: erasure.timers,
+                                             undelivered: erasure.undelivered, logEmptied: erasure.logEmptied))
     }
 
     /// `GET /v1/leads?…`: one page of leads in capture order, and where the next page starts.
@@ -75,14 +57,8 @@ extension APIEndpoints {
         // Whose clock `followupctl leads` shows times on: the owner asked for, else the team's default zone.
         let owner = try await ownerRep(parameters.query.owner)
         let now = clock()
-        return JSONResponse.object { w in
-            w.instant("at", now)
-            if let rules { w.string("timezone", rules.readerZone(of: owner).identifier) }
-            w.beginArray("leads")
-            for lead in page.leads { lead.writeAPIJSON(to: &w, rules: rules) }
-            w.endArray()
-            if let next = page.nextAfter { w.int64("next_after", next) } else { w.null("next_after") }
-        }
+        return JSONResponse.body(LeadsPageBody(at: now, timezone: rules.map { $0.readerZone(of: owner).identifier },
+                                               leads: page.leads.map { LeadBody($0, rules: rules) }, nextAfter: page.nextAfter))
     }
 
     /// `GET /v1/reps/{id}/queue`: what the rep must do now (most urgent first)
@@ -97,26 +73,14 @@ extension APIEndpoints {
         let queue = try await queries.queue(for: rep, at: now)
         let rules = await reports?.rules()
         // Each lead's step as its rule names it (what it asks, on which channel).
-        func write(_ lead: LeadState, _ w: inout JSONWriter) {
-            lead.writeQueueJSON(to: &w, now: now, stepRule: lead.step.flatMap { rules?.stepRule($0.number, for: lead) })
+        func row(_ lead: LeadState) -> QueueLeadBody {
+            QueueLeadBody(lead, now: now, stepRule: lead.step.flatMap { rules?.stepRule($0.number, for: lead) })
         }
-        return JSONResponse.object { w in
-            w.string("rep", queue.rep)
-            w.instant("at", now)
-            // The clock the rep reads times on; the times themselves stay UTC.
-            if let rules { w.string("timezone", rules.readerZone(of: member.rep).identifier) }
-            // Whoever reads the worklist should know first that its owner is away or leaving.
-            member.writeAvailabilityJSON(to: &w, now: now)
-            w.beginArray("now")
-            for lead in queue.now { write(lead, &w) }
-            w.endArray()
-            w.beginArray("next")
-            for lead in queue.next { write(lead, &w) }
-            w.endArray()
-            w.beginArray("snoozed")
-            for lead in queue.snoozed { write(lead, &w) }
-            w.endArray()
-        }
+        // The clock the rep reads times on; the times themselves stay UTC.
+        return JSONResponse.body(QueueBody(
+            rep: queue.rep, at: now, timezone: rules.map { $0.readerZone(of: member.rep).identifier },
+            standing: RepStandingBody(member, now: now),
+            now: queue.now.map(row), next: queue.next.map(row), snoozed: queue.snoozed.map(row)))
     }
 
     /// The rep whose clock a lead's times are read on; nil for none or an unknown id.

@@ -1,8 +1,9 @@
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
-import HTTPTypes
 
 extension APIEndpoints {
     /// `GET /v1/outbox?state=dead&receiver=&id=&limit=`: outbox rows, newest first.
@@ -10,11 +11,7 @@ extension APIEndpoints {
         let outbox = try requireOutbox()
         let query = try OutboxListParameters(request.uri.queryParameters).query
         let rows = try await outbox.entries(query)
-        return JSONResponse.object { w in
-            w.beginArray("notifications")
-            for row in rows { row.writeOutboxJSON(to: &w) }
-            w.endArray()
-        }
+        return JSONResponse.body(OutboxPageBody(notifications: rows.map(OutboxRowBody.init)))
     }
 
     /// `POST /v1/outbox/{id}/retry[?receiver=]`: dead (or pending) rows of the
@@ -27,10 +24,7 @@ extension APIEndpoints {
         let count = try await outbox.requeue(id: id, receiver: receiver, at: clock())
         guard count > 0 else { throw Self.noUndelivered(id, receiver) }
         deliveryBell?.ring()
-        return JSONResponse.object { w in
-            w.string("id", id)
-            w.int("requeued", count)
-        }
+        return JSONResponse.body(RequeuedBody(id: id, requeued: count))
     }
 
     /// `DELETE /v1/outbox/{id}[?receiver=]`: drops undelivered rows of the
@@ -41,10 +35,7 @@ extension APIEndpoints {
         let receiver = try Self.receiverParameter(request)
         let count = try await outbox.drop(id: id, receiver: receiver)
         guard count > 0 else { throw Self.noUndelivered(id, receiver) }
-        return JSONResponse.object { w in
-            w.string("id", id)
-            w.int("dropped", count)
-        }
+        return JSONResponse.body(DroppedBody(id: id, dropped: count))
     }
 
     private func requireOutbox() throws(APIError) -> any Outbox {

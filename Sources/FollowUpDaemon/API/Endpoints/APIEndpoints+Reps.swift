@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpFormats
+import FollowUpWire
 import Hummingbird
 
 extension APIEndpoints {
@@ -13,11 +13,6 @@ extension APIEndpoints {
         }
         let now = clock()
         let roster = try await queries.roster()
-        return JSONResponse.object { w in
-            w.instant("at", now)
-            w.beginArray("reps")
-            for rep in roster { rep.writeAPIJSON(to: &w, now: now) }
-            w.endArray()
-        }
+        return JSONResponse.body(RepsBody(at: now, reps: roster.map { RepBody($0, now: now) }))
     }
 }

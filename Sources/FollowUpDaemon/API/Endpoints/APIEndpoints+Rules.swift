@@ -1,7 +1,8 @@
 import FollowUpCore
 import FollowUpFormats
-import Hummingbird
+import FollowUpWire
 import HTTPTypes
+import Hummingbird
 
 extension APIEndpoints {
     /// The most leads a preview lists (all are counted).
@@ -22,11 +23,8 @@ extension APIEndpoints {
         }
         defer { reloadGate.leave() }
         let result = await rules.reload()
-        return JSONResponse.object(status: result.succeeded ? .ok : .unprocessableContent) { w in
-            w.bool("ok", result.succeeded)
-            w.instant("at", result.at)
-            w.string("message", result.message)
-        }
+        return JSONResponse.body(status: result.succeeded ? .ok : .unprocessableContent,
+                                 ReloadBody(ok: result.succeeded, at: result.at, message: result.message))
     }
 
     /// `POST /v1/rules/preview?limit=N` with `{"files":[{"path":…,"text":…},…]}`:
@@ -42,54 +40,31 @@ extension APIEndpoints {
         } catch {
             throw APIError(status: .badRequest, message: "the body is not JSON: \(error)")
         }
-        guard case .array(let files)? = json["files"] else {
-            throw APIError(status: .badRequest, message: "expected {\"files\":[{\"path\":…,\"text\":…}]}", field: "files")
+        let files: [RuleFileBody]
+        do throws(WireError) {
+            files = try RulesPreviewRequestBody(json: json).files
+        } catch {
+            // A file's member names itself (files[0].text: expected a string); the body's shape is shown whole.
+            let message = error.field.hasPrefix("files[") ? error.message : "expected {\"files\":[{\"path\":…,\"text\":…}]}"
+            throw APIError(status: .badRequest, message: message, field: error.field.hasPrefix("files[") ? error.field : "files")
         }
-        var sources: [(name: String, text: String)] = []
-        for (index, file) in files.enumerated() {
-            guard case .string(let path)? = file["path"] else {
-                throw APIError(status: .badRequest, message: "expected a string", field: "files[\(index)].path")
-            }
-            guard case .string(let text)? = file["text"] else {
-                throw APIError(status: .badRequest, message: "expected a string", field: "files[\(index)].text")
-            }
-            sources.append((path, text))
-        }
-        switch try await rules.preview(sources: sources, keep: limit) {
+        switch try await rules.preview(sources: files.map { (name: $0.path, text: $0.text) }, keep: limit) {
         case .invalid(let problems):
-            return JSONResponse.object(status: .unprocessableContent) { w in
-                w.bool("valid", false)
-                w.beginArray("problems")
-                for problem in problems { w.string(nil, problem) }
-                w.endArray()
-            }
+            return JSONResponse.body(status: .unprocessableContent, InvalidRulesBody(valid: false, problems: problems))
         case .valid(let running, let candidate, let report):
-            return JSONResponse.object { w in
-                w.bool("valid", true)
-                w.string("running_version", running)
-                w.string("candidate_version", candidate)
-                w.int("examined", report.examined)
-                w.int("moved", report.movedCount)
-                w.beginArray("leads")
-                for moved in report.moved {
-                    w.beginObject()
-                    w.string("lead", moved.lead)
-                    w.stringOrNull("owner", moved.owner)
-                    Self.write(moved.before, as: "before", to: &w)
-                    Self.write(moved.after, as: "after", to: &w)
-                    w.endObject()
-                }
-                w.endArray()
-            }
+            return JSONResponse.body(RulesPreviewBody(
+                valid: true, runningVersion: running, candidateVersion: candidate, examined: report.examined,
+                moved: report.movedCount, leads: report.moved.map { moved in
+                    MovedLeadBody(lead: moved.lead, owner: moved.owner, before: ObligationsBody(moved.before),
+                                  after: ObligationsBody(moved.after))
+                }))
         }
     }
+}
 
-    private static func write(_ o: Obligations, as key: String, to w: inout JSONWriter) {
-        w.beginObject(key)
-        w.intOrNull("step", o.step)
-        w.instantOrNull("due", o.due)
-        w.instantOrNull("deadline", o.deadline)
-        w.instantOrNull("nurture_at", o.nurtureAt)
-        w.endObject()
+extension ObligationsBody {
+    /// What a lead owes under one rule set.
+    init(_ o: Obligations) {
+        self.init(step: o.step, due: o.due, deadline: o.deadline, nurtureAt: o.nurtureAt)
     }
 }

@@ -1,5 +1,6 @@
 import FollowUpCore
 import FollowUpFormats
+import FollowUpWire
 import Hummingbird
 
 extension APIEndpoints {
@@ -9,10 +10,10 @@ extension APIEndpoints {
     func advanceTestingClock(_ request: Request) async throws -> Response {
         guard let testing else { throw APIError(status: .notFound, message: "no testing clock (testing is off)") }
         let body = try await request.body.collect(upTo: 4_096)
-        guard case .string(let text)? = try? JSONParser.parse(String(buffer: body))["now"], let now = RFC3339.parse(text) else {
+        guard let json = try? JSONParser.parse(String(buffer: body)), let request = try? TestingClockBody(json: json) else {
             throw APIError(status: .badRequest, message: "expected {\"now\": RFC 3339 time}", field: "now")
         }
-        try await testing.advance(to: now)
-        return JSONResponse.object { w in w.instant("now", now) }
+        try await testing.advance(to: request.now)
+        return JSONResponse.body(request)
     }
 }

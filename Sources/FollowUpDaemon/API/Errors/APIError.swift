@@ -1,7 +1,7 @@
 public import FollowUpCore
-import FollowUpFormats
-public import Hummingbird
+import FollowUpWire
 import HTTPTypes
+public import Hummingbird
 
 /// An error the API answers with: a status and one JSON body,
 /// `{"error":{"message":"…","field":"lead.company_size","index":0}}`
@@ -47,16 +47,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, Hashable, CustomStri
 
     /// The error's JSON body.
     public var json: [UInt8] {
-        var w = JSONWriter()
-        w.beginObject()
-        w.beginObject("error")
-        w.string("message", message)
-        if let field { w.string("field", field) }
-        if let index { w.int("index", index) }
-        if let scope { w.string("scope", scope) }
-        w.endObject()
-        w.endObject()
-        return w.bytes
+        APIErrorBody(message: message, field: field, index: index, scope: scope).jsonBytes
     }
 
     /// Renders the error (Hummingbird calls this for errors that reach the router).

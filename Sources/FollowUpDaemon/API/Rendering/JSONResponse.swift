@@ -1,7 +1,8 @@
 import FollowUpCore
 import FollowUpFormats
-import Hummingbird
+import FollowUpWire
 import HTTPTypes
+import Hummingbird
 import NIOCore
 
 /// Responses whose body is JSON written with the core's ``JSONWriter``
@@ -14,12 +15,8 @@ enum JSONResponse {
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    /// Writes one top-level object with `body` and responds with it.
-    static func object(status: HTTPResponse.Status = .ok, _ body: (inout JSONWriter) -> Void) -> Response {
-        var w = JSONWriter()
-        w.beginObject()
-        body(&w)
-        w.endObject()
-        return make(status: status, bytes: w.bytes)
+    /// Responds with one API body (``WireBody``), written as the shared type writes it.
+    static func body(status: HTTPResponse.Status = .ok, _ body: some WireBody) -> Response {
+        make(status: status, bytes: body.jsonBytes)
     }
 }

@@ -1,0 +1,32 @@
+public import FollowUpCore
+public import FollowUpFormats
+
+/// One row of the event log as the API shows it: its sequence number, who
+/// sent it, when it arrived, and the event as received (input format).
+public struct LoggedEventBody: WireBody {
+    public var seq: Int64
+    public var source: String
+    public var receivedAt: Instant
+    public var event: Event
+
+    public init(seq: Int64, source: String, receivedAt: Instant, event: Event) {
+        self.seq = seq
+        self.source = source
+        self.receivedAt = receivedAt
+        self.event = event
+    }
+
+    public func writeMembers(to w: inout JSONWriter) {
+        w.int64("seq", seq)
+        w.string("source", source)
+        w.instant("received_at", receivedAt)
+        event.write(to: &w, key: "event")
+    }
+
+    public init(reading o: WireObject) throws(WireError) {
+        seq = try o.int64("seq")
+        source = try o.string("source")
+        receivedAt = try o.instant("received_at")
+        event = try o.event("event")
+    }
+}

@@ -1,0 +1,40 @@
+public import FollowUpCore
+public import FollowUpFormats
+
+/// A body of the HTTP API, written by the daemon and read by `followupctl`
+/// and the tests through the same type, so its member names are spelled once:
+/// a renamed member fails to compile on both sides instead of reading as
+/// absent at run time.
+///
+/// Every body is a JSON object. ``writeMembers(to:)`` writes its members into
+/// an open object, so a body can also lend its members to another (the
+/// status answer carries the health answer's members, a queue a rep's standing).
+public protocol WireBody: Sendable, Hashable {
+    /// Writes the body's members, in the documented order, into an open object.
+    func writeMembers(to w: inout JSONWriter)
+
+    /// Reads the body from an object; errors name the member by its path.
+    init(reading object: WireObject) throws(WireError)
+}
+
+extension WireBody {
+    /// Writes the body as one object: the whole answer, an array element, or member `key`'s value.
+    public func write(to w: inout JSONWriter, key: String? = nil) {
+        w.beginObject(key)
+        writeMembers(to: &w)
+        w.endObject()
+    }
+
+    /// Reads the body from a parsed answer.
+    /// - Throws: ``WireError`` naming the first member that is missing or of the wrong type.
+    public init(json: JSONValue) throws(WireError) {
+        try self.init(reading: WireObject(json, path: ""))
+    }
+
+    /// The body's bytes as the API sends them.
+    public var jsonBytes: [UInt8] {
+        var w = JSONWriter()
+        write(to: &w)
+        return w.bytes
+    }
+}
