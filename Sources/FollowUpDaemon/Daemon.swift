@@ -139,7 +139,12 @@ public struct Daemon: Service {
         let keeping = Task { try await lease.keep() }
         do {
             try await store.open(epoch: term.epoch)
-            let opened = OpenedStore(store: store, eraser: nil, backups: nil, retention: nil)
+            let opened = OpenedStore(store: store, eraser: nil, backups: nil, retention: nil, standing: {
+                // The machine's clock, not the daemon's (a test clock would make the offset meaningless).
+                guard let view = try? await lease.observe(localNow: SystemClock().preciseNow()) else { return nil }
+                return NodeStanding(role: view.leading ? "leader" : "fenced", name: lease.holder, leader: view.holder,
+                                    epoch: view.epoch, leaseAgeSeconds: view.age, clockOffsetSeconds: view.clockOffset)
+            })
             try await serve(opened, clock: clock, manager: manager, more: [LeaseKeeper(keeping: keeping, logger: logger)])
         } catch {
             keeping.cancel()
@@ -178,7 +183,8 @@ public struct Daemon: Service {
                                       inFlight: Dictionary(config.receivers.map { ($0.name, $0.inFlight) }, uniquingKeysWith: { a, _ in a }),
                                       policy: config.delivery.policy, clock: clock, wakeup: deliveryBell,
                                       metrics: metrics, logger: logger)
-        let status = DaemonStatus(queries: store, outbox: store, metrics: metrics, clock: clock, rulesVersion: rules.rules.version)
+        let status = DaemonStatus(queries: store, outbox: store, metrics: metrics, clock: clock, rulesVersion: rules.rules.version,
+                                  standing: opened.standing)
         let reporter = ServiceManagerReporter(manager: manager, queries: store, health: status, logger: logger)
         let reloader = RulesReloader(directory: config.rules, timeline: timeline,
                                      status: status, manager: manager, clock: clock, logger: logger)

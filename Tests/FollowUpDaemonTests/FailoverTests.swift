@@ -68,6 +68,10 @@ import Glibc
         #expect(try second.post("/v1/events", Self.captures(21...25)).status == 200)
         #expect(try second.get("/v1/leads/L25").status == 200)
         #expect(try Self.mintedTwice(cluster, database).isEmpty)
+        // Its status names it the leader, with the epoch its takeover gave it.
+        let status = try second.get("/v1/status")
+        #expect(status.body.contains(#""role":"leader""#), "\(status.body)")
+        #expect(status.body.contains(#""epoch":2"#), "\(status.body)")
     }
 
     @Test func aPausedLeaderIsFencedWhenItWakesAndWritesNothing() async throws {

@@ -8,6 +8,8 @@ public final class DaemonStatus: DaemonHealth {
     private let outbox: (any Outbox)?
     private let metrics: DaemonMetrics
     private let clock: any DaemonClock
+    /// Where this node's standing comes from (PostgreSQL: the lease); nil on SQLite.
+    private let standing: (@Sendable () async -> NodeStanding?)?
     private struct State {
         var ready = false
         var rulesVersion: String?
@@ -16,7 +18,8 @@ public final class DaemonStatus: DaemonHealth {
     private let state = Mutex(State())
 
     public init(queries: any LeadQueries, outbox: (any Outbox)? = nil, metrics: DaemonMetrics, clock: any DaemonClock,
-                rulesVersion: String) {
+                rulesVersion: String, standing: (@Sendable () async -> NodeStanding?)? = nil) {
+        self.standing = standing
         self.queries = queries
         self.outbox = outbox
         self.metrics = metrics
@@ -46,6 +49,38 @@ public final class DaemonStatus: DaemonHealth {
         let statistics = try? await queries.statistics()
         let byReceiver = try? await outbox?.countsByReceiver()
         return metrics.render(statistics: statistics, byReceiver: byReceiver ?? [:], rulesVersion: s.rulesVersion ?? "none",
-                              lastReloadSucceeded: s.lastReload?.succeeded ?? true)
+                              lastReloadSucceeded: s.lastReload?.succeeded ?? true) + Self.nodeMetrics(await node())
+    }
+
+    public func node() async -> NodeStanding? {
+        await standing?()
+    }
+
+    /// The lease's gauges (PostgreSQL only): alert on an epoch that moves often or a clock that drifts.
+    static func nodeMetrics(_ node: NodeStanding?) -> String {
+        guard let node else { return "" }
+        var out = """
+            # HELP followupd_lease_epoch The leader lease's epoch this node writes with (it leads).
+            # TYPE followupd_lease_epoch gauge
+            followupd_lease_epoch \(node.epoch)
+
+            """
+        if let age = node.leaseAgeSeconds {
+            out += """
+                # HELP followupd_lease_age_seconds Seconds since the lease was last renewed, by the database's clock.
+                # TYPE followupd_lease_age_seconds gauge
+                followupd_lease_age_seconds \(age)
+
+                """
+        }
+        if let offset = node.clockOffsetSeconds {
+            out += """
+                # HELP followupd_database_clock_offset_seconds The database's clock minus this node's.
+                # TYPE followupd_database_clock_offset_seconds gauge
+                followupd_database_clock_offset_seconds \(offset)
+
+                """
+        }
+        return out
     }
 }

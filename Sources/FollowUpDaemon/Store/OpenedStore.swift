@@ -13,4 +13,6 @@ struct OpenedStore {
     let backups: (any DatabaseBackup)?
     /// Makes the retention service once the clock and the checkpoint bell exist.
     let retention: (@Sendable (any DaemonClock, Wakeup) -> any Service)?
+    /// This node's standing among several (PostgreSQL); nil for a store only one node opens.
+    var standing: (@Sendable () async -> NodeStanding?)? = nil
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FollowUpCore
 import FollowUpWire
+import Foundation
 
 /// `followupctl status`: is the daemon healthy, and how much is it holding.
 struct StatusCommand: AsyncParsableCommand {
@@ -46,6 +47,13 @@ struct StatusCommand: AsyncParsableCommand {
         if let next = stats.nextTimerAt { timers += ", next at \(next)" }
         out.append(timers)
         out.append("  outbox           " + counts(stats.outbox))
+        if let node = status.node {
+            var line = "  node             \(node.name): \(node.role), epoch \(node.epoch)"
+            if let leader = node.leader, leader != node.name { line += "; \(leader) leads" }
+            if let age = node.leaseAgeSeconds { line += "; lease renewed \(String(format: "%.1f", age)) s ago" }
+            if let offset = node.clockOffsetSeconds { line += "; database clock \(String(format: "%+.3f", offset)) s" }
+            out.append(line)
+        }
         return out
     }
 
