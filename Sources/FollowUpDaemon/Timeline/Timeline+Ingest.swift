@@ -103,7 +103,10 @@ extension Timeline {
             placed.append(request)
         }
         let batch = placed
-        let results = try await store.write { transaction in
+        // The leads the group names, so a store that pays a round trip per read
+        // (PostgreSQL) fetches them in one statement before the engine runs.
+        let named = batch.flatMap { $0.events.compactMap(\.lead) }
+        let results = try await store.write(reading: named) { transaction in
             try batch.map { try engine.advance(through: $0.events, source: $0.source, receivedAt: $0.receivedAt, in: transaction) }
         }
         lastApplied = applied
