@@ -195,7 +195,7 @@ let package = Package(
             name: "FollowUpAPITests",
             dependencies: [
                 "FollowUpDaemon", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpWire", "FollowUpRules",
-                "FollowUpStore", "FollowUpTestSupport",
+                "FollowUpStore", "FollowUpPostgres", "FollowUpTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
