@@ -85,7 +85,8 @@ let package = Package(
         .target(
             name: "FollowUpPostgres",
             dependencies: [
-                "FollowUpCore", "FollowUpFormats", "FollowUpReports",
+                // FollowUpRules: the `database:` URL is read by one parser, the config's.
+                "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpRules",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import Foundation
+public import FollowUpRules
 import PostgresNIO
 
 /// Where the PostgreSQL store's database is and who this node is.
@@ -32,30 +33,22 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
         self.holder = holder ?? ProcessInfo.processInfo.hostName
     }
 
-    /// Reads `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`, or the socket
-    /// form libpq reads, `postgres://USER@/DATABASE?host=/run/postgresql`
-    /// (a directory: the socket in it is `.s.PGSQL.PORT`).
-    /// - Throws: ``PostgresStoreError/badURL(_:reason:)`` naming what is wrong.
+    /// Reads a `database:` URL the way the config file does
+    /// (``FollowUpRules/PostgresAddress/parse(_:)``: one reader, one set of
+    /// messages): `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`, or the
+    /// socket form libpq reads, `postgres://USER@/DATABASE?host=/run/postgresql`.
+    /// - Throws: ``PostgresStoreError/badURL(_:reason:)`` naming what is wrong, without the password.
     public init(url text: String, holder: String? = nil) throws {
-        guard let url = URLComponents(string: text), ["postgres", "postgresql"].contains(url.scheme ?? "") else {
-            throw PostgresStoreError.badURL(text, reason: "expected postgres://user@host/database")
+        switch PostgresAddress.parse(text) {
+        case .success(let address): self.init(address, holder: holder)
+        case .failure(let problem): throw PostgresStoreError.badURL(RedactedURL.text(text), reason: problem.message)
         }
-        guard let user = url.percentEncodedUser.flatMap({ $0.removingPercentEncoding }), !user.isEmpty else {
-            throw PostgresStoreError.badURL(text, reason: "no user name")
-        }
-        let database = String(url.path.drop { $0 == "/" })
-        guard !database.isEmpty else { throw PostgresStoreError.badURL(text, reason: "no database name") }
-        self.init(port: url.port ?? 5432, username: user,
-                  password: url.percentEncodedPassword.flatMap { $0.removingPercentEncoding },
-                  database: database.removingPercentEncoding ?? database, holder: holder)
-        let socketDirectory = url.queryItems?.first { $0.name == "host" }?.value
-        if let socketDirectory, socketDirectory.hasPrefix("/") {
-            unixSocketPath = socketDirectory + "/.s.PGSQL.\(port)"
-        } else if let host = url.host, !host.isEmpty {
-            self.host = host
-        } else {
-            throw PostgresStoreError.badURL(text, reason: "no host (or ?host=/socket/directory)")
-        }
+    }
+
+    /// The connection settings of a `database:` URL the config file read.
+    public init(_ address: PostgresAddress, holder: String? = nil) {
+        self.init(host: address.host, port: address.port, unixSocketPath: address.socketPath, username: address.user,
+                  password: address.password, database: address.database, holder: holder)
     }
 
     /// What one connection of ours asks for: durable commits whatever the server's default.

@@ -20,8 +20,9 @@ public enum PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertib
 
     public var description: String {
         switch self {
-        case .badURL(let url, let reason):
-            "database: \(reason): \(Self.redacted(url))"
+        case .badURL(_, let reason):
+            // The reason names the URL already, its password masked (PostgresAddress.parse).
+            reason
         case .fenced(let expected, let found):
             "fenced: the lease's epoch is \(found.map(String.init) ?? "gone"), this node opened at \(expected): "
                 + "another node leads now; nothing was written"
@@ -35,12 +36,5 @@ public enum PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertib
         case .statement(let statement, let reason):
             "PostgreSQL refused \(statement)…: \(reason)"
         }
-    }
-
-    /// The URL without its password.
-    private static func redacted(_ url: String) -> String {
-        guard let at = url.lastIndex(of: "@"), let scheme = url.range(of: "://"),
-              let colon = url[scheme.upperBound..<at].firstIndex(of: ":") else { return url }
-        return url.replacingCharacters(in: url.index(after: colon)..<at, with: "***")
     }
 }

@@ -116,11 +116,11 @@ import FollowUpTestSupport
     }
 
     @Test(arguments: [
-        ("mysql://u@h/db", "database: expected postgres://user@host/database: mysql://u@h/db"),
-        ("postgres://h/db", "database: no user name: postgres://h/db"),
-        ("postgres://u@h/", "database: no database name: postgres://u@h/"),
-        ("postgres://u@/db", "database: no host (or ?host=/socket/directory): postgres://u@/db"),
-        ("postgres://u:hunter2@h", "database: no database name: postgres://u:***@h"),
+        ("mysql://u@h/db", "`database` mysql://***@h/db: not a URL; write postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE"),
+        ("postgres://h/db", "`database` postgres://h/db: names no user; write postgres://USER@HOST/DATABASE"),
+        ("postgres://u@h/", "`database` postgres://***@h/: names no database (or more than one path part); write postgres://USER@HOST/DATABASE"),
+        ("postgres://u@/db", "`database` postgres://***@/db: names no host; write postgres://USER@HOST/DATABASE, or for a Unix socket postgres://USER@/DATABASE?host=/run/postgresql"),
+        ("postgres://u:hunter2@h", "`database` postgres://***@h: names no database (or more than one path part); write postgres://USER@HOST/DATABASE"),
     ])
     func aBadURLIsRefusedSayingWhyWithoutItsPassword(_ url: String, _ message: String) {
         #expect(throws: (any Error).self) { try PostgresStoreConfiguration(url: url) }
