@@ -3,6 +3,7 @@ public import FollowUpRules
 import FollowUpNotify
 import FollowUpStore
 import FollowUpPostgres
+import FollowUpWire
 public import Logging
 import FollowUpSystemd
 public import ServiceLifecycle
@@ -137,27 +138,27 @@ public struct Daemon: Service {
         logger.notice("leading: took the lease at epoch \(term.epoch) as \(lease.holder)")
         // Renewing starts now, before the store opens: opening must not outlast the lease.
         let keeping = Task { try await lease.keep() }
+        var failure: (any Error)?
         do {
             try await store.open(epoch: term.epoch)
             let opened = OpenedStore(store: store, eraser: nil, backups: nil, retention: nil, standing: {
                 // The machine's clock, not the daemon's (a test clock would make the offset meaningless).
                 guard let view = try? await lease.observe(localNow: SystemClock().preciseNow()) else { return nil }
-                return NodeStanding(role: view.leading ? "leader" : "fenced", name: lease.holder, leader: view.holder,
-                                    epoch: view.epoch, leaseAgeSeconds: view.age, clockOffsetSeconds: view.clockOffset)
+                return NodeBody(role: view.leading ? "leader" : "fenced", name: lease.holder, leader: view.holder,
+                                epoch: view.epoch, leaseAgeSeconds: view.age, clockOffsetSeconds: view.clockOffset)
             })
             try await serve(opened, clock: clock, manager: manager, more: [LeaseKeeper(keeping: keeping, logger: logger)])
         } catch {
-            keeping.cancel()
-            _ = try? await keeping.value  // renewing has stopped before the lease's connection closes
-            try? await store.close()
-            // Hands the lease over if it is still ours (a failed start); after a loss it only closes the connection.
-            await lease.release()
-            throw error
+            failure = error
         }
+        // One wind-down for a stop, a loss and a failed start: renewing stops before the
+        // lease's connection closes, the store closes, then the lease goes (handed over
+        // if still ours; after a loss only its connection closes).
         keeping.cancel()
         _ = try? await keeping.value
-        try await store.close()
+        do { try await store.close() } catch { failure = failure ?? error }
         await lease.release()
+        if let failure { throw failure }
         logger.info("stopped: the store closed and the lease handed over")
     }
 

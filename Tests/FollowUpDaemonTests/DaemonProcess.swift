@@ -217,9 +217,7 @@ final class DaemonProcess: @unchecked Sendable {
     func signal(_ sig: Int32, wait seconds: Double = 15) -> Int32? {
         guard let p = process else { return nil }
         kill(p.processIdentifier, sig)
-        let deadline = Date().addingTimeInterval(seconds)
-        while p.isRunning, Date() < deadline { usleep(10_000) }
-        return p.isRunning ? nil : p.terminationStatus
+        return waitForExit(seconds: seconds)
     }
 
     deinit {

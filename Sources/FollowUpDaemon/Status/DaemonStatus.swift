@@ -1,4 +1,5 @@
 public import FollowUpCore
+public import FollowUpWire
 import Synchronization
 
 /// The running daemon's answers to `/healthz`, `/v1/status` and `/metrics`.
@@ -9,7 +10,7 @@ public final class DaemonStatus: DaemonHealth {
     private let metrics: DaemonMetrics
     private let clock: any DaemonClock
     /// Where this node's standing comes from (PostgreSQL: the lease); nil on SQLite.
-    private let standing: (@Sendable () async -> NodeStanding?)?
+    private let standing: (@Sendable () async -> NodeBody?)?
     private struct State {
         var ready = false
         var rulesVersion: String?
@@ -18,7 +19,7 @@ public final class DaemonStatus: DaemonHealth {
     private let state = Mutex(State())
 
     public init(queries: any LeadQueries, outbox: (any Outbox)? = nil, metrics: DaemonMetrics, clock: any DaemonClock,
-                rulesVersion: String, standing: (@Sendable () async -> NodeStanding?)? = nil) {
+                rulesVersion: String, standing: (@Sendable () async -> NodeBody?)? = nil) {
         self.standing = standing
         self.queries = queries
         self.outbox = outbox
@@ -52,12 +53,12 @@ public final class DaemonStatus: DaemonHealth {
                               lastReloadSucceeded: s.lastReload?.succeeded ?? true) + Self.nodeMetrics(await node())
     }
 
-    public func node() async -> NodeStanding? {
+    public func node() async -> NodeBody? {
         await standing?()
     }
 
     /// The lease's gauges (PostgreSQL only): alert on an epoch that moves often or a clock that drifts.
-    static func nodeMetrics(_ node: NodeStanding?) -> String {
+    static func nodeMetrics(_ node: NodeBody?) -> String {
         guard let node else { return "" }
         var out = """
             # HELP followupd_lease_epoch The leader lease's epoch this node writes with (it leads).

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpWire
 import Logging
 import ServiceLifecycle
 
@@ -14,5 +15,5 @@ struct OpenedStore {
     /// Makes the retention service once the clock and the checkpoint bell exist.
     let retention: (@Sendable (any DaemonClock, Wakeup) -> any Service)?
     /// This node's standing among several (PostgreSQL); nil for a store only one node opens.
-    var standing: (@Sendable () async -> NodeStanding?)? = nil
+    var standing: (@Sendable () async -> NodeBody?)? = nil
 }

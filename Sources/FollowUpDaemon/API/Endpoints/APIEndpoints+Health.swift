@@ -24,11 +24,8 @@ extension APIEndpoints {
     func status(_ request: Request) async throws -> Response {
         let snapshot = await health.snapshot()
         let statistics = try await queries.statistics()
-        let node = await health.node().map {
-            NodeBody(role: $0.role, name: $0.name, leader: $0.leader, epoch: $0.epoch,
-                     leaseAgeSeconds: $0.leaseAgeSeconds, clockOffsetSeconds: $0.clockOffsetSeconds)
-        }
-        return JSONResponse.body(StatusBody(health: HealthBody(snapshot), statistics: StoreStatisticsBody(statistics), node: node))
+        return JSONResponse.body(StatusBody(health: HealthBody(snapshot), statistics: StoreStatisticsBody(statistics),
+                                            node: await health.node()))
     }
 
     /// `GET /metrics`: Prometheus text exposition format.

@@ -1,4 +1,5 @@
 public import FollowUpCore
+public import FollowUpWire
 
 /// What the API asks the running daemon about itself: whether it is ready,
 /// which rules it runs, and its Prometheus metrics. The daemon's composition
@@ -9,30 +10,11 @@ public protocol DaemonHealth: Sendable {
     /// `/metrics` in the Prometheus text exposition format (version 0.0.4).
     func metricsText() async -> String
     /// This node among several on PostgreSQL (`node` in `/v1/status`); nil on SQLite.
-    func node() async -> NodeStanding?
+    func node() async -> NodeBody?
 }
 
 extension DaemonHealth {
-    public func node() async -> NodeStanding? { nil }
-}
-
-/// A node's role and lease, as the database holds it (PostgreSQL only).
-public struct NodeStanding: Sendable, Hashable {
-    public var role: String
-    public var name: String
-    public var leader: String?
-    public var epoch: Int64
-    public var leaseAgeSeconds: Double?
-    public var clockOffsetSeconds: Double?
-
-    public init(role: String, name: String, leader: String?, epoch: Int64, leaseAgeSeconds: Double?, clockOffsetSeconds: Double?) {
-        self.role = role
-        self.name = name
-        self.leader = leader
-        self.epoch = epoch
-        self.leaseAgeSeconds = leaseAgeSeconds
-        self.clockOffsetSeconds = clockOffsetSeconds
-    }
+    public func node() async -> NodeBody? { nil }
 }
 
 /// The daemon's health at one instant. Deliberately small: what a probe or
