@@ -95,12 +95,16 @@ class Daemon:
         except OSError:
             return False
 
-    def start(self):
+    def start(self, wait=True):
+        """Starts followupd; with `wait`, until it answers /healthz (a standby on
+        PostgreSQL does not listen: pass False)."""
         if os.path.exists(self.scratch.sock):
             os.remove(self.scratch.sock)  # a killed daemon leaves its socket behind
         self.process = subprocess.Popen([self.path, "--config", self.scratch.config], stdout=subprocess.DEVNULL,
                                         stderr=open(self.scratch.daemon_log, "a"))
         self.procs.append(self.process)
+        if not wait:
+            return
 
         def up():
             if self.process.poll() is not None:  # refused its config, say: no use waiting two minutes
