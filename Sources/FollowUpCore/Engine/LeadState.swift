@@ -94,6 +94,30 @@ public struct LeadState: Hashable, Sendable {
         self.wonValue = wonValue
     }
 
+    /// What stands in a world's slot while the engine holds the lead (see
+    /// ``MemoryWorld/takeLead(_:)``): the same id and capture order, nothing
+    /// else. Building it retains two references, where copying the lead
+    /// retained every string and array it holds (a tenth of `simulate`).
+    /// (Fields, not the lead: a lead passed from an array is copied first.)
+    init(standingInFor id: LeadID, seq: Int64, capturedAt: Instant) {
+        profileBox = Self.vacantProfile
+        self.id = id
+        self.seq = seq
+        self.capturedAt = capturedAt
+        priority = ""
+        policy = ""
+        triageRule = ""
+        score = 0
+        had = []
+        status = .open
+        touches = 0
+        unrouted = false
+        byRoundRobin = false
+        counters = []
+    }
+
+    private static let vacantProfile = ProfileBox(LeadProfile(id: "", source: ""))
+
     /// Whether step 1 is open and still the owner's to meet (what a hand-off moves).
     /// A snoozed lead has no open step until it wakes.
     public var awaitsFirstTouch: Bool {
