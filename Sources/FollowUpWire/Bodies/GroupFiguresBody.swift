@@ -118,39 +118,5 @@ public struct GroupFiguresBody: WireBody, Codable {
     }
 
     /// Member `member` as it is written (a number's digits, a string's text); nil for `null`.
-    public func text(_ member: Member) -> String? {
-        switch member {
-        case .key: key
-        case .leads: "\(leads)"
-        case .slaMet: "\(slaMet)"
-        case .slaMissed: "\(slaMissed)"
-        case .slaPending: "\(slaPending)"
-        case .slaMetPercent: slaMetPercent
-        case .speedToLeadMedianSeconds: speedToLeadMedianSeconds.map { "\($0)" }
-        case .speedToLeadP90Seconds: speedToLeadP90Seconds.map { "\($0)" }
-        case .neverTouched: "\(neverTouched)"
-        case .touches: "\(touches)"
-        case .touchesPerLead: touchesPerLead
-        case .droppedAfterOneTouch: "\(droppedAfterOneTouch)"
-        case .cadencesCompleted: "\(cadencesCompleted)"
-        case .breaches: "\(breaches)"
-        case .engaged: "\(engaged)"
-        case .won: "\(won)"
-        case .lost: "\(lost)"
-        case .snoozedNow: "\(snoozedNow)"
-        case .breachesRepeated: "\(breachesRepeated)"
-        case .movedAfterBreaches: "\(movedAfterBreaches)"
-        case .checkInsSent: "\(checkInsSent)"
-        case .checkInsAnswered: "\(checkInsAnswered)"
-        case .checkInsAnsweredPercent: checkInsAnsweredPercent
-        case .hotSignals: "\(hotSignals)"
-        case .offered: "\(offered)"
-        case .accepted: "\(accepted)"
-        case .acceptancePercent: acceptancePercent
-        case .timeToAcceptMedianSeconds: timeToAcceptMedianSeconds.map { "\($0)" }
-        case .declines: "\(declines)"
-        case .movedByDeactivation: "\(movedByDeactivation)"
-        case .merges: "\(merges)"
-        }
-    }
+    public func text(_ member: Member) -> String? { writtenText(of: member.rawValue) }
 }

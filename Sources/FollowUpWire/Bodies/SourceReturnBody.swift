@@ -52,19 +52,5 @@ public struct SourceReturnBody: WireBody, Codable {
     }
 
     /// Member `member` as it is written (a number's digits, a string's text); nil for `null`.
-    public func text(_ member: Member) -> String? {
-        switch member {
-        case .source: source
-        case .leads: "\(leads)"
-        case .won: "\(won)"
-        case .lost: "\(lost)"
-        case .conversionPercent: conversionPercent
-        case .revenue: revenue
-        case .wonWithValue: "\(wonWithValue)"
-        case .cost: cost
-        case .costPerLead: costPerLead
-        case .costPerWin: costPerWin
-        case .roi: roi
-        }
-    }
+    public func text(_ member: Member) -> String? { writtenText(of: member.rawValue) }
 }
