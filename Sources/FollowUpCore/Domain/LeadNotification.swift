@@ -1,5 +1,5 @@
 /// What a notification is about.
-public enum NotificationKind: String, Sendable, Hashable, CaseIterable {
+public enum NotificationKind: String, Sendable, Hashable, CaseIterable, Codable {
     case leadAssigned = "lead.assigned"
     case touchDue = "touch.due"
     case slaBreached = "sla.breached"
@@ -13,7 +13,7 @@ public enum NotificationKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Why a notification went to whom it went to.
-public enum NotificationReason: String, Sendable, Hashable, CaseIterable {
+public enum NotificationReason: String, Sendable, Hashable, CaseIterable, Codable {
     /// A new lead.
     case new
     /// The owner is away: a backup got it.

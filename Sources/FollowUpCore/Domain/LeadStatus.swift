@@ -1,5 +1,5 @@
 /// Where a lead stands in its life.
-public enum LeadStatus: String, Sendable, Hashable, CaseIterable {
+public enum LeadStatus: String, Sendable, Hashable, CaseIterable, Codable {
     /// Being worked: the cadence (or nurture, for leads without one) is running.
     case open
     /// A touch connected, got a reply or a meeting: the cadence stopped.

@@ -44,7 +44,7 @@ public struct OutboxKey: Hashable, Sendable {
 }
 
 /// Where a notification stands with one receiver.
-public enum OutboxState: String, Sendable, Hashable, CaseIterable {
+public enum OutboxState: String, Sendable, Hashable, CaseIterable, Codable {
     case pending, delivered, dead
 }
 

@@ -31,9 +31,9 @@ public struct APIErrorBody: WireBody {
 
     public init(reading object: WireObject) throws(WireError) {
         let error = try object.object("error")
-        message = try error.string("message")
-        field = try error.optionalString("field")
-        index = try error.optionalInt("index")
-        scope = try error.optionalString("scope")
+        message = try error.member("message")
+        field = try error.optional("field")
+        index = try error.optional("index")
+        scope = try error.optional("scope")
     }
 }

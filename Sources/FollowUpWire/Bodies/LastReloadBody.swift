@@ -1,9 +1,8 @@
 public import FollowUpCore
-public import FollowUpFormats
 
 /// The last reload of the rules: when, whether the new rules are in force,
 /// and what it said (the problems, `FILE:LINE:COL: …`, when it failed).
-public struct LastReloadBody: WireBody {
+public struct LastReloadBody: WireBody, Codable {
     public var at: Instant
     public var ok: Bool
     public var message: String
@@ -12,17 +11,5 @@ public struct LastReloadBody: WireBody {
         self.at = at
         self.ok = ok
         self.message = message
-    }
-
-    public func writeMembers(to w: inout JSONWriter) {
-        w.instant("at", at)
-        w.bool("ok", ok)
-        w.string("message", message)
-    }
-
-    public init(reading o: WireObject) throws(WireError) {
-        at = try o.instant("at")
-        ok = try o.bool("ok")
-        message = try o.string("message")
     }
 }

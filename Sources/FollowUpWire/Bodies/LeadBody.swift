@@ -1,11 +1,10 @@
 public import FollowUpCore
-public import FollowUpFormats
 
 /// A lead as `GET /v1/leads/{id}` and `GET /v1/leads` show it: who it is
 /// (profile fields, then unknown fields under `attributes` so they can never
 /// shadow a state member), then where its cadence stands, then its snooze and
 /// check-in. Every member is written, `null` when it has no value.
-public struct LeadBody: WireBody {
+public struct LeadBody: WireBody, Codable {
     public var id: String
     public var seq: Int64
     public var capturedAt: Instant
@@ -78,77 +77,5 @@ public struct LeadBody: WireBody {
         self.snoozeReason = snoozeReason
         self.checkInAt = checkInAt
         self.zone = zone
-    }
-
-    public func writeMembers(to w: inout JSONWriter) {
-        w.string("id", id)
-        w.int64("seq", seq)
-        w.instant("captured_at", capturedAt)
-        w.string("source", source)
-        w.stringOrNull("name", name)
-        w.stringOrNull("email", email)
-        w.stringOrNull("phone", phone)
-        w.stringOrNull("company", company)
-        w.stringOrNull("title", title)
-        w.intOrNull("company_size", companySize)
-        w.stringOrNull("need", need)
-        w.stringOrNull("stage", stage)
-        w.stringOrNull("timezone", timezone)
-        w.value("attributes", .object(JSONObject(attributes)))
-        w.string("priority", priority)
-        w.string("policy", policy)
-        w.string("triage_rule", triageRule)
-        w.int("score", score)
-        w.stringOrNull("team", team)
-        w.stringOrNull("owner", owner)
-        w.beginArray("had")
-        for item in had { w.string(nil, item) }
-        w.endArray()
-        w.string("status", status.rawValue)
-        w.value("won_value", wonValue.map { .number($0.description) } ?? .null)
-        w.int("touches", touches)
-        w.instantOrNull("last_touch_at", lastTouchAt)
-        if let step { step.write(to: &w, key: "step") } else { w.null("step") }
-        w.bool("unrouted", unrouted)
-        w.instantOrNull("nurture_at", nurtureAt)
-        w.instantOrNull("snoozed_until", snoozedUntil)
-        w.stringOrNull("snooze_reason", snoozeReason)
-        w.instantOrNull("check_in_at", checkInAt)
-        w.stringOrNull("zone", zone)
-    }
-
-    public init(reading o: WireObject) throws(WireError) {
-        id = try o.string("id")
-        seq = try o.int64("seq")
-        capturedAt = try o.instant("captured_at")
-        source = try o.string("source")
-        name = try o.nullableString("name")
-        email = try o.nullableString("email")
-        phone = try o.nullableString("phone")
-        company = try o.nullableString("company")
-        title = try o.nullableString("title")
-        companySize = try o.nullableInt("company_size")
-        need = try o.nullableString("need")
-        stage = try o.nullableString("stage")
-        timezone = try o.nullableString("timezone")
-        attributes = try o.attributes("attributes")
-        priority = try o.string("priority")
-        policy = try o.string("policy")
-        triageRule = try o.string("triage_rule")
-        score = try o.int("score")
-        team = try o.nullableString("team")
-        owner = try o.nullableString("owner")
-        had = try o.strings("had")
-        status = try o.word("status")
-        wonValue = try o.nullableAmount("won_value")
-        touches = try o.int("touches")
-        lastTouchAt = try o.nullableInstant("last_touch_at")
-        step = try o.nullableBody("step")
-        unrouted = try o.bool("unrouted")
-        nurtureAt = try o.nullableInstant("nurture_at")
-        snoozedUntil = try o.nullableInstant("snoozed_until")
-        snoozeReason = try o.nullableString("snooze_reason")
-        checkInAt = try o.nullableInstant("check_in_at")
-        zone = try o.nullableString("zone")
     }
 }

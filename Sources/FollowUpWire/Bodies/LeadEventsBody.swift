@@ -20,7 +20,7 @@ public struct LeadEventsBody: WireBody {
     }
 
     public init(reading o: WireObject) throws(WireError) {
-        lead = try o.string("lead")
+        lead = try o.member("lead")
         events = try o.bodies("events")
     }
 }

@@ -40,8 +40,8 @@ public struct LeadRecordBody: WireBody {
     }
 
     public init(reading o: WireObject) throws(WireError) {
-        at = try o.optionalInstant("at")
-        timezone = try o.optionalString("timezone")
+        at = try o.optional("at")
+        timezone = try o.optional("timezone")
         lead = try o.body("lead")
         timers = try o.bodies("timers")
         events = try o.bodies("events")

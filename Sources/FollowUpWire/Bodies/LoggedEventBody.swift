@@ -24,9 +24,9 @@ public struct LoggedEventBody: WireBody {
     }
 
     public init(reading o: WireObject) throws(WireError) {
-        seq = try o.int64("seq")
-        source = try o.string("source")
-        receivedAt = try o.instant("received_at")
+        seq = try o.member("seq")
+        source = try o.member("source")
+        receivedAt = try o.member("received_at")
         event = try o.event("event")
     }
 }

@@ -1,9 +1,8 @@
-public import FollowUpFormats
 
 /// This node among several on PostgreSQL (`node` in `GET /v1/status`; absent
 /// on SQLite, where there is one node): its role, the lease as the database
 /// holds it, and how far the database's clock is from this node's.
-public struct NodeBody: WireBody {
+public struct NodeBody: WireBody, Codable {
     /// `leader` (a standby does not answer).
     public var role: String
     /// This node's name in the lease (`HOST:PID`).
@@ -25,23 +24,5 @@ public struct NodeBody: WireBody {
         self.epoch = epoch
         self.leaseAgeSeconds = leaseAgeSeconds
         self.clockOffsetSeconds = clockOffsetSeconds
-    }
-
-    public func writeMembers(to w: inout JSONWriter) {
-        w.string("role", role)
-        w.string("name", name)
-        w.stringOrNull("leader", leader)
-        w.int64("epoch", epoch)
-        w.doubleOrNull("lease_age_seconds", leaseAgeSeconds)
-        w.doubleOrNull("clock_offset_seconds", clockOffsetSeconds)
-    }
-
-    public init(reading o: WireObject) throws(WireError) {
-        role = try o.string("role")
-        name = try o.string("name")
-        leader = try o.nullableString("leader")
-        epoch = try o.int64("epoch")
-        leaseAgeSeconds = try o.nullableDouble("lease_age_seconds")
-        clockOffsetSeconds = try o.nullableDouble("clock_offset_seconds")
     }
 }

@@ -1,12 +1,11 @@
-public import FollowUpFormats
 
 /// The answer to `GET /v1/report` (docs/reports.md): the window of capture
 /// times, the grouping (`by`), the total and one row per group, conversion and
 /// money by source, the distributions, first-touch SLA by week, breaches by rep
 /// and the load by team now. Every member is present, `null` when a figure has no value.
-public struct ReportBody: WireBody {
+public struct ReportBody: WireBody, Codable {
     /// Members written inline, beside this body's own.
-    public var window: ReportWindowBody
+    @Inline public var window: ReportWindowBody
     public var total: GroupFiguresBody
     public var groups: [GroupFiguresBody]
     public var sources: [SourceReturnBody]
@@ -28,43 +27,5 @@ public struct ReportBody: WireBody {
         self.weeks = weeks
         self.breachesByRep = breachesByRep
         self.teamLoad = teamLoad
-    }
-
-    public func writeMembers(to w: inout JSONWriter) {
-        window.writeMembers(to: &w)
-        total.write(to: &w, key: "total")
-        w.beginArray("groups")
-        for item in groups { item.write(to: &w) }
-        w.endArray()
-        w.beginArray("sources")
-        for item in sources { item.write(to: &w) }
-        w.endArray()
-        w.beginArray("speed_to_lead")
-        for item in speedToLead { item.write(to: &w) }
-        w.endArray()
-        w.beginArray("touches_per_lead")
-        for item in touchesPerLead { item.write(to: &w) }
-        w.endArray()
-        w.beginArray("weeks")
-        for item in weeks { item.write(to: &w) }
-        w.endArray()
-        w.beginArray("breaches_by_rep")
-        for item in breachesByRep { item.write(to: &w) }
-        w.endArray()
-        w.beginArray("team_load")
-        for item in teamLoad { item.write(to: &w) }
-        w.endArray()
-    }
-
-    public init(reading o: WireObject) throws(WireError) {
-        window = try ReportWindowBody(reading: o)
-        total = try o.body("total")
-        groups = try o.bodies("groups")
-        sources = try o.bodies("sources")
-        speedToLead = try o.bodies("speed_to_lead")
-        touchesPerLead = try o.bodies("touches_per_lead")
-        weeks = try o.bodies("weeks")
-        breachesByRep = try o.bodies("breaches_by_rep")
-        teamLoad = try o.bodies("team_load")
     }
 }

@@ -1,11 +1,10 @@
 public import FollowUpCore
-public import FollowUpFormats
 
 /// A lead's open step as `GET /v1/leads/{id}` shows it: when it is due, its
 /// deadline, whether it was notified or breached and when a breach repeats;
 /// `channel` and `name` (what the step asks, "confirmation") come from the
 /// rules in force, null without them.
-public struct StepBody: WireBody {
+public struct StepBody: WireBody, Codable {
     public var number: Int
     public var due: Instant
     public var deadline: Instant
@@ -27,29 +26,5 @@ public struct StepBody: WireBody {
         self.breaches = breaches
         self.channel = channel
         self.name = name
-    }
-
-    public func writeMembers(to w: inout JSONWriter) {
-        w.int("number", number)
-        w.instant("due", due)
-        w.instant("deadline", deadline)
-        w.bool("due_notified", dueNotified)
-        w.bool("breached", breached)
-        w.instantOrNull("repeat_at", repeatAt)
-        w.int("breaches", breaches)
-        w.stringOrNull("channel", channel?.rawValue)
-        w.stringOrNull("name", name)
-    }
-
-    public init(reading o: WireObject) throws(WireError) {
-        number = try o.int("number")
-        due = try o.instant("due")
-        deadline = try o.instant("deadline")
-        dueNotified = try o.bool("due_notified")
-        breached = try o.bool("breached")
-        repeatAt = try o.nullableInstant("repeat_at")
-        breaches = try o.int("breaches")
-        channel = try o.nullableWord("channel")
-        name = try o.nullableString("name")
     }
 }

@@ -36,11 +36,11 @@ public struct StoreStatisticsBody: WireBody {
     }
 
     public init(reading o: WireObject) throws(WireError) {
-        events = try o.int64("events")
+        events = try o.member("events")
         leads = try o.counts("leads")
-        openLeads = try o.int("open_leads")
-        pendingTimers = try o.int("pending_timers")
-        nextTimerAt = try o.nullableInstant("next_timer_at")
+        openLeads = try o.member("open_leads")
+        pendingTimers = try o.member("pending_timers")
+        nextTimerAt = try o.nullable("next_timer_at")
         outbox = try o.counts("outbox")
     }
 }

@@ -38,3 +38,26 @@ extension WireBody {
         return w.bytes
     }
 }
+
+/// A `Codable` body is written and read by the body coder: each member is
+/// declared once, as a stored property, and its name on the wire is the
+/// property's name in snake case (``WireBodyEncoder``, ``WireBodyDecoder``).
+extension WireBody where Self: Codable {
+    public func writeMembers(to w: inout JSONWriter) {
+        let encoder = WireBodyEncoder(sink: WireBodyEncoder.Sink(w), key: nil, inline: true)
+        w = JSONWriter()
+        // Writing cannot fail: every member is a wire value, a body or a list of them.
+        try? encode(to: encoder)
+        swap(&w, &encoder.sink.writer)
+    }
+
+    public init(reading object: WireObject) throws(WireError) {
+        do {
+            self = try Self(from: WireBodyDecoder(.object(object.object), field: object.path))
+        } catch let error as WireError {
+            throw error
+        } catch {
+            throw WireError(field: object.path, message: "\(error)")
+        }
+    }
+}
