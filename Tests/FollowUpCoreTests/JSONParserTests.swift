@@ -141,4 +141,21 @@ import FollowUpTestSupport
         #expect(w.text == #"{"a":[1.50,null,false],"b":"q\"\\\n\t\u0001"}"#)
         #expect((try? parse(w.text)) == .object(["b": .string("q\"\\\n\t\u{1}"), "a": .array([.number("1.50"), .null, .bool(false)])]))
     }
+
+    /// Integers are written digit by digit into the buffer (no `String` per
+    /// number); the text must be `String(value)`'s at the extremes too.
+    @Test(arguments: [0, 7, -7, 10, 99, -100, 1_234_567_890, Int.max, Int.min, Int.min + 1])
+    func writerWritesIntegersAsSwiftDoes(_ value: Int) {
+        var w = JSONWriter()
+        w.beginArray()
+        w.int(nil, value)
+        w.int(nil, value)
+        w.endArray()
+        #expect(w.text == "[\(value),\(value)]")
+        w.reset()
+        w.beginObject()
+        w.int("n", value)
+        w.endObject()
+        #expect(w.text == "{\"n\":\(value)}")
+    }
 }

@@ -61,6 +61,10 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
         members.first { $0.key == key }?.value
     }
 
+    /// Room for `count` members before the next allocation (the parser
+    /// reserves for a typical event object instead of growing 1, 2, 4, 8).
+    package mutating func reserveCapacity(_ count: Int) { members.reserveCapacity(count) }
+
     /// Appends a member (the parser has checked the key is new).
     package mutating func append(_ key: String, _ value: JSONValue) {
         members.append(Member(key: key, value: value))

@@ -71,6 +71,7 @@ public struct JSONParser {
         guard depth <= Self.maxDepth else { throw fail("nested too deeply") }
         i += 1
         var members = JSONObject()
+        members.reserveCapacity(8)  // an event or a lead: one allocation, not four
         // Duplicate names: a scan while the object is small (every event), a set
         // past that, so a hostile object of 85,000 keys is not quadratic.
         var names: Set<String>?
