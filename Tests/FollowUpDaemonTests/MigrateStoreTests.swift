@@ -119,6 +119,19 @@ import Glibc
         #expect(try cluster.psql(database, "SELECT count(*) FROM leads") == "6")
     }
 
+    @Test func aDatabaseANodeLeadsOnIsRefusedEvenWithReplace() async throws {
+        let cluster = try await PostgresCluster.shared()
+        let (database, url) = try cluster.makeDatabase()
+        let node = try DaemonProcess(clockStart: Self.start, setUp: { $0.databaseURL = url })
+        #expect(try node.post("/v1/events", #"{"type":"rep.upserted","rep":{"id":"carol","email":"c@x.test"}}"#).status == 200)
+        let sqlite = try Self.stoppedSQLiteDaemon()
+        let copy = try Self.ctl("migrate-store", "--from", sqlite.database, "--to", url, "--replace")
+        #expect(copy.status == 1)
+        #expect(copy.stderr.contains("holds the lease on this database and may be writing: stop every node first"), "\(copy.stderr)")
+        #expect(try cluster.psql(database, "SELECT count(*) FROM leads") == "0")
+        #expect(try node.get("/v1/reps").body.contains("carol"), "the node goes on undisturbed")
+    }
+
     @Test func aFileARunningDaemonHoldsIsRefused() async throws {
         let cluster = try await PostgresCluster.shared()
         let (database, url) = try cluster.makeDatabase()
