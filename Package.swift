@@ -157,6 +157,8 @@ let package = Package(
             name: "followupctl",
             dependencies: [
                 "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpWire", "FollowUpRules",
+                // migrate-store reads the SQLite store and loads the PostgreSQL one.
+                "FollowUpStore", "FollowUpPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -39,6 +39,16 @@ final class PostgresSession {
         return .statement(words, reason: state + (info[.message] ?? "\(error.code)"))
     }
 
+    /// Why connecting failed, in the server's words when it answered
+    /// (`28P01 password authentication failed for user "x"`), else the socket's
+    /// (`connection refused`). Never the URL: the caller names the place, its password masked.
+    static func connectionFailure(_ error: PSQLError) -> String {
+        if let info = error.serverInfo {
+            return (info[.sqlState].map { $0 + " " } ?? "") + (info[.message] ?? "\(error.code)")
+        }
+        return error.underlying.map { "\($0)" } ?? "\(error.code)"
+    }
+
     /// The first column of every row, as text (JSON rows are selected as `row_to_json(...)::text`).
     func texts(_ query: PostgresQuery) throws -> [String] {
         try self.query(query).map { try $0.decode(String.self) }

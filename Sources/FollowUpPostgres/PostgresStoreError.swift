@@ -17,6 +17,16 @@ public enum PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertib
     /// statement's first words, and the server's SQLSTATE and message (what
     /// PostgresNIO's own error text withholds).
     case statement(String, reason: String)
+    /// The server could not be reached or refused the connection (the reason as the connection failed).
+    case unreachable(String)
+    /// `migrate-store`: the database holds followupd's data already.
+    case notEmpty(leads: Int, events: Int, reps: Int, outbox: Int)
+    /// `migrate-store`: a node holds a lease that has not expired, so it may be writing.
+    case leaseHeld(holder: String)
+    /// `migrate-store`: a table's copy does not hold as many rows as its source (the copy was rolled back).
+    case copyMismatch(table: String, source: Int, copied: Int)
+    /// `migrate-store`: the source has a table or column this code does not copy (the copy was not begun).
+    case uncopiedTable(String)
 
     public var description: String {
         switch self {
@@ -35,6 +45,17 @@ public enum PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertib
             "the PostgreSQL store is not open"
         case .statement(let statement, let reason):
             "PostgreSQL refused \(statement)…: \(reason)"
+        case .unreachable(let reason):
+            "cannot reach PostgreSQL: \(reason)"
+        case .notEmpty(let leads, let events, let reps, let outbox):
+            "the database holds followupd's data already (\(leads) leads, \(events) events, \(reps) reps, \(outbox) outbox rows); "
+                + "copy into an empty database, or add --replace to delete what it holds first"
+        case .leaseHeld(let holder):
+            "followupd node \(holder) holds the lease on this database and may be writing: stop every node first"
+        case .copyMismatch(let table, let source, let copied):
+            "\(table): \(source) rows in the source but \(copied) copied; nothing was committed"
+        case .uncopiedTable(let name):
+            "the source has \(name), which this followupctl does not know how to copy; nothing was copied (use the followupctl of the followupd that wrote it)"
         }
     }
 }

@@ -39,13 +39,16 @@ struct FollowUpCtl: AsyncParsableCommand {
               followupctl check-rules etc/followup/rules.d --against-running
               followupctl reload
               followupctl backup /var/backups/followupd-$(date +%F).sqlite
+
+            Move a stopped one-box install to PostgreSQL (docs/operations.md):
+              followupctl migrate-store --from /var/lib/followup/followupd.sqlite --to postgres://followupd@/followupd?host=/run/postgresql
             """,
         version: FollowUpVersion.current,
         subcommands: [
             CheckRulesCommand.self, SimulateCommand.self, ExplainCommand.self,
             EventCommand.self, LeadCommand.self, LeadsCommand.self, QueueCommand.self, RepCommand.self, RepsCommand.self,
             AcceptCommand.self, DeclineCommand.self, TouchCommand.self, SnoozeCommand.self, StatusCommand.self, OutboxCommand.self, ReloadCommand.self, ReportCommand.self,
-            ImportCommand.self, BackupCommand.self,
+            ImportCommand.self, BackupCommand.self, MigrateStoreCommand.self,
         ]
     )
 

@@ -7,7 +7,9 @@ import Glibc
 /// A throwaway PostgreSQL cluster for this test process: `initdb` into a
 /// short temporary directory, `pg_ctl start` listening only on a Unix socket
 /// there, stopped and removed when the process exits. Each test makes its
-/// own database (``makeDatabase()``), so tests run in parallel.
+/// own database (``makeDatabase()``), so tests run in parallel. A test that
+/// stops or restarts PostgreSQL takes a cluster of its own (``own()``), so
+/// the others sharing ``shared()`` are not disturbed.
 ///
 /// `initdb` refuses to run as root, and the tests run as root here and in
 /// CI: then the cluster runs as the `postgres` user (`runuser`). Without
@@ -20,6 +22,8 @@ public final class PostgresCluster: Sendable {
     public static let user = "followupd"
     private let count = Atomic<Int>(0)
     private let bin: String
+    /// Whether the cluster runs as the `postgres` user (the tests run as root).
+    private let asRoot: Bool
 
     /// The process's cluster, started at first use. Started on a thread of
     /// its own: `initdb` and `pg_ctl` block for a second or two, and tests
@@ -49,6 +53,15 @@ public final class PostgresCluster: Sendable {
         }
     }
 
+    /// A new cluster for one test alone (one that restarts PostgreSQL), started
+    /// on a thread of its own as ``shared()`` is; ``remove()`` it at the end
+    /// (else it goes when the process exits).
+    public static func own() async throws -> PostgresCluster {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try PostgresCluster() }) }
+        }
+    }
+
     private struct StartState: Sendable {
         var result: Result<PostgresCluster, any Error>?
         var starting = false
@@ -75,17 +88,44 @@ public final class PostgresCluster: Sendable {
                 throw ClusterError("cannot give \(directory) to postgres")
             }
         }
+        self.asRoot = asRoot
         try run("initdb", ["-D", directory + "/data", "-A", "trust", "-U", Self.user, "--no-sync", "-E", "UTF8"], asRoot)
+        try start()
+        let first = Self.running.withLock { running in
+            defer { running.append((directory, bin, asRoot)) }
+            return running.isEmpty
+        }
+        guard first else { return }
+        atexit {
+            for (directory, bin, asRoot) in PostgresCluster.running.withLock({ $0 }) {
+                PostgresCluster.stopAndRemove(directory, bin: bin, asRoot: asRoot)
+            }
+        }
+    }
+
+    /// Starts the server (again, after ``stop()``) and waits until it accepts connections.
+    public func start() throws {
         try run("pg_ctl", ["-D", directory + "/data", "-l", directory + "/log", "-w",
                            "-o", "-k \(directory) -c listen_addresses=''", "start"], asRoot)
-        Self.running.withLock { $0 = (directory, bin, asRoot) }
-        atexit {
-            guard let (directory, bin, asRoot) = PostgresCluster.running.withLock({ $0 }) else { return }
-            let arguments = ["-D", directory + "/data", "-m", "immediate", "stop"]
-            _ = PostgresCluster.spawn(asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--", bin + "/pg_ctl"] + arguments
-                                             : [bin + "/pg_ctl"] + arguments, output: directory + "/stop.out")
-            try? FileManager.default.removeItem(atPath: directory)
-        }
+    }
+
+    /// Stops the server the way `systemctl stop postgresql` does (`-m fast`:
+    /// every session is ended, the server's data stays) and waits until it is down.
+    public func stop() throws {
+        try run("pg_ctl", ["-D", directory + "/data", "-w", "-m", "fast", "stop"], asRoot)
+    }
+
+    /// Stops the cluster at once and deletes it (a cluster from ``own()``, at the end of its test).
+    public func remove() {
+        Self.running.withLock { $0.removeAll { $0.0 == directory } }
+        Self.stopAndRemove(directory, bin: bin, asRoot: asRoot)
+    }
+
+    private static func stopAndRemove(_ directory: String, bin: String, asRoot: Bool) {
+        let arguments = ["-D", directory + "/data", "-m", "immediate", "stop"]
+        _ = spawn(asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--", bin + "/pg_ctl"] + arguments
+                         : [bin + "/pg_ctl"] + arguments, output: directory + "/stop.out")
+        try? FileManager.default.removeItem(atPath: directory)
     }
 
     /// Stops and removes the clusters of test processes that are gone (they
@@ -104,8 +144,8 @@ public final class PostgresCluster: Sendable {
         }
     }
 
-    /// What the exit handler stops: it can capture nothing.
-    private static let running = Mutex<(String, String, Bool)?>(nil)
+    /// What the exit handler stops (every cluster of the process): it can capture nothing.
+    private static let running = Mutex<[(String, String, Bool)]>([])
 
     /// A new, empty database: its name, and its URL for the store (`postgres://followupd@/NAME?host=DIR`).
     public func makeDatabase() throws -> (name: String, url: String) {
