@@ -25,7 +25,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -51,7 +50,6 @@ let package = Package(
         // The pure domain: no clock reads, no I/O.
         .target(
             name: "FollowUpCore",
-            dependencies: [.product(name: "HeapModule", package: "swift-collections")],
             swiftSettings: strict
         ),
         // What the domain is read from and written as: event JSON, CSV imports, iCalendar feeds,

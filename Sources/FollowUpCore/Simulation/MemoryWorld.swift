@@ -1,5 +1,3 @@
-import HeapModule
-
 /// An ``EngineWorld`` held in memory, with a timer queue: what `simulate`
 /// and `explain` run on, and what the core's tests drive.
 ///
@@ -18,7 +16,7 @@ public struct MemoryWorld: TimedWorld, Sendable {
     private var ownedBy: [RepID: [Int]] = [:]
     /// Per owner, how many of their leads are in cadence (kept on every save).
     private var cadence: [RepID: Int] = [:]
-    private var queue = Heap<QueuedTimer>()
+    private var queue = TimerHeap()
     /// The index of the lead last surfaced by ``nextTimer()`` or saved: the
     /// engine asks for that lead next, and an id compare is cheaper than a hash.
     private var recent = 0
