@@ -129,6 +129,7 @@ let package = Package(
                 "FollowUpPostgres",
                 "FollowUpNotify", "FollowUpSystemd",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -67,6 +67,10 @@ enum PostgresSchema {
         Migration(version: 2, name: "lease advertise", statements: [
             "ALTER TABLE lease ADD COLUMN advertise text",
         ]),
+        // POST /v1/events' Idempotency-Key: the answer a batch got, written in its transaction.
+        Migration(version: 3, name: "idempotency keys", statements: [
+            "CREATE TABLE idempotency_keys (key text PRIMARY KEY, fingerprint text NOT NULL, body text NOT NULL, created_at bigint NOT NULL)",
+        ]),
     ]
 
     /// Brings the database up to date in one transaction, under an advisory

@@ -80,6 +80,29 @@ import Glibc
         #expect(bad.status == 400, "\(bad.body)")
     }
 
+    @Test func anIdempotencyKeyAppliesOnceWhicheverNodeGetsIt() async throws {
+        let (nodes, cluster, database) = try await Self.nodes(2)
+        let (leader, standbys) = try Self.roles(nodes)
+        func post(_ node: DaemonProcess, _ body: String, key: String) throws -> APIClient.Reply {
+            try APIClient(base: .unix(node.socket)).request("POST", "/v1/events", body: Data(body.utf8),
+                                                            headers: ["Idempotency-Key": key])
+        }
+        #expect(try post(standbys[0], FailoverTests.alice, key: "alice-1").status == 200)
+        let batch = FailoverTests.captures(1...3)
+        let first = try post(standbys[0], batch, key: "captures-1")
+        #expect(first.status == 200, "\(first.body)")
+        // The client's retry reaches the leader itself: answered again, applied once.
+        let again = try post(leader, batch, key: "captures-1")
+        #expect(again.status == 200, "\(again.body)")
+        #expect(again.body == first.body)
+        #expect(try cluster.psql(database, "SELECT count(*) FROM events") == "4")
+        let other = try post(standbys[0], FailoverTests.captures(4...4), key: "captures-1")
+        #expect(other.status == 422, "\(other.body)")
+        #expect(other.body.contains(#""field":"Idempotency-Key""#), "\(other.body)")
+        #expect(try cluster.psql(database, "SELECT count(*) FROM events") == "4")
+        #expect(try cluster.psql(database, "SELECT count(*) FROM idempotency_keys") == "2")
+    }
+
     @Test func aStandbyWithoutAReachableLeaderAnswers503WithRetryAfter() async throws {
         let (nodes, cluster, database) = try await Self.nodes(2)
         let (leader, standbys) = try Self.roles(nodes)

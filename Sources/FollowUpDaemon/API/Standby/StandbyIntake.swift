@@ -7,4 +7,8 @@ struct StandbyIntake: EventIntake {
     func submit(_ events: [PendingEvent], source: String) async throws -> [AcceptedEvent] {
         throw APIError.retryLater("no leader yet: this node is a standby and applies no events; retry")
     }
+
+    func submit(_ events: [PendingEvent], source: String, once: IdempotentRequest) async throws -> String {
+        throw APIError.retryLater("no leader yet: this node is a standby and applies no events; retry")
+    }
 }
