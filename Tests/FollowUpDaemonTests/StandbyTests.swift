@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import FollowUpTestSupport
 #if canImport(Glibc)
@@ -101,6 +102,45 @@ import Glibc
         #expect(other.body.contains(#""field":"Idempotency-Key""#), "\(other.body)")
         #expect(try cluster.psql(database, "SELECT count(*) FROM events") == "4")
         #expect(try cluster.psql(database, "SELECT count(*) FROM idempotency_keys") == "2")
+    }
+
+    @Test func aTakeoverRefusesNoConnection() async throws {
+        let (nodes, _, _) = try await Self.nodes(2)
+        let (leader, standbys) = try Self.roles(nodes)
+        let standby = standbys[0]
+        #expect(try leader.post("/v1/events", FailoverTests.alice).status == 200)
+        // Ask the standby all through the takeover: every answer is a 200, or a 503 to retry; never a refused connection.
+        let stop = Atomic<Bool>(false)
+        let answers = Mutex<[String]>([])
+        let asking = Thread {
+            var n = 0
+            while !stop.load(ordering: .relaxed) {
+                n += 1
+                let client = APIClient(base: .unix(standby.socket))
+                for (method, body) in [("GET", nil), ("POST", FailoverTests.captures(n...n))] {
+                    let line: String
+                    do {
+                        let reply = try client.request(method, method == "GET" ? "/v1/leads?limit=1" : "/v1/events",
+                                                       body: body.map { Data($0.utf8) }, headers: ["Idempotency-Key": "c\(n)"])
+                        line = "\(method) \(reply.status) \(reply.header("Retry-After") ?? "-")"
+                    } catch {
+                        line = "\(method) failed: \(error)"
+                    }
+                    answers.withLock { $0.append(line) }
+                }
+            }
+        }
+        asking.start()
+        usleep(200_000)
+        leader.signal(SIGKILL)
+        _ = try FailoverTests.leader(of: [standby])
+        usleep(300_000)
+        stop.store(true, ordering: .relaxed)
+        while !asking.isFinished { usleep(10_000) }
+        let seen = answers.withLock { $0 }
+        #expect(seen.contains("POST 200 -"), "\(seen)")
+        let bad = seen.filter { !["GET 200 -", "POST 200 -", "GET 503 1", "POST 503 1"].contains($0) }
+        #expect(bad.isEmpty, "\(bad)")
     }
 
     @Test func aStandbyWithoutAReachableLeaderAnswers503WithRetryAfter() async throws {
