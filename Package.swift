@@ -126,6 +126,8 @@ let package = Package(
                 "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpWire", "FollowUpRules", "FollowUpStore",
                 "FollowUpPostgres",
                 "FollowUpNotify", "FollowUpSystemd",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

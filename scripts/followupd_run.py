@@ -96,8 +96,8 @@ class Daemon:
             return False
 
     def start(self, wait=True):
-        """Starts followupd; with `wait`, until it answers /healthz (a standby on
-        PostgreSQL does not listen: pass False)."""
+        """Starts followupd; with `wait`, until it answers /healthz 200 (a standby
+        on PostgreSQL answers it 503 until it leads: pass False)."""
         if os.path.exists(self.scratch.sock):
             os.remove(self.scratch.sock)  # a killed daemon leaves its socket behind
         self.process = subprocess.Popen([self.path, "--config", self.scratch.config], stdout=subprocess.DEVNULL,
@@ -115,6 +115,41 @@ class Daemon:
 
     def request(self, method, path, body=None, timeout=30):
         return request(self.scratch.sock, method, path, body, timeout)
+
+
+PG_BIN = "/usr/lib/postgresql/15/bin"
+
+
+def as_postgres(argv):
+    """`argv` as the postgres user when run as root (initdb refuses root)."""
+    return (["runuser", "-u", "postgres", "--"] + argv) if os.getuid() == 0 else argv
+
+
+def start_postgres(prefix, database):
+    """A throwaway PostgreSQL cluster (initdb/pg_ctl in a short temp dir, on a
+    Unix socket only) with one empty database; returns (socket dir, stop)."""
+    import shutil
+    base = tempfile.mkdtemp(prefix=prefix, dir="/tmp")  # short: the socket path must fit 107 bytes
+    if os.getuid() == 0:
+        shutil.chown(base, "postgres")
+    tool = lambda t: os.path.join(PG_BIN, t) if os.path.exists(os.path.join(PG_BIN, t)) else t
+    subprocess.run(as_postgres([tool("initdb"), "-D", f"{base}/data", "-A", "trust", "-U", "followupd", "--no-sync"]),
+                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(as_postgres([tool("pg_ctl"), "-D", f"{base}/data", "-l", f"{base}/log", "-w",
+                                "-o", f"-k {base} -c listen_addresses=''", "start"]), check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["psql", "-h", base, "-U", "followupd", "-d", "postgres", "-qc", f"CREATE DATABASE {database}"], check=True)
+
+    def stop():
+        subprocess.run(as_postgres([tool("pg_ctl"), "-D", f"{base}/data", "-m", "immediate", "stop"]),
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(base, ignore_errors=True)
+    return base, stop
+
+
+def psql(base, database, sql):
+    """One query's rows, as psql -At prints them."""
+    return subprocess.run(["psql", "-h", base, "-U", "followupd", "-d", database, "-Atc", sql],
+                          capture_output=True, text=True, check=True).stdout
 
 
 def free_port():

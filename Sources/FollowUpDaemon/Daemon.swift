@@ -89,85 +89,15 @@ public struct Daemon: Service {
         }
     }
 
-    /// On PostgreSQL: waits as a standby until this node holds the lease,
-    /// then opens the store fenced by the lease's epoch and serves while it
-    /// keeps the lease. Losing it ends the daemon with an error (its writes
-    /// are fenced already); a graceful stop closes the store, then hands the
-    /// lease over at once.
-    private func lead(on configuration: PostgresStoreConfiguration, clock: any DaemonClock,
-                      routes: NotificationRoutes, manager: ServiceManager) async throws {
-        let lease = LeaderLease(configuration: configuration, holder: LeaderLease.localHolder(), logger: logger)
-        let store = PostgresLeadStore(configuration: configuration, routing: { routes.receivers(of: $0, facts: $1) })
-        do {
-            // The schema (and its lease row) before waiting on the lease: a new database has neither.
-            try await store.migrate()
-        } catch {
-            try? await store.close()
-            throw error
-        }
-        manager.ready(status: "standby: waiting for the lease")
-        // A standby must keep systemd's watchdog fed while it waits, which may be for days.
-        let standbyPings = manager.watchdogInterval.map { interval in
-            Task {
-                while !Task.isCancelled {
-                    manager.watchdogPing()
-                    try? await Task.sleep(for: interval / 2)
-                }
-            }
-        }
-        let term: LeaderLease.Term
-        do {
-            // SIGTERM to a standby ends the wait: it has nothing to hand over.
-            term = try await cancelWhenGracefulShutdown { [logger] in
-                try await lease.acquire { holder in
-                    logger.notice("standby: \(holder ?? "another node") leads; taking over when its lease lapses or its process is gone")
-                    manager.status("standby: \(holder ?? "another node") leads")
-                }
-            }
-        } catch {
-            standbyPings?.cancel()
-            await lease.release()
-            try? await store.close()
-            if error is CancellationError {
-                logger.info("stopped as a standby")
-                return
-            }
-            throw error
-        }
-        standbyPings?.cancel()
-        logger.notice("leading: took the lease at epoch \(term.epoch) as \(lease.holder)")
-        // Renewing starts now, before the store opens: opening must not outlast the lease.
-        let keeping = Task { try await lease.keep() }
-        var failure: (any Error)?
-        do {
-            try await store.open(epoch: term.epoch)
-            let opened = OpenedStore(store: store, eraser: nil, backups: nil, retention: nil, standing: {
-                // The machine's clock, not the daemon's (a test clock would make the offset meaningless).
-                guard let view = try? await lease.observe(localNow: SystemClock().preciseNow()) else { return nil }
-                return NodeBody(role: view.leading ? "leader" : "fenced", name: lease.holder, leader: view.holder,
-                                epoch: view.epoch, leaseAgeSeconds: view.age, clockOffsetSeconds: view.clockOffset)
-            })
-            try await serve(opened, clock: clock, manager: manager, more: [LeaseKeeper(keeping: keeping, logger: logger)])
-        } catch {
-            failure = error
-        }
-        // One wind-down for a stop, a loss and a failed start: renewing stops before the
-        // lease's connection closes, the store closes, then the lease goes (handed over
-        // if still ours; after a loss only its connection closes).
-        keeping.cancel()
-        _ = try? await keeping.value
-        do { try await store.close() } catch { failure = failure ?? error }
-        await lease.release()
-        if let failure { throw failure }
-        logger.info("stopped: the store closed and the lease handed over")
-    }
-
     /// Runs the daemon over an open store until the group shuts down: the
     /// timeline, delivery, the API, reloads and systemd's notifications. The
     /// same for every store; what only some stores can do (erase, backup,
     /// retention) comes with ``OpenedStore``.
-    private func serve(_ opened: OpenedStore, clock: any DaemonClock, manager: ServiceManager,
-                       more: [any Service] = []) async throws {
+    /// - Parameter bound: listeners already bound (a standby that became the
+    ///   leader): they answer with this node's routers once it is ready, and 503 while it stops,
+    ///   instead of new listeners binding.
+    func serve(_ opened: OpenedStore, clock: any DaemonClock, manager: ServiceManager,
+               more: [any Service] = [], bound: [APIListener]? = nil) async throws {
         let store = opened.store
         try await store.seedRoster(rules.rules.roster)
         let metrics = DaemonMetrics()
@@ -192,6 +122,11 @@ public struct Daemon: Service {
         let listening = ListenerCount(expected: config.listen.count)
         let manual = clock as? ManualClock
         let place = (try? config.location().description) ?? config.database
+        let becameReady: @Sendable () async -> Void = { [logger, rules] in
+            status.setReady(true)
+            logger.info("ready: rules \(rules.rules.version), database \(place)")
+            manager.ready(status: await reporter.statusLine())
+        }
         let api = try APIServer(
             intake: timeline, queries: store, health: status, clock: { clock.now() }, config: config, logger: logger,
             testing: manual.map { ManualClockControl(clock: $0, timeline: timeline) },
@@ -201,21 +136,19 @@ public struct Daemon: Service {
             eraser: opened.eraser?(timeline),
             backups: opened.backups,
             deliveryBell: deliveryBell,
-            onListening: { [logger, rules] address in
+            onListening: { [logger] address in
                 logger.info("listening on \(address)")
-                if await listening.arrived() {
-                    status.setReady(true)
-                    logger.info("ready: rules \(rules.rules.version), database \(place)")
-                    manager.ready(status: await reporter.statusLine())
-                }
+                if await listening.arrived() { await becameReady() }
             })
         let checkpoints = CheckpointService(store: store, bell: checkpointBell, logger: logger)
         // Graceful shutdown runs in reverse: systemd hears STOPPING=1 first, then the listeners
         // stop taking events, then reloads, checkpoints, deliveries (in flight ones finish) and the scheduler.
         let reloading = ReloadOnRequest(requests: reloads, reloader: reloader, tokens: api.tokens, logger: logger)
         let retention = opened.retention.map { $0(clock, checkpointBell) }
+        let answering: [any Service] = bound.map { [RouterHandOver(listeners: $0, routers: api.routers, ready: becameReady)] }
+            ?? api.listeners
         let services: [any Service] = more + [timeline, delivery, checkpoints, reloading] + (retention.map { [$0] } ?? [])
-            + api.listeners + [reporter]
+            + answering + [reporter]
         // No signals here: the enclosing group's graceful shutdown reaches this one.
         let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
         try await group.run()

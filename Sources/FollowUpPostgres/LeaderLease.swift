@@ -43,6 +43,8 @@ public actor LeaderLease {
 
     /// This node's name in the lease row: host and process, so two processes never share it.
     public nonisolated let holder: String
+    /// Where this node's API is reached when it leads (`advertise:`), written into the lease row with it.
+    public nonisolated let advertise: String?
     let configuration: PostgresConnection.Configuration
     let ttl: Duration
     let renewal: Duration
@@ -65,7 +67,8 @@ public actor LeaderLease {
     ///   - ttl: how long a lease lasts unless renewed (by the database's clock).
     ///   - renewal: how often the leader renews.
     ///   - poll: how often a standby tries to take the lease.
-    public init(configuration: PostgresStoreConfiguration, holder: String, ttl: Duration = .seconds(5),
+    ///   - advertise: where the other nodes reach this one's API while it leads (nil: nowhere).
+    public init(configuration: PostgresStoreConfiguration, holder: String, advertise: String? = nil, ttl: Duration = .seconds(5),
                 renewal: Duration = .seconds(1), poll: Duration = .milliseconds(200), logger: Logger) {
         var connection = configuration.connection
         connection.options.additionalStartupParameters = [
@@ -74,6 +77,7 @@ public actor LeaderLease {
         connection.options.connectTimeout = .seconds(2)
         self.configuration = connection
         self.holder = holder
+        self.advertise = advertise
         self.ttl = ttl
         self.renewal = renewal
         self.poll = poll
@@ -98,15 +102,15 @@ public actor LeaderLease {
     }
 
     /// Waits until this node holds the lease, trying every `poll`.
-    /// - Parameter waiting: told the current holder whenever it changes while this node waits.
-    public func acquire(waiting: @Sendable (String?) -> Void = { _ in }) async throws -> Term {
-        var told: String?? = .none
+    /// - Parameter waiting: told the current leader whenever it changes while this node waits.
+    public func acquire(waiting: @Sendable (LeaderSighting) -> Void = { _ in }) async throws -> Term {
+        var told: LeaderSighting?
         while true {
             try Task.checkCancellation()
             do {
                 let connection = try await connected()
                 let rows = try await connection.query("""
-                    UPDATE lease SET holder = \(holder), epoch = epoch + 1,
+                    UPDATE lease SET holder = \(holder), advertise = \(advertise), epoch = epoch + 1,
                         expires_at = now() + make_interval(secs => \(ttlSeconds))
                     WHERE name = 'leader' AND (holder IS NULL OR holder = \(holder) OR expires_at IS NULL
                         OR expires_at < now()
@@ -120,9 +124,9 @@ public actor LeaderLease {
                     lastRenewed = .now
                     return won
                 }
-                let current = try await self.current(on: connection).holder
-                if told != .some(current) {
-                    told = .some(current)
+                let current = try await sighting(on: connection)
+                if told != current {
+                    told = current
                     waiting(current)
                 }
             } catch let error as CancellationError {
@@ -138,6 +142,15 @@ public actor LeaderLease {
             }
             try await Task.sleep(for: poll)
         }
+    }
+
+    /// Who holds the lease and where its API is, as the row stands.
+    private func sighting(on connection: PostgresConnection) async throws -> LeaderSighting {
+        let rows = try await connection.query("SELECT holder, advertise FROM lease WHERE name = 'leader'", logger: logger)
+        for try await (holder, advertise) in rows.decode((String?, String?).self) {
+            return LeaderSighting(holder: holder, advertise: holder == nil ? nil : advertise)
+        }
+        return LeaderSighting(holder: nil, advertise: nil)
     }
 
     /// The lease row as it stands.
@@ -213,6 +226,19 @@ public actor LeaderLease {
                              leading: holder == self.holder && term?.epoch == epoch)
         }
         return LeaseView(holder: nil, epoch: 0, age: nil, clockOffset: 0, leading: false)
+    }
+}
+
+/// The leader as a standby sees it in the lease row: its name and where its API is.
+public struct LeaderSighting: Sendable, Hashable {
+    /// The lease's holder (`HOST:PID`); nil when nobody ever held it.
+    public var holder: String?
+    /// The holder's `advertise:` address (`http://HOST:PORT` or `unix:PATH`); nil when it gave none.
+    public var advertise: String?
+
+    public init(holder: String?, advertise: String?) {
+        self.holder = holder
+        self.advertise = advertise
     }
 }
 

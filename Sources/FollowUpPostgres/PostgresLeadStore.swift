@@ -86,6 +86,16 @@ public final class PostgresLeadStore: LeadStore, Sendable {
         }
     }
 
+    /// Starts the read pool only: what a standby answers reads with. Such a
+    /// store writes nothing (it holds no epoch: every write throws
+    /// ``PostgresStoreError/notOpen``), and its reads go to the database
+    /// every time, since another node writes it. ``close()`` it at the end.
+    public func openForReading() {
+        let client = self.client
+        let running = Task { await client.run() }
+        state.withLock { $0.running = running }
+    }
+
     /// Closes the writer's connection and stops the pool. Use nothing after this.
     public func close() async throws {
         try await writer.close()
@@ -110,8 +120,13 @@ public final class PostgresLeadStore: LeadStore, Sendable {
     /// The committed cache; read again from the database after a failed write.
     var committed: PostgresStoreCache {
         get async throws {
-            if let cache = state.withLock({ $0.cache }) { return cache }
-            guard state.withLock({ $0.epoch }) != nil else { throw PostgresStoreError.notOpen }
+            let (cached, epoch, running) = state.withLock { ($0.cache, $0.epoch, $0.running) }
+            if let cached { return cached }
+            if epoch == nil, running != nil {
+                // Reading only: another node writes, so nothing read is kept.
+                return try await writer.run { session in try PostgresStoreCache.load(session) }
+            }
+            guard epoch != nil else { throw PostgresStoreError.notOpen }
             return try await writer.run { session in
                 if let cache = self.state.withLock({ $0.cache }) { return cache }
                 let cache = try PostgresStoreCache.load(session)

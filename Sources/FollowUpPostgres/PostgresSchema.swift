@@ -62,6 +62,15 @@ enum PostgresSchema {
             "CREATE TABLE lease (name text PRIMARY KEY, holder text, epoch bigint NOT NULL, expires_at timestamptz)",
             "INSERT INTO lease (name, holder, epoch) VALUES ('leader', NULL, 0)",
         ]),
+        // Where the leader's API is (its `advertise:`), written when it takes the lease:
+        // standbys forward writes there.
+        Migration(version: 2, name: "lease advertise", statements: [
+            "ALTER TABLE lease ADD COLUMN advertise text",
+        ]),
+        // POST /v1/events' Idempotency-Key: the answer a batch got, written in its transaction.
+        Migration(version: 3, name: "idempotency keys", statements: [
+            "CREATE TABLE idempotency_keys (key text PRIMARY KEY, fingerprint text NOT NULL, body text NOT NULL, created_at bigint NOT NULL)",
+        ]),
     ]
 
     /// Brings the database up to date in one transaction, under an advisory

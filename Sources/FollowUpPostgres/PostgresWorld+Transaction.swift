@@ -70,6 +70,21 @@ extension PostgresWorld: TimelineTransaction {
         if reachedAt.map({ instant > $0 }) ?? true { reachedAt = instant }
     }
 
+    func storedAnswer(forKey key: String) throws -> StoredAnswer? {
+        if let kept = answers[key] { return kept }
+        for row in try session.query("SELECT fingerprint, body FROM idempotency_keys WHERE key = \(key)") {
+            let (fingerprint, body) = try row.decode((String, String).self)
+            return StoredAnswer(fingerprint: fingerprint, body: body)
+        }
+        return nil
+    }
+
+    /// Kept in memory and written by ``flush()`` with the events.
+    func store(_ answer: StoredAnswer, forKey key: String) throws {
+        answers[key] = answer
+        answerOrder.append(key)
+    }
+
     // MARK: Writing
 
     /// Writes what the transaction did, set-based: the changed leads in one
@@ -100,6 +115,21 @@ extension PostgresWorld: TimelineTransaction {
             eventRows.endArray()
             try session.query(PostgresQuery(unsafeSQL: Self.insertEventsSQL, binds: try PostgresStoreCache.binds(eventRows.text)))
         }
+        if !answerOrder.isEmpty {
+            var rows = JSONWriter()
+            rows.beginArray()
+            for key in answerOrder {
+                guard let answer = answers[key] else { continue }
+                rows.beginObject()
+                rows.string("key", key)
+                rows.string("fingerprint", answer.fingerprint)
+                rows.string("body", answer.body)
+                rows.seconds("created_at", reachedAt ?? Instant(secondsSinceEpoch: 0))
+                rows.endObject()
+            }
+            rows.endArray()
+            try session.query(PostgresQuery(unsafeSQL: Self.insertAnswersSQL, binds: try PostgresStoreCache.binds(rows.text)))
+        }
         if outboxCount > 0 {
             outboxRows.endArray()
             let made = try session.query(PostgresQuery(unsafeSQL: Self.insertOutboxSQL,
@@ -116,6 +146,11 @@ extension PostgresWorld: TimelineTransaction {
         INSERT INTO events (seq, at, type, lead, rep, source, received_at, body)
         SELECT * FROM jsonb_to_recordset($1::jsonb)
             AS r(seq bigint, at bigint, type text, lead text, rep text, source text, received_at bigint, body text)
+        """
+
+    static let insertAnswersSQL = """
+        INSERT INTO idempotency_keys (key, fingerprint, body, created_at)
+        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(key text, fingerprint text, body text, created_at bigint)
         """
 
     /// A notification id is deterministic: one minted again keeps its row

@@ -47,6 +47,9 @@ final class PostgresWorld: EngineWorld {
     var nextEventSeq: Int64
     var tallies = TallyChanges()
     var reachedAt: Instant?
+    /// Answers kept under an `Idempotency-Key` in this transaction, written by ``flush()``.
+    var answers: [String: StoredAnswer] = [:]
+    var answerOrder: [String] = []
     private var failure: (any Error)?
 
     init(session: PostgresSession, cache: PostgresStoreCache, routing: @escaping PostgresNotificationRouter) {

@@ -25,6 +25,7 @@ enum Schema {
         migrator.registerMigration("v10-erased-leads", migrate: addErasedLeads)
         // v11 is left to the retention change being written alongside; numbers only need to be unique and ordered.
         migrator.registerMigration("v11-won-value", migrate: WonValueMigration.migrate)
+        migrator.registerMigration("v12-idempotency-keys", migrate: addIdempotencyKeys)
         return migrator
     }()
 
@@ -346,6 +347,20 @@ enum Schema {
             CREATE TABLE erased_leads (
                 lead TEXT PRIMARY KEY NOT NULL,
                 at INTEGER NOT NULL
+            ) WITHOUT ROWID, STRICT;
+            """)
+    }
+
+    /// `POST /v1/events`'s `Idempotency-Key`: the answer a batch got, kept with
+    /// its events (same transaction), so a client's retry is answered again
+    /// instead of applied again. created_at is the timeline's instant then.
+    @Sendable static func addIdempotencyKeys(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE idempotency_keys (
+                key TEXT PRIMARY KEY NOT NULL,
+                fingerprint TEXT NOT NULL,
+                body TEXT NOT NULL,
+                created_at INTEGER NOT NULL
             ) WITHOUT ROWID, STRICT;
             """)
     }

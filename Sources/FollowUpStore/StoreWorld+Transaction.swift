@@ -17,4 +17,14 @@ extension StoreWorld: TimelineTransaction {
     func reached(_ instant: Instant) {
         if reachedAt.map({ instant > $0 }) ?? true { reachedAt = instant }
     }
+
+    func storedAnswer(forKey key: String) throws -> StoredAnswer? {
+        try Row.fetchOne(db, sql: "SELECT fingerprint, body FROM idempotency_keys WHERE key = ?", arguments: [key])
+            .map { StoredAnswer(fingerprint: $0[0], body: $0[1]) }
+    }
+
+    func store(_ answer: StoredAnswer, forKey key: String) throws {
+        try db.execute(sql: "INSERT INTO idempotency_keys (key, fingerprint, body, created_at) VALUES (?, ?, ?, ?)",
+                       arguments: [key, answer.fingerprint, answer.body, reachedAt.map { $0.secondsSinceEpoch } ?? 0])
+    }
 }

@@ -59,7 +59,7 @@ final class DaemonProcess: @unchecked Sendable {
     ///   - tcp: also listen on a free loopback TCP port, with ``token`` in a token file.
     ///   - setUp: runs before the config is written and the daemon started
     ///     (to set ``environment``, ``arguments`` or ``rules``).
-    ///   - waitUntilReady: wait until the API answers (a standby on PostgreSQL does not listen: pass false).
+    ///   - waitUntilReady: wait until the API answers (a standby on PostgreSQL answers /healthz 503: pass false).
     init(clockStart: String, scaledRate: Double? = nil, extra: String = "", receivers: String? = nil,
          directory: URL? = nil, tcp: Bool = false, waitUntilReady: Bool = true,
          setUp: (DaemonProcess) throws -> Void = { _ in }) throws {

@@ -13,7 +13,7 @@ import Glibc
 @Suite(.serialized) struct FailoverTests {
     static let start = "2026-11-24T19:00:00Z"
 
-    /// `count` nodes on one new database; none waits to be ready (standbys do not listen).
+    /// `count` nodes on one new database; none waits to be ready (a standby's /healthz is 503).
     static func nodes(_ count: Int = 3) async throws -> (nodes: [DaemonProcess], cluster: PostgresCluster, database: String) {
         let cluster = try await PostgresCluster.shared()
         let (name, url) = try cluster.makeDatabase()

@@ -14,6 +14,8 @@ public final class MemoryLeadStore: LeadStore {
         /// One row per notification and receiver, as queued.
         public var outbox: [(notification: LeadNotification, receiver: String, createdAt: Instant)] = []
         public var lastApplied: Instant?
+        /// Answers kept under an `Idempotency-Key`.
+        public var answers: [String: StoredAnswer] = [:]
     }
 
     private let state: Mutex<State>
@@ -115,5 +117,8 @@ public final class MemoryLeadStore: LeadStore {
         func reached(_ instant: Instant) {
             state.lastApplied = max(state.lastApplied ?? instant, instant)
         }
+
+        func storedAnswer(forKey key: String) throws -> StoredAnswer? { state.answers[key] }
+        func store(_ answer: StoredAnswer, forKey key: String) throws { state.answers[key] = answer }
     }
 }

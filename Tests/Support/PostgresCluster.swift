@@ -163,6 +163,28 @@ public final class PostgresCluster: Sendable {
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// A psql session on `database` that stays connected, shown in
+    /// `pg_stat_activity` as `applicationName`, until the process is
+    /// terminated: a node's lease connection, faked (a holder whose process
+    /// went away where the database cannot see it yet).
+    public func session(_ database: String, applicationName: String) throws -> HeldSession {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: bin + "/psql")
+        process.arguments = ["-h", directory, "-U", Self.user, "-d", database, "-At", "-c", "SELECT pg_sleep(600)"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["PGAPPNAME": applicationName]) { _, new in new }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return HeldSession(process: process)
+    }
+
+    /// A psql session ``session(_:applicationName:)`` keeps open.
+    public struct HeldSession: @unchecked Sendable {
+        let process: Process
+        /// Ends it (its connection closes).
+        public func end() { process.terminate() }
+    }
+
     private func run(_ tool: String, _ arguments: [String], _ asRoot: Bool) throws {
         let argv = asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--", bin + "/" + tool] + arguments
                           : [bin + "/" + tool] + arguments

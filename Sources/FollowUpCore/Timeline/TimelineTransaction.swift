@@ -15,4 +15,9 @@ public protocol TimelineTransaction: AnyObject, TimedWorld {
     func queue(_ notifications: [LeadNotification], createdAt: Instant) throws
     /// The timeline reached `instant`: an event applied or a timer fired there.
     func reached(_ instant: Instant)
+    /// The answer kept under the client's `Idempotency-Key` `key`, if a batch
+    /// was applied with it (this transaction's own included): one indexed lookup.
+    func storedAnswer(forKey key: String) throws -> StoredAnswer?
+    /// Keeps `answer` under `key`, committed with the batch it answers.
+    func store(_ answer: StoredAnswer, forKey key: String) throws
 }

@@ -8,6 +8,12 @@ public protocol EventIntake: Sendable {
     /// applies each event at its `at` (nil: now). Returns one result per event.
     /// - Throws: ``EventBatchError`` for a bad event; other errors are storage failures.
     func submit(_ events: [PendingEvent], source: String) async throws -> [AcceptedEvent]
+    /// ``submit(_:source:)`` at most once per `once.key`: returns the answer's
+    /// body, made and kept when the batch applies, or the kept one when the
+    /// key was applied before with the same body.
+    /// - Throws: ``IdempotencyConflict`` when the key came with another body;
+    ///   what ``submit(_:source:)`` throws.
+    func submit(_ events: [PendingEvent], source: String, once: IdempotentRequest) async throws -> String
 }
 
 /// An event as the API received it: `at` may be absent (then the daemon's now applies).

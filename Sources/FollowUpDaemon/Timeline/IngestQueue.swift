@@ -9,13 +9,22 @@ struct IngestRequest: Sendable {
     /// The daemon's now when the request arrived: the events' `received_at`,
     /// and the instant the clock-stepped-back check compares with.
     var receivedAt: Instant
+    /// The client's `Idempotency-Key`, when it sent one.
+    var once: IdempotentRequest? = nil
+}
+
+/// What the timeline did with one request: applied it, or found its
+/// `Idempotency-Key` applied before and kept the answer it got then.
+enum IngestAnswer: Sendable {
+    case applied([AcceptedEvent])
+    case repeated(body: String)
 }
 
 /// What a waiting request hears: apply the next group (it is at the head of
 /// the queue), or its own outcome, once the group it was in committed.
 enum IngestTurn: Sendable {
     case lead
-    case done(Result<[AcceptedEvent], any Error>)
+    case done(Result<IngestAnswer, any Error>)
 }
 
 /// The requests waiting for the next ingest transaction (group commit).

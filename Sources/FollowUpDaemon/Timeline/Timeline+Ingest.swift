@@ -6,6 +6,20 @@ import FollowUpCore
 /// request is acknowledged only after the transaction it was in committed.
 extension Timeline {
     public func submit(_ pending: [PendingEvent], source: String) async throws -> [AcceptedEvent] {
+        switch try await ingest(pending, source: source, once: nil) {
+        case .applied(let accepted): accepted
+        case .repeated: preconditionFailure("a request without Idempotency-Key was answered from a kept one")
+        }
+    }
+
+    public func submit(_ pending: [PendingEvent], source: String, once: IdempotentRequest) async throws -> String {
+        switch try await ingest(pending, source: source, once: once) {
+        case .applied(let accepted): once.answer(accepted)
+        case .repeated(let body): body
+        }
+    }
+
+    private func ingest(_ pending: [PendingEvent], source: String, once: IdempotentRequest?) async throws -> IngestAnswer {
         let now = clock.now()
         var events: [Event] = []
         events.reserveCapacity(pending.count)
@@ -17,7 +31,7 @@ extension Timeline {
             }
             events.append(event)
         }
-        let request = IngestRequest(events: events, source: source, receivedAt: now)
+        let request = IngestRequest(events: events, source: source, receivedAt: now, once: once)
         let turn = await withCheckedContinuation { ingest.join(IngestQueue.Waiter(request: request, turn: $0)) }
         switch turn {
         case .done(let outcome):
@@ -42,7 +56,7 @@ extension Timeline {
     /// requests of its group not yet written go back to the head of the queue
     /// for the next leader. (A task of its own for the write would not be
     /// cancelled, but would leave the caller's executor: the tests' server threads.)
-    private func commitGroup() async -> Result<[AcceptedEvent], any Error> {
+    private func commitGroup() async -> Result<IngestAnswer, any Error> {
         let group = ingest.takeGroup()
         let outcomes = await apply(group.map(\.request))
         for (waiter, outcome) in zip(group, outcomes).dropFirst() {
@@ -55,7 +69,7 @@ extension Timeline {
 
     /// One outcome per request, in order, as serial execution gives them;
     /// fewer (a prefix) when the leader's task is cancelled: the rest were not written.
-    private func apply(_ requests: [IngestRequest]) async -> [Result<[AcceptedEvent], any Error>] {
+    private func apply(_ requests: [IngestRequest]) async -> [Result<IngestAnswer, any Error>] {
         guard !Task.isCancelled else { return [] }
         do {
             return try await applyTogether(requests).map { .success($0) }
@@ -66,7 +80,7 @@ extension Timeline {
             // store is written against it). Bad input is rare; each request runs again in a transaction of
             // its own, in order and still under the lock: the outcome of serial execution, the bad one
             // failing alone with its own error and the others committed.
-            var outcomes: [Result<[AcceptedEvent], any Error>] = []
+            var outcomes: [Result<IngestAnswer, any Error>] = []
             for request in requests {
                 if Task.isCancelled { break }  // the group may have failed for that; see commitGroup()
                 do {
@@ -83,8 +97,14 @@ extension Timeline {
     /// none), each with today's rules for one request: its late events at the
     /// timeline's time, its timers due before each event fired first, its
     /// own `received_at`. The caller holds the lock.
-    /// - Throws: the first request's ``EventBatchError`` or a storage error; nothing is written then.
-    private func applyTogether(_ requests: [IngestRequest]) async throws -> [[AcceptedEvent]] {
+    ///
+    /// A request with an `Idempotency-Key` looks it up first, in the same
+    /// transaction (one indexed read): found with the same body, it is
+    /// answered from it and nothing applies; found with another,
+    /// ``IdempotencyConflict`` fails it. Applied, its answer is kept with it.
+    /// - Throws: the first request's ``EventBatchError`` (or ``IdempotencyConflict``)
+    ///   or a storage error; nothing is written then.
+    private func applyTogether(_ requests: [IngestRequest]) async throws -> [IngestAnswer] {
         let engine = self.engine  // read under the lock: a reload swaps it there
         // What the timeline will have applied after each request: committed only with the transaction.
         var applied = lastApplied
@@ -107,18 +127,46 @@ extension Timeline {
         // (PostgreSQL) fetches them in one statement before the engine runs.
         let named = batch.flatMap { $0.events.compactMap(\.lead) }
         let results = try await store.write(reading: named) { transaction in
-            try batch.map { try engine.advance(through: $0.events, source: $0.source, receivedAt: $0.receivedAt, in: transaction) }
+            try batch.map { request -> Written in
+                if let once = request.once, let kept = try transaction.storedAnswer(forKey: once.key) {
+                    guard kept.fingerprint == once.fingerprint else { throw IdempotencyConflict(key: once.key) }
+                    return .repeated(body: kept.body)
+                }
+                let result = try engine.advance(through: request.events, source: request.source,
+                                                receivedAt: request.receivedAt, in: transaction)
+                if let once = request.once {
+                    let answer = once.answer(Self.accepted(request, result))
+                    try transaction.store(StoredAnswer(fingerprint: once.fingerprint, body: answer), forKey: once.key)
+                }
+                return .applied(result)
+            }
         }
         lastApplied = applied
         metrics.ingestGroup(requests: batch.count)
-        return zip(batch, results).map { request, result in
-            for fired in result.timers {
-                metrics.timerFired(lag: clock.preciseNow() - Double(fired.timer.at.secondsSinceEpoch))
+        return zip(batch, results).map { request, written in
+            switch written {
+            case .repeated(let body):
+                return .repeated(body: body)
+            case .applied(let result):
+                for fired in result.timers {
+                    metrics.timerFired(lag: clock.preciseNow() - Double(fired.timer.at.secondsSinceEpoch))
+                }
+                for event in request.events { metrics.eventAccepted(type: event.type) }
+                return .applied(Self.accepted(request, result))
             }
-            for event in request.events { metrics.eventAccepted(type: event.type) }
-            return zip(request.events, result.events).map { event, recorded in
-                AcceptedEvent(seq: recorded.seq, appliedAt: event.at, notifications: recorded.notifications)
-            }
+        }
+    }
+
+    /// What one request of a group did in the transaction.
+    private enum Written: Sendable {
+        case applied(TimelineBatch)
+        case repeated(body: String)
+    }
+
+    /// One result per event of `request`, at the instant each was applied.
+    private static func accepted(_ request: IngestRequest, _ result: TimelineBatch) -> [AcceptedEvent] {
+        zip(request.events, result.events).map { event, recorded in
+            AcceptedEvent(seq: recorded.seq, appliedAt: event.at, notifications: recorded.notifications)
         }
     }
 }

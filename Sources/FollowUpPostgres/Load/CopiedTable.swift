@@ -48,6 +48,8 @@ struct CopiedTable {
             ("via", "text"), ("requeued_at", "bigint"),
         ], renaming: ["mint": "rowid"]),
         CopiedTable("erased_leads", [("lead", "text"), ("at", "bigint")]),
+        // A client's retry after the move is still answered, not applied again.
+        CopiedTable("idempotency_keys", [("key", "text"), ("fingerprint", "text"), ("body", "text"), ("created_at", "bigint")]),
     ]
 
     /// `meta`'s rows but the tallies (SQLite keeps those as `tally.*` keys of meta).

@@ -3,7 +3,7 @@ import Foundation
 
 extension DaemonConfig {
     /// The keys a `followupd.yaml` may hold.
-    static let keys = ["database", "durability", "rules", "listen", "socket_mode", "token_file", "max_body_bytes",
+    static let keys = ["database", "durability", "rules", "listen", "advertise", "socket_mode", "token_file", "max_body_bytes",
                        "idle_timeout", "max_connections", "retention",
                        "receivers", "routes", "fallback", "retry", "dead_letter_after", "templates", "lead_url",
                        "dashboard", "sources", "testing"]
@@ -74,6 +74,13 @@ extension DaemonConfig {
                 reader.log.error("`listen` needs at least one address", at: fields.keyPosition("listen") ?? fields.position)
             }
             listen = addresses
+        }
+        if let v = reader.text(fields, "advertise") {
+            if let address = ListenAddress(advertised: v.value) {
+                advertise = address
+            } else {
+                reader.log.error("`advertise` \"\(v.value)\" is neither http://HOST:PORT nor unix:PATH (where the other nodes reach this one's API when it leads, e.g. http://10.0.0.5:8787)", at: v.position)
+            }
         }
         if let v = reader.text(fields, "socket_mode") {
             if let mode = UInt16(v.value, radix: 8), mode <= 0o777 {

@@ -13,6 +13,10 @@ public struct DaemonConfig: Sendable, Hashable {
     public var rules: String
     /// Where the API listens: a Unix socket by default, TCP only with a token file.
     public var listen: [ListenAddress]
+    /// Where other nodes reach this one's API when it leads (`advertise:`,
+    /// several nodes on PostgreSQL): a standby forwards writes there. Nil:
+    /// standbys answer writes 503, naming the leader to post to.
+    public var advertise: ListenAddress?
     /// Mode of the Unix socket file (permissions are the access control).
     public var socketMode: UInt16
     /// Bearer tokens for TCP listeners, one per line (blank lines and `#` comments ignored).
@@ -78,6 +82,27 @@ public struct DaemonConfig: Sendable, Hashable {
 public enum ListenAddress: Sendable, Hashable, CustomStringConvertible {
     case unix(path: String)
     case tcp(host: String, port: Int)
+
+    /// Parses an `advertise:` value, `http://HOST:PORT` or `unix:PATH`; nil when malformed.
+    public init?(advertised text: String) {
+        if text.hasPrefix("unix:") {
+            self.init(parsing: text)
+            return
+        }
+        guard text.hasPrefix("http://") else { return nil }
+        var rest = text.dropFirst("http://".count)
+        if rest.hasSuffix("/") { rest = rest.dropLast() }
+        guard !rest.contains("/"), !rest.contains("@"), case .tcp(let host, let port)? = ListenAddress(parsing: String(rest)) else { return nil }
+        self = .tcp(host: host, port: port)
+    }
+
+    /// The address as `advertise:` writes it (`http://HOST:PORT` or `unix:PATH`).
+    public var advertised: String {
+        switch self {
+        case .unix: description
+        case .tcp: "http://\(description)"
+        }
+    }
 
     /// Parses `unix:PATH`, `HOST:PORT` or `[IPv6]:PORT`; nil when malformed.
     public init?(parsing text: String) {

@@ -3,7 +3,7 @@
 /// on SQLite, where there is one node): its role, the lease as the database
 /// holds it, and how far the database's clock is from this node's.
 public struct NodeBody: WireBody, Codable {
-    /// `leader` (a standby does not answer).
+    /// `leader`, `standby` (it answers reads and forwards writes) or `fenced`.
     public var role: String
     /// This node's name in the lease (`HOST:PID`).
     public var name: String

@@ -64,6 +64,19 @@ actor MemoryDaemon: EventIntake, LeadQueries, DaemonHealth {
         return accepted
     }
 
+    /// Answers kept under an `Idempotency-Key`, with the body's fingerprint.
+    private var answers: [String: (fingerprint: String, body: String)] = [:]
+
+    func submit(_ events: [PendingEvent], source: String, once: IdempotentRequest) async throws -> String {
+        if let kept = answers[once.key] {
+            guard kept.fingerprint == once.fingerprint else { throw IdempotencyConflict(key: once.key) }
+            return kept.body
+        }
+        let body = once.answer(try await submit(events, source: source))
+        answers[once.key] = (once.fingerprint, body)
+        return body
+    }
+
     private func queue(_ notifications: [LeadNotification]) {
         for notification in notifications {
             for receiver in receivers {

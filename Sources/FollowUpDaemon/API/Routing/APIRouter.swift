@@ -41,13 +41,16 @@ enum APIRouter {
     /// - Parameters:
     ///   - source: what the event log records as the sender (`api`, `api:tcp`).
     ///   - tokens: the bearer tokens to demand, nil on a Unix socket.
-    static func make(endpoints: APIEndpoints, source: String, tokens: BearerTokens?) -> Router<BasicRequestContext> {
+    ///   - forwarding: a standby's: every write goes to the leader (after authentication, so it is the caller's token that counts).
+    static func make(endpoints: APIEndpoints, source: String, tokens: BearerTokens?,
+                     forwarding: LeaderForwarding? = nil) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         // Added first, so it is outermost: it also renders 401s and the router's misses.
         router.add(middleware: APIErrorMiddleware(routes: routes, logger: endpoints.logger))
         if let tokens { router.add(middleware: BearerAuthMiddleware(tokens: tokens, probe: { await endpoints.probe() })) }
         // After authentication: without a token a request learns nothing of its query.
         router.add(middleware: RepeatedParameterMiddleware())
+        if let forwarding { router.add(middleware: forwarding) }
         for route in routes {
             router.on(RouterPath(route.path), method: route.method) { request, context in
                 try await route.handler(endpoints, request, context, source)

@@ -1,6 +1,6 @@
 public import FollowUpRules
 import struct FollowUpCore.TimeSpan
-public import Hummingbird
+import Hummingbird
 import HummingbirdCore
 public import ServiceLifecycle
 import Logging
@@ -16,8 +16,11 @@ import Synchronization
 public struct APIListener: Service, CustomStringConvertible {
     /// Where it listens, as configured.
     public let address: ListenAddress
-    /// The Hummingbird application serving this address (tests can drive it with `HummingbirdTesting`).
-    public let application: Application<RouterResponder<BasicRequestContext>>
+    /// The Hummingbird application serving this address.
+    let application: Application<RoleResponder>
+    /// What it answers with: a node that goes from standby to leader keeps the
+    /// listener bound and changes the router behind it.
+    let responder: RoleResponder
     private let socket: UnixSocketFile?
     private let failure: StartupFailure
 
@@ -66,7 +69,8 @@ public struct APIListener: Service, CustomStringConvertible {
         // Requests the HTTP parser rejects get the API's JSON error too, not an empty 400.
         let server = HTTPServerBuilder.http1(configuration: .init(additionalChannelHandlers: [MalformedRequestAnswer()],
                                                                   idleTimeout: .seconds(limits.idleTimeout.seconds)))
-        application = Application(router: router, server: server,
+        responder = RoleResponder(router)
+        application = Application(responder: responder, server: server,
                                   configuration: ApplicationConfiguration(
                                       address: Self.bindAddress(of: address),
                                       availableConnectionsDelegate: .maximum(limits.maxConnections, logger: logger)),

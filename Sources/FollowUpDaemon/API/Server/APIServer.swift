@@ -22,6 +22,10 @@ public struct APIServer: Sendable {
     public let listeners: [APIListener]
     /// The TCP listeners' tokens (nil without a TCP listener), reloaded on SIGHUP.
     let tokens: BearerTokens?
+    /// What each of ``listeners`` answers with, in the same order: put into
+    /// listeners already bound (a standby that became the leader) instead of
+    /// running ``listeners``.
+    let routers: [RouterResponder<BasicRequestContext>]
 
     /// Builds the listeners; nothing is bound until they run.
     ///
@@ -38,6 +42,8 @@ public struct APIServer: Sendable {
     ///   - deliveryBell: rung after a retry, so delivery picks the rows up at once.
     ///   - eraser: what `POST /v1/leads/{id}/erase` asks (absent: it answers 404).
     ///   - backups: what `POST /v1/backup` copies (absent: it answers 404).
+    ///   - forwarding: on a standby (several nodes on PostgreSQL), what sends
+    ///     every write to the leader; nil where this node answers everything itself.
     ///   - onListening: called once per listener when it accepts connections, with
     ///     the address actually bound (a TCP port of 0 becomes the chosen port);
     ///     the daemon can tell systemd it is ready once every listener reported.
@@ -51,6 +57,21 @@ public struct APIServer: Sendable {
                 outbox: (any Outbox)? = nil,
                 eraser: (any LeadEraser)? = nil, backups: (any DatabaseBackup)? = nil, deliveryBell: Wakeup? = nil,
                 onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }) throws(APIStartupError) {
+        try self.init(intake: intake, queries: queries, health: health, clock: clock, config: config, logger: logger,
+                      testing: testing, rules: rules, reports: reports, outbox: outbox, eraser: eraser, backups: backups,
+                      deliveryBell: deliveryBell, forwarding: nil, onListening: onListening)
+    }
+
+    /// The same, for a standby: `forwarding` sends its writes to the leader.
+    init(intake: any EventIntake, queries: any LeadQueries, health: any DaemonHealth,
+         clock: @escaping @Sendable () -> Instant, config: DaemonConfig, logger: Logger,
+         testing: (any TestingClockControl)? = nil,
+         rules: (any RulesControl)? = nil,
+         reports: ReportSource? = nil,
+         outbox: (any Outbox)? = nil,
+         eraser: (any LeadEraser)? = nil, backups: (any DatabaseBackup)? = nil, deliveryBell: Wakeup? = nil,
+         forwarding: LeaderForwarding?,
+         onListening: @escaping @Sendable (ListenAddress) async -> Void = { _ in }) throws(APIStartupError) {
         let endpoints = APIEndpoints(intake: intake, queries: queries, health: health, clock: clock,
                                      maxBodyBytes: config.maxBodyBytes, logger: logger, testing: testing,
                                      rules: rules, reports: reports, outbox: outbox, eraser: eraser, backups: backups,
@@ -65,15 +86,19 @@ public struct APIServer: Sendable {
             tokens = try BearerTokens(file: file)
         }
         self.tokens = tokens
-        listeners = config.listen.map { address in
-            let router: Router<BasicRequestContext>
+        // A request that came without a token (a Unix socket) is forwarded to a leader on TCP with one of ours.
+        let forwarding = forwarding.map { $0.carrying(tokens) }
+        let routers = config.listen.map { address in
             switch address {
-            case .unix: router = APIRouter.make(endpoints: endpoints, source: "api", tokens: nil)
-            case .tcp: router = APIRouter.make(endpoints: endpoints, source: "api:tcp", tokens: tokens)
+            case .unix: APIRouter.make(endpoints: endpoints, source: "api", tokens: nil, forwarding: forwarding)
+            case .tcp: APIRouter.make(endpoints: endpoints, source: "api:tcp", tokens: tokens, forwarding: forwarding)
             }
-            return APIListener(address: address, router: router, socketMode: config.socketMode,
-                               limits: APIListener.Limits(idleTimeout: config.idleTimeout, maxConnections: config.maxConnections),
-                               logger: logger, onListening: onListening)
+        }
+        self.routers = routers.map { $0.buildResponder() }
+        listeners = zip(config.listen, routers).map { address, router in
+            APIListener(address: address, router: router, socketMode: config.socketMode,
+                        limits: APIListener.Limits(idleTimeout: config.idleTimeout, maxConnections: config.maxConnections),
+                        logger: logger, onListening: onListening)
         }
     }
 }

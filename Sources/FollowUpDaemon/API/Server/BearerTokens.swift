@@ -57,6 +57,14 @@ final class BearerTokens: Sendable {
         }
     }
 
+    /// A token whose scope grants `scope`, to present on the caller's behalf
+    /// (a standby forwarding a Unix-socket client's write to a leader on TCP).
+    func token(granting scope: TokenScope) -> String? {
+        tokens.withLock { tokens in
+            tokens.first { $0.scope.grants(scope) }.map { String(decoding: $0.bytes, as: UTF8.self) }
+        }
+    }
+
     private static func equalInConstantTime(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
         for i in 0..<max(a.count, b.count) {
