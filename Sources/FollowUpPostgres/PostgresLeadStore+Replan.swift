@@ -3,9 +3,6 @@ import FollowUpFormats
 import PostgresNIO
 
 extension PostgresLeadStore {
-    /// Leads read, re-planned and written per page: memory stays bounded with millions of leads.
-    static let replanPage = 2_048
-
     public func putInForce(engine: Engine, previous: Rules, roster: [Rep],
                            progress: @escaping @Sendable () -> Void) async throws -> ReplanReport {
         try await transaction { session, cache, tallies in
@@ -26,40 +23,31 @@ extension PostgresLeadStore {
         }
     }
 
-    /// Walks the leads that may have obligations a page at a time, re-planning
-    /// each; with `commit` writes each page's moved leads and their timers in two statements.
+    /// Runs the re-plan walk over the leads that may have obligations; with
+    /// `commit` writes each page's moved leads and their timers in two statements.
     private static func replanOpenLeads(engine: Engine, previous: Rules, keep: Int, commit: Bool,
                                         _ session: PostgresSession, _ tallies: inout TallyChanges,
                                         progress: () -> Void) throws -> ReplanReport {
-        var report = ReplanReport()
-        var after = Int64.min
-        while true {
-            let page = try session.texts("""
+        var walk = ReplanWalk(engine: engine, previous: previous, keep: keep)
+        return try walk.run(read: { after, limit in
+            try session.texts("""
                 SELECT row_to_json(l)::text FROM leads l
                 WHERE status IN ('open', 'engaged', 'nurture') AND seq > \(after)
                     AND id NOT IN (SELECT lead FROM erased_leads)
-                ORDER BY seq LIMIT \(replanPage)
+                ORDER BY seq LIMIT \(limit)
                 """).map(LeadColumns.read)
-            guard let last = page.last else { break }
-            after = last.seq
-            var moved = JSONWriter()
-            moved.beginArray()
+        }, write: { moved in
+            guard commit else { return }
+            var rows = JSONWriter()
+            rows.beginArray()
             var timers = TimerChanges()
-            var any = false
-            for before in page {
-                let planned = engine.replan(before, previous: previous)
-                guard report.add(before: before, after: planned, keep: keep), commit else { continue }
-                LeadColumns.write(planned, to: &moved)
-                timers.replace(before.timers, with: planned.timers)
-                any = true
+            for lead in moved {
+                LeadColumns.write(lead.after, to: &rows)
+                timers.replace(lead.oldTimers, with: lead.newTimers)
             }
-            moved.endArray()
-            if any {
-                try session.query(PostgresQuery(unsafeSQL: LeadColumns.upsertSQL, binds: try PostgresStoreCache.binds(moved.text)))
-                tallies.add(TallyChanges.timers, try timers.write(session))
-            }
-            progress()
-        }
-        return report
+            rows.endArray()
+            try session.query(PostgresQuery(unsafeSQL: LeadColumns.upsertSQL, binds: try PostgresStoreCache.binds(rows.text)))
+            tallies.add(TallyChanges.timers, try timers.write(session))
+        }, progress: progress)
     }
 }

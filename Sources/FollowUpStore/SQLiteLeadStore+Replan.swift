@@ -9,9 +9,6 @@ extension SQLiteLeadStore {
         WHERE status IN ('open', 'engaged', 'nurture') AND seq > ? AND id NOT IN (SELECT lead FROM erased_leads)
         ORDER BY seq LIMIT ?
         """
-    /// Leads read, re-planned and written per page: memory stays bounded with millions of leads.
-    static let replanPage = 2_048
-
     public func putInForce(engine: Engine, previous: Rules, roster: [Rep],
                            progress: @escaping @Sendable () -> Void) async throws -> ReplanReport {
         try await transaction { db, cache in
@@ -30,25 +27,18 @@ extension SQLiteLeadStore {
         }
     }
 
-    /// Walks the open leads a page at a time, re-planning each; with `commit` writes the moved ones.
+    /// Runs the re-plan walk over the open leads; with `commit` writes the moved ones.
     private static func replanOpenLeads(engine: Engine, previous: Rules, keep: Int, commit: Bool, _ db: Database,
                                         _ tallies: inout TallyDelta, progress: () -> Void) throws -> ReplanReport {
-        var report = ReplanReport()
-        var after = Int64.min  // capture order starts at 0
-        while true {
-            let page = try LeadRow.fetchAll(db.cachedStatement(sql: replanPageSQL), arguments: [after, replanPage])
-            guard let last = page.last else { break }
-            after = last.seq
-            for before in page {
-                let planned = engine.replan(before, previous: previous)
-                guard report.add(before: before, after: planned, keep: keep) else { continue }
-                if commit {
-                    try LeadRow.update(planned, profileChanged: false, db)
-                    tallies.add(TallyDelta.timers, try TimerRow.replace(before.timers, with: planned.timers, db))
-                }
+        var walk = ReplanWalk(engine: engine, previous: previous, keep: keep)
+        return try walk.run(read: { after, limit in
+            try LeadRow.fetchAll(db.cachedStatement(sql: replanPageSQL), arguments: [after, limit])
+        }, write: { moved in
+            guard commit else { return }
+            for lead in moved {
+                try LeadRow.update(lead.after, profileChanged: false, db)
+                tallies.add(TallyDelta.timers, try TimerRow.replace(lead.oldTimers, with: lead.newTimers, db))
             }
-            progress()
-        }
-        return report
+        }, progress: progress)
     }
 }

@@ -131,4 +131,33 @@ import FollowUpTestSupport
         let after = Engine(rules: rules).replan(before, previous: DefaultRules.make())
         #expect(after.nurtureAt == at("2026-12-27T14:00:00Z"))
     }
+
+    /// The walk the stores share: pages of any size give the report one page
+    /// gives, hand back only the moved leads with their timers, and advance
+    /// the page cursor to the last lead fed.
+    @Test func aWalkInPagesReportsAsOnePageAndHandsBackOnlyWhatMoved() throws {
+        let sim = try world(Line.standardReps() + [
+            Line.capture("2026-12-07T14:00:00Z", "HOT1", owner: "alice"),
+            Line.capture("2026-12-07T14:00:00Z", "WARM", source: "newsletter", owner: "alice"),
+            Line.capture("2026-12-07T14:00:00Z", "HOT2", owner: "bob"),
+            Line.capture("2026-12-07T14:00:00Z", "HOT3", owner: "alice"),
+        ], until: "2026-12-07T14:01:00Z")
+        let leads = sim.world.allLeads
+        let engine = Engine(rules: rules(firstTouch: .minutes(10), for: "high"))
+        var whole = ReplanWalk(engine: engine, previous: DefaultRules.make(), keep: 2)
+        let moved = whole.replan(leads)
+        #expect(moved.map(\.after.id) == ["HOT1", "HOT2", "HOT3"])
+        #expect(moved.allSatisfy { $0.oldTimers == $0.before.timers && $0.newTimers == engine.replan($0.before, previous: DefaultRules.make()).timers })
+        #expect(whole.report.examined == 4 && whole.report.movedCount == 3 && whole.report.moved.map(\.lead) == ["HOT1", "HOT2"])
+        #expect(whole.after == leads.last?.seq)
+
+        var paged = ReplanWalk(engine: engine, previous: DefaultRules.make(), keep: 2)
+        var pages: [Int64] = []
+        let report = paged.run(read: { after, _ in
+            pages.append(after)
+            return Array(leads.filter { $0.seq > after }.prefix(1))
+        }, write: { _ in }, progress: {})
+        #expect(report == whole.report)
+        #expect(pages == [Int64.min] + leads.map(\.seq), "each page starts after the last lead of the one before")
+    }
 }

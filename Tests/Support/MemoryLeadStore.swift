@@ -48,22 +48,17 @@ public final class MemoryLeadStore: LeadStore {
         state.withLock { committed in
             var next = committed
             for rep in roster { next.world.team.upsert(rep) }
-            var report = ReplanReport()
-            for before in next.world.allLeads where Self.mayHaveObligations(before) {
-                let planned = engine.replan(before, previous: previous)
-                if report.add(before: before, after: planned, keep: 0) { next.world.save(planned) }
-            }
+            var walk = ReplanWalk(engine: engine, previous: previous, keep: 0)
+            for moved in walk.replan(next.world.allLeads.filter(Self.mayHaveObligations)) { next.world.save(moved.after) }
             committed = next
-            return report
+            return walk.report
         }
     }
 
     public func previewReplan(engine: Engine, previous: Rules, keep: Int) async throws -> ReplanReport {
-        var report = ReplanReport()
-        for before in committed.world.allLeads where Self.mayHaveObligations(before) {
-            _ = report.add(before: before, after: engine.replan(before, previous: previous), keep: keep)
-        }
-        return report
+        var walk = ReplanWalk(engine: engine, previous: previous, keep: keep)
+        _ = walk.replan(committed.world.allLeads.filter(Self.mayHaveObligations))
+        return walk.report
     }
 
     public func checkpoint() async throws {}

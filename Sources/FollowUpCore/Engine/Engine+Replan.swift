@@ -48,7 +48,7 @@ extension Engine {
 
 extension ReplanReport {
     /// Counts one lead a reload looked at, and lists it (up to `keep`) when
-    /// its obligations moved. Every store's re-plan walk reports through this.
+    /// its obligations moved. ``ReplanWalk`` (every store's re-plan) reports through this.
     /// - Returns: whether it moved (the store then writes `after`).
     public mutating func add(before: LeadState, after: LeadState, keep: Int) -> Bool {
         examined += 1
