@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpReports
+@testable import FollowUpReports
 import FollowUpFormats
 import FollowUpTestSupport
 import Testing

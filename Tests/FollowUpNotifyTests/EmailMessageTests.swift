@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpNotify
+@testable import FollowUpNotify
 import Foundation
 import Testing
 

@@ -1,6 +1,6 @@
 import FollowUpCore
-import FollowUpNotify
-import FollowUpRules
+@testable import FollowUpNotify
+@testable import FollowUpRules
 import Foundation
 import Testing
 

@@ -2,7 +2,7 @@ import Crypto
 import FollowUpCore
 import FollowUpFormats
 @testable import FollowUpNotify
-import FollowUpRules
+@testable import FollowUpRules
 import Foundation
 import Testing
 

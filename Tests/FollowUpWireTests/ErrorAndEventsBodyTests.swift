@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpWire
+@testable import FollowUpWire
 import Testing
 
 /// The API error body and the answer to `POST /v1/events`.

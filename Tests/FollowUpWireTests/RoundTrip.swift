@@ -1,6 +1,6 @@
 import FollowUpCore
 import FollowUpFormats
-import FollowUpWire
+@testable import FollowUpWire
 import Testing
 
 /// Writes `body`, parses the bytes and reads them back: the value must be the

@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpWire
+@testable import FollowUpWire
 import Testing
 
 /// `POST /v1/rules/preview`: the request and both answers.

@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpWire
+@testable import FollowUpWire
 import Testing
 
 /// Health and status, the outbox, erasure and reload answers.

@@ -84,11 +84,6 @@ public struct RecordedEvent: Sendable {
 public struct FiredTimer: Sendable {
     public var timer: LeadTimer
     public var notifications: [LeadNotification]
-
-    public init(timer: LeadTimer, notifications: [LeadNotification]) {
-        self.timer = timer
-        self.notifications = notifications
-    }
 }
 
 /// A batch event that cannot apply: its index in the batch and why.
@@ -114,12 +109,6 @@ public struct TimelineBatch: Sendable {
 
     /// Every notification minted, timers' and events' interleaved as they happened.
     public var notifications: [LeadNotification]
-
-    public init(events: [RecordedEvent], timers: [FiredTimer], notifications: [LeadNotification]) {
-        self.events = events
-        self.timers = timers
-        self.notifications = notifications
-    }
 }
 
 

@@ -5,10 +5,5 @@ public struct WireError: Error, Hashable, Sendable, CustomStringConvertible {
     public var field: String
     public var message: String
 
-    public init(field: String, message: String) {
-        self.field = field
-        self.message = message
-    }
-
     public var description: String { field.isEmpty ? message : "\(field): \(message)" }
 }

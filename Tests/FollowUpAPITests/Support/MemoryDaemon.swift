@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpDaemon
+@testable import FollowUpDaemon
 import FollowUpTestSupport
 
 /// A whole daemon in memory: it applies submitted events through the real
