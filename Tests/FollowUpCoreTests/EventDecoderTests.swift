@@ -6,7 +6,7 @@ import FollowUpTestSupport
 /// DESIGN.md's event format: every type, errors that name the field, unknown
 /// fields kept as attributes.
 @Suite struct EventDecoderTests {
-    func decode(_ line: String, defaultAt: Instant? = nil) throws(EventError) -> Event {
+    func decode(_ line: String, defaultAt: Instant? = nil) throws(Diagnostic) -> Event {
         try EventDecoder.decode(line, defaultAt: defaultAt)
     }
 
@@ -184,7 +184,7 @@ import FollowUpTestSupport
         (#"{"at":"2026-12-02T21:15:00Z","type":"lead.snoozed","until":"2026-12-07T15:00:00Z"}"#, "lead"),
     ])
     func aBadSnoozeNamesItsField(_ line: String, _ field: String) {
-        #expect(throws: EventError.self) { try decode(line) }
+        #expect(throws: Diagnostic.self) { try decode(line) }
         do { _ = try decode(line) } catch { #expect(error.field == field, "\(error)") }
     }
 

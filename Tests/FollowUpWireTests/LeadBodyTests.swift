@@ -71,6 +71,6 @@ import Testing
     @Test func anUnknownStatusIsNamed() throws {
         var text = String(decoding: Self.lead().jsonBytes, as: UTF8.self)
         text = text.replacing(#""status":"open""#, with: #""status":"opened""#)
-        #expect(try wireError(text, as: LeadBody.self) == WireError(field: "status", message: "unknown value \"opened\""))
+        #expect(try wireError(text, as: LeadBody.self) == Diagnostic(field: "status", message: "unknown value \"opened\""))
     }
 }

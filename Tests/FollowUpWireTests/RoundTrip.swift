@@ -16,9 +16,9 @@ func expectRoundTrip<Body: WireBody>(_ body: Body, sourceLocation: SourceLocatio
 }
 
 /// Reads `text` as `Body` and returns the error it throws.
-func wireError<Body: WireBody>(_ text: String, as body: Body.Type) throws -> WireError? {
+func wireError<Body: WireBody>(_ text: String, as body: Body.Type) throws -> Diagnostic? {
     let parsed = try JSONParser.parse(text)
-    do throws(WireError) {
+    do throws(Diagnostic) {
         _ = try Body(json: parsed)
         return nil
     } catch {

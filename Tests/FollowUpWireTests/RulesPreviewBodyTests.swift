@@ -11,7 +11,7 @@ import Testing
 
     @Test func aFileWithoutTextIsNamedByItsPlace() throws {
         let error = try wireError(#"{"files":[{"path":"a.yaml"}]}"#, as: RulesPreviewRequestBody.self)
-        #expect(error == WireError(field: "files[0].text", message: "missing"))
+        #expect(error == Diagnostic(field: "files[0].text", message: "missing"))
     }
 
     @Test func answersRoundTrip() throws {

@@ -17,7 +17,7 @@ public struct Engine: Sendable {
     /// Checks that an event can be applied: the leads and reps it names exist,
     /// the priority it gives is known. Nothing changes; ``apply(_:to:)`` runs
     /// the same checks.
-    public func validate(_ event: Event, in world: some EngineWorld) throws(EventError) {
+    public func validate(_ event: Event, in world: some EngineWorld) throws(Diagnostic) {
         try validate(event, leadExists: { world.hasLead($0) }, repExists: { world.team.members[$0] != nil })
         if case .leadSnoozed(let snooze) = event.body, let lead = world.lead(snooze.lead),
            let limit = rules.policy(for: lead).followThrough.maxSnooze {
@@ -27,38 +27,38 @@ public struct Engine: Sendable {
 
     /// The same checks against plain lookups, so a whole file can be vetted
     /// before anything runs (`simulate` prints nothing for a file with errors).
-    public func validate(_ event: Event, leadExists: (LeadID) -> Bool, repExists: (RepID) -> Bool) throws(EventError) {
+    public func validate(_ event: Event, leadExists: (LeadID) -> Bool, repExists: (RepID) -> Bool) throws(Diagnostic) {
         switch event.body {
         case .repUpserted(let rep):
-            if rep.id == RepID.system { throw EventError(field: "rep.id", message: "\"system\" is reserved for automatic touches") }
+            if rep.id == RepID.system { throw Diagnostic(field: "rep.id", message: "\"system\" is reserved for automatic touches") }
         case .repAvailability(let rep, _):
             if !repExists(rep) {
-                throw EventError(field: "rep", message: "unknown rep \"\(rep)\" (send rep.upserted first)")
+                throw Diagnostic(field: "rep", message: "unknown rep \"\(rep)\" (send rep.upserted first)")
             }
         case .leadCaptured(let profile):
             // A repeat of a known lead is ignored whole, so it is not checked either.
             if let p = profile.priority, !leadExists(profile.id), rules.priority(named: p) == nil {
-                throw EventError(field: "lead.priority", message: "unknown priority \"\(p)\" (one of \(rules.priorities.map(\.name).joined(separator: ", ")))")
+                throw Diagnostic(field: "lead.priority", message: "unknown priority \"\(p)\" (one of \(rules.priorities.map(\.name).joined(separator: ", ")))")
             }
         case .touchLogged(let t):
-            if !leadExists(t.lead) { throw EventError(field: "lead", message: "unknown lead \"\(t.lead)\"") }
+            if !leadExists(t.lead) { throw Diagnostic(field: "lead", message: "unknown lead \"\(t.lead)\"") }
             if t.rep != RepID.system, !repExists(t.rep) {
-                throw EventError(field: "rep", message: "unknown rep \"\(t.rep)\" (send rep.upserted first)")
+                throw Diagnostic(field: "rep", message: "unknown rep \"\(t.rep)\" (send rep.upserted first)")
             }
         case .leadAccepted(let lead, let rep), .leadDeclined(let lead, let rep, _):
-            if !leadExists(lead) { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
-            if !repExists(rep) { throw EventError(field: "rep", message: "unknown rep \"\(rep)\" (send rep.upserted first)") }
+            if !leadExists(lead) { throw Diagnostic(field: "lead", message: "unknown lead \"\(lead)\"") }
+            if !repExists(rep) { throw Diagnostic(field: "rep", message: "unknown rep \"\(rep)\" (send rep.upserted first)") }
         case .repDeactivated(let rep):
-            if !repExists(rep) { throw EventError(field: "rep", message: "unknown rep \"\(rep)\"") }
+            if !repExists(rep) { throw Diagnostic(field: "rep", message: "unknown rep \"\(rep)\"") }
         case .leadUpdated(let update):
-            if !leadExists(update.lead) { throw EventError(field: "lead.id", message: "unknown lead \"\(update.lead)\"") }
+            if !leadExists(update.lead) { throw Diagnostic(field: "lead.id", message: "unknown lead \"\(update.lead)\"") }
         case .leadMerged(let lead, let duplicate):
-            if !leadExists(lead) { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
-            if !leadExists(duplicate) { throw EventError(field: "duplicate", message: "unknown lead \"\(duplicate)\"") }
+            if !leadExists(lead) { throw Diagnostic(field: "lead", message: "unknown lead \"\(lead)\"") }
+            if !leadExists(duplicate) { throw Diagnostic(field: "duplicate", message: "unknown lead \"\(duplicate)\"") }
         case .leadActivity(let lead, _), .leadStatus(let lead, _, _), .leadReassigned(let lead, _):
-            if !leadExists(lead) { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
+            if !leadExists(lead) { throw Diagnostic(field: "lead", message: "unknown lead \"\(lead)\"") }
         case .leadSnoozed(let snooze):
-            if !leadExists(snooze.lead) { throw EventError(field: "lead", message: "unknown lead \"\(snooze.lead)\"") }
+            if !leadExists(snooze.lead) { throw Diagnostic(field: "lead", message: "unknown lead \"\(snooze.lead)\"") }
             // Without the lead's policy at hand, the longest any policy allows;
             // `validate(_:in:)` checks the lead's own.
             let limits = rules.policies.values.map(\.followThrough.maxSnooze)
@@ -69,14 +69,14 @@ public struct Engine: Sendable {
     }
 
     /// Checks a snooze against one policy's `max_snooze`.
-    static func check(_ snooze: Snooze, at: Instant, maxSnooze: TimeSpan) throws(EventError) {
+    static func check(_ snooze: Snooze, at: Instant, maxSnooze: TimeSpan) throws(Diagnostic) {
         if snooze.until > at + maxSnooze {
-            throw EventError(field: "until", message: "\(snooze.until) is more than max_snooze (\(maxSnooze)) after the event's time \(at)")
+            throw Diagnostic(field: "until", message: "\(snooze.until) is more than max_snooze (\(maxSnooze)) after the event's time \(at)")
         }
     }
 
     /// Applies an event at its own time.
-    public func apply(_ event: Event, to world: inout some EngineWorld) throws(EventError) -> EngineOutcome {
+    public func apply(_ event: Event, to world: inout some EngineWorld) throws(Diagnostic) -> EngineOutcome {
         try validate(event, in: world)
         return applyValidated(event, to: &world)
     }

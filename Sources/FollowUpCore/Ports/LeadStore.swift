@@ -89,9 +89,9 @@ public struct FiredTimer: Sendable {
 /// A batch event that cannot apply: its index in the batch and why.
 public struct EventBatchError: Error, Hashable, Sendable, CustomStringConvertible {
     public var index: Int
-    public var error: EventError
+    public var error: Diagnostic
 
-    public init(index: Int, error: EventError) {
+    public init(index: Int, error: Diagnostic) {
         self.index = index
         self.error = error
     }

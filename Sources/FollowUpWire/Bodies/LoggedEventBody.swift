@@ -24,7 +24,7 @@ public struct LoggedEventBody: WireBody {
         event.write(to: &w, key: "event")
     }
 
-    public init(reading o: WireObject) throws(WireError) {
+    public init(reading o: WireObject) throws(Diagnostic) {
         seq = try o.member("seq")
         source = try o.member("source")
         receivedAt = try o.member("received_at")

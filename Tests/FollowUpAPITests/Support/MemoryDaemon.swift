@@ -37,7 +37,7 @@ actor MemoryDaemon: EventIntake, LeadQueries, DaemonHealth {
         // Vet the whole batch first: a bad event rejects it whole.
         var newLeads = Set<LeadID>(), newReps = Set<RepID>()
         for (index, event) in timed.enumerated() {
-            do throws(EventError) {
+            do throws(Diagnostic) {
                 try engine.validate(event, leadExists: { world.hasLead($0) || newLeads.contains($0) },
                                     repExists: { world.team.members[$0] != nil || newReps.contains($0) })
             } catch {

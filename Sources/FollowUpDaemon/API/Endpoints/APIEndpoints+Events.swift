@@ -23,7 +23,7 @@ extension APIEndpoints {
             accepted = try await intake.submit(batch.events, source: source)
         } catch let error as EventBatchError {
             throw APIError(error.error, index: batch.isArray ? error.index : nil)
-        } catch let error as EventError {
+        } catch let error as Diagnostic {
             throw APIError(error, index: nil)
         }
         let answer = AcceptedEventsBody(accepted: zip(batch.events, accepted).map { pending, result in
