@@ -25,6 +25,7 @@ enum Schema {
         migrator.registerMigration("v10-erased-leads", migrate: addErasedLeads)
         // v11 is left to the retention change being written alongside; numbers only need to be unique and ordered.
         migrator.registerMigration("v11-won-value", migrate: WonValueMigration.migrate)
+        migrator.registerMigration("v12-notification-recipient", migrate: RecipientMigration.migrate)
         return migrator
     }()
 

@@ -297,9 +297,9 @@ import FollowUpTestSupport
 
     @Test func notificationsPrintInDesignOrderAndFormat() {
         let n = LeadNotification(id: "L1:lead.assigned:1:1", at: at("2026-11-24T20:00:00Z"), kind: .leadAssigned, lead: "L1",
-                                 to: "alice", step: 1, deadline: at("2026-11-24T20:05:00Z"), reason: .new)
+                                 to: "alice", recipient: .rep, step: 1, deadline: at("2026-11-24T20:05:00Z"), reason: .new)
         #expect(n.jsonLine == #"{"id":"L1:lead.assigned:1:1","at":"2026-11-24T20:00:00Z","kind":"lead.assigned","lead":"L1","to":"alice","step":1,"deadline":"2026-11-24T20:05:00Z","reason":"new"}"#)
-        let u = LeadNotification(id: "L1:lead.unrouted:0:1", at: at("2026-11-24T20:05:00Z"), kind: .leadUnrouted, lead: "L\"1", to: "sales-manager")
+        let u = LeadNotification(id: "L1:lead.unrouted:0:1", at: at("2026-11-24T20:05:00Z"), kind: .leadUnrouted, lead: "L\"1", to: "sales-manager", recipient: .fallback)
         #expect(u.jsonLine == #"{"id":"L1:lead.unrouted:0:1","at":"2026-11-24T20:05:00Z","kind":"lead.unrouted","lead":"L\"1","to":"sales-manager"}"#)
     }
 }

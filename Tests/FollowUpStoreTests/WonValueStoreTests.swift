@@ -50,7 +50,8 @@ import FollowUpTestSupport
         _ = try await makeStore(path)
         try RawSQL.execute("""
             ALTER TABLE leads DROP COLUMN won_value;
-            DELETE FROM grdb_migrations WHERE identifier = 'v11-won-value';
+            ALTER TABLE outbox DROP COLUMN recipient;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v11-won-value', 'v12-notification-recipient');
             UPDATE events SET body = json_set(body, '$.value', 700) WHERE type = 'lead.status' AND lead = 'L1' AND at = 1795550460;
             UPDATE events SET body = json_set(body, '$.value', 'lots') WHERE type = 'lead.status' AND lead = 'L2';
             UPDATE events SET body = json_set(body, '$.value', 5) WHERE type = 'lead.status' AND lead = 'L3';

@@ -180,12 +180,13 @@ struct EnginePass {
     }
 
     /// Mints and records a notification; one that carries a step carries its channel.
-    mutating func notify(_ kind: NotificationKind, _ lead: inout LeadState, to: String, step: Int? = nil,
+    mutating func notify(_ kind: NotificationKind, _ lead: inout LeadState, to recipient: Recipient, step: Int? = nil,
                          deadline: Instant? = nil, reason: NotificationReason? = nil,
                          action: String? = nil, score: Int? = nil, acceptBy: Instant? = nil) {
         let id = lead.nextNotificationID(kind, step: step)
         let channel = step.flatMap { rules.channel(ofStep: $0, for: lead) }
-        notifications.append(LeadNotification(id: id, at: now, kind: kind, lead: lead.id, to: to, step: step,
+        notifications.append(LeadNotification(id: id, at: now, kind: kind, lead: lead.id, to: recipient.to,
+                                              recipient: recipient.kind, step: step,
                                               channel: channel, deadline: deadline, reason: reason,
                                               action: action, score: score, acceptBy: acceptBy))
     }
@@ -202,7 +203,7 @@ struct EnginePass {
         let open = lead.openStep
         let window = rules.policy(for: lead).followThrough.acceptWithin
         lead.acceptBy = open?.number == 1 && !lead.unrouted ? window.map { now + $0 } : nil
-        notify(.leadAssigned, &lead, to: rep, step: open?.number, deadline: open?.deadline, reason: reason,
+        notify(.leadAssigned, &lead, to: .rep(rep), step: open?.number, deadline: open?.deadline, reason: reason,
                acceptBy: lead.acceptBy)
     }
 
@@ -210,7 +211,7 @@ struct EnginePass {
     /// nothing more until a touch (the fallback owns the problem).
     mutating func unroute(_ lead: inout LeadState) {
         lead.unrouted = true
-        notify(.leadUnrouted, &lead, to: rules.fallback)
+        notify(.leadUnrouted, &lead, to: .fallback(rules.fallback))
         let step = lead.step.map { "step \($0.number)" } ?? "the lead"
         note(lead.id, "nobody available: lead.unrouted to \(rules.fallback); \(step) sends nothing more until a touch")
     }
@@ -218,11 +219,16 @@ struct EnginePass {
     /// Who hears about a lead now: the owner; while they are away the first
     /// available rep of their chain (reason owner_unavailable), or the owner
     /// when there is none; the fallback when the lead has no owner.
-    func standIn(for lead: LeadState, in world: some EngineWorld) -> (to: String, reason: NotificationReason?) {
-        guard let owner = lead.owner else { return (rules.fallback, nil) }
-        if world.team.isAvailable(owner, at: now) { return (owner, nil) }
-        if let backup = world.team.firstAvailable(inChainOf: owner, at: now) { return (backup, .ownerUnavailable) }
-        return (owner, nil)
+    func standIn(for lead: LeadState, in world: some EngineWorld) -> (to: Recipient, reason: NotificationReason?) {
+        guard let owner = lead.owner else { return (.fallback(rules.fallback), nil) }
+        if world.team.isAvailable(owner, at: now) { return (.rep(owner), nil) }
+        if let backup = world.team.firstAvailable(inChainOf: owner, at: now) { return (.rep(backup), .ownerUnavailable) }
+        return (.rep(owner), nil)
+    }
+
+    /// The lead's owner, or the fallback receiver when it has none.
+    func ownerOrFallback(of lead: LeadState) -> Recipient {
+        lead.owner.map(Recipient.rep) ?? .fallback(rules.fallback)
     }
 
     /// Opens step 1 afresh at `now` (capture, escalation, hand-off).
