@@ -5,14 +5,17 @@ import PostgresNIO
 /// How an ``OutboxEntry`` maps to an `outbox` row (the SQLite store's columns).
 enum OutboxColumns {
     static let selectList =
-        "payload, receiver, state, attempts, next_attempt_at, last_error, created_at, delivered_at, via, requeued_at"
+        "payload, recipient, receiver, state, attempts, next_attempt_at, last_error, created_at, delivered_at, via, requeued_at"
 
     static func read(_ row: PostgresRow) throws -> OutboxEntry {
-        let (payload, receiver, rawState, attempts, next, lastError, created, delivered, via, requeued) =
-            try row.decode((String, String, String, Int, Int64, String?, Int64, Int64?, String?, Int64?).self)
+        let (payload, rawRecipient, receiver, rawState, attempts, next, lastError, created, delivered, via, requeued) =
+            try row.decode((String, String, String, String, Int, Int64, String?, Int64, Int64?, String?, Int64?).self)
+        guard let recipient = RecipientKind(rawValue: rawRecipient) else {
+            throw PostgresStoreError.data(table: "outbox", key: payload, message: "unknown recipient \"\(rawRecipient)\"")
+        }
         let notification: LeadNotification
         do throws(JSONColumnError) {
-            notification = try LeadNotification(jsonLine: payload)
+            notification = try LeadNotification(jsonLine: payload, recipient: recipient)
         } catch {
             throw PostgresStoreError.data(table: "outbox", key: payload, message: error.description)
         }

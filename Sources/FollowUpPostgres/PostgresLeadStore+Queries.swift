@@ -124,7 +124,7 @@ extension PostgresLeadStore: LeadQueries {
         try await rows(query).map { row in
             let (seq, body, source, receivedAt) = try row.decode((Int64, String, String, Int64).self)
             let event: Event
-            do throws(EventError) {
+            do throws(Diagnostic) {
                 event = try EventDecoder.decode(body)
             } catch {
                 throw PostgresStoreError.data(table: "events", key: String(seq), message: "body does not decode: \(error)")

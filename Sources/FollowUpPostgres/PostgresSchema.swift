@@ -71,6 +71,18 @@ enum PostgresSchema {
         Migration(version: 3, name: "idempotency keys", statements: [
             "CREATE TABLE idempotency_keys (key text PRIMARY KEY, fingerprint text NOT NULL, body text NOT NULL, created_at bigint NOT NULL)",
         ]),
+        // What each outbox row's `to` names (rep, lead or fallback), as the engine decided it,
+        // as SQLite's v13: a message built at delivery never guesses from the spelling. Rows
+        // from before get the kind once: an acknowledgement the lead; else a rep of the roster,
+        // or the fallback.
+        Migration(version: 4, name: "notification recipient", statements: [
+            "ALTER TABLE outbox ADD COLUMN recipient text NOT NULL DEFAULT 'rep'",
+            "UPDATE outbox SET recipient = 'lead' WHERE kind = 'lead.acknowledgement'",
+            """
+            UPDATE outbox SET recipient = 'fallback' WHERE kind <> 'lead.acknowledgement'
+                AND (payload::jsonb ->> 'to') NOT IN (SELECT id FROM reps)
+            """,
+        ]),
     ]
 
     /// Brings the database up to date in one transaction, under an advisory

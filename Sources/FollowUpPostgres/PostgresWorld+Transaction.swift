@@ -26,7 +26,7 @@ extension PostgresWorld: TimelineTransaction {
     func log(_ event: Event, source: String, receivedAt: Instant) throws -> Int64 {
         if let lead = event.lead, try isErased(lead) {
             let field = if case .leadCaptured = event.body { "lead.id" } else { "lead" }
-            throw EventError(field: field, message: "lead \"\(lead)\" was erased (followupctl lead erase); events naming it are refused")
+            throw Diagnostic(field: field, message: "lead \"\(lead)\" was erased (followupctl lead erase); events naming it are refused")
         }
         let seq = nextEventSeq
         nextEventSeq += 1
@@ -59,6 +59,7 @@ extension PostgresWorld: TimelineTransaction {
                 outboxRows.string("kind", n.kind.rawValue)
                 outboxRows.string("lead", n.lead)
                 outboxRows.string("payload", payload)
+                outboxRows.string("recipient", n.recipient.rawValue)
                 outboxRows.seconds("created_at", createdAt)
                 outboxRows.endObject()
                 outboxCount += 1
@@ -157,10 +158,11 @@ extension PostgresWorld: TimelineTransaction {
     /// (as the SQLite store's `INSERT OR IGNORE`). Rows go in minting order.
     static let insertOutboxSQL = """
         WITH made AS (
-            INSERT INTO outbox (id, receiver, at, kind, lead, payload, state, attempts, next_attempt_at, created_at)
-            SELECT id, receiver, at, kind, lead, payload, 'pending', 0, at, created_at
+            INSERT INTO outbox (id, receiver, at, kind, lead, payload, recipient, state, attempts, next_attempt_at, created_at)
+            SELECT id, receiver, at, kind, lead, payload, recipient, 'pending', 0, at, created_at
             FROM jsonb_to_recordset($1::jsonb)
-                AS r(n integer, id text, receiver text, at bigint, kind text, lead text, payload text, created_at bigint)
+                AS r(n integer, id text, receiver text, at bigint, kind text, lead text, payload text, recipient text,
+                     created_at bigint)
             ORDER BY n
             ON CONFLICT DO NOTHING RETURNING receiver)
         SELECT receiver, count(*) FROM made GROUP BY receiver

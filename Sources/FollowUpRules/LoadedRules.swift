@@ -11,11 +11,4 @@ public struct LoadedRules: Sendable {
     public var files: [String]
     /// One line for `followupctl check-rules`: `rules OK: 4 files, 1 calendar, …, version 3f2a9c1d`.
     public var summary: String
-
-    public init(rules: Rules, notes: [RuleProblem], files: [String], summary: String) {
-        self.rules = rules
-        self.notes = notes
-        self.files = files
-        self.summary = summary
-    }
 }

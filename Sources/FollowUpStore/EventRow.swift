@@ -62,7 +62,7 @@ enum EventRow {
             let seq = try c.int64()
             let body = try c.string()
             let event: Event
-            do throws(EventError) {
+            do throws(Diagnostic) {
                 event = try EventDecoder.decode(body)
             } catch {
                 throw StoreDataError(table: "events", key: String(seq), message: "body does not decode: \(error)")

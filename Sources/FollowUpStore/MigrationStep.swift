@@ -8,10 +8,4 @@ public struct MigrationStep: Sendable, Hashable {
     public let index: Int
     /// How many are pending.
     public let count: Int
-
-    public init(identifier: String, index: Int, count: Int) {
-        self.identifier = identifier
-        self.index = index
-        self.count = count
-    }
 }

@@ -5,13 +5,14 @@ import GRDB
 /// How an ``OutboxEntry`` maps to an `outbox` row.
 enum OutboxRow {
     static let selectList =
-        "payload, receiver, state, attempts, next_attempt_at, last_error, created_at, delivered_at, via, requeued_at"
+        "payload, recipient, receiver, state, attempts, next_attempt_at, last_error, created_at, delivered_at, via, requeued_at"
 
     /// `OR IGNORE`: a notification id is deterministic, so one minted again
     /// (a replay) finds its row and leaves it as it is.
     static let insertSQL = """
-        INSERT OR IGNORE INTO outbox (id, receiver, at, kind, lead, payload, state, attempts, next_attempt_at, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+        INSERT OR IGNORE INTO outbox (id, receiver, at, kind, lead, payload, recipient, state, attempts, next_attempt_at,
+                                      created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
         """
     static let duePendingSQL = """
         SELECT \(selectList) FROM outbox
@@ -66,6 +67,7 @@ enum OutboxRow {
                 statement.bind(n.kind.rawValue)
                 statement.bind(n.lead)
                 statement.bind(payload)
+                statement.bind(n.recipient.rawValue)
                 statement.bind(n.at.secondsSinceEpoch)
                 statement.bind(createdAt.secondsSinceEpoch)
                 try statement.execute()
@@ -93,9 +95,13 @@ enum OutboxRow {
     static func decode(_ row: Row) throws -> OutboxEntry {
         var c = ColumnReader(row: row)
         let payload = try c.string()
+        let rawRecipient = try c.string()
+        guard let recipient = RecipientKind(rawValue: rawRecipient) else {
+            throw StoreDataError(table: "outbox", key: payload, message: "unknown recipient \"\(rawRecipient)\"")
+        }
         let notification: LeadNotification
         do throws(JSONColumnError) {
-            notification = try LeadNotification(jsonLine: payload)
+            notification = try LeadNotification(jsonLine: payload, recipient: recipient)
         } catch {
             throw StoreDataError(table: "outbox", key: payload, message: error.description)
         }

@@ -106,13 +106,13 @@ extension SQLiteLeadStore {
     /// Asked for every event the writer logs: a cached statement, bound
     /// directly (preparing the query each time was an eighth of the writer's
     /// time under ingest).
-    static func erasedLeadRefusal(_ event: Event, _ db: Database) throws -> EventError? {
+    static func erasedLeadRefusal(_ event: Event, _ db: Database) throws -> Diagnostic? {
         guard let lead = event.lead else { return nil }
         var statement = try BoundStatement(db, sql: erasedSQL)
         statement.bind(lead)
         guard try statement.hasRow() else { return nil }
         let field = if case .leadCaptured = event.body { "lead.id" } else { "lead" }
-        return EventError(field: field, message: "lead \"\(lead)\" was erased (followupctl lead erase); events naming it are refused")
+        return Diagnostic(field: field, message: "lead \"\(lead)\" was erased (followupctl lead erase); events naming it are refused")
     }
 
     static func isErased(_ lead: LeadID, _ db: Database) throws -> Bool {

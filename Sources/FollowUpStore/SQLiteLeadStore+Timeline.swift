@@ -7,7 +7,7 @@ extension SQLiteLeadStore {
     /// does): the event log row, the engine's changes to leads, timers and
     /// team, and the outbox rows of what it minted. For tests and tools that
     /// place events and timers themselves.
-    /// - Throws: ``EventError`` when the event cannot apply; nothing is written then.
+    /// - Throws: ``Diagnostic`` when the event cannot apply; nothing is written then.
     public func record(_ event: Event, source: String, receivedAt: Instant, engine: Engine) async throws -> RecordedEvent {
         try await write { transaction in
             var world = transaction

@@ -26,6 +26,7 @@ enum Schema {
         // v11 is left to the retention change being written alongside; numbers only need to be unique and ordered.
         migrator.registerMigration("v11-won-value", migrate: WonValueMigration.migrate)
         migrator.registerMigration("v12-idempotency-keys", migrate: addIdempotencyKeys)
+        migrator.registerMigration("v13-notification-recipient", migrate: RecipientMigration.migrate)
         return migrator
     }()
 

@@ -55,11 +55,5 @@ public struct StoreDataError: Error, Sendable, Hashable, CustomStringConvertible
     public var key: String
     public var message: String
 
-    public init(table: String, key: String, message: String) {
-        self.table = table
-        self.key = key
-        self.message = message
-    }
-
     public var description: String { "store: \(table) row \(key): \(message)" }
 }

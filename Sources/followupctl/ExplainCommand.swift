@@ -106,7 +106,7 @@ struct ExplainCommand: AsyncParsableCommand {
                 // The log is in applied order; an event the clock put behind the timeline applied at its time.
                 event.at = max(event.at, simulation.now ?? event.at)
                 narration.event(event, origin: entry.origin)
-                do throws(EventError) {
+                do throws(Diagnostic) {
                     try simulation.apply(event, emit: { narration.outcome($0) })
                 } catch {
                     throw CtlError("\(entry.origin) (\(event.type)) does not replay under these rules: \(error)")

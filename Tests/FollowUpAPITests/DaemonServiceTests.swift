@@ -1,6 +1,6 @@
 import FollowUpCore
 import FollowUpDaemon
-import FollowUpRules
+@testable import FollowUpRules
 import FollowUpTestSupport
 import Foundation
 import Logging

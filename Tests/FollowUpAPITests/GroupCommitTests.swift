@@ -78,7 +78,7 @@ struct GroupCommitTests {
             }
             let first = try await submitted[0].value
             let third = try await submitted[2].value
-            await #expect(throws: EventBatchError(index: 1, error: EventError(field: "lead", message: "unknown lead \"NOBODY\""))) {
+            await #expect(throws: EventBatchError(index: 1, error: Diagnostic(field: "lead", message: "unknown lead \"NOBODY\""))) {
                 try await submitted[1].value
             }
             #expect(first.map(\.seq) == [1, 2])

@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpReports
+@testable import FollowUpReports
 import Foundation
 @testable import FollowUpDaemon
 import FollowUpTestSupport

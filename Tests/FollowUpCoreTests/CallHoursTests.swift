@@ -1,6 +1,6 @@
 import FollowUpCore
 import FollowUpFormats
-import FollowUpReports
+@testable import FollowUpReports
 import FollowUpTestSupport
 import Testing
 

@@ -5,7 +5,7 @@ import Testing
 @Suite struct DeliveryPolicyTests {
     static let t0 = Instant(secondsSinceEpoch: 1_800_000_000)
     static func notification(_ kind: NotificationKind) -> LeadNotification {
-        LeadNotification(id: "L1:\(kind.rawValue):1:1", at: t0, kind: kind, lead: "L1", to: "alice")
+        LeadNotification(id: "L1:\(kind.rawValue):1:1", at: t0, kind: kind, lead: "L1", to: "alice", recipient: .rep)
     }
 
     @Test func firstMatchingRouteWinsAndNoMatchGoesEverywhere() {

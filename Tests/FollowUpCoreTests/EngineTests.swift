@@ -549,8 +549,8 @@ enum Line {
     // MARK: Validation and the simulation clock
 
     @Test func invalidEventsAreRejectedAndNameTheField() throws {
-        func rejection(_ lines: [String]) -> EventError? {
-            do { _ = try simulate(lines); return nil } catch let e as EventError { return e } catch { return nil }
+        func rejection(_ lines: [String]) -> Diagnostic? {
+            do { _ = try simulate(lines); return nil } catch let e as Diagnostic { return e } catch { return nil }
         }
         let reps = Line.standardReps()
         #expect(rejection(reps + [Line.touch("2026-12-07T14:00:00Z", "ghost", by: "alice")])?.field == "lead")
@@ -568,7 +568,7 @@ enum Line {
         }
         sim.run(until: at("2026-12-07T14:05:00Z")) { _ in }
         #expect(sim.now == at("2026-12-07T14:05:00Z"))
-        #expect(throws: EventError.self) { try sim.apply(try EventDecoder.decode(Line.status("2026-12-07T14:04:00Z", "L1"))) { _ in } }
+        #expect(throws: Diagnostic.self) { try sim.apply(try EventDecoder.decode(Line.status("2026-12-07T14:04:00Z", "L1"))) { _ in } }
     }
 
     @Test func aTimerExactlyAtUntilFires() throws {

@@ -6,7 +6,7 @@ import FollowUpTestSupport
 /// DESIGN.md's event format: every type, errors that name the field, unknown
 /// fields kept as attributes.
 @Suite struct EventDecoderTests {
-    func decode(_ line: String, defaultAt: Instant? = nil) throws(EventError) -> Event {
+    func decode(_ line: String, defaultAt: Instant? = nil) throws(Diagnostic) -> Event {
         try EventDecoder.decode(line, defaultAt: defaultAt)
     }
 
@@ -184,7 +184,7 @@ import FollowUpTestSupport
         (#"{"at":"2026-12-02T21:15:00Z","type":"lead.snoozed","until":"2026-12-07T15:00:00Z"}"#, "lead"),
     ])
     func aBadSnoozeNamesItsField(_ line: String, _ field: String) {
-        #expect(throws: EventError.self) { try decode(line) }
+        #expect(throws: Diagnostic.self) { try decode(line) }
         do { _ = try decode(line) } catch { #expect(error.field == field, "\(error)") }
     }
 
@@ -297,9 +297,9 @@ import FollowUpTestSupport
 
     @Test func notificationsPrintInDesignOrderAndFormat() {
         let n = LeadNotification(id: "L1:lead.assigned:1:1", at: at("2026-11-24T20:00:00Z"), kind: .leadAssigned, lead: "L1",
-                                 to: "alice", step: 1, deadline: at("2026-11-24T20:05:00Z"), reason: .new)
+                                 to: "alice", recipient: .rep, step: 1, deadline: at("2026-11-24T20:05:00Z"), reason: .new)
         #expect(n.jsonLine == #"{"id":"L1:lead.assigned:1:1","at":"2026-11-24T20:00:00Z","kind":"lead.assigned","lead":"L1","to":"alice","step":1,"deadline":"2026-11-24T20:05:00Z","reason":"new"}"#)
-        let u = LeadNotification(id: "L1:lead.unrouted:0:1", at: at("2026-11-24T20:05:00Z"), kind: .leadUnrouted, lead: "L\"1", to: "sales-manager")
+        let u = LeadNotification(id: "L1:lead.unrouted:0:1", at: at("2026-11-24T20:05:00Z"), kind: .leadUnrouted, lead: "L\"1", to: "sales-manager", recipient: .fallback)
         #expect(u.jsonLine == #"{"id":"L1:lead.unrouted:0:1","at":"2026-11-24T20:05:00Z","kind":"lead.unrouted","lead":"L\"1","to":"sales-manager"}"#)
     }
 }

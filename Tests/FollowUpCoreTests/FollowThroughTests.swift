@@ -78,8 +78,8 @@ import FollowUpTestSupport
             Line.capture("2026-12-07T14:00:00Z", "L3", owner: "alice"),
             Self.snooze("2026-12-07T15:00:00Z", "L3", until: "2027-03-08T15:00:01Z"),  // 90 days and a second
         ]
-        #expect(throws: EventError.self) { try simulate(lines, until: "2026-12-08T00:00:00Z") }
-        do { _ = try simulate(lines, until: "2026-12-08T00:00:00Z") } catch { #expect((error as? EventError)?.field == "until", "\(error)") }
+        #expect(throws: Diagnostic.self) { try simulate(lines, until: "2026-12-08T00:00:00Z") }
+        do { _ = try simulate(lines, until: "2026-12-08T00:00:00Z") } catch { #expect((error as? Diagnostic)?.field == "until", "\(error)") }
         // Exactly 90 days is allowed; without a limit (version 1 rules) so is more.
         var ninety = lines
         ninety[ninety.count - 1] = Self.snooze("2026-12-07T15:00:00Z", "L3", until: "2027-03-07T15:00:00Z")

@@ -32,14 +32,14 @@ import Testing
     @Test(arguments: hostile)
     func repEmailIsRejectedNamingTheField(_ address: String) {
         let line = #"{"at":"2026-11-24T20:00:00Z","type":"rep.upserted","rep":{"id":"r1","email":\#(Self.json(address))}}"#
-        #expect(throws: EventError.self) { try EventDecoder.decode(line) }
+        #expect(throws: Diagnostic.self) { try EventDecoder.decode(line) }
         do { _ = try EventDecoder.decode(line) } catch { #expect(error.field == "rep.email", "\(error)") }
     }
 
     @Test(arguments: hostile)
     func leadEmailIsRejectedNamingTheField(_ address: String) {
         let line = #"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"L1","email":\#(Self.json(address))}}"#
-        #expect(throws: EventError.self) { try EventDecoder.decode(line) }
+        #expect(throws: Diagnostic.self) { try EventDecoder.decode(line) }
         do { _ = try EventDecoder.decode(line) } catch { #expect(error.field == "lead.email", "\(error)") }
     }
 

@@ -204,7 +204,7 @@ import FollowUpTestSupport
             _ = try simulate(lines, until: "2026-12-07T15:00:00Z")
             Issue.record("a touch by an unknown rep was accepted")
         } catch {
-            #expect((error as? EventError)?.field == "rep", "\(error)")
+            #expect((error as? Diagnostic)?.field == "rep", "\(error)")
         }
     }
 }

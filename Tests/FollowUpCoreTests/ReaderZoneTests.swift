@@ -20,7 +20,7 @@ import FollowUpTestSupport
     }
 
     static func notification(_ kind: NotificationKind, reason: NotificationReason? = nil) -> LeadNotification {
-        LeadNotification(id: "n", at: at("2026-12-08T14:00:00Z"), kind: kind, lead: "L1", to: "alice", reason: reason)
+        LeadNotification(id: "n", at: at("2026-12-08T14:00:00Z"), kind: kind, lead: "L1", to: "alice", recipient: .rep, reason: reason)
     }
 
     @Test func anAcknowledgementIsReadOnTheLeadsOwnClock() throws {

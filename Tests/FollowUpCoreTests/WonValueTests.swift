@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpReports
+@testable import FollowUpReports
 import FollowUpFormats
 import FollowUpTestSupport
 import Testing
@@ -8,7 +8,7 @@ import Testing
 /// validated where it is read, naming the field; written back to the log as
 /// it came; and a source's cost prorated over a report's period.
 @Suite struct WonValueTests {
-    static func decode(_ line: String) throws(EventError) -> Event { try EventDecoder.decode(line) }
+    static func decode(_ line: String) throws(Diagnostic) -> Event { try EventDecoder.decode(line) }
 
     @Test func aWinCarriesItsValueAndTheLogKeepsIt() throws {
         let e = try Self.decode(#"{"at":"2026-11-25T10:00:00Z","type":"lead.status","lead":"L1","status":"won","value":1200.5}"#)

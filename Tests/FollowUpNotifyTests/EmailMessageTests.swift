@@ -1,12 +1,12 @@
 import FollowUpCore
-import FollowUpNotify
+@testable import FollowUpNotify
 import Foundation
 import Testing
 
 /// The RFC 5322 message the email receivers send.
 @Suite struct EmailMessageTests {
     static let notification = LeadNotification(id: "L1:lead.assigned:1:1", at: Instant(secondsSinceEpoch: 1_795_532_400),
-                                               kind: .leadAssigned, lead: "L1", to: "alice", step: 1)
+                                               kind: .leadAssigned, lead: "L1", to: "alice", recipient: .rep, step: 1)
 
     static func message(id: String = "L1:lead.assigned:1:1", subject: String = "New lead", text: String = "Hello\n.hidden\nbye") -> EmailMessage {
         var n = notification

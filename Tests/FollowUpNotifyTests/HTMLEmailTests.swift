@@ -7,7 +7,7 @@ import Testing
 /// it, the HTML part escaped, the sender's display name safe in `From:`.
 @Suite struct HTMLEmailTests {
     static let notification = LeadNotification(id: "L1:lead.assigned:1:1", at: Instant(secondsSinceEpoch: 1_795_532_400),
-                                               kind: .leadAssigned, lead: "L1", to: "alice", step: 1)
+                                               kind: .leadAssigned, lead: "L1", to: "alice", recipient: .rep, step: 1)
     static let text = "Hello Alice,\n\nLead: <script>alert(1)</script> & \"Co\"\n.\nbye\n"
 
     static func message(html: String?, fromName: String? = nil, text: String = text) -> EmailMessage {

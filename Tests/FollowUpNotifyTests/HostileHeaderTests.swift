@@ -1,6 +1,6 @@
 import FollowUpCore
-import FollowUpNotify
-import FollowUpRules
+@testable import FollowUpNotify
+@testable import FollowUpRules
 import Foundation
 import Testing
 
@@ -9,7 +9,7 @@ import Testing
 /// early, or add a recipient.
 @Suite struct HostileHeaderTests {
     static let notification = LeadNotification(id: "L1:lead.assigned:1:1", at: Instant(secondsSinceEpoch: 1_795_532_400),
-                                               kind: .leadAssigned, lead: "L1", to: "alice", step: 1)
+                                               kind: .leadAssigned, lead: "L1", to: "alice", recipient: .rep, step: 1)
 
     /// The header section of a rendered message, and the body after the blank line.
     static func split(_ rendered: String) -> (head: String, body: String) {

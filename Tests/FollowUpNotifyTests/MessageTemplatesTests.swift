@@ -23,7 +23,7 @@ import Testing
         ]
         let record = LeadRecord(state: state, timers: [], events: events, notifications: [])
         let notification = LeadNotification(id: "L1:\(kind.rawValue):2:1", at: Instant(secondsSinceEpoch: 1_795_536_000), kind: kind,
-                                            lead: "L1", to: "alice", step: 2, deadline: Instant(secondsSinceEpoch: 1_795_618_800))
+                                            lead: "L1", to: "alice", recipient: .rep, step: 2, deadline: Instant(secondsSinceEpoch: 1_795_618_800))
         return MessageContext(notification: notification, record: record, rep: Rep(id: "alice", name: "Alice", email: "alice@example.com"))
     }
 

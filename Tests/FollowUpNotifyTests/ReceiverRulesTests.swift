@@ -2,7 +2,7 @@ import Crypto
 import FollowUpCore
 import FollowUpFormats
 @testable import FollowUpNotify
-import FollowUpRules
+@testable import FollowUpRules
 import Foundation
 import Testing
 
@@ -32,7 +32,7 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("exec-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let out = dir.appendingPathComponent("got").path
-        let notification = LeadNotification(id: "L1:touch.due:2:1", at: Instant(secondsSinceEpoch: 0), kind: .touchDue, lead: "L1", to: "alice")
+        let notification = LeadNotification(id: "L1:touch.due:2:1", at: Instant(secondsSinceEpoch: 0), kind: .touchDue, lead: "L1", to: "alice", recipient: .rep)
         let entry = OutboxEntry(notification: notification, receiver: "x", state: .pending, attempts: 0,
                                 nextAttemptAt: Instant(secondsSinceEpoch: 0), lastError: nil, createdAt: Instant(secondsSinceEpoch: 0), deliveredAt: nil)
         let ok = ExecReceiver(name: "x", settings: ExecSettings(command: ["/bin/sh", "-c", "cat > \(out)"]))
@@ -56,7 +56,7 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let entry = OutboxEntry(notification: LeadNotification(id: "L1:touch.due:2:1", at: Instant(secondsSinceEpoch: 0), kind: .touchDue,
-                                                               lead: "L1", to: "alice"),
+                                                               lead: "L1", to: "alice", recipient: .rep),
                                 receiver: "x", state: .pending, attempts: 0, nextAttemptAt: Instant(secondsSinceEpoch: 0), lastError: nil,
                                 createdAt: Instant(secondsSinceEpoch: 0), deliveredAt: nil)
         let previous = signal(SIGPIPE, SIG_IGN)  // as in the daemon

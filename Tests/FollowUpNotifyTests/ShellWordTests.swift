@@ -26,7 +26,7 @@ import FollowUpCore
 @Suite struct TouchLogHintTests {
     @Test func theCopyPasteLineQuotesAHostileLeadId() throws {
         let n = FollowUpCore.LeadNotification(id: "x", at: Instant(secondsSinceEpoch: 0), kind: .touchDue,
-                                              lead: "L1;touch /tmp/pwned", to: "alice", step: 2, channel: .email)
+                                              lead: "L1;touch /tmp/pwned", to: "alice", recipient: .rep, step: 2, channel: .email)
         let hint = try #require((MessageContext(notification: n, record: nil, rep: nil).values["log_touch"] as? [String: Any])?["command"] as? String)
         #expect(hint == "followupctl touch log 'L1;touch /tmp/pwned' --rep alice --channel email --outcome sent")
     }

@@ -8,7 +8,7 @@ import Testing
 /// JSON is named at start-up.
 @Suite struct WebhookBodyTemplateTests {
     static let notification = LeadNotification(id: "L1:lead.assigned:1:1", at: Instant(secondsSinceEpoch: 1_795_532_400),
-                                               kind: .leadAssigned, lead: "L1", to: "alice", step: 1)
+                                               kind: .leadAssigned, lead: "L1", to: "alice", recipient: .rep, step: 1)
 
     struct NamedRep: MessageContextSource {
         var name: String

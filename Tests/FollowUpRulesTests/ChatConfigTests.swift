@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpRules
+@testable import FollowUpRules
 import Foundation
 import Testing
 

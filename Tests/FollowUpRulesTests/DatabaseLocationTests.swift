@@ -1,4 +1,4 @@
-import FollowUpRules
+@testable import FollowUpRules
 import Testing
 
 /// `database:` in followupd.yaml: a SQLite path (the embedded default) or a

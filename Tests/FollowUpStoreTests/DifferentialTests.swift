@@ -152,7 +152,7 @@ import FollowUpTestSupport
         let engine = Engine(rules: DefaultRules.make())
         let batch = [upsert("2026-11-24T19:00:00Z", "alice"), capture("2026-11-24T20:00:00Z", "L1"),
                      touch("2026-11-24T20:10:00Z", "L2", by: "alice")]
-        await #expect(throws: EventBatchError(index: 2, error: EventError(field: "lead", message: "unknown lead \"L2\""))) {
+        await #expect(throws: EventBatchError(index: 2, error: Diagnostic(field: "lead", message: "unknown lead \"L2\""))) {
             _ = try await store.advance(through: batch, source: "test", receivedAt: at("2026-11-24T20:10:00Z"), engine: engine)
         }
         #expect(try await store.statistics().events == 0)

@@ -89,7 +89,7 @@ import FollowUpTestSupport
         let store = try await makeStore(placed)
         let entry = try #require(try await store.duePending(at: at("2026-11-24T20:00:00Z"), limit: 1).first)
         #expect(entry.notification == LeadNotification(id: "L1:lead.assigned:1:1", at: at("2026-11-24T20:00:00Z"),
-                                                        kind: .leadAssigned, lead: "L1", to: "alice", step: 1, channel: .call,
+                                                        kind: .leadAssigned, lead: "L1", to: "alice", recipient: .rep, step: 1, channel: .call,
                                                         deadline: at("2026-11-24T20:05:00Z"), reason: .new))
         #expect(entry.createdAt == at("2026-11-24T20:00:00Z"))
     }

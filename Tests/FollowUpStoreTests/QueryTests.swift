@@ -179,7 +179,7 @@ import FollowUpTestSupport
         defer { placed.remove() }
         let store = try await makeStore(placed)
         let bad = [capture("2026-11-24T21:00:00Z", "L10"), touch("2026-11-24T21:00:00Z", "L11", by: "alice")]
-        await #expect(throws: EventBatchError(index: 1, error: EventError(field: "lead", message: "unknown lead \"L11\""))) {
+        await #expect(throws: EventBatchError(index: 1, error: Diagnostic(field: "lead", message: "unknown lead \"L11\""))) {
             try await store.advance(through: bad, source: "test", receivedAt: at("2026-11-24T21:00:00Z"), engine: engine)
         }
         #expect(try await store.lead("L10") == nil)  // nothing was applied

@@ -50,7 +50,7 @@ import FollowUpTestSupport
             event("2026-11-24T20:01:00Z", .repUpserted(Rep(id: "system"))),
         ]
         for e in bad {
-            await #expect(throws: EventError.self) {
+            await #expect(throws: Diagnostic.self) {
                 _ = try await store.record(e, source: "test", receivedAt: e.at, engine: engine)
             }
         }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import FollowUpCore
-import FollowUpReports
+@testable import FollowUpReports
 import FollowUpFormats
 import FollowUpStore
 import FollowUpTestSupport

@@ -73,7 +73,7 @@ import FollowUpTestSupport
         _ = try await store.advance(through: [upsert("2026-11-24T19:00:00Z", "alice")], source: "test",
                                     receivedAt: at("2026-11-24T19:00:00Z"), engine: engine)
         let bad = [capture("2026-11-24T20:00:00Z", "L1", owner: "alice"), touch("2026-11-24T20:01:00Z", "L9", by: "alice")]
-        await #expect(throws: EventBatchError(index: 1, error: EventError(field: "lead", message: "unknown lead \"L9\""))) {
+        await #expect(throws: EventBatchError(index: 1, error: Diagnostic(field: "lead", message: "unknown lead \"L9\""))) {
             try await store.advance(through: bad, source: "test", receivedAt: at("2026-11-24T20:01:00Z"), engine: engine)
         }
         #expect(try await store.lastAppliedAt() == at("2026-11-24T19:00:00Z"))

@@ -51,7 +51,8 @@ import FollowUpTestSupport
         try RawSQL.execute("""
             ALTER TABLE leads DROP COLUMN won_value;
             DROP TABLE idempotency_keys;
-            DELETE FROM grdb_migrations WHERE identifier IN ('v11-won-value', 'v12-idempotency-keys');
+            ALTER TABLE outbox DROP COLUMN recipient;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v11-won-value', 'v12-idempotency-keys', 'v13-notification-recipient');
             UPDATE events SET body = json_set(body, '$.value', 700) WHERE type = 'lead.status' AND lead = 'L1' AND at = 1795550460;
             UPDATE events SET body = json_set(body, '$.value', 'lots') WHERE type = 'lead.status' AND lead = 'L2';
             UPDATE events SET body = json_set(body, '$.value', 5) WHERE type = 'lead.status' AND lead = 'L3';

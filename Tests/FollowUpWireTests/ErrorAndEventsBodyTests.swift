@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpWire
+@testable import FollowUpWire
 import Testing
 
 /// The API error body and the answer to `POST /v1/events`.
@@ -28,11 +28,11 @@ import Testing
     @Test func aMissingMemberIsNamedByItsPath() throws {
         let error = try wireError(#"{"accepted":[{"seq":1,"type":"x","lead":null,"applied":"2026-11-24T20:00:00Z","notifications":[]}]}"#,
                                   as: AcceptedEventsBody.self)
-        #expect(error == WireError(field: "accepted[0].applied_at", message: "missing"))
+        #expect(error == Diagnostic(field: "accepted[0].applied_at", message: "missing"))
     }
 
     @Test func aMemberOfAnotherTypeIsNamed() throws {
         let error = try wireError(#"{"error":{"message":"x","index":"2"}}"#, as: APIErrorBody.self)
-        #expect(error == WireError(field: "error.index", message: "expected an integer, got a string"))
+        #expect(error == Diagnostic(field: "error.index", message: "expected an integer, got a string"))
     }
 }

@@ -1,6 +1,6 @@
 import FollowUpCore
 import FollowUpFormats
-import FollowUpWire
+@testable import FollowUpWire
 import Testing
 
 /// The lead's bodies: `GET /v1/leads/{id}`, `GET /v1/leads`, `GET /v1/leads/{id}/events`.
@@ -20,7 +20,7 @@ import Testing
 
     static func logged() throws -> LoggedEventBody {
         let event = try EventDecoder.decode(#"{"at":"2026-11-24T20:00:00Z","type":"touch.logged","lead":"L1","rep":"alice","channel":"call","outcome":"connected","note":"x"}"#)
-        return LoggedEventBody(seq: 12, source: "api", receivedAt: at(1), event: event)
+        return LoggedEventBody(LoggedEvent(seq: 12, event: event, source: "api", receivedAt: at(1)))
     }
 
     @Test func leadRoundTrips() throws {
@@ -71,6 +71,6 @@ import Testing
     @Test func anUnknownStatusIsNamed() throws {
         var text = String(decoding: Self.lead().jsonBytes, as: UTF8.self)
         text = text.replacing(#""status":"open""#, with: #""status":"opened""#)
-        #expect(try wireError(text, as: LeadBody.self) == WireError(field: "status", message: "unknown value \"opened\""))
+        #expect(try wireError(text, as: LeadBody.self) == Diagnostic(field: "status", message: "unknown value \"opened\""))
     }
 }

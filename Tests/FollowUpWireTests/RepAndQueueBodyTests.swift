@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpWire
+@testable import FollowUpWire
 import Testing
 
 /// `GET /v1/reps` and a rep's queue, which share a rep's standing.
@@ -42,5 +42,5 @@ import Testing
 /// A member the API writes as `null` must still be there: under another name it reads as missing, not as "no value".
 @Test func aRenamedNullableMemberReadsAsMissing() throws {
     let text = #"{"available":false,"until":null,"why":"vacation"}"#
-    #expect(try wireError(text, as: AvailabilityBody.self) == WireError(field: "reason", message: "missing"))
+    #expect(try wireError(text, as: AvailabilityBody.self) == Diagnostic(field: "reason", message: "missing"))
 }

@@ -1,6 +1,6 @@
 import FollowUpCore
 import FollowUpFormats
-import FollowUpWire
+@testable import FollowUpWire
 import Testing
 
 /// `GET /v1/report`.

@@ -1,6 +1,6 @@
 import FollowUpCore
 import FollowUpFormats
-import FollowUpWire
+@testable import FollowUpWire
 import Testing
 
 /// Writes `body`, parses the bytes and reads them back: the value must be the
@@ -16,9 +16,9 @@ func expectRoundTrip<Body: WireBody>(_ body: Body, sourceLocation: SourceLocatio
 }
 
 /// Reads `text` as `Body` and returns the error it throws.
-func wireError<Body: WireBody>(_ text: String, as body: Body.Type) throws -> WireError? {
+func wireError<Body: WireBody>(_ text: String, as body: Body.Type) throws -> Diagnostic? {
     let parsed = try JSONParser.parse(text)
-    do throws(WireError) {
+    do throws(Diagnostic) {
         _ = try Body(json: parsed)
         return nil
     } catch {

@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpWire
+@testable import FollowUpWire
 import Testing
 
 /// `POST /v1/rules/preview`: the request and both answers.
@@ -11,7 +11,7 @@ import Testing
 
     @Test func aFileWithoutTextIsNamedByItsPlace() throws {
         let error = try wireError(#"{"files":[{"path":"a.yaml"}]}"#, as: RulesPreviewRequestBody.self)
-        #expect(error == WireError(field: "files[0].text", message: "missing"))
+        #expect(error == Diagnostic(field: "files[0].text", message: "missing"))
     }
 
     @Test func answersRoundTrip() throws {

@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpWire
+@testable import FollowUpWire
 import Testing
 
 /// Health and status, the outbox, erasure and reload answers.
@@ -30,7 +30,7 @@ import Testing
         // Every status and state is listed, zero included, so a missing one reads as an error.
         #expect(text.contains(#""leads":{"open":0,"#))
         let trimmed = text.replacing(#""open":0,"#, with: "")
-        #expect(try wireError(trimmed, as: StatusBody.self) == WireError(field: "statistics.leads.open", message: "missing"))
+        #expect(try wireError(trimmed, as: StatusBody.self) == Diagnostic(field: "statistics.leads.open", message: "missing"))
     }
 
     @Test func outboxRoundTrips() throws {

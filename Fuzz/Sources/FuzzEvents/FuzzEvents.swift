@@ -13,7 +13,7 @@ public func fuzzEvents(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     var last = Instant(secondsSinceEpoch: 0)
     for line in bytes.split(separator: 0x0A, maxSplits: 64) {
         let event: Event
-        do throws(EventError) {
+        do throws(Diagnostic) {
             event = try EventDecoder.decode(UnsafeBufferPointer(rebasing: line))
         } catch {
             continue

@@ -42,13 +42,16 @@ extension Event {
 }
 
 extension LeadNotification {
-    /// The notification with the lead's own address replaced by `"erased"`:
-    /// acknowledgements go to the lead's email; every other kind goes to a rep or
-    /// a receiver and names the lead by id only.
+    /// What an erased notification holds in place of the lead's address.
+    public static let erasedAddress = "erased"
+
+    /// The notification with the lead's own address replaced by ``erasedAddress``:
+    /// only a notification to the lead holds it; every other goes to a rep or
+    /// the fallback and names the lead by id only.
     public var erasingPersonalData: LeadNotification {
-        guard kind == .leadAcknowledgement else { return self }
+        guard recipient == .lead else { return self }
         var out = self
-        out.to = "erased"
+        out.to = Self.erasedAddress
         return out
     }
 }

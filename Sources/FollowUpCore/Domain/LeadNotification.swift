@@ -48,6 +48,8 @@ public struct LeadNotification: Hashable, Sendable {
     public var lead: LeadID
     /// A rep id, the fallback receiver's name, or (acknowledgements) the lead's email.
     public var to: String
+    /// What `to` names: a rep, the lead, or the fallback receiver.
+    public var recipient: RecipientKind
     public var step: Int?
     /// The channel the step asks for (`call`, `email`); present exactly when `step` is.
     public var channel: Channel?
@@ -60,13 +62,14 @@ public struct LeadNotification: Hashable, Sendable {
     public var acceptBy: Instant?
 
     public init(id: String, at: Instant, kind: NotificationKind, lead: LeadID, to: String,
-                step: Int? = nil, channel: Channel? = nil, deadline: Instant? = nil, reason: NotificationReason? = nil,
+                recipient: RecipientKind, step: Int? = nil, channel: Channel? = nil, deadline: Instant? = nil, reason: NotificationReason? = nil,
                 action: String? = nil, score: Int? = nil, acceptBy: Instant? = nil) {
         self.id = id
         self.at = at
         self.kind = kind
         self.lead = lead
         self.to = to
+        self.recipient = recipient
         self.step = step
         self.channel = channel
         self.deadline = deadline

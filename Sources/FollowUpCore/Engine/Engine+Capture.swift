@@ -79,7 +79,7 @@ extension EnginePass {
         let policy = rules.policy(for: lead)
         guard policy.followThrough.acknowledgeWhenClosed, rules.hasCadence(lead.priority),
               let email = lead.profile.email, !policy.calendar.isOpen(at: now) else { return }
-        notify(.leadAcknowledgement, &lead, to: email)
+        notify(.leadAcknowledgement, &lead, to: .lead(email))
         note(lead.id, "captured while calendar '\(policy.calendar.name)' is closed: lead.acknowledgement to \(email)")
     }
 }

@@ -30,7 +30,7 @@ extension EnginePass {
             restartCheckIn(&lead, from: now)
             note(lead.id, "wakes engaged: touch.due to \(to)" + (lead.checkInAt.map { "; next check-in \($0)" } ?? ""))
         default:
-            notify(.nurtureDue, &lead, to: lead.owner ?? rules.fallback)
+            notify(.nurtureDue, &lead, to: ownerOrFallback(of: lead))
             lead.nurtureAt = now + policy.nurtureEvery
             note(lead.id, "wakes in nurture: nurture.due, then every \(policy.nurtureEvery) (next \(lead.nurtureAt!))")
         }
@@ -53,7 +53,7 @@ extension EnginePass {
                 return
             }
             note(lead.id, "\(owner) is away and nobody in the \(describeChain(of: owner, in: world)) can take it")
-            notify(.touchDue, &lead, to: owner, step: 1, deadline: step.deadline, reason: .snoozeEnded)
+            notify(.touchDue, &lead, to: .rep(owner), step: 1, deadline: step.deadline, reason: .snoozeEnded)
             return
         }
         let (to, reason) = standIn(for: lead, in: world)

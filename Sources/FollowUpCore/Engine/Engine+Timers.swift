@@ -30,7 +30,7 @@ extension EnginePass {
             breachLaterStep(number, &lead, in: &world)
         case .nurture:
             let policy = rules.policy(for: lead)
-            notify(.nurtureDue, &lead, to: lead.owner ?? rules.fallback)
+            notify(.nurtureDue, &lead, to: ownerOrFallback(of: lead))
             lead.nurtureAt = now + policy.nurtureEvery
         case .wake:
             wake(&lead, in: &world)
@@ -57,7 +57,7 @@ extension EnginePass {
             unroute(&lead)
             return
         }
-        notify(.slaBreached, &lead, to: owner, step: 1)
+        notify(.slaBreached, &lead, to: .rep(owner), step: 1)
         if let target = firstTaker(inChainOf: owner, excluding: lead.had, in: &world) {
             note(lead.id, "step 1 missed by \(owner); \(describeChain(of: owner, in: world)); escalate to \(target) (available, has not had the lead)")
             openFirstStep(&lead)
@@ -76,13 +76,13 @@ extension EnginePass {
         let policy = rules.policy(for: lead)
         let rules = policy.followThrough
         guard let owner = lead.owner else {
-            notify(.slaBreached, &lead, to: self.rules.fallback, step: number)
+            notify(.slaBreached, &lead, to: .fallback(self.rules.fallback), step: number)
             countBreach(&lead, policy: policy)
             return acknowledgeIfConfigured(number, &lead)
         }
-        notify(.slaBreached, &lead, to: owner, step: number)
+        notify(.slaBreached, &lead, to: .rep(owner), step: number)
         if let backup = world.team.firstAvailable(inChainOf: owner, at: now) {
-            notify(.slaBreached, &lead, to: backup, step: number)
+            notify(.slaBreached, &lead, to: .rep(backup), step: number)
         }
         countBreach(&lead, policy: policy)
         let count = lead.step?.breaches ?? 0
@@ -131,7 +131,7 @@ extension EnginePass {
             note(lead.id, "auto_acknowledge is on but the lead has no email: no acknowledgement")
             return
         }
-        notify(.leadAcknowledgement, &lead, to: email)
+        notify(.leadAcknowledgement, &lead, to: .lead(email))
         lead.touches += 1
         lead.lastTouchAt = now
         note(lead.id, "acknowledgement sent to \(email); it counts as touch \(lead.touches) by \(RepID.system)")

@@ -17,7 +17,7 @@ public struct Engine: Sendable {
     /// Checks that an event can be applied: the leads and reps it names exist,
     /// the priority it gives is known. Nothing changes; ``apply(_:to:)`` runs
     /// the same checks.
-    public func validate(_ event: Event, in world: some EngineWorld) throws(EventError) {
+    public func validate(_ event: Event, in world: some EngineWorld) throws(Diagnostic) {
         try validate(event, leadExists: { world.hasLead($0) }, repExists: { world.team.members[$0] != nil })
         if case .leadSnoozed(let snooze) = event.body, let lead = world.lead(snooze.lead),
            let limit = rules.policy(for: lead).followThrough.maxSnooze {
@@ -27,38 +27,38 @@ public struct Engine: Sendable {
 
     /// The same checks against plain lookups, so a whole file can be vetted
     /// before anything runs (`simulate` prints nothing for a file with errors).
-    public func validate(_ event: Event, leadExists: (LeadID) -> Bool, repExists: (RepID) -> Bool) throws(EventError) {
+    public func validate(_ event: Event, leadExists: (LeadID) -> Bool, repExists: (RepID) -> Bool) throws(Diagnostic) {
         switch event.body {
         case .repUpserted(let rep):
-            if rep.id == RepID.system { throw EventError(field: "rep.id", message: "\"system\" is reserved for automatic touches") }
+            if rep.id == RepID.system { throw Diagnostic(field: "rep.id", message: "\"system\" is reserved for automatic touches") }
         case .repAvailability(let rep, _):
             if !repExists(rep) {
-                throw EventError(field: "rep", message: "unknown rep \"\(rep)\" (send rep.upserted first)")
+                throw Diagnostic(field: "rep", message: "unknown rep \"\(rep)\" (send rep.upserted first)")
             }
         case .leadCaptured(let profile):
             // A repeat of a known lead is ignored whole, so it is not checked either.
             if let p = profile.priority, !leadExists(profile.id), rules.priority(named: p) == nil {
-                throw EventError(field: "lead.priority", message: "unknown priority \"\(p)\" (one of \(rules.priorities.map(\.name).joined(separator: ", ")))")
+                throw Diagnostic(field: "lead.priority", message: "unknown priority \"\(p)\" (one of \(rules.priorities.map(\.name).joined(separator: ", ")))")
             }
         case .touchLogged(let t):
-            if !leadExists(t.lead) { throw EventError(field: "lead", message: "unknown lead \"\(t.lead)\"") }
+            if !leadExists(t.lead) { throw Diagnostic(field: "lead", message: "unknown lead \"\(t.lead)\"") }
             if t.rep != RepID.system, !repExists(t.rep) {
-                throw EventError(field: "rep", message: "unknown rep \"\(t.rep)\" (send rep.upserted first)")
+                throw Diagnostic(field: "rep", message: "unknown rep \"\(t.rep)\" (send rep.upserted first)")
             }
         case .leadAccepted(let lead, let rep), .leadDeclined(let lead, let rep, _):
-            if !leadExists(lead) { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
-            if !repExists(rep) { throw EventError(field: "rep", message: "unknown rep \"\(rep)\" (send rep.upserted first)") }
+            if !leadExists(lead) { throw Diagnostic(field: "lead", message: "unknown lead \"\(lead)\"") }
+            if !repExists(rep) { throw Diagnostic(field: "rep", message: "unknown rep \"\(rep)\" (send rep.upserted first)") }
         case .repDeactivated(let rep):
-            if !repExists(rep) { throw EventError(field: "rep", message: "unknown rep \"\(rep)\"") }
+            if !repExists(rep) { throw Diagnostic(field: "rep", message: "unknown rep \"\(rep)\"") }
         case .leadUpdated(let update):
-            if !leadExists(update.lead) { throw EventError(field: "lead.id", message: "unknown lead \"\(update.lead)\"") }
+            if !leadExists(update.lead) { throw Diagnostic(field: "lead.id", message: "unknown lead \"\(update.lead)\"") }
         case .leadMerged(let lead, let duplicate):
-            if !leadExists(lead) { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
-            if !leadExists(duplicate) { throw EventError(field: "duplicate", message: "unknown lead \"\(duplicate)\"") }
+            if !leadExists(lead) { throw Diagnostic(field: "lead", message: "unknown lead \"\(lead)\"") }
+            if !leadExists(duplicate) { throw Diagnostic(field: "duplicate", message: "unknown lead \"\(duplicate)\"") }
         case .leadActivity(let lead, _), .leadStatus(let lead, _, _), .leadReassigned(let lead, _):
-            if !leadExists(lead) { throw EventError(field: "lead", message: "unknown lead \"\(lead)\"") }
+            if !leadExists(lead) { throw Diagnostic(field: "lead", message: "unknown lead \"\(lead)\"") }
         case .leadSnoozed(let snooze):
-            if !leadExists(snooze.lead) { throw EventError(field: "lead", message: "unknown lead \"\(snooze.lead)\"") }
+            if !leadExists(snooze.lead) { throw Diagnostic(field: "lead", message: "unknown lead \"\(snooze.lead)\"") }
             // Without the lead's policy at hand, the longest any policy allows;
             // `validate(_:in:)` checks the lead's own.
             let limits = rules.policies.values.map(\.followThrough.maxSnooze)
@@ -69,14 +69,14 @@ public struct Engine: Sendable {
     }
 
     /// Checks a snooze against one policy's `max_snooze`.
-    static func check(_ snooze: Snooze, at: Instant, maxSnooze: TimeSpan) throws(EventError) {
+    static func check(_ snooze: Snooze, at: Instant, maxSnooze: TimeSpan) throws(Diagnostic) {
         if snooze.until > at + maxSnooze {
-            throw EventError(field: "until", message: "\(snooze.until) is more than max_snooze (\(maxSnooze)) after the event's time \(at)")
+            throw Diagnostic(field: "until", message: "\(snooze.until) is more than max_snooze (\(maxSnooze)) after the event's time \(at)")
         }
     }
 
     /// Applies an event at its own time.
-    public func apply(_ event: Event, to world: inout some EngineWorld) throws(EventError) -> EngineOutcome {
+    public func apply(_ event: Event, to world: inout some EngineWorld) throws(Diagnostic) -> EngineOutcome {
         try validate(event, in: world)
         return applyValidated(event, to: &world)
     }
@@ -180,12 +180,13 @@ struct EnginePass {
     }
 
     /// Mints and records a notification; one that carries a step carries its channel.
-    mutating func notify(_ kind: NotificationKind, _ lead: inout LeadState, to: String, step: Int? = nil,
+    mutating func notify(_ kind: NotificationKind, _ lead: inout LeadState, to recipient: Recipient, step: Int? = nil,
                          deadline: Instant? = nil, reason: NotificationReason? = nil,
                          action: String? = nil, score: Int? = nil, acceptBy: Instant? = nil) {
         let id = lead.nextNotificationID(kind, step: step)
         let channel = step.flatMap { rules.channel(ofStep: $0, for: lead) }
-        notifications.append(LeadNotification(id: id, at: now, kind: kind, lead: lead.id, to: to, step: step,
+        notifications.append(LeadNotification(id: id, at: now, kind: kind, lead: lead.id, to: recipient.to,
+                                              recipient: recipient.kind, step: step,
                                               channel: channel, deadline: deadline, reason: reason,
                                               action: action, score: score, acceptBy: acceptBy))
     }
@@ -202,7 +203,7 @@ struct EnginePass {
         let open = lead.openStep
         let window = rules.policy(for: lead).followThrough.acceptWithin
         lead.acceptBy = open?.number == 1 && !lead.unrouted ? window.map { now + $0 } : nil
-        notify(.leadAssigned, &lead, to: rep, step: open?.number, deadline: open?.deadline, reason: reason,
+        notify(.leadAssigned, &lead, to: .rep(rep), step: open?.number, deadline: open?.deadline, reason: reason,
                acceptBy: lead.acceptBy)
     }
 
@@ -210,7 +211,7 @@ struct EnginePass {
     /// nothing more until a touch (the fallback owns the problem).
     mutating func unroute(_ lead: inout LeadState) {
         lead.unrouted = true
-        notify(.leadUnrouted, &lead, to: rules.fallback)
+        notify(.leadUnrouted, &lead, to: .fallback(rules.fallback))
         let step = lead.step.map { "step \($0.number)" } ?? "the lead"
         note(lead.id, "nobody available: lead.unrouted to \(rules.fallback); \(step) sends nothing more until a touch")
     }
@@ -218,11 +219,16 @@ struct EnginePass {
     /// Who hears about a lead now: the owner; while they are away the first
     /// available rep of their chain (reason owner_unavailable), or the owner
     /// when there is none; the fallback when the lead has no owner.
-    func standIn(for lead: LeadState, in world: some EngineWorld) -> (to: String, reason: NotificationReason?) {
-        guard let owner = lead.owner else { return (rules.fallback, nil) }
-        if world.team.isAvailable(owner, at: now) { return (owner, nil) }
-        if let backup = world.team.firstAvailable(inChainOf: owner, at: now) { return (backup, .ownerUnavailable) }
-        return (owner, nil)
+    func standIn(for lead: LeadState, in world: some EngineWorld) -> (to: Recipient, reason: NotificationReason?) {
+        guard let owner = lead.owner else { return (.fallback(rules.fallback), nil) }
+        if world.team.isAvailable(owner, at: now) { return (.rep(owner), nil) }
+        if let backup = world.team.firstAvailable(inChainOf: owner, at: now) { return (.rep(backup), .ownerUnavailable) }
+        return (.rep(owner), nil)
+    }
+
+    /// The lead's owner, or the fallback receiver when it has none.
+    func ownerOrFallback(of lead: LeadState) -> Recipient {
+        lead.owner.map(Recipient.rep) ?? .fallback(rules.fallback)
     }
 
     /// Opens step 1 afresh at `now` (capture, escalation, hand-off).

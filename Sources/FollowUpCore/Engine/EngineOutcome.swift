@@ -12,10 +12,4 @@ public struct EngineNote: Hashable, Sendable {
     public var at: Instant
     public var lead: LeadID?
     public var text: String
-
-    public init(at: Instant, lead: LeadID?, text: String) {
-        self.at = at
-        self.lead = lead
-        self.text = text
-    }
 }

@@ -84,19 +84,14 @@ public struct RecordedEvent: Sendable {
 public struct FiredTimer: Sendable {
     public var timer: LeadTimer
     public var notifications: [LeadNotification]
-
-    public init(timer: LeadTimer, notifications: [LeadNotification]) {
-        self.timer = timer
-        self.notifications = notifications
-    }
 }
 
 /// A batch event that cannot apply: its index in the batch and why.
 public struct EventBatchError: Error, Hashable, Sendable, CustomStringConvertible {
     public var index: Int
-    public var error: EventError
+    public var error: Diagnostic
 
-    public init(index: Int, error: EventError) {
+    public init(index: Int, error: Diagnostic) {
         self.index = index
         self.error = error
     }
@@ -114,12 +109,6 @@ public struct TimelineBatch: Sendable {
 
     /// Every notification minted, timers' and events' interleaved as they happened.
     public var notifications: [LeadNotification]
-
-    public init(events: [RecordedEvent], timers: [FiredTimer], notifications: [LeadNotification]) {
-        self.events = events
-        self.timers = timers
-        self.notifications = notifications
-    }
 }
 
 

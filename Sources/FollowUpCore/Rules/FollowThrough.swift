@@ -19,22 +19,10 @@ public struct FollowThrough: Hashable, Sendable {
     public var hotAt: Int?
     /// Whether a qualified lead with an email, captured while the calendar is
     /// closed, is acknowledged at once.
-    public var acknowledgeWhenClosed: Bool
+    public var acknowledgeWhenClosed: Bool = false
     /// How long an owner given step 1 has to accept (or touch) before the lead
     /// moves on as if declined; nil: no acceptance window (the shipped policy).
     public var acceptWithin: TimeSpan?
-
-    public init(maxSnooze: TimeSpan? = nil, breachRepeat: TimeSpan? = nil, reassignAfterBreaches: Int? = nil,
-                checkInEvery: TimeSpan? = nil, hotAt: Int? = nil, acknowledgeWhenClosed: Bool = false,
-                acceptWithin: TimeSpan? = nil) {
-        self.maxSnooze = maxSnooze
-        self.breachRepeat = breachRepeat
-        self.reassignAfterBreaches = reassignAfterBreaches
-        self.checkInEvery = checkInEvery
-        self.hotAt = hotAt
-        self.acknowledgeWhenClosed = acknowledgeWhenClosed
-        self.acceptWithin = acceptWithin
-    }
 
     /// Everything off: version 1's behaviour.
     public static let off = FollowThrough()

@@ -17,9 +17,9 @@ public struct Simulation {
 
     /// Fires every timer due before `event.at`, then applies the event
     /// (``Engine/advance(to:in:fired:)``).
-    /// - Throws: ``EventError`` when the event is out of order or names an
+    /// - Throws: ``Diagnostic`` when the event is out of order or names an
     ///   unknown lead or rep; nothing changes then.
-    public mutating func apply(_ event: Event, emit: (EngineOutcome) -> Void) throws(EventError) {
+    public mutating func apply(_ event: Event, emit: (EngineOutcome) -> Void) throws(Diagnostic) {
         if let now, event.at < now { throw Self.outOfOrder(event, now: now) }
         do {
             let outcome = try engine.advance(to: event, in: &world) { _, _, outcome in
@@ -27,7 +27,7 @@ public struct Simulation {
             }
             now = event.at
             emit(outcome)
-        } catch let error as EventError {
+        } catch let error as Diagnostic {
             throw error
         } catch {
             preconditionFailure("the in-memory world does not throw: \(error)")
@@ -38,7 +38,7 @@ public struct Simulation {
     /// are appended to `notifications`, with no ``EngineOutcome`` per event or
     /// timer (`simulate` runs a million of them). The same order as
     /// ``Engine/advance(to:in:fired:)``, spelled out for speed.
-    public mutating func apply(_ event: Event, appendingTo notifications: inout [LeadNotification]) throws(EventError) {
+    public mutating func apply(_ event: Event, appendingTo notifications: inout [LeadNotification]) throws(Diagnostic) {
         if let now, event.at < now { throw Self.outOfOrder(event, now: now) }
         try engine.validate(event, in: world)
         while let timer = world.takeTimer(dueBefore: event.at, inclusive: false) {
@@ -72,7 +72,7 @@ public struct Simulation {
         return true
     }
 
-    private static func outOfOrder(_ event: Event, now: Instant) -> EventError {
-        EventError(field: "at", message: "\(event.at) is earlier than the previous event or timer (\(now)); events must be in time order")
+    private static func outOfOrder(_ event: Event, now: Instant) -> Diagnostic {
+        Diagnostic(field: "at", message: "\(event.at) is earlier than the previous event or timer (\(now)); events must be in time order")
     }
 }

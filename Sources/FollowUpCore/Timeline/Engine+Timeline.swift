@@ -20,7 +20,7 @@ extension Engine {
     /// fires nothing); then every timer due strictly before its instant fires,
     /// oldest first; then the event applies, before the timers of its own
     /// instant, so a touch logged exactly at a deadline is on time.
-    /// - Throws: ``EventError`` when the event cannot apply; what `fired` throws.
+    /// - Throws: ``Diagnostic`` when the event cannot apply; what `fired` throws.
     public func advance<World: TimedWorld>(
         to event: Event, in world: inout World,
         fired: (inout World, LeadTimer, EngineOutcome) throws -> Void
@@ -53,7 +53,7 @@ extension Engine {
                 world.reached(event.at)
                 batch.events.append(RecordedEvent(seq: seq, notifications: outcome.notifications))
                 batch.notifications += outcome.notifications
-            } catch let error as EventError {
+            } catch let error as Diagnostic {
                 throw EventBatchError(index: index, error: error)
             }
         }

@@ -7,7 +7,7 @@
 /// A reference type: a store's transaction is one place, whoever holds it.
 public protocol TimelineTransaction: AnyObject, TimedWorld {
     /// Appends `event` to the event log and returns its position.
-    /// - Throws: ``EventError`` when the event names a lead that was erased
+    /// - Throws: ``Diagnostic`` when the event names a lead that was erased
     ///   (its events are refused); storage errors.
     func log(_ event: Event, source: String, receivedAt: Instant) throws -> Int64
     /// Queues `notifications` in the outbox, stamped `createdAt`: one row per

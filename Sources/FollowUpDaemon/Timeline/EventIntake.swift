@@ -44,10 +44,4 @@ public struct AcceptedEvent: Sendable {
     public var appliedAt: Instant
     /// Notifications it caused.
     public var notifications: [LeadNotification]
-
-    public init(seq: Int64, appliedAt: Instant, notifications: [LeadNotification]) {
-        self.seq = seq
-        self.appliedAt = appliedAt
-        self.notifications = notifications
-    }
 }

@@ -26,7 +26,7 @@ extension Timeline {
         for (index, p) in pending.enumerated() {
             let event = p.placed(now: now)
             if event.at > now + Self.maxFutureSkew {
-                throw EventBatchError(index: index, error: EventError(
+                throw EventBatchError(index: index, error: Diagnostic(
                     field: "at", message: "\(event.at) is in the future (the daemon's clock reads \(now)); leave `at` out to mean now"))
             }
             events.append(event)

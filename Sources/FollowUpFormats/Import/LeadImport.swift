@@ -240,7 +240,7 @@ public struct LeadImport: Sendable {
         var columns: [String: Int] = [:]
         for (name, entry) in values { columns[name] = entry.index + 1 }
         // The daemon's own decoder has the last word on every field.
-        do throws(EventError) {
+        do throws(Diagnostic) {
             _ = try EventDecoder.decode(event, defaultAt: Instant(secondsSinceEpoch: 0))
         } catch {
             let name = error.field.hasPrefix("lead.") ? String(error.field.dropFirst(5)) : error.field

@@ -1,35 +1,35 @@
 public import FollowUpCore
 /// Turns DESIGN.md's event JSON into ``Event`` values, rejecting malformed
-/// values with an ``EventError`` that names the field, and keeping unknown
+/// values with an ``Diagnostic`` that names the field, and keeping unknown
 /// fields as attributes.
 public enum EventDecoder {
     /// Decodes one event line (UTF-8 bytes).
     ///
     /// - Parameter defaultAt: the instant to use when `at` is absent (the API
     ///   passes now); nil makes `at` required (files).
-    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, defaultAt: Instant? = nil) throws(EventError) -> Event {
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, defaultAt: Instant? = nil) throws(Diagnostic) -> Event {
         let value: JSONValue
         do throws(JSONParser.Failure) {
             value = try JSONParser.parse(bytes)
         } catch {
-            throw EventError(field: "", message: error.description)
+            throw Diagnostic(field: "", message: error.description)
         }
         return try decode(value, defaultAt: defaultAt)
     }
 
     /// Decodes one event line held in a string.
-    public static func decode(_ text: String, defaultAt: Instant? = nil) throws(EventError) -> Event {
+    public static func decode(_ text: String, defaultAt: Instant? = nil) throws(Diagnostic) -> Event {
         var text = text
-        let result: Result<Event, EventError> = text.withUTF8 { buffer in
-            do throws(EventError) { return .success(try decode(buffer, defaultAt: defaultAt)) } catch { return .failure(error) }
+        let result: Result<Event, Diagnostic> = text.withUTF8 { buffer in
+            do throws(Diagnostic) { return .success(try decode(buffer, defaultAt: defaultAt)) } catch { return .failure(error) }
         }
         return try result.get()
     }
 
     /// Decodes an already parsed JSON value.
-    public static func decode(_ value: JSONValue, defaultAt: Instant? = nil) throws(EventError) -> Event {
+    public static func decode(_ value: JSONValue, defaultAt: Instant? = nil) throws(Diagnostic) -> Event {
         guard case .object(let o) = value else {
-            throw EventError(field: "", message: "an event must be a JSON object, got \(value.typeDescription)")
+            throw Diagnostic(field: "", message: "an event must be a JSON object, got \(value.typeDescription)")
         }
         var fields = Fields(o, path: "")
         let type = try fields.requiredString("type")
@@ -39,7 +39,7 @@ public enum EventDecoder {
         } else if let defaultAt {
             at = defaultAt
         } else {
-            throw EventError(field: "at", message: "missing (an RFC 3339 time such as 2026-11-24T20:00:00Z)")
+            throw Diagnostic(field: "at", message: "missing (an RFC 3339 time such as 2026-11-24T20:00:00Z)")
         }
         let body: Event.Body
         switch type {
@@ -52,10 +52,10 @@ public enum EventDecoder {
             let reason = try fields.optionalString("reason")
             let from = try fields.optionalInstant("from")
             if let from, from <= at {
-                throw EventError(field: "from", message: "\(from) is not after the event's time \(at); leave `from` out for a change now")
+                throw Diagnostic(field: "from", message: "\(from) is not after the event's time \(at); leave `from` out for a change now")
             }
             if let from, let until, !available, until <= from {
-                throw EventError(field: "until", message: "\(until) is not after `from` (\(from))")
+                throw Diagnostic(field: "until", message: "\(until) is not after `from` (\(from))")
             }
             body = .repAvailability(rep: id, Availability(available: available, until: available ? nil : until,
                                                           reason: reason, from: from))
@@ -73,11 +73,11 @@ public enum EventDecoder {
             let leadID = try fields.requiredID("lead")
             let raw = try fields.requiredString("status")
             guard let status = LeadStatus(rawValue: raw), LeadStatus.settable.contains(status) else {
-                throw EventError(field: "status", message: "must be one of won, lost, disqualified, got \"\(raw)\"")
+                throw Diagnostic(field: "status", message: "must be one of won, lost, disqualified, got \"\(raw)\"")
             }
             let value = try fields.optionalAmount("value")
             if value != nil, status != .won {
-                throw EventError(field: "value", message: "only a won lead has a value (the deal's amount), not a \(status.rawValue) one")
+                throw Diagnostic(field: "value", message: "only a won lead has a value (the deal's amount), not a \(status.rawValue) one")
             }
             body = .leadStatus(lead: leadID, status, value: value)
         case "lead.reassigned":
@@ -85,10 +85,10 @@ public enum EventDecoder {
         case "lead.snoozed":
             let leadID = try fields.requiredID("lead")
             guard let until = try fields.optionalInstant("until") else {
-                throw EventError(field: "until", message: "missing (an RFC 3339 time after `at`, when the lead wakes)")
+                throw Diagnostic(field: "until", message: "missing (an RFC 3339 time after `at`, when the lead wakes)")
             }
             guard until > at else {
-                throw EventError(field: "until", message: "\(until) is not after the event's time \(at); a snooze ends in the future")
+                throw Diagnostic(field: "until", message: "\(until) is not after the event's time \(at); a snooze ends in the future")
             }
             body = .leadSnoozed(Snooze(lead: leadID, until: until, rep: try fields.optionalID("rep"),
                                        reason: try fields.optionalString("reason")))
@@ -105,16 +105,16 @@ public enum EventDecoder {
             let survivor = try fields.requiredID("lead")
             let duplicate = try fields.requiredID("duplicate")
             guard duplicate != survivor else {
-                throw EventError(field: "duplicate", message: "a lead cannot be merged into itself")
+                throw Diagnostic(field: "duplicate", message: "a lead cannot be merged into itself")
             }
             body = .leadMerged(lead: survivor, duplicate: duplicate)
         default:
-            throw EventError(field: "type", message: "unknown event type \"\(type)\" (known: \(Event.Body.types.joined(separator: ", ")))")
+            throw Diagnostic(field: "type", message: "unknown event type \"\(type)\" (known: \(Event.Body.types.joined(separator: ", ")))")
         }
         return Event(at: at, body: body, attributes: fields.rest)
     }
 
-    static func rep(_ o: JSONObject, path: String) throws(EventError) -> Rep {
+    static func rep(_ o: JSONObject, path: String) throws(Diagnostic) -> Rep {
         var f = Fields(o, path: path)
         let id = try f.requiredID("id")
         let rep = Rep(id: id, name: try f.optionalString("name"), email: try f.optionalEmail("email"),
@@ -127,7 +127,7 @@ public enum EventDecoder {
         return result
     }
 
-    static func lead(_ o: JSONObject, path: String) throws(EventError) -> LeadProfile {
+    static func lead(_ o: JSONObject, path: String) throws(Diagnostic) -> LeadProfile {
         var f = Fields(o, path: path)
         let id = try f.requiredID("id")
         let source = try f.optionalName("source") ?? "unknown"
@@ -142,11 +142,11 @@ public enum EventDecoder {
 
     /// `lead.updated`'s `lead`: the profile fields it names; `owner`, `score`
     /// and `priority` are refused (a manager reassigns, activities score).
-    static func update(_ o: JSONObject, path: String) throws(EventError) -> LeadUpdate {
+    static func update(_ o: JSONObject, path: String) throws(Diagnostic) -> LeadUpdate {
         var f = Fields(o, path: path)
         let id = try f.requiredID("id")
         for refused in ["owner", "score", "priority"] where o[refused] != nil {
-            throw EventError(field: f.path(refused), message: "cannot be changed by lead.updated "
+            throw Diagnostic(field: f.path(refused), message: "cannot be changed by lead.updated "
                              + (refused == "owner" ? "(use lead.reassigned)" : refused == "score" ? "(activities score)" : "(triage decides it)"))
         }
         var update = try profileFields(&f, of: id)
@@ -156,7 +156,7 @@ public enum EventDecoder {
     }
 
     /// The profile fields a capture and an update share, read and checked alike.
-    private static func profileFields(_ f: inout Fields, of id: LeadID) throws(EventError) -> LeadUpdate {
+    private static func profileFields(_ f: inout Fields, of id: LeadID) throws(Diagnostic) -> LeadUpdate {
         var u = LeadUpdate(lead: id)
         u.name = try f.optionalString("name")
         u.email = try f.optionalEmail("email")
@@ -166,7 +166,7 @@ public enum EventDecoder {
         u.companySize = try f.optionalInt("company_size", in: InputBounds.companySize)
         if let need = try f.optionalString("need") {
             guard need == "new" || need == "current" else {
-                throw EventError(field: f.path("need"), message: "must be \"new\" or \"current\", got \"\(need)\"")
+                throw Diagnostic(field: f.path("need"), message: "must be \"new\" or \"current\", got \"\(need)\"")
             }
             u.need = need
         }

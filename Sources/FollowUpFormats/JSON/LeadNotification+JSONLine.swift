@@ -1,8 +1,10 @@
 public import FollowUpCore
 
 extension LeadNotification {
-    /// Reads back what ``LeadNotification/jsonLine`` wrote (the outbox payload).
-    public init(jsonLine: String) throws(JSONColumnError) {
+    /// Reads back what ``LeadNotification/jsonLine`` wrote (the outbox payload),
+    /// with the recipient kind the store keeps beside it (the payload is what
+    /// relays receive, so it does not carry the kind).
+    public init(jsonLine: String, recipient: RecipientKind) throws(JSONColumnError) {
         let value: JSONValue
         do throws(JSONParser.Failure) {
             value = try JSONParser.parse(jsonLine)
@@ -19,9 +21,18 @@ extension LeadNotification {
         func int(_ key: String) -> Int? {
             if case .number(let s)? = value[key] { Int(s) } else { nil }
         }
-        self.init(id: id, at: at, kind: kind, lead: lead, to: to, step: int("step"),
+        self.init(id: id, at: at, kind: kind, lead: lead, to: to, recipient: recipient, step: int("step"),
                   channel: string("channel").flatMap(Channel.init), deadline: instant("deadline"),
                   reason: string("reason").flatMap(NotificationReason.init), action: string("action"), score: int("score"),
                   acceptBy: instant("accept_by"))
+    }
+
+    /// Reads a payload whose recipient kind is not at hand: an acknowledgement
+    /// goes to the lead, anything else is taken for a rep. For rewriting a
+    /// payload (erasure), which never writes the kind; the stores read the
+    /// kind from the outbox's `recipient` column.
+    public init(jsonLine: String) throws(JSONColumnError) {
+        try self.init(jsonLine: jsonLine, recipient: .rep)
+        if kind == .leadAcknowledgement { recipient = .lead }
     }
 }

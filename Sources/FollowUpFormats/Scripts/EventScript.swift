@@ -12,7 +12,7 @@ public struct EventScript: Sendable {
     public struct Problem: Hashable, Sendable, CustomStringConvertible {
         public var file: String
         public var line: Int
-        public var error: EventError
+        public var error: Diagnostic
         /// `FILE:LINE: field: message`.
         public var description: String { "\(file):\(line): \(error)" }
     }
@@ -65,7 +65,7 @@ public struct EventScript: Sendable {
             let line = UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
             start = end + 1
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
-            do throws(EventError) {
+            do throws(Diagnostic) {
                 chunk.events.append(try EventDecoder.decode(line))
                 chunk.lines.append(lineNumber)
             } catch {
@@ -121,9 +121,9 @@ public struct EventScript: Sendable {
             var bad = chunk.problems[...]
             for (event, line) in zip(chunk.events, chunk.lines) {
                 while let p = bad.first, p.line < line { problems.append(p); bad.removeFirst() }
-                do throws(EventError) {
+                do throws(Diagnostic) {
                     if let previous, event.at < previous {
-                        throw EventError(field: "at", message: "\(event.at) is earlier than the line before it (\(previous)); events must be in time order")
+                        throw Diagnostic(field: "at", message: "\(event.at) is earlier than the line before it (\(previous)); events must be in time order")
                     }
                     previous = event.at
                     if let until, event.at > until { continue }

@@ -18,19 +18,7 @@ public struct EmailMessage: Sendable, Hashable {
     public var html: String?
     public var notification: LeadNotification
     /// The `Date:` header's instant (when the message is built).
-    public var date: Date
-
-    public init(from: String, fromName: String? = nil, to: String, subject: String, text: String, html: String? = nil,
-                notification: LeadNotification, date: Date = Date()) {
-        self.from = from
-        self.fromName = fromName
-        self.to = to
-        self.subject = subject
-        self.text = text
-        self.html = html
-        self.notification = notification
-        self.date = date
-    }
+    public var date: Date = Date()
 
     /// `<L1.lead.assigned.1.1@followupd>`: the id with every character that may
     /// not stand in a Message-ID's left part written as `=XX`, `:` as `.`.

@@ -36,14 +36,21 @@ public struct MessageContext: Sendable {
         (readerZone ?? .utc).readable(instant)
     }
 
-    /// The email address the message goes to: the rep's, or for
-    /// acknowledgements the lead's (`to` is then the address itself).
+    /// The email address the message goes to, by what `to` names
+    /// (``LeadNotification/recipient``): the lead's own address (`to` itself,
+    /// the record's once `to` is erased); a rep's email on file; the fallback
+    /// receiver's (a rep's email when it names one, else its name when the
+    /// rules give an address). Nil: the receiver's `default_to`.
     public var recipientAddress: String? {
-        if notification.kind == .leadAcknowledgement {
-            return notification.to.contains("@") ? notification.to : record?.state.profile.email
+        switch notification.recipient {
+        case .lead:
+            return notification.to == LeadNotification.erasedAddress ? record?.state.profile.email : notification.to
+        case .rep:
+            return rep?.email.flatMap { $0.isEmpty ? nil : $0 }
+        case .fallback:
+            if let email = rep?.email, !email.isEmpty { return email }
+            return notification.to.contains("@") ? notification.to : nil
         }
-        if let email = rep?.email, !email.isEmpty { return email }
-        return notification.to.contains("@") ? notification.to : nil
     }
 
     /// The values templates render, as nested dictionaries and arrays of text

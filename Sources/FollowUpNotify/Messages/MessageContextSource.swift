@@ -20,7 +20,8 @@ public struct StoreMessageContext: MessageContextSource {
 
     public func context(for notification: LeadNotification) async -> MessageContext {
         let record = try? await queries.lead(notification.lead)
-        let member = try? await queries.rep(notification.to)
+        // `to` names a rep only when the recipient is not the lead itself.
+        let member = notification.recipient == .lead ? nil : try? await queries.rep(notification.to)
         guard let rules else {
             // No rules to read the lead's clock from: the rep's own, if they name one.
             let zone = member?.rep.timezone.flatMap { ZoneCatalog.shared.rules(for: $0) }

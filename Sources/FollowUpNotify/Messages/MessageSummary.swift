@@ -9,11 +9,6 @@ public struct MessageSummary: Sendable, Hashable {
     public struct Fact: Sendable, Hashable {
         public var label: String
         public var value: String
-
-        public init(label: String, value: String) {
-            self.label = label
-            self.value = value
-        }
     }
 
     public var headline: String

@@ -26,7 +26,7 @@ public struct WebhookBodyTemplate: Sendable {
         self.contexts = contexts
         self.link = link
         let sample = LeadNotification(id: "L1:lead.assigned:1:1", at: Instant(secondsSinceEpoch: 0), kind: .leadAssigned,
-                                      lead: "L1", to: "rep", step: 1)
+                                      lead: "L1", to: "rep", recipient: .rep, step: 1)
         if case .failure(let why) = render(MessageContext(notification: sample, record: nil, rep: nil)) {
             throw TemplateError(problems: ["\(file): error: \(why)"])
         }

@@ -43,7 +43,7 @@ struct CopiedTable {
         CopiedTable("timers", [("at", "bigint"), ("lead_seq", "bigint"), ("kind_order", "integer"), ("lead", "text"), ("kind", "text")]),
         CopiedTable("outbox", [
             ("mint", "bigint"), ("id", "text"), ("receiver", "text"), ("at", "bigint"), ("kind", "text"), ("lead", "text"),
-            ("payload", "text"), ("state", "text"), ("attempts", "integer"), ("next_attempt_at", "bigint"),
+            ("payload", "text"), ("recipient", "text"), ("state", "text"), ("attempts", "integer"), ("next_attempt_at", "bigint"),
             ("last_error", "text"), ("last_attempt_at", "bigint"), ("created_at", "bigint"), ("delivered_at", "bigint"),
             ("via", "text"), ("requeued_at", "bigint"),
         ], renaming: ["mint": "rowid"]),

@@ -24,12 +24,6 @@ public struct Acceptance: Sendable, Hashable {
         public var at: Instant
         /// The first accept by that rep minus the offer, elapsed; nil when not accepted.
         public var timeToAccept: TimeSpan?
-
-        public init(rep: String, at: Instant, timeToAccept: TimeSpan? = nil) {
-            self.rep = rep
-            self.at = at
-            self.timeToAccept = timeToAccept
-        }
     }
 
     public var offers: [Offer]

@@ -11,12 +11,6 @@ public struct Breach: Sendable, Hashable {
     /// The owner when the deadline passed (or the fallback receiver for a lead without owner).
     public var rep: String
 
-    public init(step: Int, at: Instant, rep: String) {
-        self.step = step
-        self.at = at
-        self.rep = rep
-    }
-
     /// The breaches behind a lead's notices: one per step and instant, the
     /// first `sla.breached` notice's recipient; other kinds are skipped.
     static func from(_ notices: [NoticeFact]) -> [Breach] {

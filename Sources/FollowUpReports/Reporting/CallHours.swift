@@ -20,14 +20,6 @@ public struct CallHours: Sendable, Hashable {
         /// hour on this weekday (`best`), nil outside every window.
         public var window: String?
         public var rate: Ratio { Ratio(connects, of: calls) }
-
-        public init(weekday: Weekday, hour: Int, calls: Int, connects: Int, window: String? = nil) {
-            self.weekday = weekday
-            self.hour = hour
-            self.calls = calls
-            self.connects = connects
-            self.window = window
-        }
     }
 
     /// Cells with calls, Monday first, then by hour.

@@ -126,17 +126,9 @@ public struct SourceConversion: Sendable, Hashable {
     public var won: Int
     public var lost: Int
     /// Revenue and cost (``SourceReturn``).
-    public var money: SourceReturn
+    public var money: SourceReturn = SourceReturn()
     /// Won out of all leads of the source captured in the window.
     public var conversion: Ratio { Ratio(won, of: leads) }
-
-    public init(source: String, leads: Int, won: Int, lost: Int, money: SourceReturn = SourceReturn()) {
-        self.source = source
-        self.leads = leads
-        self.won = won
-        self.lost = lost
-        self.money = money
-    }
 }
 
 /// One bar of a distribution: a label and how many.
@@ -156,10 +148,4 @@ public struct WeekCompliance: Sendable, Hashable {
     public var met: Int
     public var missed: Int
     public var ratio: Ratio { Ratio(met, of: met + missed) }
-
-    public init(weekStart: CivilDate, met: Int, missed: Int) {
-        self.weekStart = weekStart
-        self.met = met
-        self.missed = missed
-    }
 }

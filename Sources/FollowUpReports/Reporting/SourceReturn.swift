@@ -7,17 +7,11 @@ import FollowUpFormats
 /// cost) or where the cost is not known (the source has no `cost_per_month`).
 public struct SourceReturn: Sendable, Hashable {
     /// The sum of the `value`s given with `lead.status` `won` (a win without one adds nothing).
-    public var revenue: Amount
+    public var revenue: Amount = .zero
     /// Wins that carried a value.
-    public var valuedWins: Int
+    public var valuedWins: Int = 0
     /// The source's cost over the period; nil when the config gives none.
     public var cost: Amount?
-
-    public init(revenue: Amount = .zero, valuedWins: Int = 0, cost: Amount? = nil) {
-        self.revenue = revenue
-        self.valuedWins = valuedWins
-        self.cost = cost
-    }
 
     /// Cost ÷ leads captured.
     public func costPerLead(leads: Int) -> Amount? { cost?.divided(by: leads) }

@@ -136,15 +136,8 @@ public enum ListenAddress: Sendable, Hashable, CustomStringConvertible {
 public struct TestingConfig: Sendable, Hashable {
     public var enabled: Bool
     public var clockStart: Instant?
-    public var clockRate: Double
-    public var manualClock: Bool
-
-    public init(enabled: Bool, clockStart: Instant? = nil, clockRate: Double = 1, manualClock: Bool = false) {
-        self.enabled = enabled
-        self.clockStart = clockStart
-        self.clockRate = clockRate
-        self.manualClock = manualClock
-    }
+    public var clockRate: Double = 1
+    public var manualClock: Bool = false
 }
 
 extension DaemonConfig {

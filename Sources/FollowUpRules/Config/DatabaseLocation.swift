@@ -31,9 +31,5 @@ public enum DatabaseLocation: Hashable, Sendable {
 public struct DatabaseLocationError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
 
-    public init(message: String) {
-        self.message = message
-    }
-
     public var description: String { message }
 }

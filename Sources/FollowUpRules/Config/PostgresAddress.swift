@@ -13,12 +13,12 @@ public struct PostgresAddress: Hashable, Sendable {
     public var host: String?
     /// The directory of the server's Unix socket.
     public var socketDirectory: String?
-    public var port: Int
+    public var port: Int = 5432
     public var user: String
     public var password: String?
     public var database: String
     /// TLS is required (sslmode=require); without it the connection is plain.
-    public var requireTLS: Bool
+    public var requireTLS: Bool = false
 
     /// The socket file in ``socketDirectory`` for ``port``, as libpq names it.
     public var socketPath: String? {
@@ -35,17 +35,6 @@ public struct PostgresAddress: Hashable, Sendable {
         if host == nil, port != 5432 { query.append("port=\(port)") }
         if requireTLS { query.append("sslmode=require") }
         return query.isEmpty ? text : text + "?" + query.joined(separator: "&")
-    }
-
-    public init(host: String?, socketDirectory: String? = nil, port: Int = 5432, user: String, password: String? = nil,
-                database: String, requireTLS: Bool = false) {
-        self.host = host
-        self.socketDirectory = socketDirectory
-        self.port = port
-        self.user = user
-        self.password = password
-        self.database = database
-        self.requireTLS = requireTLS
     }
 
     static func isPostgresURL(_ text: String) -> Bool {

@@ -77,13 +77,13 @@ public struct WebhookSettings: Sendable, Hashable {
     /// A file holding the shared secret (trailing newline ignored); nil: unsigned.
     public var secretFile: String?
     /// How long one POST may take, connect included.
-    public var timeout: TimeSpan
+    public var timeout: TimeSpan = TimeSpan(seconds: 10)
     /// Extra headers, in config order.
-    public var headers: [HeaderField]
+    public var headers: [HeaderField] = []
     /// Most notifications in one POST. 1 (the default): the body is one
     /// notification object. Above 1: a JSON array of them, so a busy relay
     /// takes hundreds per request; relays dedupe by each element's `id`.
-    public var batch: Int
+    public var batch: Int = 1
     /// The name of a template (`NAME.json.mustache` in the templates
     /// directory) that renders the body instead of DESIGN.md's JSON; nil: the
     /// notification's JSON. Values it inserts with `{{…}}` are JSON-escaped.
@@ -91,27 +91,12 @@ public struct WebhookSettings: Sendable, Hashable {
 
     /// The largest `batch` accepted: a POST stays well under a megabyte.
     public static let maxBatch = 1_000
-
-    public init(url: String, secretFile: String? = nil, timeout: TimeSpan = TimeSpan(seconds: 10), headers: [HeaderField] = [],
-                batch: Int = 1, bodyTemplate: String? = nil) {
-        self.bodyTemplate = bodyTemplate
-        self.url = url
-        self.secretFile = secretFile
-        self.timeout = timeout
-        self.headers = headers
-        self.batch = batch
-    }
 }
 
 /// One custom HTTP header.
 public struct HeaderField: Sendable, Hashable {
     public var name: String
     public var value: String
-
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
 }
 
 /// What every email receiver shares: the sender and the address used when
@@ -124,12 +109,6 @@ public struct EmailSettings: Sendable, Hashable {
     /// Used when the notification's recipient has no address (a rep without
     /// `email`, the fallback receiver's name); nil makes that a dead letter.
     public var defaultTo: String?
-
-    public init(from: String, fromName: String? = nil, defaultTo: String? = nil) {
-        self.from = from
-        self.fromName = fromName
-        self.defaultTo = defaultTo
-    }
 }
 
 /// `smtp`: an SMTP relay.
@@ -180,34 +159,20 @@ extension SMTPSettings {
 
 /// `sendmail`: the local MTA.
 public struct SendmailSettings: Sendable, Hashable {
-    public var path: String
+    public var path: String = "/usr/sbin/sendmail"
     public var email: EmailSettings
-    public var timeout: TimeSpan
+    public var timeout: TimeSpan = TimeSpan(seconds: 30)
     /// Variables passed from the daemon's environment besides `PATH` and `LANG`.
-    public var environment: [String]
-
-    public init(path: String = "/usr/sbin/sendmail", email: EmailSettings, timeout: TimeSpan = TimeSpan(seconds: 30),
-                environment: [String] = []) {
-        self.path = path
-        self.email = email
-        self.timeout = timeout
-        self.environment = environment
-    }
+    public var environment: [String] = []
 }
 
 /// `exec`: an admin's program; the notification's JSON on stdin.
 public struct ExecSettings: Sendable, Hashable {
     /// The program and its arguments (no shell).
     public var command: [String]
-    public var timeout: TimeSpan
+    public var timeout: TimeSpan = TimeSpan(seconds: 30)
     /// Variables passed from the daemon's environment besides `PATH` and `LANG`.
-    public var environment: [String]
-
-    public init(command: [String], timeout: TimeSpan = TimeSpan(seconds: 30), environment: [String] = []) {
-        self.command = command
-        self.timeout = timeout
-        self.environment = environment
-    }
+    public var environment: [String] = []
 }
 
 /// `slack` and `teams`: an incoming-webhook URL and how long one POST may take.
@@ -216,10 +181,5 @@ public struct ChatSettings: Sendable, Hashable {
     /// (whoever has it can post to the channel), so it lives in a file the way
     /// other secrets do, and is never written to the config or the logs.
     public var urlFile: String
-    public var timeout: TimeSpan
-
-    public init(urlFile: String, timeout: TimeSpan = TimeSpan(seconds: 10)) {
-        self.urlFile = urlFile
-        self.timeout = timeout
-    }
+    public var timeout: TimeSpan = TimeSpan(seconds: 10)
 }

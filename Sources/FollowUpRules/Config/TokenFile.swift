@@ -4,11 +4,6 @@ import Foundation
 public struct AccessToken: Sendable, Hashable {
     public var token: String
     public var scope: TokenScope
-
-    public init(token: String, scope: TokenScope) {
-        self.token = token
-        self.scope = scope
-    }
 }
 
 /// The token file (`token_file` in followupd.yaml): one token per line,

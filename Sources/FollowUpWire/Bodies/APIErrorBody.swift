@@ -1,3 +1,4 @@
+public import FollowUpCore
 public import FollowUpFormats
 
 /// Every error the API answers with:
@@ -29,7 +30,7 @@ public struct APIErrorBody: WireBody {
         w.endObject()
     }
 
-    public init(reading object: WireObject) throws(WireError) {
+    public init(reading object: WireObject) throws(Diagnostic) {
         let error = try object.object("error")
         message = try error.member("message")
         field = try error.optional("field")

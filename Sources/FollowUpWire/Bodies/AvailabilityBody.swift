@@ -7,10 +7,4 @@ public struct AvailabilityBody: WireBody, Codable {
     public var available: Bool
     public var until: Instant?
     public var reason: String?
-
-    public init(available: Bool, until: Instant?, reason: String?) {
-        self.available = available
-        self.until = until
-        self.reason = reason
-    }
 }

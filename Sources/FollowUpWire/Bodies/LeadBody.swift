@@ -37,45 +37,4 @@ public struct LeadBody: WireBody, Codable {
     public var snoozeReason: String?
     public var checkInAt: Instant?
     public var zone: String?
-
-    public init(id: String, seq: Int64, capturedAt: Instant, source: String, name: String?, email: String?,
-                phone: String?, company: String?, title: String?, companySize: Int?, need: String?, stage: String?,
-                timezone: String?, attributes: [String: JSONValue], priority: String, policy: String,
-                triageRule: String, score: Int, team: String?, owner: String?, had: [String], status: LeadStatus,
-                wonValue: Amount?, touches: Int, lastTouchAt: Instant?, step: StepBody?, unrouted: Bool,
-                nurtureAt: Instant?, snoozedUntil: Instant?, snoozeReason: String?, checkInAt: Instant?,
-                zone: String?) {
-        self.id = id
-        self.seq = seq
-        self.capturedAt = capturedAt
-        self.source = source
-        self.name = name
-        self.email = email
-        self.phone = phone
-        self.company = company
-        self.title = title
-        self.companySize = companySize
-        self.need = need
-        self.stage = stage
-        self.timezone = timezone
-        self.attributes = attributes
-        self.priority = priority
-        self.policy = policy
-        self.triageRule = triageRule
-        self.score = score
-        self.team = team
-        self.owner = owner
-        self.had = had
-        self.status = status
-        self.wonValue = wonValue
-        self.touches = touches
-        self.lastTouchAt = lastTouchAt
-        self.step = step
-        self.unrouted = unrouted
-        self.nurtureAt = nurtureAt
-        self.snoozedUntil = snoozedUntil
-        self.snoozeReason = snoozeReason
-        self.checkInAt = checkInAt
-        self.zone = zone
-    }
 }

@@ -1,3 +1,4 @@
+public import FollowUpCore
 public import FollowUpFormats
 
 /// The answer to `GET /v1/leads/{id}/events`: what replays the lead (its
@@ -19,7 +20,7 @@ public struct LeadEventsBody: WireBody {
         w.endArray()
     }
 
-    public init(reading o: WireObject) throws(WireError) {
+    public init(reading o: WireObject) throws(Diagnostic) {
         lead = try o.member("lead")
         events = try o.bodies("events")
     }

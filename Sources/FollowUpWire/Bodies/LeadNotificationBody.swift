@@ -17,23 +17,4 @@ public struct LeadNotificationBody: WireBody, Codable {
     public var lastError: String?
     public var nextAttemptAt: Instant?
     public var deliveredAt: Instant?
-
-    public init(id: String, at: Instant, kind: NotificationKind, to: String, step: Int?, channel: Channel?,
-                deadline: Instant?, reason: NotificationReason?, receiver: String, state: OutboxState, attempts: Int,
-                lastError: String?, nextAttemptAt: Instant?, deliveredAt: Instant?) {
-        self.id = id
-        self.at = at
-        self.kind = kind
-        self.to = to
-        self.step = step
-        self.channel = channel
-        self.deadline = deadline
-        self.reason = reason
-        self.receiver = receiver
-        self.state = state
-        self.attempts = attempts
-        self.lastError = lastError
-        self.nextAttemptAt = nextAttemptAt
-        self.deliveredAt = deliveredAt
-    }
 }

@@ -39,7 +39,7 @@ public struct LeadRecordBody: WireBody {
         w.endArray()
     }
 
-    public init(reading o: WireObject) throws(WireError) {
+    public init(reading o: WireObject) throws(Diagnostic) {
         at = try o.optional("at")
         timezone = try o.optional("timezone")
         lead = try o.body("lead")

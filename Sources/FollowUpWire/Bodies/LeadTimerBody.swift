@@ -5,9 +5,4 @@ public import FollowUpCore
 public struct LeadTimerBody: WireBody, Codable {
     public var kind: String
     public var at: Instant
-
-    public init(kind: String, at: Instant) {
-        self.kind = kind
-        self.at = at
-    }
 }

@@ -9,11 +9,12 @@ public struct LoggedEventBody: WireBody {
     public var receivedAt: Instant
     public var event: Event
 
-    public init(seq: Int64, source: String, receivedAt: Instant, event: Event) {
-        self.seq = seq
-        self.source = source
-        self.receivedAt = receivedAt
-        self.event = event
+    /// One row of the event log; the event keeps the input format's member order.
+    public init(_ logged: LoggedEvent) {
+        seq = logged.seq
+        source = logged.source
+        receivedAt = logged.receivedAt
+        event = logged.event
     }
 
     public func writeMembers(to w: inout JSONWriter) {
@@ -23,7 +24,7 @@ public struct LoggedEventBody: WireBody {
         event.write(to: &w, key: "event")
     }
 
-    public init(reading o: WireObject) throws(WireError) {
+    public init(reading o: WireObject) throws(Diagnostic) {
         seq = try o.member("seq")
         source = try o.member("source")
         receivedAt = try o.member("received_at")

@@ -18,23 +18,4 @@ public struct OutboxRowBody: WireBody, Codable {
     public var requeuedAt: Instant?
     public var deliveredAt: Instant?
     public var via: String?
-
-    public init(id: String, lead: String, kind: NotificationKind, at: Instant, to: String, receiver: String,
-                state: OutboxState, attempts: Int, lastError: String?, nextAttemptAt: Instant?, createdAt: Instant,
-                requeuedAt: Instant?, deliveredAt: Instant?, via: String?) {
-        self.id = id
-        self.lead = lead
-        self.kind = kind
-        self.at = at
-        self.to = to
-        self.receiver = receiver
-        self.state = state
-        self.attempts = attempts
-        self.lastError = lastError
-        self.nextAttemptAt = nextAttemptAt
-        self.createdAt = createdAt
-        self.requeuedAt = requeuedAt
-        self.deliveredAt = deliveredAt
-        self.via = via
-    }
 }

@@ -22,26 +22,4 @@ public struct QueueLeadBody: WireBody, Codable {
     public var overdue: Bool
     public var snoozedUntil: Instant?
     public var snoozeReason: String?
-
-    public init(id: String, name: String?, company: String?, phone: String?, email: String?, timezone: String?,
-                priority: String, score: Int, status: LeadStatus, step: Int?, stepName: String?, channel: Channel?,
-                due: Instant?, deadline: Instant?, overdue: Bool, snoozedUntil: Instant?, snoozeReason: String?) {
-        self.id = id
-        self.name = name
-        self.company = company
-        self.phone = phone
-        self.email = email
-        self.timezone = timezone
-        self.priority = priority
-        self.score = score
-        self.status = status
-        self.step = step
-        self.stepName = stepName
-        self.channel = channel
-        self.due = due
-        self.deadline = deadline
-        self.overdue = overdue
-        self.snoozedUntil = snoozedUntil
-        self.snoozeReason = snoozeReason
-    }
 }

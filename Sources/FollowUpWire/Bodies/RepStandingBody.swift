@@ -7,10 +7,4 @@ public struct RepStandingBody: WireBody, Codable {
     public var availability: AvailabilityBody
     public var scheduled: ScheduledAvailabilityBody?
     public var deactivated: Bool
-
-    public init(availability: AvailabilityBody, scheduled: ScheduledAvailabilityBody?, deactivated: Bool) {
-        self.availability = availability
-        self.scheduled = scheduled
-        self.deactivated = deactivated
-    }
 }

@@ -7,11 +7,4 @@ public struct ScheduledAvailabilityBody: WireBody, Codable {
     public var from: Instant?
     public var until: Instant?
     public var reason: String?
-
-    public init(available: Bool, from: Instant?, until: Instant?, reason: String?) {
-        self.available = available
-        self.from = from
-        self.until = until
-        self.reason = reason
-    }
 }

@@ -1,3 +1,4 @@
+public import FollowUpCore
 public import FollowUpFormats
 
 /// The answer to `GET /v1/status` (`followupctl status`): the health answer's
@@ -21,7 +22,7 @@ public struct StatusBody: WireBody {
         node?.write(to: &w, key: "node")
     }
 
-    public init(reading o: WireObject) throws(WireError) {
+    public init(reading o: WireObject) throws(Diagnostic) {
         health = try HealthBody(reading: o)
         statistics = try o.body("statistics")
         // Absent on SQLite: one node, nothing to tell.

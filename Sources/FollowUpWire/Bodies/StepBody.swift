@@ -14,17 +14,4 @@ public struct StepBody: WireBody, Codable {
     public var breaches: Int
     public var channel: Channel?
     public var name: String?
-
-    public init(number: Int, due: Instant, deadline: Instant, dueNotified: Bool, breached: Bool, repeatAt: Instant?,
-                breaches: Int, channel: Channel?, name: String?) {
-        self.number = number
-        self.due = due
-        self.deadline = deadline
-        self.dueNotified = dueNotified
-        self.breached = breached
-        self.repeatAt = repeatAt
-        self.breaches = breaches
-        self.channel = channel
-        self.name = name
-    }
 }

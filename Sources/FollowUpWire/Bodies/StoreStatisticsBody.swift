@@ -35,7 +35,7 @@ public struct StoreStatisticsBody: WireBody {
         w.endObject()
     }
 
-    public init(reading o: WireObject) throws(WireError) {
+    public init(reading o: WireObject) throws(Diagnostic) {
         events = try o.member("events")
         leads = try o.counts("leads")
         openLeads = try o.member("open_leads")

@@ -3,7 +3,7 @@ import FollowUpCore
 /// Reads a `Decodable` body from a parsed answer the way ``WireObject`` reads
 /// one: every member required (`null` for an optional without a value),
 /// ``WireValue``s checked by their own reader, and every error a
-/// ``WireError`` naming the member by its path (`leads[3].step.deadline`).
+/// ``Diagnostic`` naming the member by its path (`leads[3].step.deadline`).
 final class WireBodyDecoder: Decoder {
     private let value: JSONValue
     /// Where the value is (`leads[3].step`); empty at the top.
@@ -29,7 +29,7 @@ final class WireBodyDecoder: Decoder {
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard case .array(let items) = value else { throw WireError.mismatch(field, expected: "an array", got: value) }
+        guard case .array(let items) = value else { throw Diagnostic.mismatch(field, expected: "an array", got: value) }
         return Elements(items: items, field: field)
     }
 

@@ -66,7 +66,7 @@ public struct NumberText<Text: NumberTextForm>: WireValue, Hashable, Sendable {
 
     public var wireValue: JSONValue { wrappedValue.digits.map(JSONValue.number) ?? .null }
 
-    public init(wireValue value: JSONValue, field: String) throws(WireError) {
+    public init(wireValue value: JSONValue, field: String) throws(Diagnostic) {
         let digits: String?
         switch value {
         case .number(let text): digits = text

@@ -9,21 +9,21 @@ public protocol WireValue: Codable {
     var wireValue: JSONValue { get }
 
     /// Reads the value; `field` is the member's path, for the error.
-    /// - Throws: ``WireError`` naming `field` when `value` is of the wrong type.
-    init(wireValue value: JSONValue, field: String) throws(WireError)
+    /// - Throws: ``Diagnostic`` naming `field` when `value` is of the wrong type.
+    init(wireValue value: JSONValue, field: String) throws(Diagnostic)
 }
 
-extension WireError {
+extension Diagnostic {
     /// `expected an integer, got a string`, at `field`.
-    static func mismatch(_ field: String, expected: String, got value: JSONValue) -> WireError {
-        WireError(field: field, message: "expected \(expected), got \(value.typeDescription)")
+    static func mismatch(_ field: String, expected: String, got value: JSONValue) -> Diagnostic {
+        Diagnostic(field: field, message: "expected \(expected), got \(value.typeDescription)")
     }
 }
 
 extension String: WireValue {
     public var wireValue: JSONValue { .string(self) }
 
-    public init(wireValue value: JSONValue, field: String) throws(WireError) {
+    public init(wireValue value: JSONValue, field: String) throws(Diagnostic) {
         guard case .string(let text) = value else { throw .mismatch(field, expected: "a string", got: value) }
         self = text
     }
@@ -32,7 +32,7 @@ extension String: WireValue {
 extension Int: WireValue {
     public var wireValue: JSONValue { .number(String(self)) }
 
-    public init(wireValue value: JSONValue, field: String) throws(WireError) {
+    public init(wireValue value: JSONValue, field: String) throws(Diagnostic) {
         guard case .number(let text) = value, let number = Int(text) else {
             throw .mismatch(field, expected: "an integer", got: value)
         }
@@ -44,7 +44,7 @@ extension Int: WireValue {
 extension Int64: WireValue {
     public var wireValue: JSONValue { .number(String(self)) }
 
-    public init(wireValue value: JSONValue, field: String) throws(WireError) {
+    public init(wireValue value: JSONValue, field: String) throws(Diagnostic) {
         guard case .number(let text) = value, let number = Int64(text) else {
             throw .mismatch(field, expected: "an integer", got: value)
         }
@@ -56,7 +56,7 @@ extension Int64: WireValue {
 extension Double: WireValue {
     public var wireValue: JSONValue { isFinite ? .number(String(self)) : .null }
 
-    public init(wireValue value: JSONValue, field: String) throws(WireError) {
+    public init(wireValue value: JSONValue, field: String) throws(Diagnostic) {
         guard case .number(let text) = value, let number = Double(text) else {
             throw .mismatch(field, expected: "a number", got: value)
         }
@@ -67,7 +67,7 @@ extension Double: WireValue {
 extension Bool: WireValue {
     public var wireValue: JSONValue { .bool(self) }
 
-    public init(wireValue value: JSONValue, field: String) throws(WireError) {
+    public init(wireValue value: JSONValue, field: String) throws(Diagnostic) {
         guard case .bool(let flag) = value else { throw .mismatch(field, expected: "true or false", got: value) }
         self = flag
     }
@@ -77,7 +77,7 @@ extension Bool: WireValue {
 extension Instant: WireValue {
     public var wireValue: JSONValue { .string(RFC3339.format(self)) }
 
-    public init(wireValue value: JSONValue, field: String) throws(WireError) {
+    public init(wireValue value: JSONValue, field: String) throws(Diagnostic) {
         guard case .string(let text) = value, let instant = RFC3339.parse(text) else {
             throw .mismatch(field, expected: "an RFC 3339 time", got: value)
         }
@@ -89,7 +89,7 @@ extension Instant: WireValue {
 extension Amount: WireValue {
     public var wireValue: JSONValue { .number(description) }
 
-    public init(wireValue value: JSONValue, field: String) throws(WireError) {
+    public init(wireValue value: JSONValue, field: String) throws(Diagnostic) {
         guard case .number(let text) = value, let amount = Amount(parsing: text) else {
             throw .mismatch(field, expected: "an amount", got: value)
         }
@@ -101,7 +101,7 @@ extension Amount: WireValue {
 extension Dictionary: WireValue where Key == String, Value == JSONValue {
     public var wireValue: JSONValue { .object(JSONObject(self)) }
 
-    public init(wireValue value: JSONValue, field: String) throws(WireError) {
+    public init(wireValue value: JSONValue, field: String) throws(Diagnostic) {
         guard case .object(let members) = value else { throw .mismatch(field, expected: "an object", got: value) }
         self = members.dictionary
     }

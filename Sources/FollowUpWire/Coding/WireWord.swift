@@ -7,9 +7,9 @@ public protocol WireWord: WireValue, RawRepresentable<String> {}
 extension WireWord {
     public var wireValue: JSONValue { .string(rawValue) }
 
-    public init(wireValue value: JSONValue, field: String) throws(WireError) {
+    public init(wireValue value: JSONValue, field: String) throws(Diagnostic) {
         let text = try String(wireValue: value, field: field)
-        guard let word = Self(rawValue: text) else { throw WireError(field: field, message: "unknown value \"\(text)\"") }
+        guard let word = Self(rawValue: text) else { throw Diagnostic(field: field, message: "unknown value \"\(text)\"") }
         self = word
     }
 }

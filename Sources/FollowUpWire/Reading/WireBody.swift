@@ -14,7 +14,7 @@ public protocol WireBody: Sendable, Hashable {
     func writeMembers(to w: inout JSONWriter)
 
     /// Reads the body from an object; errors name the member by its path.
-    init(reading object: WireObject) throws(WireError)
+    init(reading object: WireObject) throws(Diagnostic)
 }
 
 extension WireBody {
@@ -26,8 +26,8 @@ extension WireBody {
     }
 
     /// Reads the body from a parsed answer.
-    /// - Throws: ``WireError`` naming the first member that is missing or of the wrong type.
-    public init(json: JSONValue) throws(WireError) {
+    /// - Throws: ``Diagnostic`` naming the first member that is missing or of the wrong type.
+    public init(json: JSONValue) throws(Diagnostic) {
         try self.init(reading: WireObject(json, path: ""))
     }
 
@@ -51,13 +51,13 @@ extension WireBody where Self: Codable {
         swap(&w, &encoder.sink.writer)
     }
 
-    public init(reading object: WireObject) throws(WireError) {
+    public init(reading object: WireObject) throws(Diagnostic) {
         do {
             self = try Self(from: WireBodyDecoder(.object(object.object), field: object.path))
-        } catch let error as WireError {
+        } catch let error as Diagnostic {
             throw error
         } catch {
-            throw WireError(field: object.path, message: "\(error)")
+            throw Diagnostic(field: object.path, message: "\(error)")
         }
     }
 }

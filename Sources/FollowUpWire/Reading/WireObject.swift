@@ -16,10 +16,10 @@ public struct WireObject: Sendable {
     public let path: String
 
     /// Reads `value` as an object at `path`.
-    /// - Throws: ``WireError`` when `value` is not an object.
-    public init(_ value: JSONValue, path: String) throws(WireError) {
+    /// - Throws: ``Diagnostic`` when `value` is not an object.
+    public init(_ value: JSONValue, path: String) throws(Diagnostic) {
         guard case .object(let object) = value else {
-            throw WireError(field: path, message: "expected an object, got \(value.typeDescription)")
+            throw Diagnostic(field: path, message: "expected an object, got \(value.typeDescription)")
         }
         self.object = object
         self.path = path
@@ -38,51 +38,51 @@ public struct WireObject: Sendable {
     }
 
     /// Member `key`; throws when it is missing.
-    func required(_ key: String) throws(WireError) -> JSONValue {
-        guard let value = object[key] else { throw WireError(field: field(key), message: "missing") }
+    func required(_ key: String) throws(Diagnostic) -> JSONValue {
+        guard let value = object[key] else { throw Diagnostic(field: field(key), message: "missing") }
         return value
     }
 
     /// A member of one JSON value (a string, a number, a time, a word); the type says which.
-    public func member<T: WireValue>(_ key: String, as type: T.Type = T.self) throws(WireError) -> T {
+    public func member<T: WireValue>(_ key: String, as type: T.Type = T.self) throws(Diagnostic) -> T {
         try T(wireValue: try required(key), field: field(key))
     }
 
     /// A member, or nil for `null`.
-    public func nullable<T: WireValue>(_ key: String, as type: T.Type = T.self) throws(WireError) -> T? {
+    public func nullable<T: WireValue>(_ key: String, as type: T.Type = T.self) throws(Diagnostic) -> T? {
         try required(key) == .null ? nil : try member(key, as: type)
     }
 
     /// A member that may be left out (absent or `null`: nil).
-    public func optional<T: WireValue>(_ key: String, as type: T.Type = T.self) throws(WireError) -> T? {
+    public func optional<T: WireValue>(_ key: String, as type: T.Type = T.self) throws(Diagnostic) -> T? {
         has(key) ? try member(key, as: type) : nil
     }
 
     /// An object member, to read its members (`error.message`).
-    public func object(_ key: String) throws(WireError) -> WireObject {
+    public func object(_ key: String) throws(Diagnostic) -> WireObject {
         try WireObject(try required(key), path: field(key))
     }
 
     /// An object member read as `T`.
-    public func body<T: WireBody>(_ key: String, as type: T.Type = T.self) throws(WireError) -> T {
+    public func body<T: WireBody>(_ key: String, as type: T.Type = T.self) throws(Diagnostic) -> T {
         try T(reading: WireObject(try required(key), path: field(key)))
     }
 
     /// An object member read as `T`, or nil for `null`.
-    public func nullableBody<T: WireBody>(_ key: String, as type: T.Type = T.self) throws(WireError) -> T? {
+    public func nullableBody<T: WireBody>(_ key: String, as type: T.Type = T.self) throws(Diagnostic) -> T? {
         try required(key) == .null ? nil : try body(key, as: type)
     }
 
     /// An array of objects, each read as `T`.
-    public func bodies<T: WireBody>(_ key: String, as type: T.Type = T.self) throws(WireError) -> [T] {
-        try elements(key).enumerated().map { element throws(WireError) in
+    public func bodies<T: WireBody>(_ key: String, as type: T.Type = T.self) throws(Diagnostic) -> [T] {
+        try elements(key).enumerated().map { element throws(Diagnostic) in
             try T(reading: WireObject(element.element, path: "\(field(key))[\(element.offset)]"))
         }
     }
 
     /// Counts by a closed set of names (`{"open":3,"won":1,…}`), every name required.
     public func counts<T: RawRepresentable & CaseIterable & Hashable>(_ key: String, as type: T.Type = T.self)
-    throws(WireError) -> [T: Int] where T.RawValue == String {
+    throws(Diagnostic) -> [T: Int] where T.RawValue == String {
         let counts = try object(key)
         var out: [T: Int] = [:]
         for name in T.allCases { out[name] = try counts.member(name.rawValue, as: Int.self) }
@@ -90,16 +90,16 @@ public struct WireObject: Sendable {
     }
 
     /// An event in the input format (docs/events.md), read as the daemon's decoder reads it.
-    public func event(_ key: String) throws(WireError) -> Event {
+    public func event(_ key: String) throws(Diagnostic) -> Event {
         let value = try required(key)
-        do throws(EventError) {
+        do throws(Diagnostic) {
             return try EventDecoder.decode(value)
         } catch {
-            throw WireError(field: error.field.isEmpty ? field(key) : "\(field(key)).\(error.field)", message: error.message)
+            throw Diagnostic(field: error.field.isEmpty ? field(key) : "\(field(key)).\(error.field)", message: error.message)
         }
     }
 
-    private func elements(_ key: String) throws(WireError) -> [JSONValue] {
+    private func elements(_ key: String) throws(Diagnostic) -> [JSONValue] {
         let value = try required(key)
         guard case .array(let items) = value else { throw .mismatch(field(key), expected: "an array", got: value) }
         return items

@@ -6,7 +6,7 @@ extension WireBody {
     /// is missing or of another type is a ``CtlError`` naming it (a daemon of
     /// another version), never a table of dashes.
     init(answer: JSONValue) throws(CtlError) {
-        do throws(WireError) {
+        do throws(Diagnostic) {
             try self.init(json: answer)
         } catch {
             throw CtlError("the daemon's answer does not read as \(Self.self): \(error) (is followupd the same version as followupctl?)",

@@ -1,5 +1,5 @@
 import FollowUpCore
-import FollowUpDaemon
+@testable import FollowUpDaemon
 import FollowUpTestSupport
 
 /// A whole daemon in memory: it applies submitted events through the real
@@ -37,7 +37,7 @@ actor MemoryDaemon: EventIntake, LeadQueries, DaemonHealth {
         // Vet the whole batch first: a bad event rejects it whole.
         var newLeads = Set<LeadID>(), newReps = Set<RepID>()
         for (index, event) in timed.enumerated() {
-            do throws(EventError) {
+            do throws(Diagnostic) {
                 try engine.validate(event, leadExists: { world.hasLead($0) || newLeads.contains($0) },
                                     repExists: { world.team.members[$0] != nil || newReps.contains($0) })
             } catch {

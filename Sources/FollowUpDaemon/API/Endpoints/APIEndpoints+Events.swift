@@ -37,7 +37,7 @@ extension APIEndpoints {
             return JSONResponse.make(bytes: Array(try await intake.submit(events, source: source, once: once).utf8))
         } catch let error as EventBatchError {
             throw APIError(error.error, index: batch.isArray ? error.index : nil)
-        } catch let error as EventError {
+        } catch let error as Diagnostic {
             throw APIError(error, index: nil)
         } catch let error as IdempotencyConflict {
             throw APIError(status: .unprocessableContent, message: error.description, field: IdempotencyKey.header.rawName)

@@ -41,7 +41,7 @@ extension APIEndpoints {
             throw APIError(status: .badRequest, message: "the body is not JSON: \(error)")
         }
         let files: [RuleFileBody]
-        do throws(WireError) {
+        do throws(Diagnostic) {
             files = try RulesPreviewRequestBody(json: json).files
         } catch {
             // A file's member names itself (files[0].text: expected a string); the body's shape is shown whole.

@@ -30,15 +30,6 @@ public struct HealthSnapshot: Sendable, Hashable {
     public var lastReload: ReloadResult?
     /// The 99th percentile of how late timers fired, in seconds, nil before any fired.
     public var fireLagP99Seconds: Double?
-
-    public init(ready: Bool, now: Instant, rulesVersion: String? = nil, lastReload: ReloadResult? = nil,
-                fireLagP99Seconds: Double? = nil) {
-        self.ready = ready
-        self.now = now
-        self.rulesVersion = rulesVersion
-        self.lastReload = lastReload
-        self.fireLagP99Seconds = fireLagP99Seconds
-    }
 }
 
 /// The outcome of one rules reload.
@@ -49,10 +40,4 @@ public struct ReloadResult: Sendable, Hashable {
     public var succeeded: Bool
     /// A summary on success; the problems (`FILE:LINE:COL: …`) on failure.
     public var message: String
-
-    public init(at: Instant, succeeded: Bool, message: String) {
-        self.at = at
-        self.succeeded = succeeded
-        self.message = message
-    }
 }

@@ -44,7 +44,7 @@ struct EventBatch {
     }
 
     private static func decode(_ value: JSONValue, now: Instant, index: Int?) throws(APIError) -> PendingEvent {
-        do throws(EventError) {
+        do throws(Diagnostic) {
             let event = try EventDecoder.decode(value, defaultAt: now)
             return PendingEvent(event: event, hasTime: hasTime(value))
         } catch {

@@ -32,7 +32,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, Hashable, CustomStri
     }
 
     /// A 400 for an event the decoder or the engine rejected.
-    public init(_ error: EventError, index: Int?) {
+    public init(_ error: Diagnostic, index: Int?) {
         self.init(status: .badRequest, message: error.message, field: error.field, index: index)
     }
 

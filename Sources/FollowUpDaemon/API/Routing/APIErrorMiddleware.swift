@@ -43,7 +43,7 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return error
         case let error as EventBatchError:
             return APIError(error.error, index: error.index)
-        case let error as EventError:
+        case let error as Diagnostic:
             return APIError(error, index: nil)
         case is NIOTooManyBytesError:
             return APIError(status: .contentTooLarge, message: "request body too large")

@@ -1,11 +1,10 @@
-import FollowUpCore
-import FollowUpWire
+public import FollowUpCore
 
 extension RepStandingBody {
     /// The rep's standing at `now`: the availability in force (an absence whose
     /// `until` has passed reads as available, as routing reads it), the planned
     /// change, and whether they left for good.
-    init(_ member: TeamState.Member, now: Instant) {
+    public init(_ member: TeamState.Member, now: Instant) {
         let away = !member.availability.isAvailable(at: now)
         self.init(
             availability: AvailabilityBody(available: !away, until: away ? member.availability.until : nil,
@@ -19,7 +18,7 @@ extension RepStandingBody {
 
 extension RepBody {
     /// One rep of the roster at `now`; `weight` 1 when none was given.
-    init(_ rep: RosterRep, now: Instant) {
+    public init(_ rep: RosterRep, now: Instant) {
         let r = rep.member.rep
         self.init(id: r.id, name: r.name, email: r.email, team: r.team, backup: r.backup, timezone: r.timezone,
                   standing: RepStandingBody(rep.member, now: now), weight: r.weight ?? 1, capacity: r.capacity,

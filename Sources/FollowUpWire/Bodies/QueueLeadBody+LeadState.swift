@@ -1,12 +1,11 @@
-import FollowUpCore
-import FollowUpWire
+public import FollowUpCore
 
 extension QueueLeadBody {
     /// The lead as a rep's queue shows it at `now`. `overdue` once the open
     /// step's deadline is before `now` (a touch exactly at the deadline is on
     /// time); `stepRule`, by the rules in force, says what the step asks and on
     /// which channel. A snoozed lead has no due time, deadline or overdue.
-    init(_ lead: LeadState, now: Instant, stepRule: StepRule?) {
+    public init(_ lead: LeadState, now: Instant, stepRule: StepRule?) {
         let open = lead.openStep
         let isOpen = lead.status == .open
         self.init(id: lead.id, name: lead.profile.name, company: lead.profile.company, phone: lead.profile.phone,

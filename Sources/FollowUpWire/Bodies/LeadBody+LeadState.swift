@@ -1,11 +1,10 @@
-import FollowUpCore
-import FollowUpWire
+public import FollowUpCore
 
 extension LeadBody {
     /// The lead as the API shows it. `rules` (the rules in force) give the
     /// step's channel and name and the lead's zone; without them (a daemon
     /// built without rules) they are null.
-    init(_ lead: LeadState, rules: Rules?) {
+    public init(_ lead: LeadState, rules: Rules?) {
         let profile = lead.profile
         self.init(
             id: lead.id, seq: lead.seq, capturedAt: lead.capturedAt, source: profile.source, name: profile.name,
