@@ -88,10 +88,20 @@ public actor LeaderLease {
 
     private func connected() async throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
-        // A connection the server dropped is closed by us too (PostgresNIO asserts every one is).
-        await disconnect()
         let made = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        // The actor is reentrant: while this call waited to connect, another (a
+        // standby's status request through observe(), while acquire() polls) may
+        // have connected. Keep one; dropping the other unclosed crashed a debug
+        // build (PostgresNIO asserts every connection is closed), seen in CI
+        // when PostgreSQL restarted under a standby that was answering status.
+        if let other = connection, !other.isClosed {
+            try? await made.close()
+            return other
+        }
+        let stale = connection
         connection = made
+        // A connection the server dropped is closed by us too, after the new one is in place.
+        try? await stale?.close()
         return made
     }
 

@@ -148,7 +148,9 @@ import Glibc
                 if post(next...next + 1, to: node) {
                     let now = Date().timeIntervalSince(restarted)
                     if firstWrite == nil { firstWrite = now }
-                    if leading.count == 1, nodes.allSatisfy({ $0 === node || !$0.isRunning || (try? $0.get("/healthz")) == nil }) {
+                    // The others are gone or standing by: a standby listens too and answers /healthz 503.
+                    if leading.count == 1,
+                       nodes.allSatisfy({ $0 === node || !$0.isRunning || (try? $0.get("/healthz"))?.status != 200 }) {
                         settled = (node, now)
                     }
                 }

@@ -51,6 +51,8 @@ public struct MemoryWorld: TimedWorld, Sendable {
     /// (owner, cadence, timers) is kept aside meanwhile.
     public mutating func takeLead(_ id: LeadID) -> LeadState? {
         guard let i = slot(of: id) else { return nil }
+        // One at a time (EngineWorld): a second would overwrite what the first's save compares against.
+        assert(held == nil, "takeLead(\(id)) while \(leads[held!.index].id) is still taken")
         var lead = LeadState(standingInFor: leads[i].id, seq: leads[i].seq, capturedAt: leads[i].capturedAt)
         swap(&lead, &leads[i])
         recent = i
