@@ -102,6 +102,8 @@ extension Daemon {
         standbyPings?.cancel()
         // From here until the leader is ready, a request is answered 503 + Retry-After, not forwarded to the old leader.
         for listener in listeners { listener.responder.pause("no leader yet: this node is taking over as the leader; retry") }
+        // Writes still forwarded to the old leader end 503 now (their client retries here), not at their timeout.
+        leader.tookTheLease()
         logger.notice("leading: took the lease at epoch \(term.epoch) as \(lease.holder)")
         // Renewing starts now, before the store opens: opening must not outlast the lease.
         let keeping = Task { try await lease.keep() }

@@ -83,6 +83,11 @@ enum PostgresSchema {
                 AND (payload::jsonb ->> 'to') NOT IN (SELECT id FROM reps)
             """,
         ]),
+        // Each keyed write forgets the oldest answers older than a day (StoredAnswer.lifetime),
+        // as SQLite's v14: found by their age without reading the younger keys.
+        Migration(version: 5, name: "idempotency key age", statements: [
+            "CREATE INDEX idempotency_keys_age ON idempotency_keys (created_at)",
+        ]),
     ]
 
     /// Brings the database up to date in one transaction, under an advisory

@@ -72,7 +72,7 @@ extension PostgresWorld: TimelineTransaction {
     }
 
     func storedAnswer(forKey key: String) throws -> StoredAnswer? {
-        if let kept = answers[key] { return kept }
+        if let kept = answers[key] { return kept.answer }
         for row in try session.query("SELECT fingerprint, body FROM idempotency_keys WHERE key = \(key)") {
             let (fingerprint, body) = try row.decode((String, String).self)
             return StoredAnswer(fingerprint: fingerprint, body: body)
@@ -81,8 +81,8 @@ extension PostgresWorld: TimelineTransaction {
     }
 
     /// Kept in memory and written by ``flush()`` with the events.
-    func store(_ answer: StoredAnswer, forKey key: String) throws {
-        answers[key] = answer
+    func store(_ answer: StoredAnswer, forKey key: String, at: Instant) throws {
+        answers[key] = (answer, at)
         answerOrder.append(key)
     }
 
@@ -120,15 +120,25 @@ extension PostgresWorld: TimelineTransaction {
             var rows = JSONWriter()
             rows.beginArray()
             for key in answerOrder {
-                guard let answer = answers[key] else { continue }
+                guard let (answer, at) = answers[key] else { continue }
                 rows.beginObject()
                 rows.string("key", key)
                 rows.string("fingerprint", answer.fingerprint)
                 rows.string("body", answer.body)
-                rows.seconds("created_at", reachedAt ?? Instant(secondsSinceEpoch: 0))
+                rows.seconds("created_at", at)
                 rows.endObject()
             }
             rows.endArray()
+            // Forgotten in this (fenced) transaction, a bounded batch per key kept.
+            if let newest = answers.values.map(\.at).max() {
+                let cutoff = (newest - StoredAnswer.lifetime).secondsSinceEpoch
+                let most = StoredAnswer.forgottenPerWrite * answers.count
+                // The oldest answers past their lifetime, found by `idempotency_keys_age`.
+                try session.query("""
+                    DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid FROM idempotency_keys
+                        WHERE created_at < \(cutoff) ORDER BY created_at LIMIT \(most))
+                    """)
+            }
             try session.query(PostgresQuery(unsafeSQL: Self.insertAnswersSQL, binds: try PostgresStoreCache.binds(rows.text)))
         }
         if outboxCount > 0 {

@@ -48,7 +48,7 @@ final class PostgresWorld: EngineWorld {
     var tallies = TallyChanges()
     var reachedAt: Instant?
     /// Answers kept under an `Idempotency-Key` in this transaction, written by ``flush()``.
-    var answers: [String: StoredAnswer] = [:]
+    var answers: [String: (answer: StoredAnswer, at: Instant)] = [:]
     var answerOrder: [String] = []
     private var failure: (any Error)?
 

@@ -27,6 +27,7 @@ enum Schema {
         migrator.registerMigration("v11-won-value", migrate: WonValueMigration.migrate)
         migrator.registerMigration("v12-idempotency-keys", migrate: addIdempotencyKeys)
         migrator.registerMigration("v13-notification-recipient", migrate: RecipientMigration.migrate)
+        migrator.registerMigration("v14-idempotency-keys-age", migrate: indexIdempotencyKeyAge)
         return migrator
     }()
 
@@ -364,5 +365,11 @@ enum Schema {
                 created_at INTEGER NOT NULL
             ) WITHOUT ROWID, STRICT;
             """)
+    }
+
+    /// Each keyed write forgets the oldest expired answers (a day old): an
+    /// index on their age finds them without reading the younger keys.
+    @Sendable static func indexIdempotencyKeyAge(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX idempotency_keys_age ON idempotency_keys (created_at)")
     }
 }

@@ -23,8 +23,14 @@ extension StoreWorld: TimelineTransaction {
             .map { StoredAnswer(fingerprint: $0[0], body: $0[1]) }
     }
 
-    func store(_ answer: StoredAnswer, forKey key: String) throws {
+    /// The expired answers go oldest first through `idempotency_keys_age`
+    /// (v14): one index range, however many keys are younger.
+    func store(_ answer: StoredAnswer, forKey key: String, at: Instant) throws {
+        try db.execute(sql: """
+            DELETE FROM idempotency_keys WHERE key IN
+                (SELECT key FROM idempotency_keys WHERE created_at < ? ORDER BY created_at LIMIT ?)
+            """, arguments: [(at - StoredAnswer.lifetime).secondsSinceEpoch, StoredAnswer.forgottenPerWrite])
         try db.execute(sql: "INSERT INTO idempotency_keys (key, fingerprint, body, created_at) VALUES (?, ?, ?, ?)",
-                       arguments: [key, answer.fingerprint, answer.body, reachedAt.map { $0.secondsSinceEpoch } ?? 0])
+                       arguments: [key, answer.fingerprint, answer.body, at.secondsSinceEpoch])
     }
 }

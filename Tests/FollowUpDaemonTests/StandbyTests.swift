@@ -180,4 +180,24 @@ import Glibc
         #expect(try standby.get("/v1/reps").status == 200)
         #expect(try cluster.psql(database, "SELECT count(*) FROM events") == "0")
     }
+
+    /// A write forwarded to a leader that is paused (SIGSTOP: its socket still
+    /// takes the connection, nothing answers) ends within a few seconds as
+    /// 503 + `Retry-After: 1`, by the forward's timeout or this standby's
+    /// takeover, whichever comes first; it does not hang for the client's 30 s.
+    @Test func aWriteForwardedToAPausedLeaderIsRefused503WithinSeconds() async throws {
+        let (nodes, _, _) = try await Self.nodes(2)
+        let (leader, standbys) = try Self.roles(nodes)
+        #expect(try leader.post("/v1/events", FailoverTests.alice).status == 200)
+        leader.send(SIGSTOP)
+        defer { leader.send(SIGCONT) }
+        let sent = Date()
+        let answer = try standbys[0].post("/v1/events", FailoverTests.captures(1...1))
+        let took = Date().timeIntervalSince(sent)
+        #expect(answer.status == 503, "\(answer.body)")
+        #expect(answer.header("Retry-After") == "1")
+        #expect(answer.body.contains("no leader yet: "), "\(answer.body)")
+        // The lease's TTL (5 s) plus a loaded 2-core machine's slack.
+        #expect(took < 15, "the standby answered after \(took) s")
+    }
 }

@@ -47,7 +47,8 @@ import FollowUpTestSupport
         _ = try await StoreTimeline(store: SQLiteLeadStore(path: path, receivers: testReceivers), rules: rules).apply(events)
         try RawSQL.execute("""
             ALTER TABLE outbox DROP COLUMN recipient;
-            DELETE FROM grdb_migrations WHERE identifier = 'v13-notification-recipient';
+            DROP INDEX idempotency_keys_age;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v13-notification-recipient', 'v14-idempotency-keys-age');
             """, onFileAt: path)
         try await expectKinds(SQLiteLeadStore(path: path, receivers: testReceivers))
     }

@@ -15,7 +15,7 @@ public final class MemoryLeadStore: LeadStore {
         public var outbox: [(notification: LeadNotification, receiver: String, createdAt: Instant)] = []
         public var lastApplied: Instant?
         /// Answers kept under an `Idempotency-Key`.
-        public var answers: [String: StoredAnswer] = [:]
+        public var answers: [String: (answer: StoredAnswer, at: Instant)] = [:]
     }
 
     private let state: Mutex<State>
@@ -113,7 +113,12 @@ public final class MemoryLeadStore: LeadStore {
             state.lastApplied = max(state.lastApplied ?? instant, instant)
         }
 
-        func storedAnswer(forKey key: String) throws -> StoredAnswer? { state.answers[key] }
-        func store(_ answer: StoredAnswer, forKey key: String) throws { state.answers[key] = answer }
+        func storedAnswer(forKey key: String) throws -> StoredAnswer? { state.answers[key]?.answer }
+        func store(_ answer: StoredAnswer, forKey key: String, at: Instant) throws {
+            let expired = state.answers.filter { $0.value.at < at - StoredAnswer.lifetime }
+                .sorted { ($0.value.at, $0.key) < ($1.value.at, $1.key) }.prefix(StoredAnswer.forgottenPerWrite)
+            for (gone, _) in expired { state.answers[gone] = nil }
+            state.answers[key] = (answer, at)
+        }
     }
 }

@@ -18,6 +18,9 @@ public protocol TimelineTransaction: AnyObject, TimedWorld {
     /// The answer kept under the client's `Idempotency-Key` `key`, if a batch
     /// was applied with it (this transaction's own included): one indexed lookup.
     func storedAnswer(forKey key: String) throws -> StoredAnswer?
-    /// Keeps `answer` under `key`, committed with the batch it answers.
-    func store(_ answer: StoredAnswer, forKey key: String) throws
+    /// Keeps `answer` under `key`, stamped `at` (when the request came),
+    /// committed with the batch it answers; and forgets at most
+    /// ``StoredAnswer/forgottenPerWrite`` answers stamped more than
+    /// ``StoredAnswer/lifetime`` before `at`, so the keys never grow without bound.
+    func store(_ answer: StoredAnswer, forKey key: String, at: Instant) throws
 }

@@ -136,7 +136,8 @@ extension Timeline {
                                                 receivedAt: request.receivedAt, in: transaction)
                 if let once = request.once {
                     let answer = once.answer(Self.accepted(request, result))
-                    try transaction.store(StoredAnswer(fingerprint: once.fingerprint, body: answer), forKey: once.key)
+                    try transaction.store(StoredAnswer(fingerprint: once.fingerprint, body: answer), forKey: once.key,
+                                          at: request.receivedAt)
                 }
                 return .applied(result)
             }

@@ -30,8 +30,12 @@ struct LeaderForwarding: RouterMiddleware {
     let logger: Logger
     /// Tokens to present for a caller that sent none (it came through a Unix socket) when the leader is on TCP.
     var tokens: BearerTokens? = nil
-    /// How long the leader may take to answer a forwarded write.
-    var timeout: TimeAmount = .seconds(30)
+    /// How long the leader may take to answer a forwarded write: the lease's
+    /// TTL (5 s). A write takes the leader milliseconds; one that has not
+    /// answered by then is paused or cut off, and its lease lapses about
+    /// then, so the client's retry (same `Idempotency-Key`) finds whoever
+    /// leads next instead of waiting on a process that may never wake.
+    var timeout: TimeAmount = .seconds(5)
 
     /// The same, presenting one of `tokens` for callers that came without one.
     func carrying(_ tokens: BearerTokens?) -> LeaderForwarding {
@@ -88,16 +92,26 @@ struct LeaderForwarding: RouterMiddleware {
         }
         outbound.headers.add(name: Self.forwardedBy.rawName, value: node)
         outbound.body = .bytes(body)
+        let sent = outbound
         do {
-            let answer = try await Self.client.execute(outbound, timeout: timeout)
-            let bytes = try await answer.body.collect(upTo: Int.max)
-            var headers = HTTPFields()
-            for (name, value) in answer.headers {
-                guard let field = HTTPField.Name(name), !Self.hopByHop.contains(field) else { continue }
-                headers.append(HTTPField(name: field, value: value))
+            // The answer's head by the deadline; its body is bounded by the client's read timeout.
+            let deadline = NIODeadline.now() + timeout
+            let (status, headers, bytes) = try await leader.forwarding {
+                let answer = try await Self.client.execute(sent, deadline: deadline)
+                return (answer.status, answer.headers, try await answer.body.collect(upTo: Int.max))
             }
-            return Response(status: HTTPResponse.Status(code: Int(answer.status.code)), headers: headers,
+            var fields = HTTPFields()
+            for (name, value) in headers {
+                guard let field = HTTPField.Name(name), !Self.hopByHop.contains(field) else { continue }
+                fields.append(HTTPField(name: field, value: value))
+            }
+            return Response(status: HTTPResponse.Status(code: Int(status.code)), headers: fields,
                             body: ResponseBody(byteBuffer: bytes))
+        } catch where leader.tookOver {
+            throw APIError.retryLater("no leader yet: this node took over as the leader while \(holder) had the write; retry here, with the same Idempotency-Key for events")
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
+            logger.warning("standby: the leader \(holder) at \(address.advertised) did not answer a forwarded \(request.method) \(request.uri.path) within \(timeout.nanoseconds / 1_000_000_000) s")
+            throw APIError.retryLater("no leader yet: the leader \(holder) at \(address.advertised) did not answer within \(timeout.nanoseconds / 1_000_000_000) s (paused or cut off: its lease lapses); retry, with the same Idempotency-Key for events")
         } catch {
             // It may have applied the write before it went away: a client retries with the same Idempotency-Key.
             logger.warning("standby: the leader \(holder) at \(address.advertised) did not answer a forwarded \(request.method) \(request.uri.path): \(error)")
@@ -112,6 +126,8 @@ struct LeaderForwarding: RouterMiddleware {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout.connect = .seconds(1)
+        // A leader paused halfway through its answer's body: no longer than the deadline waits for the head.
+        configuration.timeout.read = .seconds(5)
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
 
