@@ -6,7 +6,7 @@ public struct LoadedRules: Sendable {
     /// The compiled, validated rules the engine runs on.
     public var rules: Rules
     /// Informational problems (overrides between files, unknown backups).
-    public var notes: [RuleProblem]
+    public var notes: [Diagnostic]
     /// The files that were read, in load order.
     public var files: [String]
     /// One line for `followupctl check-rules`: `rules OK: 4 files, 1 calendar, …, version 3f2a9c1d`.

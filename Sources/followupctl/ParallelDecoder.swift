@@ -37,7 +37,7 @@ enum ParallelDecoder {
             chunks[k].lines = chunks[k].lines.map { $0 + offset }
             chunks[k].problems = chunks[k].problems.map { p in
                 var p = p
-                p.line += offset
+                p.place?.line += offset
                 return p
             }
             offset += chunks[k].lineCount

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FollowUpCore
 import FollowUpRules
 import Foundation
 

@@ -18,7 +18,7 @@ import Testing
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
-    func problems(_ directory: String) -> [RuleProblem] {
+    func problems(_ directory: String) -> [Diagnostic] {
         do {
             _ = try RuleSet.load(directory: directory)
             return []
@@ -48,7 +48,7 @@ import Testing
             let loaded = try RuleSet.load(directory: dir)
             #expect(loaded.files == [dir + "/10-base.yaml", dir + "/9-late.yml"])
             #expect(loaded.rules.fallback == "night-shift")
-            #expect(loaded.notes.first?.file == dir + "/9-late.yml")
+            #expect(loaded.notes.first?.place?.file == dir + "/9-late.yml")
             // The version covers bare names, so the same files elsewhere keep it.
             let inMemory = try RuleSet.load(sources: [(name: "10-base.yaml", text: RuleFixtures.base),
                                                       (name: "9-late.yml", text: "fallback: night-shift\n")])
@@ -69,7 +69,7 @@ import Testing
         try withDirectory { dir in
             try write(RuleFixtures.base + "reps:\n  - { id: a, backup: a }\n", to: dir + "/10-base.yaml")
             try write("fallback: [x]\npriorities:\n  high: { first_touch: 0m }\n", to: dir + "/20-more.yaml")
-            let found = problems(dir).filter { $0.severity == .error }.map { "\($0.file.split(separator: "/").last ?? ""):\($0.line)" }
+            let found = problems(dir).filter { $0.severity == .error }.map { "\(($0.place?.file ?? "").split(separator: "/").last ?? ""):\(($0.place?.line ?? 0))" }
             #expect(found == ["10-base.yaml:23", "20-more.yaml:1", "20-more.yaml:3"])
         }
     }

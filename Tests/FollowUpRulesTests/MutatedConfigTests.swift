@@ -74,7 +74,7 @@ import Testing
                 if let problem = Self.unbounded(config) { failures.append("\(label): accepted with \(problem)") }
             } catch {
                 refused += 1
-                if let unplaced = error.problems.first(where: { $0.line < 1 || $0.file != "followupd.yaml" }) {
+                if let unplaced = error.problems.first(where: { ($0.place?.line ?? 0) < 1 || $0.place?.file != "followupd.yaml" }) {
                     failures.append("\(label): a problem without a line: \(unplaced)")
                 }
             }

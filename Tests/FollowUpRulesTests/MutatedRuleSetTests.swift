@@ -67,11 +67,11 @@ import Testing
                 refused += 1
                 // Every error has a line; one problem (an error, or a note that the file looks cut short) is in the damaged file.
                 let errors = error.problems.filter { $0.severity == .error }
-                if let unplaced = error.problems.first(where: { $0.line < 1 }) {
+                if let unplaced = error.problems.first(where: { ($0.place?.line ?? 0) < 1 }) {
                     failures.append("\(label): a problem without a line: \(unplaced)")
                 } else if errors.isEmpty {
                     failures.append("\(label): refused without an error: \(error.problems.map(\.description))")
-                } else if !error.problems.contains(where: { $0.file == damaged }) {
+                } else if !error.problems.contains(where: { $0.place?.file == damaged }) {
                     failures.append("\(label): nothing names \(damaged): \(error.problems.map(\.description))")
                 }
             }

@@ -84,7 +84,7 @@ import Testing
         let problems = RuleFixtures.problems([(name: "10-calendars.yaml", text: "calendars:\n\toffice: {}\n"),
                                               (name: "20-rest.yaml", text: Self.baseWithoutCalendar)])
         #expect(!problems.isEmpty)
-        #expect(problems.allSatisfy { $0.file == "10-calendars.yaml" && $0.line > 0 }, "\(problems.map(\.description))")
+        #expect(problems.allSatisfy { $0.place?.file == "10-calendars.yaml" && ($0.place?.line ?? 0) > 0 }, "\(problems.map(\.description))")
     }
 
     /// A file with errors may hold the definition that looks missing: only its errors are reported.
@@ -92,7 +92,7 @@ import Testing
         let problems = RuleFixtures.problems([(name: "10-calendars.yaml", text: "calendars: 42\n"),
                                               (name: "20-rest.yaml", text: Self.baseWithoutCalendar)])
         let errors = problems.filter { $0.severity == .error }
-        #expect(errors.contains { $0.file == "10-calendars.yaml" && $0.line == 1 })
+        #expect(errors.contains { $0.place?.file == "10-calendars.yaml" && ($0.place?.line ?? 0) == 1 })
         #expect(!errors.contains { $0.message.contains("defines no calendar") }, "\(errors.map(\.description))")
     }
 

@@ -1,3 +1,4 @@
+import FollowUpCore
 import FollowUpRules
 import Testing
 import FollowUpTestSupport
@@ -44,7 +45,7 @@ import FollowUpTestSupport
     func oddInputNeverCrashes(_ input: OddInput) {
         let problems = RuleFixtures.problems([(name: "odd.yaml", text: input.text)])
         // Every file-level problem has a position or names the file.
-        #expect(problems.allSatisfy { $0.file == "odd.yaml" && $0.line >= 0 && $0.column >= 0 })
+        #expect(problems.allSatisfy { $0.place?.file == "odd.yaml" && ($0.place?.line ?? 0) >= 0 && ($0.place?.column ?? 0) >= 0 })
         #expect(!problems.isEmpty)  // none of these alone is a complete rule set
     }
 
@@ -66,7 +67,7 @@ import FollowUpTestSupport
             }
             let yaml = String(String.UnicodeScalarView(text))
             let problems = RuleFixtures.problems([(name: "m.yaml", text: yaml)])
-            #expect(problems.allSatisfy { $0.file == "m.yaml" })
+            #expect(problems.allSatisfy { $0.place?.file == "m.yaml" })
         }
     }
 }

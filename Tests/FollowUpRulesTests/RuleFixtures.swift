@@ -1,3 +1,4 @@
+import FollowUpCore
 import FollowUpRules
 
 /// Small rule sets for tests: a complete, valid base that a test adds one file to.
@@ -36,7 +37,7 @@ enum RuleFixtures {
     }
 
     /// The problems loading `files` reports; empty when it loads.
-    static func problems(_ files: [(name: String, text: String)]) -> [RuleProblem] {
+    static func problems(_ files: [(name: String, text: String)]) -> [Diagnostic] {
         do {
             _ = try RuleSet.load(sources: files)
             return []
@@ -46,7 +47,7 @@ enum RuleFixtures {
     }
 
     /// The base plus `text` as `case.yaml`, loaded after it.
-    static func problems(addingCase text: String) -> [RuleProblem] {
+    static func problems(addingCase text: String) -> [Diagnostic] {
         problems([(name: "base.yaml", text: base), (name: "case.yaml", text: text)])
     }
 }

@@ -1,3 +1,4 @@
+import FollowUpCore
 import FollowUpRules
 import Testing
 
@@ -517,7 +518,7 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
               - { id: a, backup: a }
             """)
         let errors = problems.filter { $0.severity == .error }
-        #expect(errors.map { "\($0.line):\($0.column)" } == ["2:24", "3:23", "4:11", "6:22"])
+        #expect(errors.map { "\(($0.place?.line ?? 0)):\(($0.place?.column ?? 0))" } == ["2:24", "3:23", "4:11", "6:22"])
     }
 
     /// Reported at the end of the (last) file, where an admin would add them.
@@ -539,10 +540,10 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func descriptionsReadLikeCompilerDiagnostics() {
-        let problem = RuleProblem(file: "x.yaml", line: 3, column: 7, message: "bad")
+        let problem = Diagnostic(message: "bad", place: SourcePlace(file: "x.yaml", line: 3, column: 7), severity: .error)
         #expect(problem.description == "x.yaml:3:7: error: bad")
-        let note = RuleProblem(file: "x.yaml", line: 1, column: 1, message: "fyi", severity: .note)
+        let note = Diagnostic(message: "fyi", place: SourcePlace(file: "x.yaml", line: 1, column: 1), severity: .note)
         #expect(note.description == "x.yaml:1:1: note: fyi")
-        #expect(RuleProblem(file: "dir", line: 0, column: 0, message: "gone").description == "dir: error: gone")
+        #expect(Diagnostic(message: "gone", place: SourcePlace(file: "dir"), severity: .error).description == "dir: error: gone")
     }
 }

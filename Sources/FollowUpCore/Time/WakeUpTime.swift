@@ -32,13 +32,10 @@ public enum WakeUpTime: Hashable, Sendable {
     /// but small enough that no arithmetic overflows.
     public static let maxCount: Int64 = 99_999
 
-    /// Why a text is not a wake-up time, in words for the rep.
-    public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
-        public var description: String
-    }
-
-    /// Reads `text`; throws a ``Problem`` that says which forms are accepted.
-    public init(parsing text: String) throws(Problem) {
+    /// Reads `text`; throws a ``Diagnostic`` that says, in words for the rep,
+    /// which forms are accepted. It names no field: the caller knows which
+    /// option or member the text came from.
+    public init(parsing text: String) throws(Diagnostic) {
         let text = String(Substring(text).trimmingSpaces)
         if let instant = RFC3339.parse(text) {
             self = .instant(instant)
@@ -51,14 +48,14 @@ public enum WakeUpTime: Hashable, Sendable {
         if let last = text.last, let unit = Unit(rawValue: Character(last.lowercased())) {
             let digits = text.dropLast()
             guard !digits.isEmpty, digits.count <= 5, digits.allSatisfy(\.isASCIIDigit), let count = Int64(digits) else {
-                throw Problem(description: "\"\(text)\": a duration is a whole number of hours, days or weeks, e.g. 12h, 30d, 2w")
+                throw Diagnostic(message: "\"\(text)\": a duration is a whole number of hours, days or weeks, e.g. 12h, 30d, 2w")
             }
-            guard count >= 1 else { throw Problem(description: "\"\(text)\": a duration must be at least 1\(unit.rawValue)") }
+            guard count >= 1 else { throw Diagnostic(message: "\"\(text)\": a duration must be at least 1\(unit.rawValue)") }
             self = .duration(count: count, unit: unit)
             return
         }
-        throw Problem(description: "\"\(text)\" is not a wake-up time: give an RFC 3339 time (2026-12-14T15:00:00Z), "
-                      + "a date (2026-12-14, 09:00 in the lead's time zone) or a duration (12h, 30d, 2w)")
+        throw Diagnostic(message: "\"\(text)\" is not a wake-up time: give an RFC 3339 time (2026-12-14T15:00:00Z), "
+                     + "a date (2026-12-14, 09:00 in the lead's time zone) or a duration (12h, 30d, 2w)")
     }
 
     /// Whether the lead's time zone changes the answer (a date, or days and weeks).

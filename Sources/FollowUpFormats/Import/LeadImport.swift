@@ -27,43 +27,29 @@ public struct LeadImport: Sendable {
         public var event: String
         /// Column number (1-based) of each field, to place problems the daemon finds later.
         public var columns: [String: Int]
+
+        /// A problem found later (by the daemon, or against its clock) placed
+        /// at this row of `file` and, when the row has a cell for `field`, at
+        /// that column: `FILE:LINE:COL(field): message`, or `FILE:LINE: message`.
+        public func diagnostic(_ message: String, field: String?, file: String) -> Diagnostic {
+            let column = field.flatMap { columns[$0] }
+            return Diagnostic(message: message, place: SourcePlace(file: file, line: line, column: column ?? 0,
+                                                                   columnName: column == nil ? nil : field))
+        }
     }
 
-    /// A problem at a line and, when it concerns one cell, a column.
-    public struct Problem: Sendable, Hashable, CustomStringConvertible {
-        public var line: Int
-        /// 1-based column number and its header text.
-        public var column: (number: Int, name: String)?
-        public var message: String
-
-        public init(line: Int, column: (number: Int, name: String)?, message: String) {
-            self.line = line
-            self.column = column
-            self.message = message
-        }
-
-        /// `LINE:COLUMN(name): message`, or `LINE: message`; prefix the file name.
-        public var description: String {
-            guard let column else { return "\(line): \(message)" }
-            return "\(line):\(column.number)(\(column.name)): \(message)"
-        }
-
-        public static func == (a: Problem, b: Problem) -> Bool {
-            a.line == b.line && a.column?.number == b.column?.number && a.column?.name == b.column?.name && a.message == b.message
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(line)
-            hasher.combine(column?.number)
-            hasher.combine(message)
-        }
+    /// A problem at a line and, when it concerns one cell, a column and its
+    /// header: a ``Diagnostic`` whose place has no file (the caller prints
+    /// it in front), so it prints as `LINE:COLUMN(name): message` or `LINE: message`.
+    static func problem(line: Int, column: (number: Int, name: String)? = nil, _ message: String) -> Diagnostic {
+        Diagnostic(message: message, place: SourcePlace(line: line, column: column?.number ?? 0, columnName: column?.name))
     }
 
     /// What reading a file gave: the valid rows, every problem (in line order),
     /// and the columns kept as attributes.
     public struct Result: Sendable {
         public var rows: [Row]
-        public var problems: [Problem]
+        public var problems: [Diagnostic]
         /// Lines of the rows that had problems (each counted once).
         public var badLines: [Int]
         public var attributeColumns: [String]
@@ -92,14 +78,14 @@ public struct LeadImport: Sendable {
         do throws(CSVReader.SyntaxError) {
             records = try CSVReader.records(bytes)
         } catch {
-            return Result(rows: [], problems: [Problem(line: error.line, column: nil, message: "column \(error.column): \(error.message)")],
+            return Result(rows: [], problems: [Self.problem(line: error.line, "column \(error.column): \(error.message)")],
                           badLines: [error.line], attributeColumns: [])
         }
         guard let header = records.first else {
-            return Result(rows: [], problems: [Problem(line: 1, column: nil, message: "the file is empty: a header row naming the columns is required")],
+            return Result(rows: [], problems: [Self.problem(line: 1, "the file is empty: a header row naming the columns is required")],
                           badLines: [], attributeColumns: [])
         }
-        var problems: [Problem] = []
+        var problems: [Diagnostic] = []
         var columnFields: [String?] = []  // field per column; nil: ignored
         var attributeColumns: [String] = []
         var seen: [String: Int] = [:]
@@ -114,7 +100,7 @@ public struct LeadImport: Sendable {
                 // Not a lead.captured field: kept as an attribute under its loose name.
                 let attribute = Self.loose(name)
                 if let first = seen[attribute] {
-                    problems.append(Problem(line: header.line, column: column, message: "names the same field \"\(attribute)\" as column \(first)"))
+                    problems.append(Self.problem(line: header.line, column: column, "names the same field \"\(attribute)\" as column \(first)"))
                 }
                 seen[attribute] = index + 1
                 attributeColumns.append(name)
@@ -126,20 +112,19 @@ public struct LeadImport: Sendable {
                 continue
             }
             guard Self.fields.contains(field) else {
-                problems.append(Problem(line: header.line, column: column,
-                                        message: "--map names an unknown field \"\(field)\" (fields: \(Self.fields.sorted().joined(separator: ", ")))"))
+                problems.append(Self.problem(line: header.line, column: column,
+                                             "--map names an unknown field \"\(field)\" (fields: \(Self.fields.sorted().joined(separator: ", ")))"))
                 columnFields.append(nil)
                 continue
             }
             if let first = seen[field] {
-                problems.append(Problem(line: header.line, column: column, message: "names the same field \"\(field)\" as column \(first)"))
+                problems.append(Self.problem(line: header.line, column: column, "names the same field \"\(field)\" as column \(first)"))
             }
             seen[field] = index + 1
             columnFields.append(field)
         }
         for required in ["id", "source"] where seen[required] == nil {
-            problems.append(Problem(line: header.line, column: nil,
-                                    message: "no column for the required field \"\(required)\" (rename one with --map COLUMN=\(required))"))
+            problems.append(Self.problem(line: header.line, "no column for the required field \"\(required)\" (rename one with --map COLUMN=\(required))"))
         }
         if !problems.isEmpty {
             return Result(rows: [], problems: problems, badLines: [header.line], attributeColumns: attributeColumns)
@@ -160,18 +145,17 @@ public struct LeadImport: Sendable {
     }
 
     private func readRow(_ record: CSVReader.Record, header: CSVReader.Record, columnFields: [String?],
-                         firstLineOfID: inout [String: Int], problems: inout [Problem]) -> Row? {
+                         firstLineOfID: inout [String: Int], problems: inout [Diagnostic]) -> Row? {
         let before = problems.count
         func problem(_ index: Int, _ message: String, line: Int? = nil) {
             let name = index < header.fields.count ? header.fields[index].value : "column \(index + 1)"
-            problems.append(Problem(line: line ?? record.fields[min(index, record.fields.count - 1)].line,
-                                    column: (index + 1, name), message: message))
+            problems.append(Self.problem(line: line ?? record.fields[min(index, record.fields.count - 1)].line,
+                                         column: (index + 1, name), message))
         }
         if record.fields.count > header.fields.count {
             let extra = record.fields[header.fields.count...].contains { !$0.value.isEmpty }
             if extra {
-                problems.append(Problem(line: record.line, column: nil,
-                                        message: "\(record.fields.count) fields, but the header has \(header.fields.count)"))
+                problems.append(Self.problem(line: record.line, "\(record.fields.count) fields, but the header has \(header.fields.count)"))
                 return nil
             }
         }
@@ -242,10 +226,10 @@ public struct LeadImport: Sendable {
         // The daemon's own decoder has the last word on every field.
         do throws(Diagnostic) {
             _ = try EventDecoder.decode(event, defaultAt: Instant(secondsSinceEpoch: 0))
-        } catch {
+        } catch var error {
             let name = error.field.hasPrefix("lead.") ? String(error.field.dropFirst(5)) : error.field
             if let index = values[name]?.index { problem(index, error.message) }
-            else { problems.append(Problem(line: record.line, column: nil, message: error.description)) }
+            else { error.place = SourcePlace(line: record.line); problems.append(error) }
             return nil
         }
         return Row(line: record.line, leadID: id, event: event, columns: columns)

@@ -8,18 +8,12 @@ public struct EventScript: Sendable {
     /// The 1-based line number of each event, for messages.
     public var lines: [Int]
 
-    /// One bad line.
-    public struct Problem: Hashable, Sendable, CustomStringConvertible {
-        public var file: String
-        public var line: Int
-        public var error: Diagnostic
-        /// `FILE:LINE: field: message`.
-        public var description: String { "\(file):\(line): \(error)" }
-    }
-
     /// Every bad line of a file (capped at ``maxProblems``, with how many more there were).
+    ///
+    /// Each is a ``Diagnostic`` placed at its file and line, so it prints as
+    /// `FILE:LINE: field: message`.
     public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var problems: [Problem]
+        public var problems: [Diagnostic]
         public var omitted: Int
         public var description: String {
             (problems.map(\.description) + (omitted > 0 ? ["… and \(omitted) more bad lines"] : [])).joined(separator: "\n")
@@ -33,7 +27,7 @@ public struct EventScript: Sendable {
     public struct Chunk: Sendable {
         public var events: [Event] = []
         public var lines: [Int] = []
-        public var problems: [Problem] = []
+        public var problems: [Diagnostic] = []
         /// Lines in the stretch (blank ones included), to number the next stretch.
         public var lineCount = 0
     }
@@ -68,8 +62,9 @@ public struct EventScript: Sendable {
             do throws(Diagnostic) {
                 chunk.events.append(try EventDecoder.decode(line))
                 chunk.lines.append(lineNumber)
-            } catch {
-                chunk.problems.append(Problem(file: file, line: lineNumber, error: error))
+            } catch var error {
+                error.place = SourcePlace(file: file, line: lineNumber)
+                chunk.problems.append(error)
             }
         }
         return chunk
@@ -98,7 +93,7 @@ public struct EventScript: Sendable {
         public let file: String
         let engine: Engine
         let until: Instant?
-        private var problems: [Problem] = []
+        private var problems: [Diagnostic] = []
         private var leads = Set<LeadID>()
         private var reps: Set<RepID>
         private var previous: Instant?
@@ -120,7 +115,7 @@ public struct EventScript: Sendable {
             script.lines.reserveCapacity(chunk.events.count)
             var bad = chunk.problems[...]
             for (event, line) in zip(chunk.events, chunk.lines) {
-                while let p = bad.first, p.line < line { problems.append(p); bad.removeFirst() }
+                while let p = bad.first, (p.place?.line ?? 0) < line { problems.append(p); bad.removeFirst() }
                 do throws(Diagnostic) {
                     if let previous, event.at < previous {
                         throw Diagnostic(field: "at", message: "\(event.at) is earlier than the line before it (\(previous)); events must be in time order")
@@ -135,8 +130,9 @@ public struct EventScript: Sendable {
                     }
                     script.events.append(event)
                     script.lines.append(line)
-                } catch {
-                    problems.append(Problem(file: file, line: line, error: error))
+                } catch var error {
+                    error.place = SourcePlace(file: file, line: line)
+                    problems.append(error)
                 }
             }
             problems.append(contentsOf: bad)

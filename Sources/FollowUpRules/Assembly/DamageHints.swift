@@ -1,3 +1,4 @@
+import FollowUpCore
 /// Notes for a refused rule set about files that look damaged rather than
 /// wrong: one that defines nothing (emptied?) or ends mid-line (cut short?).
 ///
@@ -11,12 +12,12 @@ enum DamageHints {
         for (source, fragment) in files where !fragment.isUnreadable {
             if fragment.sectionKeys.isEmpty {
                 log.note("this file defines nothing: was it emptied by mistake?",
-                         at: SourcePosition(file: source.path, line: 1, column: 1))
+                         at: SourcePlace(file: source.path, line: 1, column: 1))
             } else if let last = source.text.unicodeScalars.last, last != "\n" {
                 // POSIX text files end with a newline; a cut copy or a full disk usually leaves none.
                 let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
                 log.note("this file ends mid-line, without a newline: was it cut short?",
-                         at: SourcePosition(file: source.path, line: lines.count,
+                         at: SourcePlace(file: source.path, line: lines.count,
                                             column: (lines.last?.unicodeScalars.count ?? 0) + 1))
             }
         }

@@ -1,3 +1,4 @@
+import FollowUpCore
 /// Where the compiler reports what no file defines ("the rule set defines no
 /// calendar"), so the problem has a line and names the file most likely at
 /// fault rather than whichever file happened to load last:
@@ -8,9 +9,9 @@
 ///    truncated file is the likeliest place the definitions went missing;
 /// 3. else the end of the last file, where an admin would add it.
 struct MissingPlaces {
-    private var sectionKeys: [String: SourcePosition] = [:]
-    private var emptyFile: SourcePosition?
-    private var end: SourcePosition
+    private var sectionKeys: [String: SourcePlace] = [:]
+    private var emptyFile: SourcePlace?
+    private var end: SourcePlace
 
     /// Places for a set with no files: the origin (a directory) as a whole.
     init(origin: String) { end = .whole(origin) }
@@ -20,13 +21,13 @@ struct MissingPlaces {
         // A later file's key wins, as its definitions would.
         sectionKeys.merge(fragment.sectionKeys) { _, later in later }
         if fragment.sectionKeys.isEmpty, emptyFile == nil {
-            emptyFile = SourcePosition(file: fragment.end.file, line: 1, column: 1)
+            emptyFile = SourcePlace(file: fragment.end.file, line: 1, column: 1)
         }
         end = fragment.end
     }
 
     /// Where to report that no file defines `section` (a top-level key).
-    func place(for section: String) -> SourcePosition {
+    func place(for section: String) -> SourcePlace {
         sectionKeys[section] ?? emptyFile ?? end
     }
 }

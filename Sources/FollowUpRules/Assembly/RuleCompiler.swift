@@ -178,7 +178,7 @@ struct RuleCompiler {
 
     /// Follows every rep's backups; a walk that comes back to a rep on its own
     /// path is a cycle, reported once, at the cycle's first rep in roster order.
-    private mutating func reportBackupCycles(_ roster: [Rep], positions: [RepID: SourcePosition]) {
+    private mutating func reportBackupCycles(_ roster: [Rep], positions: [RepID: SourcePlace]) {
         let byID = Dictionary(roster.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let order = Dictionary(roster.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var done: Set<RepID> = []
@@ -213,7 +213,7 @@ struct RuleCompiler {
     /// means, when that is in another file. A typo made while editing the
     /// definition (`offce:`) breaks the reference in a healthy file; the note
     /// names the file that was edited.
-    private mutating func noteLikelyMeant<Value>(_ name: String, at reference: SourcePosition, kind: String,
+    private mutating func noteLikelyMeant<Value>(_ name: String, at reference: SourcePlace, kind: String,
                                                  among definitions: [Definition<Value>]) {
         guard let meant = KeySuggestion.closest(to: name, among: definitions.map(\.name)),
               let definition = definitions.last(where: { $0.name == meant }),

@@ -1,3 +1,4 @@
+import FollowUpCore
 import Foundation
 
 /// Finds and reads the rule files of a directory: every `*.yaml` / `*.yml`
@@ -48,7 +49,7 @@ enum RuleDirectory {
             case .success(let text): sources.append(RuleSource(path: path, name: name, text: text))
             case .failure(let bad):
                 log.error("the file is not UTF-8 text: invalid byte 0x\(String(bad.byte, radix: 16, uppercase: true)); "
-                          + "save it as UTF-8", at: SourcePosition(file: path, line: bad.line, column: bad.column))
+                          + "save it as UTF-8", at: SourcePlace(file: path, line: bad.line, column: bad.column))
             }
         }
         return (sources, log)

@@ -4,7 +4,7 @@ import Foundation
 /// `dashboard:`: the SLA goal and the red/amber thresholds, each a percentage
 /// (`90` or `"90%"`), checked with FILE:LINE:COL.
 extension DaemonConfig {
-    mutating func readDashboard(_ node: RuleNode, at key: SourcePosition?, with reader: inout RuleReader) {
+    mutating func readDashboard(_ node: RuleNode, at key: SourcePlace?, with reader: inout RuleReader) {
         guard let fields = reader.fields(of: node, context: "`dashboard`", allowed: ["sla_goal", "amber_below", "red_below"],
                                          at: key) else { return }
         func percent(_ name: String) -> Located<Double>? {

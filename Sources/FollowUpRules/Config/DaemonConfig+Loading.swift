@@ -16,18 +16,17 @@ extension DaemonConfig {
     public static func load(path: String) throws(RuleSetLoadError) -> DaemonConfig {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw RuleSetLoadError(problems: [RuleProblem(
-                file: path, line: 0, column: 0,
+            throw RuleSetLoadError(problems: [Diagnostic(
                 message: exists ? "cannot read the config file (permissions?)" : "config file does not exist",
-                severity: .error)])
+                place: .whole(path), severity: .error)])
         }
         switch UTF8Text.decode(Array(data)) {
         case .success(let text):
             return try parse(text, file: path)
         case .failure(let bad):
-            throw RuleSetLoadError(problems: [RuleProblem(
-                file: path, line: bad.line, column: bad.column,
-                message: "not UTF-8 text (byte 0x\(String(bad.byte, radix: 16)))", severity: .error)])
+            throw RuleSetLoadError(problems: [Diagnostic(
+                message: "not UTF-8 text (byte 0x\(String(bad.byte, radix: 16)))",
+                place: SourcePlace(file: path, line: bad.line, column: bad.column), severity: .error)])
         }
     }
 
@@ -39,7 +38,7 @@ extension DaemonConfig {
         var config = DaemonConfig(database: "followupd.sqlite", rules: "/etc/followup/rules.d",
                                   listen: [.unix(path: "/run/followupd/api.sock")], file: file)
         if let root = document.root,
-           let fields = reader.fields(of: root, context: "the config", allowed: keys, at: SourcePosition(file: file, line: 1, column: 1)) {
+           let fields = reader.fields(of: root, context: "the config", allowed: keys, at: SourcePlace(file: file, line: 1, column: 1)) {
             config.read(fields, with: &reader)
         }
         guard !reader.log.hasErrors else {

@@ -48,7 +48,7 @@ extension FragmentReader {
     /// (usually a copy-paste that meant another day).
     private mutating func readHolidays(_ fields: RuleFields) -> Set<CivilDate>? {
         guard let items = reader.items(fields, "holidays") else { return nil }
-        var seen: [CivilDate: SourcePosition] = [:]
+        var seen: [CivilDate: SourcePlace] = [:]
         for item in items {
             guard let text = reader.text(item, what: "a holiday of \(fields.context)") else { continue }
             guard let date = CivilDate(parsing: Substring(text.value.strippingSpaces)) else {

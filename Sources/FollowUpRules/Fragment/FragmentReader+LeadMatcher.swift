@@ -11,7 +11,7 @@ extension FragmentReader {
     /// The matcher a `when:` value describes. A single mapping is read as a
     /// list of one alternative. An empty `when` is refused: it would silently
     /// match every lead, which leaving `when` out already says plainly.
-    mutating func readMatcher(_ node: RuleNode, context: String, key: SourcePosition) -> LeadMatcher? {
+    mutating func readMatcher(_ node: RuleNode, context: String, key: SourcePlace) -> LeadMatcher? {
         let alternatives: [RuleNode]
         switch node.content {
         case .mapping: alternatives = [node]

@@ -60,7 +60,7 @@ extension FragmentReader {
     }
 
     /// `call_windows:` — ranked weekly slots, best first, and how far a call may be shifted to reach a better one.
-    private mutating func readCallWindows(_ node: RuleNode, context: String, at key: SourcePosition?) -> CallWindows? {
+    private mutating func readCallWindows(_ node: RuleNode, context: String, at key: SourcePlace?) -> CallWindows? {
         let windowContext = "`call_windows` of \(context)"
         let errorsBefore = reader.log.errorCount
         guard let fields = reader.fields(of: node, context: windowContext, allowed: ["max_shift", "ranks"],
@@ -68,7 +68,7 @@ extension FragmentReader {
         else { return nil }
         let maxShift = reader.duration(fields, "max_shift")
         var ranks: [CallWindowRank] = []
-        var seen: [String: SourcePosition] = [:]
+        var seen: [String: SourcePlace] = [:]
         for (index, item) in (reader.items(fields, "ranks") ?? []).enumerated() {
             let rankContext = item.peek("name").map { "call window rank \"\($0)\" of \(context)" }
                 ?? "call window rank #\(index + 1) of \(context)"

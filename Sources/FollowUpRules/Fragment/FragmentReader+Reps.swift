@@ -7,7 +7,7 @@ extension FragmentReader {
 
     mutating func readReps(_ node: RuleNode) {
         guard let items = reader.items(of: node, what: "`reps`") else { return }
-        var seen: [String: SourcePosition] = [:]
+        var seen: [String: SourcePlace] = [:]
         for (index, item) in items.enumerated() {
             let context = item.peek("id").map { "rep \"\($0)\"" } ?? "rep #\(index + 1)"
             let errorsBefore = reader.log.errorCount

@@ -4,13 +4,13 @@ import FollowUpCore
 /// routes (first match wins), else the default team; and how each team shares
 /// its leads (`strategies`).
 extension FragmentReader {
-    mutating func readRouting(_ node: RuleNode, at key: SourcePosition?) {
+    mutating func readRouting(_ node: RuleNode, at key: SourcePlace?) {
         guard let fields = reader.fields(of: node, context: "`routing`", allowed: ["default_team", "teams", "strategies"], at: key)
         else { return }
         if fields.has("default_team") { fragment.defaultTeam = reader.name(fields, "default_team") }
         if let strategies = fields["strategies"] { readStrategies(strategies) }
         guard let items = reader.items(fields, "teams") else { return }
-        var seen: [String: SourcePosition] = [:]
+        var seen: [String: SourcePlace] = [:]
         for (index, item) in items.enumerated() {
             let context = item.peek("name").map { "team route \"\($0)\"" } ?? "team route #\(index + 1)"
             let errorsBefore = reader.log.errorCount

@@ -3,7 +3,7 @@ import FollowUpCore
 /// `scoring:` — points per lead activity and the score thresholds that lift a
 /// lead's priority. Both merge per key across files.
 extension FragmentReader {
-    mutating func readScoring(_ node: RuleNode, at key: SourcePosition?) {
+    mutating func readScoring(_ node: RuleNode, at key: SourcePlace?) {
         guard let fields = reader.fields(of: node, context: "`scoring`", allowed: ["points", "lifts"], at: key) else { return }
         if let points = fields["points"] {
             fragment.points = readScores(points, describe: { "points for \"\($0)\"" }, what: "`points` of `scoring`")

@@ -7,7 +7,7 @@ extension FragmentReader {
 
     mutating func readTriage(_ node: RuleNode) {
         guard let items = reader.items(of: node, what: "`triage`") else { return }
-        var seen: [String: SourcePosition] = [:]
+        var seen: [String: SourcePlace] = [:]
         for (index, item) in items.enumerated() {
             let context = item.peek("name").map { "triage rule \"\($0)\"" } ?? "triage rule #\(index + 1)"
             let errorsBefore = reader.log.errorCount

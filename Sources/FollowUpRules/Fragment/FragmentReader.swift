@@ -15,7 +15,7 @@ struct FragmentReader {
         var log = document.log
         var me = FragmentReader(reader: RuleReader(file: file, maskedKeys: document.maskedKeys), fragment: RuleFragment())
         let lines = text.unicodeScalars.count { $0 == "\n" }
-        me.fragment.end = SourcePosition(file: file, line: lines + 1, column: 1)
+        me.fragment.end = SourcePlace(file: file, line: lines + 1, column: 1)
         me.fragment.isUnreadable = document.log.hasErrors && document.root == nil
         if let root = document.root { me.readTopLevel(root) }
         log.append(contentsOf: me.reader.log)
@@ -68,7 +68,7 @@ struct FragmentReader {
 
     /// `rule "x" is defined twice in this file (first at 3:5)` for list items
     /// whose names must be unique within a file; true when `name` is new.
-    mutating func claim(_ name: Located<String>, kind: String, in seen: inout [String: SourcePosition]) -> Bool {
+    mutating func claim(_ name: Located<String>, kind: String, in seen: inout [String: SourcePlace]) -> Bool {
         if let first = seen[name.value] {
             reader.log.error("\(kind) \"\(name.value)\" is defined twice in this file "
                              + "(first at \(first.shortDescription(relativeTo: name.position)))", at: name.position)

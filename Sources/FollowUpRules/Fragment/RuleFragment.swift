@@ -23,9 +23,9 @@ struct RuleFragment {
 
     // Where things are, for problems about what no file defines (``MissingPlaces``).
     /// Where each top-level section's key is written.
-    var sectionKeys: [String: SourcePosition] = [:]
+    var sectionKeys: [String: SourcePlace] = [:]
     /// The line after the file's last, where a missing section would be added.
-    var end = SourcePosition.whole("")
+    var end = SourcePlace.whole("")
     /// Whether the file could not be read as a mapping of sections at all (a
     /// YAML syntax error): what it defines is unknown, so "no file defines X"
     /// would be a guess.
@@ -39,7 +39,7 @@ struct RuleFragment {
 struct Definition<Value> {
     var name: String
     /// Where the name is written: overrides and references point here.
-    var position: SourcePosition
+    var position: SourcePlace
     var value: Value?
     /// For ordered lists (triage rules, team routes): the rule to insert this one before.
     var before: Located<String>?

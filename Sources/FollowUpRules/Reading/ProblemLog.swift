@@ -1,15 +1,16 @@
+import FollowUpCore
 /// Collects problems while files are read, merged and compiled: loading never
 /// stops at the first one, so an admin fixes everything in one round.
 struct ProblemLog {
-    private(set) var problems: [RuleProblem] = []
+    private(set) var problems: [Diagnostic] = []
 
     /// Records an error at `position`.
-    mutating func error(_ message: String, at position: SourcePosition) {
+    mutating func error(_ message: String, at position: SourcePlace) {
         add(message, at: position, severity: .error)
     }
 
     /// Records a note at `position`.
-    mutating func note(_ message: String, at position: SourcePosition) {
+    mutating func note(_ message: String, at position: SourcePlace) {
         add(message, at: position, severity: .note)
     }
 
@@ -24,17 +25,18 @@ struct ProblemLog {
 
     /// The problems ordered by file (in `fileOrder`), line and column; the sort
     /// is stable so problems at one place keep the order they were found in.
-    func sorted(fileOrder: [String]) -> [RuleProblem] {
+    func sorted(fileOrder: [String]) -> [Diagnostic] {
         let rank = Dictionary(fileOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         return problems.enumerated().sorted { a, b in
-            let ka = (rank[a.element.file] ?? -1, a.element.line, a.element.column, a.offset)
-            let kb = (rank[b.element.file] ?? -1, b.element.line, b.element.column, b.offset)
+            // Every problem in the log has a place: `add` gives it one.
+            let pa = a.element.place ?? SourcePlace(), pb = b.element.place ?? SourcePlace()
+            let ka = (rank[pa.file] ?? -1, pa.line, pa.column, a.offset)
+            let kb = (rank[pb.file] ?? -1, pb.line, pb.column, b.offset)
             return ka < kb
         }.map(\.element)
     }
 
-    private mutating func add(_ message: String, at position: SourcePosition, severity: RuleProblem.Severity) {
-        problems.append(RuleProblem(file: position.file, line: position.line, column: position.column,
-                                    message: message, severity: severity))
+    private mutating func add(_ message: String, at position: SourcePlace, severity: Diagnostic.Severity) {
+        problems.append(Diagnostic(message: message, place: position, severity: severity))
     }
 }

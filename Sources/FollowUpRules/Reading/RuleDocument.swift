@@ -1,3 +1,4 @@
+import FollowUpCore
 import Yams
 
 /// One rule file composed into a YAML node tree, plus the syntax problems found
@@ -10,7 +11,7 @@ struct RuleDocument {
     /// The root node; nil for an empty file or one that is not valid YAML.
     private(set) var root: RuleNode?
     /// Positions of repeated keys that were masked (and already reported): readers skip them.
-    private(set) var maskedKeys: Set<SourcePosition> = []
+    private(set) var maskedKeys: Set<SourcePlace> = []
     private(set) var log = ProblemLog()
 
     /// More repeats than this in one file are reported as they come, one per load.
@@ -20,7 +21,7 @@ struct RuleDocument {
         if let hit = AnchorScan.first(in: text) {
             let what = hit.isAlias ? "a YAML alias (*name)" : "a YAML anchor (&name)"
             log.error("\(what) is not allowed here: write each value out (aliases can multiply a small file into a huge one); "
-                      + "quote the text if `\(hit.isAlias ? "*" : "&")` is part of a value", at: SourcePosition(file: file, line: hit.line, column: hit.column))
+                      + "quote the text if `\(hit.isAlias ? "*" : "&")` is part of a value", at: SourcePlace(file: file, line: hit.line, column: hit.column))
             return
         }
         var text = text
@@ -30,7 +31,7 @@ struct RuleDocument {
                 return
             } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
                 let key = duplicates.first ?? ""
-                let first = SourcePosition(file: file, line: context.mark.line, column: context.mark.column)
+                let first = SourcePlace(file: file, line: context.mark.line, column: context.mark.column)
                 guard attempt < Self.maxMaskedKeys,
                       let again = DuplicateKeyLocator.nextOccurrence(
                           of: key, firstLine: first.line, column: first.column, in: text)
@@ -39,7 +40,7 @@ struct RuleDocument {
                               + "(the rest of this file was not checked)", at: first)
                     return
                 }
-                let at = SourcePosition(file: file, line: again.line, column: again.column)
+                let at = SourcePlace(file: file, line: again.line, column: again.column)
                 log.error("duplicate key \"\(key)\" (first at \(first.shortDescription(relativeTo: at))); "
                           + "YAML keys must be unique", at: at)
                 maskedKeys.insert(at)
@@ -51,16 +52,16 @@ struct RuleDocument {
                 log.error(message, at: position)
                 return
             } catch {
-                log.error("cannot read YAML: \(error)", at: SourcePosition(file: file, line: 1, column: 1))
+                log.error("cannot read YAML: \(error)", at: SourcePlace(file: file, line: 1, column: 1))
                 return
             }
         }
     }
 
     /// Where a Yams error happened and what to tell the admin.
-    static func describe(_ error: YamlError, file: String, text: String) -> (SourcePosition, String) {
-        func at(_ mark: Mark) -> SourcePosition { SourcePosition(file: file, line: mark.line, column: mark.column) }
-        func syntax(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> (SourcePosition, String) {
+    static func describe(_ error: YamlError, file: String, text: String) -> (SourcePlace, String) {
+        func at(_ mark: Mark) -> SourcePlace { SourcePlace(file: file, line: mark.line, column: mark.column) }
+        func syntax(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> (SourcePlace, String) {
             var message = "YAML syntax error: \(problem)"
             if problem.hasPrefix("Maximum nesting level") {
                 message = "YAML syntax error: the file nests lists and mappings too deeply"
@@ -88,7 +89,7 @@ struct RuleDocument {
         case let .duplicatedKeysInMapping(duplicates, context):
             return (at(context.mark), "duplicate key \"\(duplicates.first ?? "")\"; YAML keys must be unique")
         default:
-            return (SourcePosition(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
+            return (SourcePlace(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
         }
     }
 
@@ -110,7 +111,7 @@ struct RuleDocument {
 
     /// Line and column of the character `offset` characters into `text` (Yams
     /// gives reader errors as an offset).
-    private static func position(ofCharacterOffset offset: Int, in text: String, file: String) -> SourcePosition {
+    private static func position(ofCharacterOffset offset: Int, in text: String, file: String) -> SourcePlace {
         var line = 1, column = 1
         for character in text.prefix(max(0, offset)) {
             if character == "\n" || character == "\r\n" {
@@ -120,6 +121,6 @@ struct RuleDocument {
                 column += character.unicodeScalars.count
             }
         }
-        return SourcePosition(file: file, line: line, column: column)
+        return SourcePlace(file: file, line: line, column: column)
     }
 }

@@ -1,3 +1,4 @@
+import FollowUpCore
 /// A mapping whose keys were checked against those its section allows: what
 /// a section reader asks for values by key.
 struct RuleFields {
@@ -5,10 +6,10 @@ struct RuleFields {
     let context: String
     /// Where the thing the mapping describes is named (its key, or the mapping
     /// itself): missing keys are reported here.
-    let position: SourcePosition
+    let position: SourcePlace
     private let entries: [String: (key: RuleNode, value: RuleNode)]
 
-    init(context: String, position: SourcePosition, entries: [String: (key: RuleNode, value: RuleNode)]) {
+    init(context: String, position: SourcePlace, entries: [String: (key: RuleNode, value: RuleNode)]) {
         self.context = context
         self.position = position
         self.entries = entries
@@ -18,7 +19,7 @@ struct RuleFields {
     subscript(key: String) -> RuleNode? { entries[key]?.value }
 
     /// Where `key` is written, nil when absent.
-    func keyPosition(_ key: String) -> SourcePosition? { entries[key]?.key.position }
+    func keyPosition(_ key: String) -> SourcePlace? { entries[key]?.key.position }
 
     func has(_ key: String) -> Bool { entries[key] != nil }
 

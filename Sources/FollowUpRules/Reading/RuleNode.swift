@@ -1,3 +1,4 @@
+import FollowUpCore
 import Yams
 
 /// A YAML node of one rule file, with the file it came from, so whatever is
@@ -24,8 +25,8 @@ struct RuleNode {
     }
 
     /// Where the node starts (libyaml's mark: 1-based line and column).
-    var position: SourcePosition {
-        SourcePosition(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    var position: SourcePlace {
+        SourcePlace(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
     var content: Content {
@@ -49,7 +50,7 @@ struct RuleNode {
     /// Where the scalar's `offset`-th Unicode scalar was written, so an item of
     /// `mon, wedn` can be pointed at exactly. Exact for one-line plain scalars
     /// and for quoted ones without escapes; otherwise the scalar's start.
-    func position(ofScalarOffset offset: Int) -> SourcePosition {
+    func position(ofScalarOffset offset: Int) -> SourcePlace {
         guard case .scalar(let scalar) = node, !scalar.string.contains("\n") else { return position }
         var at = position
         switch scalar.style {

@@ -9,10 +9,10 @@ import Yams
 struct RuleReader {
     let file: String
     /// Repeated keys the document masked (already reported): skipped silently.
-    let maskedKeys: Set<SourcePosition>
+    let maskedKeys: Set<SourcePlace>
     var log = ProblemLog()
 
-    init(file: String, maskedKeys: Set<SourcePosition> = []) {
+    init(file: String, maskedKeys: Set<SourcePlace> = []) {
         self.file = file
         self.maskedKeys = maskedKeys
     }
@@ -27,7 +27,7 @@ struct RuleReader {
         case .scalar(_, true):
             return []
         case .mapping(let pairs):
-            var seen: [String: SourcePosition] = [:]
+            var seen: [String: SourcePlace] = [:]
             var out: [(key: Located<String>, keyNode: RuleNode, value: RuleNode)] = []
             for (keyNode, value) in pairs {
                 let at = keyNode.position
@@ -56,7 +56,7 @@ struct RuleReader {
     /// errors (with a suggestion for likely typos), missing required keys are
     /// reported at `position` (where the mapping's owner is named).
     mutating func fields(of node: RuleNode, context: String, allowed: [String], required: [String] = [],
-                         at position: SourcePosition? = nil) -> RuleFields? {
+                         at position: SourcePlace? = nil) -> RuleFields? {
         guard let list = entries(of: node, what: context) else { return nil }
         var table: [String: (key: RuleNode, value: RuleNode)] = [:]
         for entry in list {
@@ -90,7 +90,7 @@ struct RuleReader {
 
     /// Non-empty text. `key` is where a missing value is reported (an empty
     /// value's own mark points past the line).
-    mutating func text(_ node: RuleNode, what: String, key: SourcePosition? = nil) -> Located<String>? {
+    mutating func text(_ node: RuleNode, what: String, key: SourcePlace? = nil) -> Located<String>? {
         switch node.content {
         case .scalar(_, true):
             log.error("missing value for \(what)", at: key ?? node.position)
@@ -113,7 +113,7 @@ struct RuleReader {
     }
 
     /// Text without spaces: ids and names that travel in events and notifications.
-    mutating func word(_ node: RuleNode, what: String, key: SourcePosition? = nil) -> Located<String>? {
+    mutating func word(_ node: RuleNode, what: String, key: SourcePlace? = nil) -> Located<String>? {
         guard let text = text(node, what: what, key: key) else { return nil }
         guard !text.value.unicodeScalars.contains(where: { $0.properties.isWhitespace }) else {
             log.error("\(what) must be a single word without spaces, found \"\(text.value)\"", at: text.position)
@@ -126,7 +126,7 @@ struct RuleReader {
     /// `fallback: 0o7` is the number 7 to every other YAML tool (and to an
     /// admin reading it), `yes` a boolean, `2026-01-01` a date: such a name
     /// would not match the rep id events send, so it must be quoted to count.
-    mutating func name(_ node: RuleNode, what: String, key: SourcePosition? = nil) -> Located<String>? {
+    mutating func name(_ node: RuleNode, what: String, key: SourcePlace? = nil) -> Located<String>? {
         guard let word = word(node, what: what, key: key) else { return nil }
         if let kind = Self.nonTextKind(of: node) {
             log.error("\(what) must be a name, found \(kind) \(word.value); quote it (\"\(word.value)\") if it is a name",
@@ -148,7 +148,7 @@ struct RuleReader {
     }
 
     /// `true` or `false`, nothing else: YAML 1.1's `yes`/`no`/`on`/`off` are refused, not guessed.
-    mutating func bool(_ node: RuleNode, what: String, key: SourcePosition? = nil) -> Bool? {
+    mutating func bool(_ node: RuleNode, what: String, key: SourcePlace? = nil) -> Bool? {
         guard let text = text(node, what: what, key: key) else { return nil }
         switch text.value {
         case "true": return true
@@ -163,7 +163,7 @@ struct RuleReader {
     /// computes with (scores, company sizes) pass their ``InputBounds``, so
     /// its arithmetic on them cannot overflow.
     mutating func integer(_ node: RuleNode, what: String, minimum: Int, maximum: Int = .max,
-                          key: SourcePosition? = nil) -> Located<Int>? {
+                          key: SourcePlace? = nil) -> Located<Int>? {
         guard let text = text(node, what: what, key: key) else { return nil }
         let negative = text.value.hasPrefix("-")
         let digits = negative || text.value.hasPrefix("+") ? text.value.dropFirst() : Substring(text.value)
@@ -185,7 +185,7 @@ struct RuleReader {
     }
 
     /// A duration (``DurationParser``).
-    mutating func duration(_ node: RuleNode, what: String, key: SourcePosition? = nil,
+    mutating func duration(_ node: RuleNode, what: String, key: SourcePlace? = nil,
                            longest: TimeSpan = InputBounds.longestDuration) -> Located<TimeSpan>? {
         guard let text = text(node, what: what, key: key) else { return nil }
         switch DurationParser.parse(text.value, longest: longest) {
@@ -198,7 +198,7 @@ struct RuleReader {
 
     /// Items given either as a list or as one comma-separated text
     /// (`wed, thu` or `[wed, thu]`), each with its own position.
-    mutating func textList(_ node: RuleNode, what: String, key: SourcePosition? = nil) -> [Located<String>]? {
+    mutating func textList(_ node: RuleNode, what: String, key: SourcePlace? = nil) -> [Located<String>]? {
         switch node.content {
         case .scalar(_, true):
             log.error("missing value for \(what)", at: key ?? node.position)

@@ -114,7 +114,7 @@ struct ImportCommand: AsyncParsableCommand {
             guard let text = Self.member(row, path: ["at"]), let at = RFC3339.parse(text),
                   at > now + Self.maxFutureSkew else { continue }
             bad.insert(row.line)
-            Terminal.error("\(file):\(row.line):\(row.columns["at"] ?? 0)(at): \(text) is in the future (the daemon's clock reads \(now))")
+            Terminal.error(row.diagnostic("\(text) is in the future (the daemon's clock reads \(now))", field: "at", file: file).description)
         }
         guard !bad.isEmpty else { return rows }
         guard skipBadRows else {
@@ -141,7 +141,7 @@ struct ImportCommand: AsyncParsableCommand {
         for row in rows {
             guard let owner = Self.owner(of: row), unknown.contains(owner) else { continue }
             bad += 1
-            Terminal.error("\(file):\(row.line):\(row.columns["owner"] ?? 0)(owner): unknown rep \"\(owner)\"")
+            Terminal.error(row.diagnostic("unknown rep \"\(owner)\"", field: "owner", file: file).description)
         }
         guard skipBadRows else {
             throw CtlError("\(bad) row\(bad == 1 ? "" : "s") in \(file) name an unknown owner: nothing imported")
@@ -187,8 +187,7 @@ struct ImportCommand: AsyncParsableCommand {
                 if let index = error.index, index < batch.count {
                     let row = batch[index]
                     let name = error.field.map { $0.hasPrefix("lead.") ? String($0.dropFirst(5)) : $0 }
-                    let column = name.flatMap { row.columns[$0] }.map { ":\($0)(\(name!))" } ?? ""
-                    error.message = "\(file):\(row.line)\(column): \(error.message)"
+                    error.message = row.diagnostic(error.message, field: name, file: file).description
                 }
                 if start > 0 {
                     Terminal.error("followupctl: the rows before line \(batch[0].line) were imported; run the import again once fixed (it is safe)")

@@ -1,3 +1,4 @@
+import FollowUpCore
 import FollowUpRules
 
 extension DaemonConfig {
