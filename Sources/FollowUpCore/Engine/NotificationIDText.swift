@@ -9,41 +9,17 @@ enum NotificationIDText {
         var lead = lead, kind = kind  // `withUTF8` may first make a bridged string contiguous
         return lead.withUTF8 { leadBytes in
             kind.withUTF8 { kindBytes in
-                String(unsafeUninitializedCapacity: leadBytes.count + kindBytes.count + 3 + 2 * maxDigits) { out in
+                String(unsafeUninitializedCapacity: leadBytes.count + kindBytes.count + 3 + 2 * DecimalText.maxDigits) { out in
                     var i = 0
                     for b in leadBytes { out[i] = b; i += 1 }
                     out[i] = UInt8(ascii: ":"); i += 1
                     for b in kindBytes { out[i] = b; i += 1 }
                     out[i] = UInt8(ascii: ":"); i += 1
-                    i = writeDecimal(step, into: out, at: i)
+                    i = DecimalText.write(step, into: out, at: i)
                     out[i] = UInt8(ascii: ":"); i += 1
-                    return writeDecimal(count, into: out, at: i)
+                    return DecimalText.write(count, into: out, at: i)
                 }
             }
         }
-    }
-
-    /// Digits of the largest `Int`, with a sign.
-    private static let maxDigits = 20
-
-    /// Writes `value` in decimal at `start`; returns the index after it.
-    private static func writeDecimal(_ value: Int, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
-        var i = start
-        var magnitude = value.magnitude
-        if value < 0 { out[i] = UInt8(ascii: "-"); i += 1 }
-        let first = i
-        repeat {
-            out[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-            i += 1
-        } while magnitude > 0
-        // The digits went in least significant first.
-        var low = first, high = i - 1
-        while low < high {
-            out.swapAt(low, high)
-            low += 1
-            high -= 1
-        }
-        return i
     }
 }

@@ -55,23 +55,7 @@ public struct JSONWriter {
     /// Writes an integer member or element.
     public mutating func int(_ key: String?, _ value: Int) {
         prefix(key)
-        Self.appendDecimal(value, to: &bytes)
-    }
-
-    /// Appends `value`'s decimal digits without building a `String` first.
-    package static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: Int.min has 19 digits
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var start = buffer.count
-            repeat {
-                start -= 1
-                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            out.append(contentsOf: buffer[start...])
-        }
+        DecimalText.append(value, to: &bytes)
     }
 
     /// Writes a boolean.

@@ -15,9 +15,7 @@ public struct LeadEventsBody: WireBody {
 
     public func writeMembers(to w: inout JSONWriter) {
         w.string("lead", lead)
-        w.beginArray("events")
-        for item in events { item.write(to: &w) }
-        w.endArray()
+        w.bodies("events", events)
     }
 
     public init(reading o: WireObject) throws(Diagnostic) {

@@ -28,15 +28,9 @@ public struct LeadRecordBody: WireBody {
         if let at { w.instant("at", at) }
         if let timezone { w.string("timezone", timezone) }
         lead.write(to: &w, key: "lead")
-        w.beginArray("timers")
-        for item in timers { item.write(to: &w) }
-        w.endArray()
-        w.beginArray("events")
-        for item in events { item.write(to: &w) }
-        w.endArray()
-        w.beginArray("notifications")
-        for item in notifications { item.write(to: &w) }
-        w.endArray()
+        w.bodies("timers", timers)
+        w.bodies("events", events)
+        w.bodies("notifications", notifications)
     }
 
     public init(reading o: WireObject) throws(Diagnostic) {

@@ -61,3 +61,13 @@ extension WireBody where Self: Codable {
         }
     }
 }
+
+extension JSONWriter {
+    /// Member `key`: an array of bodies, each written whole; the writing twin
+    /// of ``WireObject/bodies(_:as:)``.
+    mutating func bodies(_ key: String, _ items: [some WireBody]) {
+        beginArray(key)
+        for item in items { item.write(to: &self) }
+        endArray()
+    }
+}
