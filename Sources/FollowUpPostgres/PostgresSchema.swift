@@ -1,3 +1,4 @@
+import FollowUpFormats
 import PostgresNIO
 
 /// The PostgreSQL store's tables, built by numbered, append-only migrations
@@ -24,8 +25,9 @@ enum PostgresSchema {
             """,
             "CREATE INDEX events_by_lead ON events (lead, seq) WHERE lead IS NOT NULL",
             "CREATE INDEX events_of_reps ON events (seq) WHERE lead IS NULL",
-            // One row per lead: LeadState in columns (LeadColumns); seq is capture order.
-            "CREATE TABLE leads (\(LeadColumns.columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ")),"
+            // One row per lead: LeadState in columns (LeadTable); seq is capture order. Columns added later come
+            // with a migration of their own, so this one stays as it shipped.
+            "CREATE TABLE leads (\(Array(LeadTable.columns.prefix(LeadTable.columnsAtFirstSchema)).definitions),"
                 + " PRIMARY KEY (seq), UNIQUE (id))",
             "CREATE INDEX leads_by_owner ON leads (owner, seq)",
             "CREATE INDEX leads_awaiting_first_touch ON leads (owner, seq) WHERE awaits_first_touch",
@@ -33,7 +35,7 @@ enum PostgresSchema {
             "CREATE INDEX leads_in_cadence ON leads (owner) WHERE in_cadence",
             "CREATE INDEX leads_snoozed ON leads (owner, snoozed_until) WHERE snoozed_until IS NOT NULL",
             "CREATE INDEX leads_by_capture ON leads (captured_at)",
-            "CREATE TABLE reps (\(RepColumns.columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ")), PRIMARY KEY (id))",
+            "CREATE TABLE reps (\(Array(RepTable.columns.prefix(RepTable.columnsAtFirstSchema)).definitions), PRIMARY KEY (id))",
             // The team's counters and pointers and the timeline's high-water mark (the SQLite store's meta keys).
             "CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL)",
             // Row counts statistics() reads (leads.STATUS, outbox.STATE, receiver.R.STATE, timers),
