@@ -40,9 +40,10 @@ final class RelayProcess: @unchecked Sendable {
     /// it answers 422 to any request holding a notification for `refusing`.
     /// It answers `delay` seconds after logging a request.
     static func webhook(port: Int = 0, secretFile: String, log: String, status: Int = 200,
-                        refusing lead: String? = nil, delay: Double = 0) throws -> RelayProcess {
+                        refusing lead: String? = nil, delay: Double = 0, idleClose: Double = 0) throws -> RelayProcess {
         try RelayProcess(script: "webhook_relay.py", arguments: ["--port", "\(port)", "--secret-file", secretFile,
-                                                                 "--log", log, "--status", "\(status)", "--delay", "\(delay)"]
+                                                                 "--log", log, "--status", "\(status)", "--delay", "\(delay)",
+                                                                 "--idle-close", "\(idleClose)"]
                                                                  + (lead.map { ["--refuse-lead", $0] } ?? []))
     }
 

@@ -12,7 +12,8 @@ receiver's `batch:` above 1, a JSON array of them (the key must be the id of an
 array of one, else "batch-" + hex SHA-256 of the ids, each followed by "\n";
 X-Followupd-Count must be the length). Answers --status (200 by default), or
 422 to any request holding a notification for --refuse-lead; --delay N
-answers N seconds after logging the request.
+answers N seconds after logging the request; --idle-close N closes a
+keep-alive connection idle N seconds.
 With --quiet and no --log it only counts (the benchmark), printing the count
 and the first/last arrival times to --count-file on SIGTERM.
 
@@ -36,6 +37,8 @@ p.add_argument("--status", type=int, default=200)
 p.add_argument("--count-file")
 p.add_argument("--refuse-lead")
 p.add_argument("--delay", type=float, default=0, help="seconds to wait before answering (after logging)")
+p.add_argument("--idle-close", type=float, default=0,
+               help="close a keep-alive connection idle this many seconds (as relays and proxies do)")
 args = p.parse_args()
 secret = open(args.secret_file, "rb").read().rstrip(b"\r\n") if args.secret_file else None
 lock = threading.Lock()
@@ -221,6 +224,9 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 1024
 
 
+if args.idle_close:
+    # BaseHTTPRequestHandler's socket timeout: a connection idle that long is closed.
+    Handler.timeout = args.idle_close
 server = Server(("127.0.0.1", args.port), Handler)
 print(server.server_address[1], flush=True)
 

@@ -20,6 +20,13 @@ enum NetworkFailure {
             if let first = error.connectionErrors.first { return describe(first.error) }
             if let dns = error.dnsAError ?? error.dnsAAAAError { return "cannot resolve \(error.host): \(dns)" }
             return "cannot connect to \(error.host):\(error.port)"
+        case let error as RelayExchangeError:
+            switch error {
+            case .timedOut: return "timed out"
+            case .closedBeforeAnswer, .closedMidAnswer: return "the relay closed the connection"
+            }
+        case ChannelError.connectTimeout:
+            return "connect timed out"
         case let error as HTTPClientError:
             switch error {
             case .connectTimeout: return "connect timed out"

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 public import FollowUpCore
 public import FollowUpRules
 import Foundation
@@ -20,15 +19,15 @@ import NIOHTTP1
 /// that refuses a request will refuse it again.
 public final class WebhookReceiver: Notifier {
     public let name: String
-    private let url: String
     /// Names the destination in errors and logs: the URL with its credentials
     /// redacted (``RedactedURL``), or for a chat webhook (whose URL is its
     /// secret) the file it came from.
     private let label: String
     private let signature: WebhookSignature?
     private let timeout: TimeAmount
+    /// The configured headers, without those set per request.
     private let headers: HTTPHeaders
-    private let client: HTTPClient
+    private let transport: any WebhookTransport
     public let batchLimit: Int
     /// Renders the body instead of the notification's JSON (`body_template`).
     private let bodyTemplate: WebhookBodyTemplate?
@@ -52,7 +51,6 @@ public final class WebhookReceiver: Notifier {
          batch: Int, inFlight: Int, bodyTemplate: WebhookBodyTemplate? = nil) {
         self.name = name
         self.bodyTemplate = bodyTemplate
-        self.url = url
         self.label = label
         self.signature = signature
         self.timeout = .seconds(timeout.seconds)
@@ -61,16 +59,19 @@ public final class WebhookReceiver: Notifier {
         headers.add(name: "Content-Type", value: "application/json")
         headers.add(name: "User-Agent", value: "followupd")
         for field in extra { headers.replaceOrAdd(name: field.name, value: field.value) }
+        // What each request sets wins over a configured header of the same name; removed once
+        // here so that a request only appends (no per-request search through the headers).
+        for name in ["Idempotency-Key", Self.countHeader, WebhookSignature.timestampHeader, WebhookSignature.signatureHeader,
+                     "Content-Length"] {
+            headers.remove(name: name)
+        }
         self.headers = headers
-        var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: .seconds(min(timeout.seconds, 10)), read: .seconds(timeout.seconds))
-        // One connection per delivery in flight: the lane bounds concurrency, the pool must not queue behind it.
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, inFlight))
-        // A refused connection fails this attempt at once: the outbox's backoff decides when to try again,
-        // not the pool's own connection retries (which would hold the attempt until the timeout).
-        configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.redirectConfiguration = .disallow
-        self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let connectTimeout = TimeAmount.seconds(min(timeout.seconds, 10))
+        if let target = PlainHTTPTarget(url: url) {
+            transport = KeepAlivePool(target: target, connectTimeout: connectTimeout, most: inFlight)
+        } else {
+            transport = ClientTransport(url: url, timeout: self.timeout, connectTimeout: connectTimeout, inFlight: inFlight)
+        }
     }
 
     public func deliver(_ entry: OutboxEntry) async -> DeliveryResult {
@@ -86,23 +87,17 @@ public final class WebhookReceiver: Notifier {
     }
 
     func post(_ body: WebhookBody) async -> DeliveryResult {
-        var request = HTTPClientRequest(url: url)
-        request.method = .POST
-        request.headers = headers
-        request.headers.replaceOrAdd(name: "Idempotency-Key", value: body.idempotencyKey)
-        if batchLimit > 1 { request.headers.replaceOrAdd(name: Self.countHeader, value: String(body.count)) }
+        var headers = self.headers
+        headers.add(name: "Idempotency-Key", value: body.idempotencyKey)
+        if batchLimit > 1 { headers.add(name: Self.countHeader, value: String(body.count)) }
         if let signature {
             let timestamp = Int64(Date().timeIntervalSince1970)
-            request.headers.replaceOrAdd(name: WebhookSignature.timestampHeader, value: String(timestamp))
-            request.headers.replaceOrAdd(name: WebhookSignature.signatureHeader,
-                                         value: signature.sign(body: body.bytes, timestamp: timestamp))
+            headers.add(name: WebhookSignature.timestampHeader, value: String(timestamp))
+            headers.add(name: WebhookSignature.signatureHeader, value: signature.sign(body: body.bytes, timestamp: timestamp))
         }
-        request.body = .bytes(ByteBuffer(bytes: body.bytes))
         do {
-            let response = try await client.execute(request, timeout: timeout)
-            // Read (and drop) the answer so the connection can be reused.
-            let answer = try await response.body.collect(upTo: 64 << 10)
-            return Self.result(status: Int(response.status.code), answer: String(buffer: answer))
+            let answer = try await transport.post(headers: headers, body: ByteBuffer(bytes: body.bytes), timeout: timeout)
+            return Self.result(status: answer.status, answer: answer.text)
         } catch {
             return .retry("POST \(label): \(NetworkFailure.describe(error))")
         }
@@ -118,6 +113,6 @@ public final class WebhookReceiver: Notifier {
     }
 
     public func shutdown() async {
-        try? await client.shutdown()
+        await transport.shutdown()
     }
 }

@@ -9,10 +9,15 @@ public struct WebhookSignature: Sendable {
     public static let signatureHeader = "X-Followupd-Signature"
     public static let timestampHeader = "X-Followupd-Timestamp"
 
-    private let secret: [UInt8]
+    /// The MAC with the key already mixed in: each signature starts from a
+    /// copy of it instead of hashing the key's pads again. Not marked
+    /// Sendable by swift-crypto, but never mutated here: a copy's first update
+    /// copies the shared digest state (copy-on-write), so concurrent signers
+    /// each work on their own.
+    nonisolated(unsafe) private let keyed: HMAC<SHA256>
 
     public init(secret: [UInt8]) {
-        self.secret = secret
+        self.keyed = HMAC<SHA256>(key: SymmetricKey(data: secret))
     }
 
     /// Reads the secret from a file; a trailing newline is not part of it.
@@ -27,10 +32,11 @@ public struct WebhookSignature: Sendable {
 
     /// `v1=HEX` for `body` sent at `timestamp`.
     public func sign(body: [UInt8], timestamp: Int64) -> String {
-        var message = Array(String(timestamp).utf8)
-        message.append(UInt8(ascii: "."))
-        message.append(contentsOf: body)
-        let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: secret))
+        // Fed in pieces: the body is not copied behind the timestamp.
+        var hmac = keyed
+        hmac.update(data: Array("\(timestamp).".utf8))
+        hmac.update(data: body)
+        let mac = hmac.finalize()
         var hex: [UInt8] = Array("v1=".utf8)
         hex.reserveCapacity(3 + 64)
         Hex.append(mac, to: &hex)
