@@ -110,7 +110,8 @@ extension Daemon {
         var failure: (any Error)?
         do {
             try await store.open(epoch: term.epoch)
-            let opened = OpenedStore(store: store, eraser: nil, backups: nil, retention: nil, standing: {
+            let opened = OpenedStore(store: store, eraser: { timeline in StoreLeadEraser(store: store, timeline: timeline) },
+                                     backups: nil, retention: nil, standing: {
                 // The machine's clock, not the daemon's (a test clock would make the offset meaningless).
                 guard let view = try? await lease.observe(localNow: SystemClock().preciseNow()) else { return nil }
                 return NodeBody(role: view.leading ? "leader" : "fenced", name: lease.holder, leader: view.holder,

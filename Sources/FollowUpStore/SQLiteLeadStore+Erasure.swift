@@ -2,23 +2,7 @@ public import FollowUpCore
 import FollowUpFormats
 import GRDB
 
-/// What ``SQLiteLeadStore/erase(_:at:)`` did.
-public struct LeadErasure: Sendable, Hashable {
-    public var lead: LeadID
-    /// Events whose bodies were rewritten without personal data.
-    public var events: Int
-    /// Outbox rows whose payloads were rewritten.
-    public var notifications: Int
-    /// Pending timers removed: nothing more fires for the lead.
-    public var timers: Int
-    /// Undelivered notifications turned dead: nothing more is sent for the lead.
-    public var undelivered: Int
-    /// Whether the write-ahead log was emptied afterwards, so the old bytes
-    /// are gone from it too (false when a long reader held it; the next checkpoint does it).
-    public var logEmptied: Bool
-}
-
-extension SQLiteLeadStore {
+extension SQLiteLeadStore: LeadErasing {
     /// Removes a lead's personal data from every table, keeping what the
     /// reports count (docs/semantics.md, "Erasing a lead"): the lead row keeps
     /// its status, times, owner, source and counters, its name becomes
