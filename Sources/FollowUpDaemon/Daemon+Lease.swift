@@ -19,12 +19,12 @@ extension Daemon {
     /// stop closes the store, then hands the lease over at once.
     func lead(on configuration: PostgresStoreConfiguration, clock: any DaemonClock,
               routes: NotificationRoutes, manager: ServiceManager) async throws {
-        let lease = LeaderLease(configuration: configuration, holder: LeaderLease.localHolder(),
+        let lease = try LeaderLease(configuration: configuration, holder: LeaderLease.localHolder(),
                                 advertise: config.advertise?.advertised, logger: logger)
         let routing: @Sendable (LeadNotification, RouteFacts) -> [String] = { routes.receivers(of: $0, facts: $1) }
-        let store = PostgresLeadStore(configuration: configuration, routing: routing)
+        let store = try PostgresLeadStore(configuration: configuration, routing: routing)
         // A standby's reads: a store that never writes (it holds no epoch) and sees the leader's commits.
-        let reader = PostgresLeadStore(configuration: configuration, routing: routing)
+        let reader = try PostgresLeadStore(configuration: configuration, routing: routing)
         do {
             // The schema (and its lease row) before waiting on the lease: a new database has neither.
             try await store.migrate()

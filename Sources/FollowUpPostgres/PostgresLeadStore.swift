@@ -40,7 +40,7 @@ public final class PostgresLeadStore: LeadStore, Sendable {
     ///   - routing: the receivers of each notification, by what it is and the
     ///     lead's priority and team when it is minted.
     public init(configuration: PostgresStoreConfiguration, epoch: Int64? = nil,
-                routing: @escaping @Sendable (LeadNotification, RouteFacts) -> [String]) {
+                routing: @escaping @Sendable (LeadNotification, RouteFacts) -> [String]) throws {
         self.configuration = configuration
         self.routing = routing
         self.fixedEpoch = epoch
@@ -48,14 +48,14 @@ public final class PostgresLeadStore: LeadStore, Sendable {
         logger.logLevel = .warning
         self.logger = logger
         let loop = MultiThreadedEventLoopGroup.singleton.any()
-        self.writer = PostgresWriter(configuration: configuration.connection, eventLoop: loop, logger: logger)
-        self.client = PostgresClient(configuration: configuration.client, backgroundLogger: logger)
+        self.writer = PostgresWriter(configuration: try configuration.connectionConfiguration(), eventLoop: loop, logger: logger)
+        self.client = PostgresClient(configuration: try configuration.clientConfiguration(), backgroundLogger: logger)
     }
 
     /// A store on the database `url` names (``PostgresStoreConfiguration/init(url:holder:)``).
     public convenience init(url: String, epoch: Int64? = nil,
                             routing: @escaping @Sendable (LeadNotification, RouteFacts) -> [String]) throws {
-        self.init(configuration: try PostgresStoreConfiguration(url: url), epoch: epoch, routing: routing)
+        try self.init(configuration: try PostgresStoreConfiguration(url: url), epoch: epoch, routing: routing)
     }
 
     /// Brings the schema up to date (``PostgresSchema``) and nothing else: a

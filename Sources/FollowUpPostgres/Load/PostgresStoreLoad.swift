@@ -28,7 +28,7 @@ public enum PostgresStoreLoad {
                             replacing: Bool = false) async throws -> StoreLoadReport {
         var logger = Logger(label: "followupctl.migrate-store")
         logger.logLevel = .warning
-        let writer = PostgresWriter(configuration: configuration.connection,
+        let writer = PostgresWriter(configuration: try configuration.connectionConfiguration(),
                                     eventLoop: MultiThreadedEventLoopGroup.singleton.any(), logger: logger)
         do {
             let report = try await writer.run { session in
