@@ -17,9 +17,12 @@ extension Daemon {
     /// while it keeps the lease, behind the same listeners. Losing it ends
     /// the daemon with an error (its writes are fenced already); a graceful
     /// stop closes the store, then hands the lease over at once.
-    func lead(on configuration: PostgresStoreConfiguration, clock: any DaemonClock,
+    func lead(on address: PostgresStoreConfiguration, clock: any DaemonClock,
               routes: NotificationRoutes, manager: ServiceManager) async throws {
-        let lease = LeaderLease(configuration: configuration, holder: LeaderLease.localHolder(),
+        // The stores name this node as the lease does: the rules it records and puts in force say who.
+        var configuration = address
+        configuration.holder = LeaderLease.localHolder()
+        let lease = LeaderLease(configuration: configuration, holder: configuration.holder,
                                 advertise: config.advertise?.advertised, logger: logger)
         let routing: @Sendable (LeadNotification, RouteFacts) -> [String] = { routes.receivers(of: $0, facts: $1) }
         let store = PostgresLeadStore(configuration: configuration, routing: routing)
@@ -28,6 +31,8 @@ extension Daemon {
         do {
             // The schema (and its lease row) before waiting on the lease: a new database has neither.
             try await store.migrate()
+            // What this node's files are, for status on every node (a standby's too).
+            try await store.recordNodeFiles(rules.sources)
         } catch {
             try? await store.close()
             try? await reader.close()
@@ -110,14 +115,17 @@ extension Daemon {
         var failure: (any Error)?
         do {
             try await store.open(epoch: term.epoch)
+            // Before the first write: the rules in force are the database's, not this node's files.
+            let inForce = try await adoptRulesInForce(store, manager: manager)
             let opened = OpenedStore(store: store, eraser: nil, backups: nil, retention: nil, standing: {
                 // The machine's clock, not the daemon's (a test clock would make the offset meaningless).
                 guard let view = try? await lease.observe(localNow: SystemClock().preciseNow()) else { return nil }
-                return NodeBody(role: view.leading ? "leader" : "fenced", name: lease.holder, leader: view.holder,
-                                epoch: view.epoch, leaseAgeSeconds: view.age, clockOffsetSeconds: view.clockOffset)
+                return await NodeBody(role: view.leading ? "leader" : "fenced", name: lease.holder, leader: view.holder,
+                                      epoch: view.epoch, leaseAgeSeconds: view.age, clockOffsetSeconds: view.clockOffset,
+                                      rules: store)
             })
-            try await serve(opened, clock: clock, manager: manager, more: [LeaseKeeper(keeping: keeping, logger: logger)],
-                            bound: listeners)
+            try await serve(opened, rules: inForce, clock: clock, manager: manager, nodeFiles: store,
+                            more: [LeaseKeeper(keeping: keeping, logger: logger)], bound: listeners)
         } catch {
             failure = error
         }
@@ -142,10 +150,12 @@ extension Daemon {
         let status = DaemonStatus(queries: reader, outbox: reader, metrics: DaemonMetrics(), clock: clock,
                                   rulesVersion: rules.rules.version, standing: {
             guard let view = try? await lease.observe(localNow: SystemClock().preciseNow()) else { return nil }
-            return NodeBody(role: view.leading ? "leader" : "standby", name: lease.holder, leader: view.holder,
-                            epoch: view.epoch, leaseAgeSeconds: view.age, clockOffsetSeconds: view.clockOffset)
+            return await NodeBody(role: view.leading ? "leader" : "standby", name: lease.holder, leader: view.holder,
+                                  epoch: view.epoch, leaseAgeSeconds: view.age, clockOffsetSeconds: view.clockOffset,
+                                  rules: reader)
         })
-        let forwarding = LeaderForwarding(leader: leader, node: lease.holder, maxBodyBytes: config.maxBodyBytes, logger: logger)
+        var forwarding = LeaderForwarding(leader: leader, node: lease.holder, maxBodyBytes: config.maxBodyBytes, logger: logger)
+        forwarding.ruleCheck = StandbyRuleCheck(directory: config.rules, nodeFiles: reader, now: { clock.now() }, logger: logger)
         return try APIServer(
             intake: StandbyIntake(), queries: reader, health: status, clock: { clock.now() }, config: config, logger: logger,
             reports: ReportSource(facts: reader, rules: { rules.rules }), outbox: reader, forwarding: forwarding,

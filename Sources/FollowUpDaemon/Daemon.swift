@@ -76,7 +76,7 @@ public struct Daemon: Service {
             }
             let opened = OpenedStore(store: store, eraser: { timeline in StoreLeadEraser(store: store, timeline: timeline) },
                                      backups: StoreDatabaseBackup(store: store), retention: retention)
-            try await serve(opened, clock: clock, manager: manager)
+            try await serve(opened, rules: rules, clock: clock, manager: manager)
             do {
                 try await store.close()
                 logger.info("stopped: write-ahead log checkpointed, database closed")
@@ -93,11 +93,14 @@ public struct Daemon: Service {
     /// timeline, delivery, the API, reloads and systemd's notifications. The
     /// same for every store; what only some stores can do (erase, backup,
     /// retention) comes with ``OpenedStore``.
-    /// - Parameter bound: listeners already bound (a standby that became the
-    ///   leader): they answer with this node's routers once it is ready, and 503 while it stops,
-    ///   instead of new listeners binding.
-    func serve(_ opened: OpenedStore, clock: any DaemonClock, manager: ServiceManager,
-               more: [any Service] = [], bound: [APIListener]? = nil) async throws {
+    /// - Parameters:
+    ///   - rules: the rules to run: this node's files, or on PostgreSQL the rules in force the database keeps.
+    ///   - nodeFiles: where nodes sharing the database record their own files (PostgreSQL only).
+    ///   - bound: listeners already bound (a standby that became the
+    ///     leader): they answer with this node's routers once it is ready, and 503 while it stops,
+    ///     instead of new listeners binding.
+    func serve(_ opened: OpenedStore, rules: LoadedRules, clock: any DaemonClock, manager: ServiceManager,
+               nodeFiles: (any NodeRuleFiles)? = nil, more: [any Service] = [], bound: [APIListener]? = nil) async throws {
         let store = opened.store
         try await store.seedRoster(rules.rules.roster)
         let metrics = DaemonMetrics()
@@ -118,7 +121,7 @@ public struct Daemon: Service {
                                   standing: opened.standing)
         let reporter = ServiceManagerReporter(manager: manager, queries: store, health: status, logger: logger)
         let reloader = RulesReloader(directory: config.rules, timeline: timeline,
-                                     status: status, manager: manager, clock: clock, logger: logger)
+                                     status: status, manager: manager, clock: clock, logger: logger, nodeFiles: nodeFiles)
         let listening = ListenerCount(expected: config.listen.count)
         let manual = clock as? ManualClock
         let place = (try? config.location().description) ?? config.database

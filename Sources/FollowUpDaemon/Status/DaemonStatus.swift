@@ -57,13 +57,20 @@ public final class DaemonStatus: DaemonHealth {
         await standing?()
     }
 
-    /// The lease's gauges (PostgreSQL only): alert on an epoch that moves often or a clock that drifts.
+    /// The lease's gauges (PostgreSQL only): alert on an epoch that moves often, a clock that drifts,
+    /// or a node whose rule files differ from the rules in force (a takeover would not run them, a reload there would).
     static func nodeMetrics(_ node: NodeBody?) -> String {
         guard let node else { return "" }
         var out = """
             # HELP followupd_lease_epoch The leader lease's epoch this node writes with (it leads).
             # TYPE followupd_lease_epoch gauge
             followupd_lease_epoch \(node.epoch)
+
+            """
+        out += """
+            # HELP followupd_nodes_with_other_rule_files Running nodes whose own rule files differ from the rules in force.
+            # TYPE followupd_nodes_with_other_rule_files gauge
+            followupd_nodes_with_other_rule_files \(node.nodesWithOtherFiles.count)
 
             """
         if let age = node.leaseAgeSeconds {
