@@ -48,6 +48,12 @@ extension Daemon {
             try? await reader.close()
             throw error
         }
+        // SIGHUP: checked and recorded while a standby, the leader's reload once this node leads.
+        let (leaderReloads, toLeader) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let hangups = ReloadByRole(requests: reloads, leader: leader, leading: toLeader,
+                                   check: StandbyRuleCheck(directory: config.rules, nodeFiles: reader, now: { clock.now() },
+                                                           logger: logger),
+                                   logger: logger)
         // The listeners outlive the standby: the leader answers behind them (no refused connection at the hand-over).
         let listeners = ServiceGroup(configuration: .init(services: standby.listeners.map { .init(service: $0) }, logger: logger))
         defer { Task { [reader] in try? await reader.close() } }
@@ -58,8 +64,12 @@ extension Daemon {
             }
             group.addTask {
                 try await standThenLead(store: store, lease: lease, leader: leader, listeners: standby.listeners,
-                                        clock: clock, manager: manager)
+                                        clock: clock, manager: manager, reloads: leaderReloads)
                 return true
+            }
+            group.addTask {
+                try await hangups.run()
+                return false
             }
             // The listeners end first on a graceful stop (the leader winds down behind them);
             // when this node's part ends, so do they. An error (a bind, a lost lease) ends both.
@@ -71,7 +81,7 @@ extension Daemon {
 
     /// Waits as a standby until this node holds the lease, then leads until it stops or loses the lease.
     private func standThenLead(store: PostgresLeadStore, lease: LeaderLease, leader: KnownLeader, listeners: [APIListener],
-                               clock: any DaemonClock, manager: ServiceManager) async throws {
+                               clock: any DaemonClock, manager: ServiceManager, reloads: AsyncStream<Void>) async throws {
         manager.ready(status: "standby: waiting for the lease")
         // A standby must keep systemd's watchdog fed while it waits, which may be for days.
         let standbyPings = manager.watchdogInterval.map { interval in
@@ -125,7 +135,7 @@ extension Daemon {
                                       rules: store)
             })
             try await serve(opened, rules: inForce, clock: clock, manager: manager, nodeFiles: store,
-                            more: [LeaseKeeper(keeping: keeping, logger: logger)], bound: listeners)
+                            reloads: reloads, more: [LeaseKeeper(keeping: keeping, logger: logger)], bound: listeners)
         } catch {
             failure = error
         }

@@ -119,4 +119,37 @@ import Glibc
         #expect(try cluster.psql(database, "SELECT version FROM rules_in_force") == reloaded)
         #expect(try cluster.psql(database, "SELECT version FROM node_rules WHERE node = '\(standbyName)'") == reloaded)
     }
+
+    @Test func aHangupOnAStandbyRecordsItsFilesAndOnTheLeaderPutsThemInForce() async throws {
+        let cluster = try await PostgresCluster.shared()
+        let (database, url) = try cluster.makeDatabase()
+        let (leader, leaderRules) = try Self.node(url)
+        _ = try FailoverTests.leader(of: [leader])
+        let (standby, standbyRules) = try Self.node(url)
+        try StandbyTests.listening(standby)
+        let inForce = try cluster.psql(database, "SELECT version FROM rules_in_force")
+        let standbyName = try Self.status(standby).name
+
+        // SIGHUP on the standby: its new files are recorded (status names it), nothing is put in force.
+        try Self.slowerFirstTouch(standbyRules)
+        standby.send(SIGHUP)
+        var others: [String] = []
+        for _ in 0..<100 where others.isEmpty {
+            usleep(50_000)
+            others = try Self.status(leader).nodesWithOtherFiles.map(\.node)
+        }
+        #expect(others == [standbyName])
+        #expect(try cluster.psql(database, "SELECT version FROM rules_in_force") == inForce)
+
+        // SIGHUP on the leader with the same change: its files go in force, and no node differs any more.
+        try Self.slowerFirstTouch(leaderRules)
+        leader.send(SIGHUP)
+        var now = inForce
+        for _ in 0..<100 where now == inForce {
+            usleep(50_000)
+            now = try cluster.psql(database, "SELECT version FROM rules_in_force")
+        }
+        #expect(now == (try cluster.psql(database, "SELECT version FROM node_rules WHERE node = '\(standbyName)'")))
+        #expect(try Self.status(standby).nodesWithOtherFiles.isEmpty)
+    }
 }

@@ -17,25 +17,41 @@ struct StandbyRuleCheck: Sendable {
     let now: @Sendable () -> Instant
     let logger: Logger
 
+    /// What checking this node's files found.
+    enum Outcome: Sendable {
+        /// They load and are recorded: the version they compile to.
+        case recorded(version: String)
+        /// Why not: every problem (`FILE:LINE:COL: …`), or why recording failed.
+        case refused(message: String)
+    }
+
     /// The 422 answer when the files do not load or cannot be recorded; nil when the leader may go on.
     func refusal() async -> Response? {
+        switch await check() {
+        case .recorded(let version):
+            logger.info("reload (standby): rules \(version) from \(directory) are valid and recorded; the leader puts them in force")
+            return nil
+        case .refused(let message):
+            return JSONResponse.body(status: .unprocessableContent, ReloadBody(ok: false, at: now(), message: message))
+        }
+    }
+
+    /// Loads this node's rule files and records them as its own.
+    func check() async -> Outcome {
         let loaded: LoadedRules
         do {
             loaded = try RuleSet.load(directory: directory)
         } catch {
             let problems = error.problems.map(\.description)
             for problem in problems { logger.error("reload (standby): \(problem)") }
-            return JSONResponse.body(status: .unprocessableContent,
-                                     ReloadBody(ok: false, at: now(), message: problems.joined(separator: "\n")))
+            return .refused(message: problems.joined(separator: "\n"))
         }
         do {
             try await nodeFiles.recordNodeFiles(loaded.sources)
         } catch {
             logger.error("reload (standby): cannot record this node's rule files in the database: \(error)")
-            return JSONResponse.body(status: .unprocessableContent, ReloadBody(
-                ok: false, at: now(), message: "cannot record this node's rule files in the database: \(error)"))
+            return .refused(message: "cannot record this node's rule files in the database: \(error)")
         }
-        logger.info("reload (standby): rules \(loaded.rules.version) from \(directory) are valid and recorded; the leader puts them in force")
-        return nil
+        return .recorded(version: loaded.rules.version)
     }
 }
