@@ -63,6 +63,10 @@ import Glibc
             #expect(seen.nodesWithOtherFiles.map(\.node) == [oddNode.name], "\(seen)")
             #expect(seen.nodesWithOtherFiles.first?.version != inForce)
             #expect(try node.get("/metrics").body.contains("followupd_nodes_with_other_rule_files 1"))
+            let ctl = try Subprocess.run(Subprocess.followupctl, ["status", "--socket", node.socket], directory: node.directory.path)
+            #expect(ctl.stdout.contains("rules in force   version \(inForce)"), "\(ctl.stdout)\(ctl.stderr)")
+            #expect(ctl.stdout.contains("files differ     \(oddNode.name): its rule files are version \(oddNode.nodesWithOtherFiles.first?.version ?? "?")"),
+                    "\(ctl.stdout)")
         }
     }
 
