@@ -156,19 +156,20 @@ extension Daemon {
     /// `/healthz` 503 (a load balancer that checks it sends work to the leader).
     private func standbyAPI(reader: PostgresLeadStore, lease: LeaderLease, leader: KnownLeader,
                             clock: any DaemonClock) throws(APIStartupError) -> APIServer {
-        let rules = self.rules
+        // Reports and the rules version by the rules the leader runs (the database's), not this node's files.
+        let rules = StandbyRules(own: self.rules, store: reader, logger: logger)
         let status = DaemonStatus(queries: reader, outbox: reader, metrics: DaemonMetrics(), clock: clock,
-                                  rulesVersion: rules.rules.version, standing: {
+                                  rulesVersion: self.rules.rules.version, standing: {
             guard let view = try? await lease.observe(localNow: SystemClock().preciseNow()) else { return nil }
             return await NodeBody(role: view.leading ? "leader" : "standby", name: lease.holder, leader: view.holder,
                                   epoch: view.epoch, leaseAgeSeconds: view.age, clockOffsetSeconds: view.clockOffset,
                                   rules: reader)
-        })
+        }, rulesInForce: { await rules.current().version })
         var forwarding = LeaderForwarding(leader: leader, node: lease.holder, maxBodyBytes: config.maxBodyBytes, logger: logger)
         forwarding.ruleCheck = StandbyRuleCheck(directory: config.rules, nodeFiles: reader, now: { clock.now() }, logger: logger)
         return try APIServer(
             intake: StandbyIntake(), queries: reader, health: status, clock: { clock.now() }, config: config, logger: logger,
-            reports: ReportSource(facts: reader, rules: { rules.rules }), outbox: reader, forwarding: forwarding,
+            reports: ReportSource(facts: reader, rules: { await rules.current() }), outbox: reader, forwarding: forwarding,
             onListening: { [logger] address in
                 logger.info("listening on \(address) (standby: reads answered here, writes sent to the leader)")
             })

@@ -60,6 +60,8 @@ import Glibc
         for node in [first, odd] {
             let seen = try Self.status(node)
             #expect(seen.rulesInForce == inForce)
+            // Every node reports the rules the leader runs, the odd standby too (its reports use them).
+            #expect(try node.get("/v1/status").json["rules_version"] as? String == inForce)
             #expect(seen.nodesWithOtherFiles.map(\.node) == [oddNode.name], "\(seen)")
             #expect(seen.nodesWithOtherFiles.first?.version != inForce)
             #expect(try node.get("/metrics").body.contains("followupd_nodes_with_other_rule_files 1"))
