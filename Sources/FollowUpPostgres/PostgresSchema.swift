@@ -90,6 +90,26 @@ enum PostgresSchema {
         Migration(version: 5, name: "idempotency key age", statements: [
             "CREATE INDEX idempotency_keys_age ON idempotency_keys (created_at)",
         ]),
+        // The rules in force live in the database (issue 14), so every node runs the same rules
+        // whatever its own files say: one row, the files' names and texts in load order (a new
+        // leader compiles them again), their version, whose files they were, who put them in
+        // force and when (the database's clock). Written by the leader in the fenced transaction
+        // that merges the roster and re-plans. Beside it, each node's own files as it last read
+        // them (at start and on each reload), keyed by its lease name: what status compares,
+        // and what a reload asked on a standby puts in force. `lease_connection` is the node's
+        // lease connection as pg_stat_activity names it, so status lists live nodes only.
+        Migration(version: 6, name: "rules in force", statements: [
+            """
+            CREATE TABLE rules_in_force (name text PRIMARY KEY CHECK (name = 'rules'), version text NOT NULL,
+                file_names text[] NOT NULL, file_texts text[] NOT NULL, files_of text NOT NULL, put_by text NOT NULL,
+                put_at timestamptz NOT NULL DEFAULT now())
+            """,
+            """
+            CREATE TABLE node_rules (node text PRIMARY KEY, lease_connection text NOT NULL, version text NOT NULL,
+                file_names text[] NOT NULL, file_texts text[] NOT NULL, since timestamptz NOT NULL DEFAULT now(),
+                read_at timestamptz NOT NULL DEFAULT now())
+            """,
+        ]),
     ]
 
     /// Brings the database up to date in one transaction, under an advisory

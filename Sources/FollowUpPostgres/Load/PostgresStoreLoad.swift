@@ -93,6 +93,9 @@ public enum PostgresStoreLoad {
         if replacing {
             try session.query(PostgresQuery(unsafeSQL: "TRUNCATE \(names)"))
         }
+        // The copied leads were planned by the one-box daemon's files, not by rules a node kept
+        // here before: the first leader after the copy puts its own files in force.
+        try session.query("DELETE FROM rules_in_force")
         for table in CopiedTable.all {
             try rows.chunks(of: table.name, size: chunk) { json in
                 try session.query(PostgresQuery(unsafeSQL: table.insertSQL, binds: try PostgresStoreCache.binds(json)))
