@@ -65,18 +65,20 @@ public final class DaemonStatus: DaemonHealth {
 
     /// The lease's gauges (PostgreSQL only): alert on an epoch that moves often, a clock that drifts,
     /// or a node whose rule files differ from the rules in force (a takeover would not run them, a reload there would).
+    /// The rule-files gauge is exported on one node too (always 0 there), so the shipped alert
+    /// on it (contrib/prometheus) evaluates the same on every install.
     static func nodeMetrics(_ node: NodeBody?) -> String {
-        guard let node else { return "" }
         var out = """
+            # HELP followupd_nodes_with_other_rule_files Running nodes whose own rule files differ from the rules in force.
+            # TYPE followupd_nodes_with_other_rule_files gauge
+            followupd_nodes_with_other_rule_files \(node?.nodesWithOtherFiles.count ?? 0)
+
+            """
+        guard let node else { return out }
+        out += """
             # HELP followupd_lease_epoch The leader lease's epoch this node writes with (it leads).
             # TYPE followupd_lease_epoch gauge
             followupd_lease_epoch \(node.epoch)
-
-            """
-        out += """
-            # HELP followupd_nodes_with_other_rule_files Running nodes whose own rule files differ from the rules in force.
-            # TYPE followupd_nodes_with_other_rule_files gauge
-            followupd_nodes_with_other_rule_files \(node.nodesWithOtherFiles.count)
 
             """
         if let age = node.leaseAgeSeconds {
