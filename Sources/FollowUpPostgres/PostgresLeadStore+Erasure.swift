@@ -31,9 +31,7 @@ extension PostgresLeadStore: LeadErasing {
             var events = 0
             for row in try session.query("SELECT seq, body FROM events WHERE lead = \(lead)") {
                 let (seq, body) = try row.decode((Int64, String).self)
-                guard let event = try? EventDecoder.decode(body) else { continue }
-                let scrubbed = event.erasingPersonalData.jsonLine
-                guard scrubbed != body else { continue }
+                guard let scrubbed = ErasedRows.eventBody(body) else { continue }
                 try session.query("UPDATE events SET body = \(scrubbed) WHERE seq = \(seq)")
                 events += 1
             }
@@ -41,11 +39,8 @@ extension PostgresLeadStore: LeadErasing {
             var notifications = 0
             for row in try session.query("SELECT mint, payload, last_error FROM outbox WHERE lead = \(lead)") {
                 let (mint, payload, lastError) = try row.decode((Int64, String, String?).self)
-                let scrubbed = (try? LeadNotification(jsonLine: payload))?.erasingPersonalData.jsonLine ?? payload
-                // A relay's error may quote the lead's address ("550 <dana@…>: no such user").
-                guard scrubbed != payload || lastError != nil else { continue }
-                let error: String? = lastError == nil ? nil : "(erased with the lead)"
-                try session.query("UPDATE outbox SET payload = \(scrubbed), last_error = \(error) WHERE mint = \(mint)")
+                guard let scrubbed = ErasedRows.notification(payload: payload, lastError: lastError) else { continue }
+                try session.query("UPDATE outbox SET payload = \(scrubbed.payload), last_error = \(scrubbed.lastError) WHERE mint = \(mint)")
                 notifications += 1
             }
 

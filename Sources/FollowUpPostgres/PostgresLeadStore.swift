@@ -155,20 +155,16 @@ public final class PostgresLeadStore: LeadStore, Sendable {
             let (cached, epoch) = self.state.withLock { ($0.cache, $0.epoch) }
             guard let epoch else { throw PostgresStoreError.notOpen }
             let before = try cached ?? PostgresStoreCache.load(session)
-            try session.query("BEGIN")
             do {
-                var after = before
-                var tallies = TallyChanges()
-                let result = try work(session, &after, &tallies)
-                try tallies.write(session)
-                try after.write(changesSince: before, session)
-                try Self.fence(epoch, session)
-                try session.query("COMMIT")
+                let (result, after) = try Self.fenced(epoch, session) { tallies in
+                    var after = before
+                    let result = try work(session, &after, &tallies)
+                    try after.write(changesSince: before, session)
+                    return (result, after)
+                }
                 self.state.withLock { $0.cache = after }
                 return result
             } catch {
-                // A broken connection rolls back on the server by itself.
-                if !session.connection.isClosed { _ = try? session.query("ROLLBACK") }
                 // Read the cache again before the next write: a COMMIT that failed may have
                 // committed (its outcome is unknown), and the next event numbers must follow the rows.
                 self.state.withLock { $0.cache = nil }
@@ -177,9 +173,6 @@ public final class PostgresLeadStore: LeadStore, Sendable {
         }
     }
 
-    /// The fencing check: the lease's epoch must still be the one this store
-    /// opened with. `FOR SHARE` holds the row until the commit, so a takeover
-    /// (which updates it) waits for this transaction or makes it fail.
     /// A fenced write that changes no lead and no cached state (delivery
     /// results), on the recorder's connection, beside the writer's
     /// transactions. Only the tallies are shared with them; ``TallyChanges``
@@ -187,20 +180,32 @@ public final class PostgresLeadStore: LeadStore, Sendable {
     func recordingTransaction(_ work: @escaping @Sendable (PostgresSession, inout TallyChanges) throws -> Void) async throws {
         guard let epoch = state.withLock({ $0.epoch }) else { throw PostgresStoreError.notOpen }
         try await recorder.run { session in
-            try session.query("BEGIN")
-            do {
-                var tallies = TallyChanges()
-                try work(session, &tallies)
-                try tallies.write(session)
-                try Self.fence(epoch, session)
-                try session.query("COMMIT")
-            } catch {
-                if !session.connection.isClosed { _ = try? session.query("ROLLBACK") }
-                throw error
-            }
+            try Self.fenced(epoch, session) { tallies in try work(session, &tallies) }
         }
     }
 
+    /// One transaction of either connection: `work`, the tally changes it
+    /// counted, the fencing check, COMMIT; ROLLBACK when any of them fails.
+    private static func fenced<T>(_ epoch: Int64, _ session: PostgresSession,
+                                  _ work: (inout TallyChanges) throws -> T) throws -> T {
+        try session.query("BEGIN")
+        do {
+            var tallies = TallyChanges()
+            let result = try work(&tallies)
+            try tallies.write(session)
+            try fence(epoch, session)
+            try session.query("COMMIT")
+            return result
+        } catch {
+            // A broken connection rolls back on the server by itself.
+            if !session.connection.isClosed { _ = try? session.query("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// The fencing check: the lease's epoch must still be the one this store
+    /// opened with. `FOR SHARE` holds the row until the commit, so a takeover
+    /// (which updates it) waits for this transaction or makes it fail.
     static func fence(_ epoch: Int64, _ session: PostgresSession) throws {
         let found = try session.scalar("SELECT epoch FROM lease WHERE name = 'leader' FOR SHARE", as: Int64.self)
         guard found == epoch else { throw PostgresStoreError.fenced(expected: epoch, found: found) }

@@ -93,7 +93,9 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
     }
 
     /// Full verification (chain and host name); the CA file read now, so a
-    /// missing or unreadable one stops the start with its name, not the first query.
+    /// missing or unreadable one stops the start with its name, not the first
+    /// query. (The store asks for ``connectionConfiguration()`` first, whose
+    /// context checks the rest of the setup before the pool is made.)
     private func tlsConfiguration() throws -> TLSConfiguration? {
         guard case .required(let rootCertificate) = tls else { return nil }
         var configuration = TLSConfiguration.makeClientConfiguration()
@@ -105,7 +107,6 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
                 throw PostgresStoreError.tls("cannot read the CA certificates in \(rootCertificate) (sslrootcert): \(error)")
             }
         }
-        _ = try Self.context(configuration)
         return configuration
     }
 

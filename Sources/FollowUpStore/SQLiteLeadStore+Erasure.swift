@@ -33,10 +33,7 @@ extension SQLiteLeadStore: LeadErasing {
             var events = 0
             let logged = try Row.fetchAll(db, sql: "SELECT seq, body FROM events WHERE lead = ?", arguments: [lead])
             for row in logged {
-                let body: String = row["body"]
-                guard let event = try? EventDecoder.decode(body) else { continue }
-                let scrubbed = event.erasingPersonalData.jsonLine
-                guard scrubbed != body else { continue }
+                guard let scrubbed = ErasedRows.eventBody(row["body"]) else { continue }
                 try db.execute(sql: "UPDATE events SET body = ? WHERE seq = ?", arguments: [scrubbed, row["seq"] as Int64])
                 events += 1
             }
@@ -44,13 +41,9 @@ extension SQLiteLeadStore: LeadErasing {
             var notifications = 0
             let sent = try Row.fetchAll(db, sql: "SELECT rowid, payload, last_error FROM outbox WHERE lead = ?", arguments: [lead])
             for row in sent {
-                let payload: String = row["payload"]
-                let scrubbed = (try? LeadNotification(jsonLine: payload))?.erasingPersonalData.jsonLine ?? payload
-                // A relay's error may quote the lead's address ("550 <dana@…>: no such user").
-                let lastError: String? = row["last_error"]
-                guard scrubbed != payload || lastError != nil else { continue }
+                guard let scrubbed = ErasedRows.notification(payload: row["payload"], lastError: row["last_error"]) else { continue }
                 try db.execute(sql: "UPDATE outbox SET payload = ?, last_error = ? WHERE rowid = ?",
-                               arguments: [scrubbed, lastError == nil ? nil : "(erased with the lead)", row["rowid"] as Int64])
+                               arguments: [scrubbed.payload, scrubbed.lastError, row["rowid"] as Int64])
                 notifications += 1
             }
             try db.execute(sql: """
