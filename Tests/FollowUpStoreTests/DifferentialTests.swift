@@ -145,6 +145,46 @@ import FollowUpTestSupport
         #expect(try await StoreTimeline(store: store, rules: rules).allLeads() == simulation.world.allLeads)
     }
 
+    /// What the daemon does with a backlog of due timers: several per
+    /// transaction. The store's world must carry a lead changed by one timer
+    /// into the next timer of the same transaction, on both stores.
+    @Test(arguments: StorePlace.allCases)
+    func timersFiredManyPerTransactionEqualTheSimulation(_ place: StorePlace) async throws {
+        let events = RandomWorkload(seed: 11, count: 600).events
+        let rules = DefaultRules.make(roster: RandomWorkload.roster)
+        let until = events.last!.at + .days(40)
+        let (expected, simulation) = try simulate(events, rules: rules, until: until)
+
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await placed.open()
+        try await store.seedRoster(rules.roster)
+        let engine = Engine(rules: rules)
+        var actual: [LeadNotification] = []
+        var largest = 0
+        func fireDue(by limit: Instant, inclusive: Bool) async throws {
+            while true {
+                let fired = try await store.fireDueTimers(atMost: 16, dueBy: limit, inclusive: inclusive, engine: engine)
+                guard !fired.isEmpty else { return }
+                largest = max(largest, fired.count)
+                actual += fired.flatMap(\.notifications)
+            }
+        }
+        for event in events {
+            // Every timer due strictly before the event, 16 per transaction, then the event alone.
+            try await fireDue(by: event.at, inclusive: false)
+            actual += try await store.advance(through: [event], source: "test", receivedAt: event.at, engine: engine).notifications
+        }
+        try await fireDue(by: until, inclusive: true)
+        #expect(largest == 16, "the workload must leave backlogs longer than one transaction's share")
+        #expect(actual == expected)
+        #expect(try await StoreTimeline(store: store, rules: rules).allLeads() == simulation.world.allLeads)
+        #expect(try await store.allTimers() == simulation.world.allLeads.flatMap(\.timers).sorted())
+        #expect(try await store.lastAppliedAt() == simulation.now)
+        // Each timer's notifications reached the outbox, one row per receiver.
+        #expect(try await store.statistics().outboxByState[.pending] == expected.count * 2)
+    }
+
     @Test func aBadEventRollsTheWholeBatchBack() async throws {
         let dir = try TempDirectory()
         defer { dir.remove() }

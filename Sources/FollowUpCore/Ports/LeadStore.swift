@@ -76,6 +76,15 @@ extension LeadStore {
     public func fireNextTimer(dueBy limit: Instant, inclusive: Bool, engine: Engine) async throws -> FiredTimer? {
         try await write { try engine.fireNext(dueBefore: limit, inclusive: inclusive, in: $0) }
     }
+
+    /// Fires, oldest first, up to `count` timers due at or before `limit`
+    /// (strictly before, when `inclusive` is false) in ONE transaction: a
+    /// backlog of due timers (a million leads captured in a rush, a restart)
+    /// costs one commit per `count` timers, not one each. Empty when none is due.
+    public func fireDueTimers(atMost count: Int, dueBy limit: Instant, inclusive: Bool,
+                              engine: Engine) async throws -> [FiredTimer] {
+        try await write { try engine.fireNext(atMost: count, dueBefore: limit, inclusive: inclusive, in: $0) }
+    }
 }
 
 /// What recording one event did.

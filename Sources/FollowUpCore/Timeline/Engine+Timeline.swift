@@ -65,12 +65,24 @@ extension Engine {
     /// Nil when none is due.
     public func fireNext(dueBefore limit: Instant, inclusive: Bool,
                          in transaction: some TimelineTransaction) throws -> FiredTimer? {
+        try fireNext(atMost: 1, dueBefore: limit, inclusive: inclusive, in: transaction).first
+    }
+
+    /// Fires, oldest first, up to `count` timers due before `limit` (at it
+    /// too, when `inclusive`), each queueing what it minted stamped with its
+    /// own instant: the same timeline as firing them one by one, in one
+    /// transaction. Empty when none is due.
+    public func fireNext(atMost count: Int, dueBefore limit: Instant, inclusive: Bool,
+                         in transaction: some TimelineTransaction) throws -> [FiredTimer] {
         var world = transaction
-        guard let timer = try world.takeTimer(dueBefore: limit, inclusive: inclusive) else { return nil }
-        let outcome = fire(timer, in: &world)
-        try world.queue(outcome.notifications, createdAt: timer.at)
-        world.reached(timer.at)
-        return FiredTimer(timer: timer, notifications: outcome.notifications)
+        var fired: [FiredTimer] = []
+        while fired.count < count, let timer = try world.takeTimer(dueBefore: limit, inclusive: inclusive) {
+            let outcome = fire(timer, in: &world)
+            try world.queue(outcome.notifications, createdAt: timer.at)
+            world.reached(timer.at)
+            fired.append(FiredTimer(timer: timer, notifications: outcome.notifications))
+        }
+        return fired
     }
 }
 
