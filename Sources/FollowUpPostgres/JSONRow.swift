@@ -75,7 +75,7 @@ struct JSONRow {
 }
 
 extension JSONWriter {
-    /// A member that is `null` when `value` is nil (jsonb_to_recordset reads it as NULL).
+    /// A member that is `null` when `value` is nil (json_to_recordset reads it as NULL).
     mutating func optional(_ key: String, _ value: String?) {
         if let value { string(key, value) } else { null(key) }
     }

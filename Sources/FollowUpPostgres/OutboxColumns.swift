@@ -37,7 +37,7 @@ enum OutboxColumns {
     /// to a second per write (statement log, 300,000 leads, 5,000 events/s ingested meanwhile) and
     /// delivery fell further behind. This way each result probes the primary key (id, receiver).
     static let deliveredSQL = """
-        WITH done AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, receiver text, via text)),
+        WITH done AS (SELECT * FROM json_to_recordset($1::json) AS r(id text, receiver text, via text)),
         changed AS (
             UPDATE outbox o SET state = 'delivered', delivered_at = $2, last_attempt_at = $2, attempts = o.attempts + 1,
                 via = done.via
@@ -49,7 +49,7 @@ enum OutboxColumns {
     /// Records the `$1` failures (`[{id, receiver, error, retry_at}]`) at `$2`;
     /// a row without `retry_at` becomes a dead letter. Counts the dead by receiver.
     static let failedSQL = """
-        WITH failed AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, receiver text, error text, retry_at bigint)),
+        WITH failed AS (SELECT * FROM json_to_recordset($1::json) AS r(id text, receiver text, error text, retry_at bigint)),
         changed AS (
             UPDATE outbox o SET attempts = o.attempts + 1, last_error = failed.error, last_attempt_at = $2,
                 next_attempt_at = coalesce(failed.retry_at, o.next_attempt_at),

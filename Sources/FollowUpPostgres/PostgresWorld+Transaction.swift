@@ -155,13 +155,13 @@ extension PostgresWorld: TimelineTransaction {
 
     static let insertEventsSQL = """
         INSERT INTO events (seq, at, type, lead, rep, source, received_at, body)
-        SELECT * FROM jsonb_to_recordset($1::jsonb)
+        SELECT * FROM json_to_recordset($1::json)
             AS r(seq bigint, at bigint, type text, lead text, rep text, source text, received_at bigint, body text)
         """
 
     static let insertAnswersSQL = """
         INSERT INTO idempotency_keys (key, fingerprint, body, created_at)
-        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(key text, fingerprint text, body text, created_at bigint)
+        SELECT * FROM json_to_recordset($1::json) AS r(key text, fingerprint text, body text, created_at bigint)
         """
 
     /// A notification id is deterministic: one minted again keeps its row
@@ -170,7 +170,7 @@ extension PostgresWorld: TimelineTransaction {
         WITH made AS (
             INSERT INTO outbox (id, receiver, at, kind, lead, payload, recipient, state, attempts, next_attempt_at, created_at)
             SELECT id, receiver, at, kind, lead, payload, recipient, 'pending', 0, at, created_at
-            FROM jsonb_to_recordset($1::jsonb)
+            FROM json_to_recordset($1::json)
                 AS r(n integer, id text, receiver text, at bigint, kind text, lead text, payload text, recipient text,
                      created_at bigint)
             ORDER BY n

@@ -10,7 +10,7 @@ enum RepColumns {
     /// Writes the members in `$1` (a JSON array), new or changed.
     static let upsertSQL = """
         INSERT INTO reps (\(names)) SELECT \(names)
-        FROM jsonb_to_recordset($1::jsonb) AS r(\(columns.definitions))
+        FROM json_to_recordset($1::json) AS r(\(columns.definitions))
         ON CONFLICT (id) DO UPDATE SET \(columns.dropFirst().map { "\($0.name) = EXCLUDED.\($0.name)" }.joined(separator: ", "))
         """
 

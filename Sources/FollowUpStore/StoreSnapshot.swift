@@ -65,7 +65,7 @@ public final class StoreSnapshotSource: Sendable {
 
 /// The tables of a followupd SQLite store inside one read transaction, each
 /// row as a JSON object keyed by column: the shape another store's loader
-/// reads (`jsonb_to_recordset` in PostgreSQL) without knowing SQLite.
+/// reads (`json_to_recordset` in PostgreSQL) without knowing SQLite.
 public struct StoreSnapshot {
     let db: Database
 

@@ -89,6 +89,8 @@ import Glibc
         let fired = Self.ids(Array(sqlite.notifications.dropFirst(before)))
         #expect(!fired.isEmpty, "timers came due after the copy")
         #expect(Self.ids(postgres.waitForNotifications(fired.count)) == fired)
+        // A notification is printed before its delivery is recorded (its own commit): wait for both records.
+        RelayProcess.waitUntil(10) { (try? Self.answers(postgres)) == (try? Self.answers(sqlite)) }
         #expect(try Self.answers(postgres) == Self.answers(sqlite))
 
         // A new event is numbered after the copied ones, and no id was minted twice.

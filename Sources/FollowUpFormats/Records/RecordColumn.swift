@@ -3,7 +3,7 @@
 /// Both stores keep a lead (and a rep) in the same columns with the same
 /// encodings; this is where those columns are listed once, so the SQLite
 /// store's select and bind order and the PostgreSQL store's schema and
-/// `jsonb_to_recordset` record type cannot drift apart.
+/// `json_to_recordset` record type cannot drift apart.
 public struct RecordColumn: Sendable, Hashable {
     /// The column's SQL type, in PostgreSQL's words (SQLite stores the same values by affinity).
     public enum Kind: String, Sendable {

@@ -3,7 +3,7 @@ public import FollowUpCore
 /// Where a stored row's values go, one column at a time, in column order.
 ///
 /// The SQLite store binds them by position; the PostgreSQL store writes them
-/// as members of one JSON object per row (read by `jsonb_to_recordset`). One
+/// as members of one JSON object per row (read by `json_to_recordset`). One
 /// encoder (``LeadTable/write(state:of:to:)``, …) serves both.
 public protocol RecordWriter: ~Copyable {
     mutating func write(_ column: String, _ value: String?)
@@ -23,7 +23,7 @@ extension RecordWriter where Self: ~Copyable {
 }
 
 extension JSONWriter: RecordWriter {
-    /// A member, `null` when `value` is nil (`jsonb_to_recordset` reads it as NULL).
+    /// A member, `null` when `value` is nil (`json_to_recordset` reads it as NULL).
     public mutating func write(_ column: String, _ value: String?) {
         if let value { string(column, value) } else { null(column) }
     }

@@ -23,6 +23,8 @@ struct CopiedTable {
     /// Inserts the rows of the JSON array in `$1`: one statement per chunk.
     var insertSQL: String {
         // 0/1 arrive as numbers; jsonb_to_recordset reads them as integers and the select makes them booleans.
+        // jsonb here, not json as on the write path: it normalizes the numbers SQLite kept as REAL (written
+        // as Swift prints a Double, `1e+16`), which json would hand as that text to a bigint column.
         let record = columns.map { "\($0.field) \($0.type == "boolean" ? "bigint" : $0.type)" }.joined(separator: ", ")
         let values = columns.map { $0.type == "boolean" ? "(\($0.field) <> 0)" : $0.field }.joined(separator: ", ")
         return """
