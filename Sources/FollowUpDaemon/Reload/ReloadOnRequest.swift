@@ -19,6 +19,11 @@ struct ReloadOnRequest: Service {
                 _ = await reloader.reload()
             }
         }
+        // The requests end when the node's role does (on PostgreSQL, ``ReloadByRole``
+        // finishes them as a stop reaches it), which can be a moment before the same stop
+        // reaches this group. Returning then would be "a service finished unexpectedly":
+        // the group fails and a clean SIGTERM exits 1. Wait for the stop instead.
+        try? await gracefulShutdown()
     }
 
     /// A token file that cannot be used keeps the tokens in force: a typo must not lock every client out.
