@@ -128,7 +128,9 @@ extension Daemon {
             // Before the first write: the rules in force are the database's, not this node's files.
             let inForce = try await adoptRulesInForce(store, manager: manager)
             let opened = OpenedStore(store: store, eraser: { timeline in StoreLeadEraser(store: store, timeline: timeline) },
-                                     backups: nil, retention: nil, standing: {
+                                     backups: nil,
+                                     retention: RetentionService.making(store: store, period: config.retention, logger: logger),
+                                     standing: {
                 // The machine's clock, not the daemon's (a test clock would make the offset meaningless).
                 guard let view = try? await lease.observe(localNow: SystemClock().preciseNow()) else { return nil }
                 return await NodeBody(role: view.leading ? "leader" : "fenced", name: lease.holder, leader: view.holder,

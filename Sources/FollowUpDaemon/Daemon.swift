@@ -67,15 +67,9 @@ public struct Daemon: Service {
                                             backgroundCheckpoints: true, migrating: migrationTime.begin,
                                             routing: { routes.receivers(of: $0, facts: $1) })
             migrationTime.finish()
-            let logger = self.logger
-            var retention: (@Sendable (any DaemonClock, Wakeup) -> any Service)?
-            if let period = config.retention {
-                retention = { clock, bell in
-                    RetentionService(store: store, period: period, clock: clock, checkpoint: bell, logger: logger)
-                }
-            }
             let opened = OpenedStore(store: store, eraser: { timeline in StoreLeadEraser(store: store, timeline: timeline) },
-                                     backups: StoreDatabaseBackup(store: store), retention: retention)
+                                     backups: StoreDatabaseBackup(store: store),
+                                     retention: RetentionService.making(store: store, period: config.retention, logger: logger))
             try await serve(opened, rules: rules, clock: clock, manager: manager)
             do {
                 try await store.close()

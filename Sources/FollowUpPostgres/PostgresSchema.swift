@@ -110,6 +110,12 @@ enum PostgresSchema {
                 read_at timestamptz NOT NULL DEFAULT now())
             """,
         ]),
+        // `retention:` walks the rows sent (delivered or dead) in minting order, as SQLite walks
+        // its rowid. Partial: a row enters it when its delivery is recorded (an update that
+        // already rewrites the partial pending indexes), so ingest writes no more index rows.
+        Migration(version: 7, name: "sent outbox rows", statements: [
+            "CREATE INDEX outbox_sent ON outbox (mint) WHERE state IN ('delivered', 'dead')",
+        ]),
     ]
 
     /// Brings the database up to date in one transaction, under an advisory

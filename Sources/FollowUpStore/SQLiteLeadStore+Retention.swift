@@ -1,28 +1,7 @@
 public import FollowUpCore
 import GRDB
 
-/// How far a retention pass got, and what it removed so far. A pass is many
-/// short transactions, each continuing from where the last one stopped, so
-/// ingest and delivery never wait behind one large delete.
-public struct RetentionProgress: Sendable, Hashable {
-    /// Outbox rows removed: delivered ones and dead letters.
-    public var outboxRows = 0
-    /// Events removed, of ``leads`` leads.
-    public var events = 0
-    public var leads = 0
-    /// Whether the pass has been over every row it may remove.
-    public var finished: Bool { outboxDone && leadsDone }
-
-    // Lead seqs start at 0: the cursors start below every key.
-    var outboxCursor = Int64.min
-    var outboxDone = false
-    var leadCursor = Int64.min
-    var leadsDone = false
-
-    public init() {}
-}
-
-extension SQLiteLeadStore {
+extension SQLiteLeadStore: HistoryPruning {
     /// Statuses after which a lead takes nothing more from the engine, so its
     /// history is no longer needed to run it. Merged leads are left alone: the
     /// survivor's `explain` and reports may read them.

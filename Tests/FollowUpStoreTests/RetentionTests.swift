@@ -4,16 +4,17 @@ import FollowUpCore
 import FollowUpStore
 import FollowUpTestSupport
 
-/// `retention:` on a real SQLite file: what a pass removes (old delivered and
-/// dead outbox rows, the events of old closed or erased leads) and what it
-/// must leave (open leads' history, pending rows, the tallies).
+/// `retention:` on a real SQLite file and a real PostgreSQL: what a pass
+/// removes (old delivered and dead outbox rows, the events of old closed or
+/// erased leads) and what it must leave (open leads' history, pending rows,
+/// the tallies).
 @Suite struct RetentionTests {
     let rules = DefaultRules.make()
     let cutoff = at("2026-11-25T00:00:00Z")
 
     /// L1 won and L4 erased before the cutoff; L2 open; L3 lost after it.
-    func makeStore(_ dir: TempDirectory) async throws -> SQLiteLeadStore {
-        let store = try SQLiteLeadStore(path: dir.path("state.sqlite"), receivers: testReceivers)
+    func makeStore(_ placed: PlacedStore) async throws -> any InspectedStore {
+        let store = try await placed.open()
         let timeline = StoreTimeline(store: store, rules: rules)
         _ = try await timeline.apply([
             upsert("2026-11-24T19:00:00Z", "alice"),
@@ -41,7 +42,7 @@ import FollowUpTestSupport
         OutboxKey(id: "\(lead):lead.assigned:1:1", receiver: receiver)
     }
 
-    func prune(_ store: SQLiteLeadStore, rows: Int) async throws -> RetentionProgress {
+    func prune(_ store: any InspectedStore, rows: Int) async throws -> RetentionProgress {
         var progress = RetentionProgress()
         var steps = 0
         while !progress.finished {
@@ -53,10 +54,11 @@ import FollowUpTestSupport
         return progress
     }
 
-    @Test func oldClosedLeadsAndSentRowsGoOpenLeadsAndPendingRowsStay() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func oldClosedLeadsAndSentRowsGoOpenLeadsAndPendingRowsStay(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         let pendingBefore = try await store.entries(OutboxQuery(state: .pending, limit: 1_000)).map(\.key)
         let l2Before = try #require(try await store.lead("L2"))
         let l3Before = try #require(try await store.lead("L3"))
@@ -72,7 +74,7 @@ import FollowUpTestSupport
         #expect(try await store.lead("L1")?.events.isEmpty == true, "the won lead's events are gone")
         #expect(try await store.lead("L1")?.state.status == .won, "its lead row stays")
         #expect(try await store.lead("L4")?.events.isEmpty == true, "the erased lead's events are gone")
-        #expect(try await store.isErased("L4"), "and it stays erased")
+        #expect(try placed.strings("SELECT lead FROM erased_leads") == ["L4"], "and it stays erased")
         #expect(try await store.lead("L2")?.events.map(\.seq) == l2Before.events.map(\.seq), "the open lead keeps its history")
         #expect(try await store.lead("L3")?.events.map(\.seq) == l3Before.events.map(\.seq), "a lead closed after the cutoff keeps its history")
         #expect(try await store.entries(OutboxQuery(state: .pending, limit: 1_000)).map(\.key) == pendingBefore,
@@ -91,13 +93,14 @@ import FollowUpTestSupport
         #expect(again.outboxRows == 0 && again.events == 0)
     }
 
-    @Test func withoutRetentionNothingIsPrunedBeforeTheCutoff() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let store = try await makeStore(dir)
+    @Test(arguments: StorePlace.allCases)
+    func withoutRetentionNothingIsPrunedBeforeTheCutoff(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
         var progress = RetentionProgress()
         while !progress.finished {
-            progress = try await store.pruneStep(before: at("2026-11-24T00:00:00Z"), progress)
+            progress = try await store.pruneStep(before: at("2026-11-24T00:00:00Z"), progress, rows: 500)
         }
         #expect(progress.outboxRows == 0 && progress.events == 0)
         #expect(try await store.lead("L1")?.events.isEmpty == false)

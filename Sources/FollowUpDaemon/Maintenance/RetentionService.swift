@@ -1,5 +1,4 @@
 import FollowUpCore
-import FollowUpStore
 import Logging
 import ServiceLifecycle
 
@@ -16,18 +15,29 @@ final class RetentionService: Service {
     /// Between two steps of a pass: other writers take their turn.
     static let pause: Duration = .milliseconds(20)
 
-    private let store: SQLiteLeadStore
+    private let store: any HistoryPruning
     private let period: TimeSpan
     private let clock: any DaemonClock
     private let checkpoint: Wakeup
     private let logger: Logger
 
-    init(store: SQLiteLeadStore, period: TimeSpan, clock: any DaemonClock, checkpoint: Wakeup, logger: Logger) {
+    init(store: any HistoryPruning, period: TimeSpan, clock: any DaemonClock, checkpoint: Wakeup, logger: Logger) {
         self.store = store
         self.period = period
         self.clock = clock
         self.checkpoint = checkpoint
         self.logger = logger
+    }
+
+    /// What ``OpenedStore/retention`` holds for `store` under `retention:`
+    /// `period`: nil when it is not set (nothing is ever deleted). Several
+    /// nodes on PostgreSQL: only the leader's store is given one, so one node prunes.
+    static func making(store: any HistoryPruning, period: TimeSpan?,
+                       logger: Logger) -> (@Sendable (any DaemonClock, Wakeup) -> any Service)? {
+        guard let period else { return nil }
+        return { clock, bell in
+            RetentionService(store: store, period: period, clock: clock, checkpoint: bell, logger: logger)
+        }
     }
 
     func run() async throws {

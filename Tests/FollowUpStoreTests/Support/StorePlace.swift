@@ -8,7 +8,7 @@ import Synchronization
 
 /// A store the shared store tests look inside (its timer rows and committed
 /// team) besides what the ports show.
-protocol InspectedStore: LeadStore, LeadQueries, Outbox, ReportQueries {
+protocol InspectedStore: LeadStore, LeadQueries, Outbox, ReportQueries, LeadErasing, HistoryPruning {
     func allTimers() async throws -> [LeadTimer]
     var team: TeamState { get async throws }
     func seedRoster(_ reps: [Rep]) async throws
