@@ -21,12 +21,15 @@ struct RoundRecorder {
     let logger: Logger
     /// Answers waiting for a commit beyond which the lane waits for the writer.
     let most: Int
+    /// Set when the daemon shuts down: a failing write then gives up sooner.
+    let stop: StopSignal
 
     private var waiting: [DeliveryOutcome] = []
     private var writing: ResultWrite?
 
-    init(receiver: String, outbox: any Outbox, clock: any DaemonClock, logger: Logger, most: Int) {
+    init(receiver: String, outbox: any Outbox, clock: any DaemonClock, logger: Logger, most: Int, stop: StopSignal) {
         self.receiver = receiver
+        self.stop = stop
         self.outbox = outbox
         self.clock = clock
         self.logger = logger
@@ -58,7 +61,7 @@ struct RoundRecorder {
         let outcomes = waiting
         waiting.removeAll(keepingCapacity: true)
         let outbox = outbox, clock = clock, logger = logger, receiver = receiver
-        writing = ResultWrite { stop in
+        writing = ResultWrite(stop: stop) { stop in
             await Self.write(outcomes, to: outbox, clock: clock, receiver: receiver, logger: logger, stop: stop)
         }
     }
@@ -95,14 +98,16 @@ struct RoundRecorder {
 
 /// A write of results in a task of its own: GRDB refuses work in a cancelled
 /// task, and what a receiver took must be recorded even while shutting down.
-/// A shutdown reaches it through its ``StopSignal``.
+/// A shutdown reaches it through its ``StopSignal`` (the round's, or a
+/// cancellation of whoever waits for it).
 final class ResultWrite: Sendable {
     private let task: Task<Void, Never>
     private let finished = StopSignal()
-    private let stop = StopSignal()
+    private let stop: StopSignal
 
-    init(_ work: @escaping @Sendable (StopSignal) async -> Void) {
-        let finished = finished, stop = stop
+    init(stop: StopSignal, _ work: @escaping @Sendable (StopSignal) async -> Void) {
+        self.stop = stop
+        let finished = finished
         task = Task {
             await work(stop)
             finished.stop()
