@@ -136,7 +136,8 @@ final class ReceiverLane: Sendable {
         // Results are committed as they come in, beside the sends: a crash re-sends what was in
         // flight and what waited for the writer (at most `recordingBound`), not the whole round.
         var recorder = RoundRecorder(receiver: name, outbox: outbox, clock: clock, logger: logger,
-                                     most: Self.recordingBound(inFlight: inFlight, batch: sender.batchLimit), stop: stop)
+                                     most: Self.recordingBound(inFlight: inFlight, batch: sender.batchLimit),
+                                     least: Self.recordingGroup(inFlight: inFlight, batch: sender.batchLimit), stop: stop)
         if let probed { await recorder.add(probed) }
         await withTaskGroup(of: [(OutboxEntry, DeliveryResult)].self) { group in
             var iterator = units.makeIterator()
@@ -167,6 +168,14 @@ final class ReceiverLane: Sendable {
     /// transaction (tens of milliseconds under load).
     static func recordingBound(inFlight: Int, batch: Int) -> Int {
         max(1_024, inFlight * max(1, batch))
+    }
+
+    /// Answers a write of results waits to gather: half a window of requests,
+    /// at most 256. A crash re-sends them too, so in practice about twice what
+    /// was in flight (`DeliveryFaultTests`), while a busy lane commits tens of
+    /// times a second instead of a thousand.
+    static func recordingGroup(inFlight: Int, batch: Int) -> Int {
+        max(1, min(256, inFlight * max(1, batch) / 2))
     }
 
     /// The round's rows cut into what one delivery call takes: single rows, or
