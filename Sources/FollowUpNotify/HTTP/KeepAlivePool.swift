@@ -83,12 +83,8 @@ final class KeepAlivePool: Sendable {
             .connectTimeout(max(wait, .milliseconds(1)))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let pipeline = channel.pipeline.syncOperations
-                    // NIO's response decoder, our own request writer (one buffer per request).
-                    try pipeline.addHandler(RelayRequestEncoder())
-                    try pipeline.addHandler(ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .dropBytes)))
-                    try pipeline.addHandler(IdleStateHandler(allTimeout: Self.idleTimeout))
-                    try pipeline.addHandler(RelayExchangeHandler())
+                    // One handler: the request as one buffer, the answer read in place, the idle timeout.
+                    try channel.pipeline.syncOperations.addHandler(RelayExchangeHandler(idleTimeout: Self.idleTimeout))
                 }
             }
             .connect(host: target.host, port: target.port).get()

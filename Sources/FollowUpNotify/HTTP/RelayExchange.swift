@@ -28,61 +28,112 @@ enum RelayExchangeError: Error, Equatable {
     case closedBeforeAnswer
     /// The relay closed the connection in the middle of its answer.
     case closedMidAnswer
+    /// What came back is no HTTP/1.x answer.
+    case malformedAnswer
 }
 
-/// The last handler of a keep-alive connection to a relay: writes one request
-/// at a time (the pool never hands a busy connection out) and completes its
-/// promise with the answer, a timeout, or the connection's failure. Runs on the
-/// channel's event loop only, so its state needs no lock.
+/// The one handler of a keep-alive connection to a relay: writes one request
+/// at a time as one buffer (``RelayRequestBytes``; the pool never hands a
+/// busy connection out), reads the answer (``RelayAnswerReader``) and
+/// completes the request's promise with it, a timeout, or the connection's
+/// failure. Closes the connection when it has been idle for the pool's idle
+/// timeout. Runs on the channel's event loop only, so its state needs no lock.
+///
+/// One handler rather than NIO's HTTP codec and an idle-state handler: every
+/// read and write went through four handlers, and the answer came as three
+/// events (issue 16).
 final class RelayExchangeHandler: ChannelDuplexHandler {
-    typealias InboundIn = HTTPClientResponsePart
+    typealias InboundIn = ByteBuffer
     typealias OutboundIn = RelayRequest
-    typealias OutboundOut = HTTPClientRequestPart
+    typealias OutboundOut = ByteBuffer
 
-    /// Only the start of an answer is kept: it is for the logs, and a relay
-    /// that streams megabytes back must not cost memory.
-    static let keptAnswerBytes = 64 << 10
-
+    private let idleTimeout: TimeAmount
     private var answer: EventLoopPromise<RelayAnswer>?
-    private var status = 0
-    private var keepAlive = true
-    private var text = ByteBuffer()
-    private var answering = false
+    private var reader = RelayAnswerReader()
+    private var received: ByteBuffer?
     private var timer: Scheduled<Void>?
+    private var idleCheck: Scheduled<Void>?
+    private var lastUsed = NIODeadline.now()
+
+    init(idleTimeout: TimeAmount) {
+        self.idleTimeout = idleTimeout
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        checkIdle(context: context, at: .now() + idleTimeout)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        idleCheck?.cancel()
+        idleCheck = nil
+    }
+
+    /// One timer per idle timeout, not one per request: at `deadline`, close
+    /// when nothing was asked for that long, else look again when it would be.
+    private func checkIdle(context: ChannelHandlerContext, at deadline: NIODeadline) {
+        idleCheck = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+            let due = lastUsed + idleTimeout
+            if answer == nil, due <= .now() {
+                context.close(promise: nil)
+            } else {
+                checkIdle(context: context, at: answer == nil ? due : .now() + idleTimeout)
+            }
+        }
+    }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
+        let bytes: ByteBuffer
+        do {
+            bytes = try RelayRequestBytes.encode(request.head, body: request.body, allocator: context.channel.allocator)
+        } catch {
+            promise?.fail(error)
+            request.answer.fail(error)
+            return
+        }
         answer = request.answer
-        status = 0
-        keepAlive = true
-        answering = false
-        text.clear()
+        reader = RelayAnswerReader()
+        received?.clear()
         timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: request.deadline) { [self] in
             finish(.failure(RelayExchangeError.timedOut))
             context.close(promise: nil)
         }
-        context.write(wrapOutboundOut(.head(request.head)), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(request.body))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: promise)
+        context.writeAndFlush(wrapOutboundOut(bytes), promise: promise)
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
-        case .head(let head):
-            answering = true
-            status = Int(head.status.code)
-            keepAlive = head.isKeepAlive
-        case .body(var part):
-            let room = Self.keptAnswerBytes - text.readableBytes
-            if room > 0, let kept = part.readSlice(length: min(room, part.readableBytes)) { text.writeImmutableBuffer(kept) }
-        case .end:
-            // A 1xx head is followed by the real one; NIO's decoder hands only final answers an end.
-            finish(.success(RelayAnswer(status: status, text: String(buffer: text), keepAlive: keepAlive)))
+        var bytes = unwrapInboundIn(data)
+        guard answer != nil else {
+            // Bytes nobody asked for: the connection is out of step; let it go.
+            context.close(promise: nil)
+            return
+        }
+        if var kept = received, kept.readableBytes > 0 {
+            kept.writeBuffer(&bytes)
+            bytes = kept
+        }
+        do {
+            if var done = try reader.read(&bytes) {
+                // More bytes after the answer: out of step, do not reuse.
+                if bytes.readableBytes > 0 { done.keepAlive = false }
+                received = nil
+                finish(.success(done))
+                return
+            }
+            received = bytes
+        } catch {
+            finish(.failure(error))
+            context.close(promise: nil)
         }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        finish(.failure(answering ? RelayExchangeError.closedMidAnswer : RelayExchangeError.closedBeforeAnswer))
+        if let done = reader.readClose() {
+            finish(.success(done))
+        } else {
+            finish(.failure(reader.started ? RelayExchangeError.closedMidAnswer : RelayExchangeError.closedBeforeAnswer))
+        }
+        idleCheck?.cancel()
         context.fireChannelInactive()
     }
 
@@ -91,15 +142,10 @@ final class RelayExchangeHandler: ChannelDuplexHandler {
         context.close(promise: nil)
     }
 
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        // Idle for the pool's idle timeout with no request: let the relay's socket go.
-        if event is IdleStateHandler.IdleStateEvent, answer == nil { context.close(promise: nil) }
-        context.fireUserInboundEventTriggered(event)
-    }
-
     private func finish(_ result: Result<RelayAnswer, any Error>) {
         guard let answer else { return }
         self.answer = nil
+        lastUsed = .now()
         timer?.cancel()
         timer = nil
         answer.completeWith(result)
