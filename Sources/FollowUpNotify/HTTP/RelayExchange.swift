@@ -51,34 +51,46 @@ final class RelayExchangeHandler: ChannelDuplexHandler {
     private var answer: EventLoopPromise<RelayAnswer>?
     private var reader = RelayAnswerReader()
     private var received: ByteBuffer?
-    private var timer: Scheduled<Void>?
-    private var idleCheck: Scheduled<Void>?
+    /// When the request in flight times out.
+    private var deadline = NIODeadline.distantFuture
     private var lastUsed = NIODeadline.now()
+    /// The connection's one timer, for both the request's timeout and the
+    /// idle timeout: scheduled and cancelled per request it was a measurable
+    /// share of the event loop's time (issue 16). Every request has the
+    /// receiver's timeout, so a later request's deadline is later: the timer
+    /// is moved only when it would fire after the new deadline, and when it
+    /// fires early it looks again at what is due then.
+    private var wake: Scheduled<Void>?
+    private var wakeAt = NIODeadline.distantFuture
 
     init(idleTimeout: TimeAmount) {
         self.idleTimeout = idleTimeout
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        checkIdle(context: context, at: .now() + idleTimeout)
+        arm(context: context, at: .now() + idleTimeout)
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        idleCheck?.cancel()
-        idleCheck = nil
+        wake?.cancel()
+        wake = nil
     }
 
-    /// One timer per idle timeout, not one per request: at `deadline`, close
-    /// when nothing was asked for that long, else look again when it would be.
-    private func checkIdle(context: ChannelHandlerContext, at deadline: NIODeadline) {
-        idleCheck = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
-            let due = lastUsed + idleTimeout
-            if answer == nil, due <= .now() {
-                context.close(promise: nil)
-            } else {
-                checkIdle(context: context, at: answer == nil ? due : .now() + idleTimeout)
-            }
-        }
+    private func arm(context: ChannelHandlerContext, at time: NIODeadline) {
+        wake?.cancel()
+        wakeAt = time
+        wake = context.eventLoop.assumeIsolated().scheduleTask(deadline: time) { [self] in woke(context: context) }
+    }
+
+    /// The timer fired: time the request out, or close an idle connection, or wait for what is due next.
+    private func woke(context: ChannelHandlerContext) {
+        wake = nil
+        wakeAt = .distantFuture
+        let now = NIODeadline.now()
+        let due = answer == nil ? lastUsed + idleTimeout : deadline
+        guard due <= now else { return arm(context: context, at: due) }
+        if answer != nil { finish(.failure(RelayExchangeError.timedOut)) }
+        context.close(promise: nil)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -94,10 +106,8 @@ final class RelayExchangeHandler: ChannelDuplexHandler {
         answer = request.answer
         reader = RelayAnswerReader()
         received?.clear()
-        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: request.deadline) { [self] in
-            finish(.failure(RelayExchangeError.timedOut))
-            context.close(promise: nil)
-        }
+        deadline = request.deadline
+        if wakeAt > deadline { arm(context: context, at: deadline) }
         context.writeAndFlush(wrapOutboundOut(bytes), promise: promise)
     }
 
@@ -133,7 +143,8 @@ final class RelayExchangeHandler: ChannelDuplexHandler {
         } else {
             finish(.failure(reader.started ? RelayExchangeError.closedMidAnswer : RelayExchangeError.closedBeforeAnswer))
         }
-        idleCheck?.cancel()
+        wake?.cancel()
+        wake = nil
         context.fireChannelInactive()
     }
 
@@ -146,8 +157,7 @@ final class RelayExchangeHandler: ChannelDuplexHandler {
         guard let answer else { return }
         self.answer = nil
         lastUsed = .now()
-        timer?.cancel()
-        timer = nil
+        deadline = .distantFuture
         answer.completeWith(result)
     }
 }
