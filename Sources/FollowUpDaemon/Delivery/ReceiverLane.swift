@@ -139,6 +139,11 @@ final class ReceiverLane: Sendable {
                                      most: Self.recordingBound(inFlight: inFlight, batch: sender.batchLimit),
                                      least: Self.recordingGroup(inFlight: inFlight, batch: sender.batchLimit), stop: stop)
         if let probed { await recorder.add(probed) }
+        if let starter = sender as? any StartingNotifier, sender.batchLimit == 1 {
+            await sendStarted(units.compactMap(\.first), through: starter, via: via, recorder: &recorder, report: &report, stop: stop)
+            await recorder.flush()
+            return report
+        }
         await withTaskGroup(of: [(OutboxEntry, DeliveryResult)].self) { group in
             var iterator = units.makeIterator()
             var running = 0
@@ -207,7 +212,7 @@ final class ReceiverLane: Sendable {
 
     /// What to record for one attempt, with its metrics and logs.
     /// Backoff counts from when the attempt ended (a slow relay's attempt may take its whole timeout).
-    private func outcome(of entry: OutboxEntry, _ result: DeliveryResult, via: (any Notifier)?) -> DeliveryOutcome {
+    func outcome(of entry: OutboxEntry, _ result: DeliveryResult, via: (any Notifier)?) -> DeliveryOutcome {
         let now = clock.now()
         // Journal fields (LEAD_ID, REP_ID, NOTIFICATION_ID, RECEIVER) for `journalctl NOTIFICATION_ID=…`;
         // made only for a failure's log line, not for every delivery.
