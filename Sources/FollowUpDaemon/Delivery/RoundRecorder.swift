@@ -14,6 +14,12 @@ import Logging
 /// for a commit, so a crash re-sends at most what was in flight plus `most`
 /// (receivers dedupe by notification id); without contention a write takes
 /// about a millisecond and far fewer are at stake.
+///
+/// A write starts when the writer is free and `least` answers have gathered
+/// (or the oldest has waited ``longestWait``), not for every answer or two:
+/// at ten thousand answers a second, a write per millisecond was about a
+/// thousand transactions a second, each with its BEGIN, COMMIT and WAL pages,
+/// on the writer ingest waits for (issue 16).
 struct RoundRecorder {
     let receiver: String
     let outbox: any Outbox
@@ -21,25 +27,40 @@ struct RoundRecorder {
     let logger: Logger
     /// Answers waiting for a commit beyond which the lane waits for the writer.
     let most: Int
+    /// Answers gathered before a write starts (when the oldest has not waited ``longestWait``).
+    let least: Int
+    /// How long an answer waits for others to share its write.
+    static let longestWait = Duration.milliseconds(5)
+    /// Set when the daemon shuts down: a failing write then gives up sooner.
+    let stop: StopSignal
 
     private var waiting: [DeliveryOutcome] = []
+    /// When the oldest of `waiting` came (a monotonic clock: this is about batching, not the domain's time).
+    private var oldest = ContinuousClock.now
     private var writing: ResultWrite?
 
-    init(receiver: String, outbox: any Outbox, clock: any DaemonClock, logger: Logger, most: Int) {
+    init(receiver: String, outbox: any Outbox, clock: any DaemonClock, logger: Logger, most: Int, least: Int = 1,
+         stop: StopSignal) {
         self.receiver = receiver
+        self.stop = stop
         self.outbox = outbox
         self.clock = clock
         self.logger = logger
         self.most = max(1, most)
+        self.least = min(self.most, max(1, least))
     }
 
-    /// Adds an outcome; writes it now if the writer is free, else with the
-    /// next write, waiting for the current one only when `most` are waiting.
+    /// Adds an outcome; writes what has gathered if the writer is free and
+    /// `least` are waiting (or the oldest waited long enough), else with a
+    /// later write, waiting for the current one only when `most` are waiting.
     mutating func add(_ outcome: DeliveryOutcome) async {
+        if waiting.isEmpty { oldest = .now }
         waiting.append(outcome)
         if let writing, !writing.isDone {
             guard waiting.count >= most else { return }
             await writing.wait()
+        } else if waiting.count < least, ContinuousClock.now - oldest < Self.longestWait {
+            return
         }
         startWrite()
     }
@@ -58,7 +79,7 @@ struct RoundRecorder {
         let outcomes = waiting
         waiting.removeAll(keepingCapacity: true)
         let outbox = outbox, clock = clock, logger = logger, receiver = receiver
-        writing = ResultWrite { stop in
+        writing = ResultWrite(stop: stop) { stop in
             await Self.write(outcomes, to: outbox, clock: clock, receiver: receiver, logger: logger, stop: stop)
         }
     }
@@ -95,14 +116,16 @@ struct RoundRecorder {
 
 /// A write of results in a task of its own: GRDB refuses work in a cancelled
 /// task, and what a receiver took must be recorded even while shutting down.
-/// A shutdown reaches it through its ``StopSignal``.
+/// A shutdown reaches it through its ``StopSignal`` (the round's, or a
+/// cancellation of whoever waits for it).
 final class ResultWrite: Sendable {
     private let task: Task<Void, Never>
     private let finished = StopSignal()
-    private let stop = StopSignal()
+    private let stop: StopSignal
 
-    init(_ work: @escaping @Sendable (StopSignal) async -> Void) {
-        let finished = finished, stop = stop
+    init(stop: StopSignal, _ work: @escaping @Sendable (StopSignal) async -> Void) {
+        self.stop = stop
+        let finished = finished
         task = Task {
             await work(stop)
             finished.stop()

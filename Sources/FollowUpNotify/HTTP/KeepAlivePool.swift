@@ -39,20 +39,26 @@ final class KeepAlivePool: Sendable {
     /// POSTs `body` with `headers` (everything but `Content-Length`, and `Host`
     /// unless configured) and returns the answer; throws on network failure or timeout.
     func post(headers: HTTPHeaders, body: ByteBuffer, timeout: TimeAmount) async throws -> RelayAnswer {
+        try await send(headers: headers, body: body, timeout: timeout).get()
+    }
+
+    /// ``post(headers:body:timeout:)`` without a task: the answer as a future,
+    /// for a lane that starts requests and takes their answers as they come.
+    func send(headers: HTTPHeaders, body: ByteBuffer, timeout: TimeAmount) -> EventLoopFuture<RelayAnswer> {
         var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: target.requestTarget, headers: headers)
         // A configured `Host` (a relay behind an address of its own) wins.
         if !head.headers.contains(name: "Host") { head.headers.add(name: "Host", value: target.hostHeader) }
         head.headers.add(name: "Content-Length", value: String(body.readableBytes))
         let deadline = NIODeadline.now() + timeout
-        if let reused = takeIdle() {
-            do {
-                return try await exchange(head, body, deadline: deadline, on: reused)
-            } catch let error where Self.isStale(error) {
-                // The relay let the idle connection go as we wrote on it: one more try, on a fresh one.
-            }
+        let request = head
+        guard let reused = takeIdle() else {
+            return connect(deadline: deadline).flatMap { self.exchange(request, body, deadline: deadline, on: $0) }
         }
-        let fresh = try await connect(deadline: deadline)
-        return try await exchange(head, body, deadline: deadline, on: fresh)
+        return exchange(request, body, deadline: deadline, on: reused).flatMapError { error in
+            // The relay let the idle connection go as we wrote on it: one more try, on a fresh one.
+            guard Self.isStale(error) else { return reused.eventLoop.makeFailedFuture(error) }
+            return self.connect(deadline: deadline).flatMap { self.exchange(request, body, deadline: deadline, on: $0) }
+        }
     }
 
     /// Closes the idle connections (requests in flight finish on theirs).
@@ -62,34 +68,27 @@ final class KeepAlivePool: Sendable {
     }
 
     private func exchange(_ head: HTTPRequestHead, _ body: ByteBuffer, deadline: NIODeadline,
-                          on channel: any Channel) async throws -> RelayAnswer {
+                          on channel: any Channel) -> EventLoopFuture<RelayAnswer> {
         let promise = channel.eventLoop.makePromise(of: RelayAnswer.self)
         // A write on a connection closed meanwhile never reaches the handler: fail the answer with it.
         channel.writeAndFlush(RelayRequest(head: head, body: body, deadline: deadline, answer: promise))
             .whenFailure { promise.fail($0) }
-        do {
-            let answer = try await promise.futureResult.get()
-            if answer.keepAlive { giveBack(channel) } else { channel.close(promise: nil) }
-            return answer
-        } catch {
-            channel.close(promise: nil)
-            throw error
+        return promise.futureResult.always { result in
+            if case .success(let answer) = result, answer.keepAlive { self.giveBack(channel) } else { channel.close(promise: nil) }
         }
     }
 
-    private func connect(deadline: NIODeadline) async throws -> any Channel {
+    private func connect(deadline: NIODeadline) -> EventLoopFuture<any Channel> {
         let wait = min(connectTimeout, deadline - .now())
-        return try await ClientBootstrap(group: group)
+        return ClientBootstrap(group: group)
             .connectTimeout(max(wait, .milliseconds(1)))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let pipeline = channel.pipeline.syncOperations
-                    try pipeline.addHTTPClientHandlers()
-                    try pipeline.addHandler(IdleStateHandler(allTimeout: Self.idleTimeout))
-                    try pipeline.addHandler(RelayExchangeHandler())
+                    // One handler: the request as one buffer, the answer read in place, the idle timeout.
+                    try channel.pipeline.syncOperations.addHandler(RelayExchangeHandler(idleTimeout: Self.idleTimeout))
                 }
             }
-            .connect(host: target.host, port: target.port).get()
+            .connect(host: target.host, port: target.port)
     }
 
     private func takeIdle() -> (any Channel)? {

@@ -38,7 +38,7 @@ struct ClientTransport: WebhookTransport {
         request.body = .bytes(body)
         let response = try await client.execute(request, timeout: timeout)
         // Read (and drop) the answer so the connection can be reused.
-        let answer = try await response.body.collect(upTo: RelayExchangeHandler.keptAnswerBytes)
+        let answer = try await response.body.collect(upTo: RelayAnswerReader.keptBodyBytes)
         return RelayAnswer(status: Int(response.status.code), text: String(buffer: answer), keepAlive: true)
     }
 

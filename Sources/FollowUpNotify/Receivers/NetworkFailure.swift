@@ -24,6 +24,7 @@ enum NetworkFailure {
             switch error {
             case .timedOut: return "timed out"
             case .closedBeforeAnswer, .closedMidAnswer: return "the relay closed the connection"
+            case .malformedAnswer: return "the relay's answer is not HTTP/1.x"
             }
         case ChannelError.connectTimeout:
             return "connect timed out"

@@ -17,7 +17,7 @@ import NIOHTTP1
 /// 2xx is delivered. 408 and 429 and every 5xx are retried, as are network
 /// errors and timeouts; any other status is permanent (a dead letter): a relay
 /// that refuses a request will refuse it again.
-public final class WebhookReceiver: Notifier {
+public final class WebhookReceiver: StartingNotifier {
     public let name: String
     /// Names the destination in errors and logs: the URL with its credentials
     /// redacted (``RedactedURL``), or for a chat webhook (whose URL is its
@@ -87,6 +87,16 @@ public final class WebhookReceiver: Notifier {
     }
 
     func post(_ body: WebhookBody) async -> DeliveryResult {
+        do {
+            let answer = try await transport.post(headers: headers(for: body), body: ByteBuffer(bytes: body.bytes), timeout: timeout)
+            return Self.result(status: answer.status, answer: answer.text)
+        } catch {
+            return failure(error)
+        }
+    }
+
+    /// The configured headers and this body's: its key, count and signature.
+    private func headers(for body: WebhookBody) -> HTTPHeaders {
         var headers = self.headers
         headers.add(name: "Idempotency-Key", value: body.idempotencyKey)
         if batchLimit > 1 { headers.add(name: Self.countHeader, value: String(body.count)) }
@@ -95,11 +105,28 @@ public final class WebhookReceiver: Notifier {
             headers.add(name: WebhookSignature.timestampHeader, value: String(timestamp))
             headers.add(name: WebhookSignature.signatureHeader, value: signature.sign(body: body.bytes, timestamp: timestamp))
         }
-        do {
-            let answer = try await transport.post(headers: headers, body: ByteBuffer(bytes: body.bytes), timeout: timeout)
-            return Self.result(status: answer.status, answer: answer.text)
-        } catch {
-            return .retry("POST \(label): \(NetworkFailure.describe(error))")
+        return headers
+    }
+
+    private func failure(_ error: any Error) -> DeliveryResult {
+        .retry("POST \(label): \(NetworkFailure.describe(error))")
+    }
+
+    /// A plain `http://` relay's POST goes out on the keep-alive pool's
+    /// event loop and its answer comes back through `answered`, with no task
+    /// in between; everything else (https, a body template, batches) as
+    /// ``deliver(_:)``, in a task.
+    public func start(_ entry: OutboxEntry, answered: @escaping @Sendable (DeliveryResult) -> Void) {
+        guard bodyTemplate == nil, let pool = transport as? KeepAlivePool else {
+            Task { answered(await deliver(entry)) }
+            return
+        }
+        let body = WebhookBody(CollectionOfOne(entry), asArray: batchLimit > 1)
+        pool.send(headers: headers(for: body), body: ByteBuffer(bytes: body.bytes), timeout: timeout).whenComplete { result in
+            switch result {
+            case .success(let answer): answered(Self.result(status: answer.status, answer: answer.text))
+            case .failure(let error): answered(self.failure(error))
+            }
         }
     }
 
