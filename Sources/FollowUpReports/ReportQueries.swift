@@ -11,4 +11,18 @@ public protocol ReportQueries: Sendable {
     /// Leads in cadence now per team (every lead, whatever its capture time);
     /// label `(none)` for leads without a team.
     func teamLoad() async throws -> [ReportBucket]
+
+    /// The stored ``LeadContribution`` of every lead captured at or after
+    /// `since` and before `until`, computed under rules of `rulesVersion`;
+    /// nil when the store keeps none under that version (the caller reads
+    /// ``reportFacts(capturedSince:before:)`` instead). A store that keeps
+    /// contributions rebuilds them here when the version changed and it can write.
+    func reportContributions(capturedSince since: Instant?, before until: Instant?, rules: Rules) async throws -> [LeadContribution]?
+}
+
+extension ReportQueries {
+    /// A store that keeps no contributions (PostgreSQL, for now): reports scan.
+    public func reportContributions(capturedSince since: Instant?, before until: Instant?, rules: Rules) async throws -> [LeadContribution]? {
+        nil
+    }
 }

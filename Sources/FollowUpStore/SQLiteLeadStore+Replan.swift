@@ -14,6 +14,8 @@ extension SQLiteLeadStore {
         try await transaction { db, cache in
             // In the re-plan's transaction: a re-plan that fails must not leave the new roster behind.
             for rep in roster { cache.team.upsert(rep) }
+            // The rules changed: contributions kept under the old ones are stale; the next report rebuilds them.
+            try self.forgetContributionRules(db)
             return try Self.replanOpenLeads(engine: engine, previous: previous, keep: 0, commit: true, db,
                                             &cache.tallies, progress: progress)
         }

@@ -48,7 +48,10 @@ import FollowUpTestSupport
         try RawSQL.execute("""
             ALTER TABLE outbox DROP COLUMN recipient;
             DROP INDEX idempotency_keys_age;
-            DELETE FROM grdb_migrations WHERE identifier IN ('v13-notification-recipient', 'v14-idempotency-keys-age');
+            DROP TABLE report_leads;
+            DROP INDEX outbox_by_lead;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v13-notification-recipient', 'v14-idempotency-keys-age',
+                'v16-report-aggregates');
             """, onFileAt: path)
         try await expectKinds(SQLiteLeadStore(path: path, receivers: testReceivers))
     }

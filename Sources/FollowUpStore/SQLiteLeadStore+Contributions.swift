@@ -1,0 +1,106 @@
+public import FollowUpCore
+public import FollowUpReports
+import GRDB
+import Synchronization
+
+/// Each lead's report contribution (`report_leads`, v16), kept in the write
+/// transaction that changes the lead, so a report reads one short row per
+/// lead of its window instead of scanning the event log and the outbox.
+///
+/// The rows are only as good as the rules they were computed under: `meta`
+/// `report.rules` names that version, and it is set only while this process
+/// keeps the rows (``reportRules``). A write made without rules to keep them
+/// (before the first report, or by another tool on the file) removes the
+/// name, so the next report rebuilds the table rather than trust it.
+extension SQLiteLeadStore {
+    static let contributionRulesKey = "report.rules"
+
+    /// Stored contributions of the leads captured in `[since, until)` under
+    /// `rules`, after rebuilding them when they were kept under another
+    /// version; nil when the file cannot be written (a read-only copy), so the
+    /// caller scans.
+    public func reportContributions(capturedSince since: Instant?, before until: Instant?,
+                                    rules: Rules) async throws -> [LeadContribution]? {
+        // Twice at most: a write by another process without rules (it removed the version) sends us back to adopt.
+        for _ in 0..<2 {
+            if reportRules.withLock({ $0?.version }) != rules.version {
+                do {
+                    try await transaction { db, _ in try self.adoptContributionRules(rules, db) }
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                    return nil
+                }
+            }
+            if let kept = try await keptContributions(capturedSince: since, before: until, version: rules.version) {
+                return kept
+            }
+            reportRules.withLock { $0 = nil }
+        }
+        return nil
+    }
+
+    /// The rows of the window, nil when `meta` says they were not kept under `version`.
+    private func keptContributions(capturedSince since: Instant?, before until: Instant?,
+                                   version: String) async throws -> [LeadContribution]? {
+        let lower = since?.secondsSinceEpoch ?? Int64.min
+        let upper = until?.secondsSinceEpoch ?? Int64.max
+        return try await pool.read { db in
+            guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?",
+                                      arguments: [Self.contributionRulesKey]) == version else { return nil }
+            var out: [LeadContribution] = []
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT lead, contribution FROM report_leads WHERE captured_at >= ? AND captured_at < ?
+                """), arguments: [lower, upper])
+            while let row = try rows.next() {
+                let text: String = row[1]
+                do {
+                    out.append(try LeadContribution(text: text))
+                } catch {
+                    throw StoreDataError(table: "report_leads", key: row[0], message: "\(error)")
+                }
+            }
+            return out
+        }
+    }
+
+    /// Keeps contributions under `rules` from now on: the rows stand if
+    /// `meta` says they were kept under the same version; otherwise every
+    /// lead's is recomputed from the full scan (once per upgrade or change of rules).
+    func adoptContributionRules(_ rules: Rules, _ db: Database) throws {
+        let kept = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.contributionRulesKey])
+        if kept != rules.version {
+            try db.execute(sql: "DELETE FROM report_leads")
+            let insert = try db.cachedStatement(sql: "INSERT INTO report_leads (lead, captured_at, contribution) VALUES (?, ?, ?)")
+            for facts in try Self.scanFacts(db, from: .min, to: .max) {
+                let c = LeadContribution(facts: facts, rules: rules)
+                try insert.execute(arguments: [c.lead, c.capturedAt.secondsSinceEpoch, c.text])
+            }
+            try MetaRow.set(Self.contributionRulesKey, rules.version, db)
+        }
+        reportRules.withLock { $0 = rules }
+    }
+
+    /// Stops keeping contributions (the rules are changing): the next report rebuilds them.
+    func forgetContributionRules(_ db: Database) throws {
+        reportRules.withLock { $0 = nil }
+        try MetaRow.delete(Self.contributionRulesKey, db)
+    }
+
+    /// Recomputes the contributions of `leads` in the running write
+    /// transaction; without rules to keep them, marks the rows stale instead.
+    func refreshContributions(of leads: some Collection<LeadID>, _ db: Database) throws {
+        guard !leads.isEmpty else { return }
+        guard let rules = reportRules.withLock({ $0 }) else {
+            try MetaRow.delete(Self.contributionRulesKey, db)
+            return
+        }
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO report_leads (lead, captured_at, contribution) VALUES (?, ?, ?)
+            ON CONFLICT(lead) DO UPDATE SET captured_at = excluded.captured_at, contribution = excluded.contribution
+            """)
+        for id in leads {
+            guard let facts = try Self.facts(of: id, db) else { continue }
+            let c = LeadContribution(facts: facts, rules: rules)
+            try upsert.execute(arguments: [c.lead, c.capturedAt.secondsSinceEpoch, c.text])
+        }
+    }
+}
