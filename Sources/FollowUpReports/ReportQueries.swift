@@ -18,6 +18,12 @@ public protocol ReportQueries: Sendable {
     /// ``reportFacts(capturedSince:before:)`` instead). A store that keeps
     /// contributions rebuilds them here when the version changed and it can write.
     func reportContributions(capturedSince since: Instant?, before until: Instant?, rules: Rules) async throws -> [LeadContribution]?
+
+    /// Keeps every lead's contribution under `rules` from now on, filling
+    /// them first when the store holds none under that version. The daemon
+    /// calls it at start, before ingest, so the first report does not fill
+    /// them inside a write transaction while events wait.
+    func keepReportContributions(under rules: Rules) async throws
 }
 
 extension ReportQueries {
@@ -25,4 +31,7 @@ extension ReportQueries {
     public func reportContributions(capturedSince since: Instant?, before until: Instant?, rules: Rules) async throws -> [LeadContribution]? {
         nil
     }
+
+    /// A store that keeps no contributions has nothing to keep.
+    public func keepReportContributions(under rules: Rules) async throws {}
 }

@@ -62,6 +62,13 @@ extension SQLiteLeadStore {
         }
     }
 
+    /// Whether this process keeps the rows (a report or the daemon's start adopted rules).
+    var keepsContributions: Bool { reportRules.withLock { $0 != nil } }
+
+    public func keepReportContributions(under rules: Rules) async throws {
+        try await transaction { db, _ in try self.adoptContributionRules(rules, db) }
+    }
+
     /// Keeps contributions under `rules` from now on: the rows stand if
     /// `meta` says they were kept under the same version; otherwise every
     /// lead's is recomputed from the full scan (once per upgrade or change of rules).
@@ -77,12 +84,6 @@ extension SQLiteLeadStore {
             try MetaRow.set(Self.contributionRulesKey, rules.version, db)
         }
         reportRules.withLock { $0 = rules }
-    }
-
-    /// Stops keeping contributions (the rules are changing): the next report rebuilds them.
-    func forgetContributionRules(_ db: Database) throws {
-        reportRules.withLock { $0 = nil }
-        try MetaRow.delete(Self.contributionRulesKey, db)
     }
 
     /// Recomputes the contributions of `leads` in the running write

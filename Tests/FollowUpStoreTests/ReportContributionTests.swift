@@ -69,6 +69,27 @@ import FollowUpTestSupport
         try await compare(second, rules: rules, at: events.last!.at + .hours(2))
     }
 
+    /// A reload puts other rules in force: the rows are refilled under them in
+    /// the reload's own transaction, and kept under them by the writes that follow.
+    @Test func aReloadRefillsTheRowsUnderTheNewRules() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let path = dir.path("state.sqlite")
+        var rules = DefaultRules.make(roster: RandomWorkload.roster)
+        rules.version = "before"
+        var next = DefaultRules.make(autoAcknowledge: true, roster: RandomWorkload.roster, followThrough: .shipped)
+        next.version = "after"
+        let events = RandomWorkload(seed: 21, count: 600).events
+        let store = try SQLiteLeadStore(path: path, routing: { notification, _ in testReceivers(notification) })
+        try await store.seedRoster(rules.roster)
+        try await store.keepReportContributions(under: rules)
+        _ = try await store.advance(through: Array(events[..<300]), source: "test", receivedAt: events[299].at, engine: Engine(rules: rules))
+        _ = try await store.putInForce(engine: Engine(rules: next), previous: rules, roster: next.roster, progress: {})
+        #expect(try RawSQL.strings("SELECT value FROM meta WHERE key = 'report.rules'", onFileAt: path) == ["after"])
+        _ = try await store.advance(through: Array(events[300...]), source: "test", receivedAt: events.last!.at, engine: Engine(rules: next))
+        try await compare(store, rules: next, at: events.last!.at + .hours(3))
+    }
+
     /// The report from kept rows equals the scanned one, for every grouping and a few windows, as of `now`.
     private func compare(_ store: SQLiteLeadStore, rules: Rules, at now: Instant,
                          sourceLocation: SourceLocation = #_sourceLocation) async throws {
