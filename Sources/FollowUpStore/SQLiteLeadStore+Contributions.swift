@@ -88,7 +88,10 @@ extension SQLiteLeadStore {
 
     /// Recomputes the contributions of `leads` in the running write
     /// transaction; without rules to keep them, marks the rows stale instead.
-    func refreshContributions(of leads: some Collection<LeadID>, _ db: Database) throws {
+    /// `current` gives a lead as it stands when the caller holds it (the
+    /// engine's world does), saving a read of its row.
+    func refreshContributions(of leads: some Collection<LeadID>, _ db: Database,
+                              current: (LeadID) -> LeadState? = { _ in nil }) throws {
         guard !leads.isEmpty else { return }
         guard let rules = reportRules.withLock({ $0 }) else {
             try MetaRow.delete(Self.contributionRulesKey, db)
@@ -99,7 +102,8 @@ extension SQLiteLeadStore {
             ON CONFLICT(lead) DO UPDATE SET captured_at = excluded.captured_at, contribution = excluded.contribution
             """)
         for id in leads {
-            guard let facts = try Self.facts(of: id, db) else { continue }
+            let known = current(id)
+            guard let facts = try known.map({ try Self.facts(of: $0, db) }) ?? Self.facts(of: id, db) else { continue }
             let c = LeadContribution(facts: facts, rules: rules)
             try upsert.execute(arguments: [c.lead, c.capturedAt.secondsSinceEpoch, c.text])
         }

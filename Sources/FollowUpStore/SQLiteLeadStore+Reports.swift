@@ -58,6 +58,12 @@ extension SQLiteLeadStore: ReportQueries {
     /// The facts of one lead, by its indexes (`events_by_lead`, `outbox_by_lead`); nil for an unknown lead.
     static func facts(of id: LeadID, _ db: Database) throws -> LeadFacts? {
         guard let lead = try LeadRow.fetch(db, id: id) else { return nil }
+        return try facts(of: lead, db)
+    }
+
+    /// The facts of `lead` as it stands (a write transaction has it already: no need to read its row again).
+    static func facts(of lead: LeadState, _ db: Database) throws -> LeadFacts {
+        let id = lead.id
         var facts = LeadFacts(lead: lead, touches: [], notices: [])
         let touchRows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT \(answerColumns) FROM events WHERE lead = ? AND \(answerFilter) ORDER BY seq

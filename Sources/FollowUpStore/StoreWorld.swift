@@ -154,6 +154,9 @@ final class StoreWorld: EngineWorld {
         savedOrder.removeAll()
     }
 
+    /// A lead as this transaction wrote or read it (after ``flush()``: as it stands), nil when it holds none.
+    func written(_ id: LeadID) -> LeadState? { saved[id] ?? stored[id] }
+
     private func fail(_ error: any Error) {
         if failure == nil { failure = error }
     }
