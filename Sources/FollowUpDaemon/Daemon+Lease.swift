@@ -17,17 +17,22 @@ extension Daemon {
     /// while it keeps the lease, behind the same listeners. Losing it ends
     /// the daemon with an error (its writes are fenced already); a graceful
     /// stop closes the store, then hands the lease over at once.
-    func lead(on configuration: PostgresStoreConfiguration, clock: any DaemonClock,
+    func lead(on address: PostgresStoreConfiguration, clock: any DaemonClock,
               routes: NotificationRoutes, manager: ServiceManager) async throws {
-        let lease = LeaderLease(configuration: configuration, holder: LeaderLease.localHolder(),
+        // The stores name this node as the lease does: the rules it records and puts in force say who.
+        var configuration = address
+        configuration.holder = LeaderLease.localHolder()
+        let lease = try LeaderLease(configuration: configuration, holder: configuration.holder,
                                 advertise: config.advertise?.advertised, logger: logger)
         let routing: @Sendable (LeadNotification, RouteFacts) -> [String] = { routes.receivers(of: $0, facts: $1) }
-        let store = PostgresLeadStore(configuration: configuration, routing: routing)
+        let store = try PostgresLeadStore(configuration: configuration, routing: routing)
         // A standby's reads: a store that never writes (it holds no epoch) and sees the leader's commits.
-        let reader = PostgresLeadStore(configuration: configuration, routing: routing)
+        let reader = try PostgresLeadStore(configuration: configuration, routing: routing)
         do {
             // The schema (and its lease row) before waiting on the lease: a new database has neither.
             try await store.migrate()
+            // What this node's files are, for status on every node (a standby's too).
+            try await store.recordNodeFiles(rules.sources)
         } catch {
             try? await store.close()
             try? await reader.close()
@@ -43,6 +48,12 @@ extension Daemon {
             try? await reader.close()
             throw error
         }
+        // SIGHUP: checked and recorded while a standby, the leader's reload once this node leads.
+        let (leaderReloads, toLeader) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let hangups = ReloadByRole(requests: reloads, leader: leader, leading: toLeader,
+                                   check: StandbyRuleCheck(directory: config.rules, nodeFiles: reader, now: { clock.now() },
+                                                           logger: logger),
+                                   logger: logger)
         // The listeners outlive the standby: the leader answers behind them (no refused connection at the hand-over).
         let listeners = ServiceGroup(configuration: .init(services: standby.listeners.map { .init(service: $0) }, logger: logger))
         defer { Task { [reader] in try? await reader.close() } }
@@ -53,8 +64,12 @@ extension Daemon {
             }
             group.addTask {
                 try await standThenLead(store: store, lease: lease, leader: leader, listeners: standby.listeners,
-                                        clock: clock, manager: manager)
+                                        clock: clock, manager: manager, reloads: leaderReloads)
                 return true
+            }
+            group.addTask {
+                try await hangups.run()
+                return false
             }
             // The listeners end first on a graceful stop (the leader winds down behind them);
             // when this node's part ends, so do they. An error (a bind, a lost lease) ends both.
@@ -66,7 +81,7 @@ extension Daemon {
 
     /// Waits as a standby until this node holds the lease, then leads until it stops or loses the lease.
     private func standThenLead(store: PostgresLeadStore, lease: LeaderLease, leader: KnownLeader, listeners: [APIListener],
-                               clock: any DaemonClock, manager: ServiceManager) async throws {
+                               clock: any DaemonClock, manager: ServiceManager, reloads: AsyncStream<Void>) async throws {
         manager.ready(status: "standby: waiting for the lease")
         // A standby must keep systemd's watchdog fed while it waits, which may be for days.
         let standbyPings = manager.watchdogInterval.map { interval in
@@ -110,14 +125,18 @@ extension Daemon {
         var failure: (any Error)?
         do {
             try await store.open(epoch: term.epoch)
-            let opened = OpenedStore(store: store, eraser: nil, backups: nil, retention: nil, standing: {
+            // Before the first write: the rules in force are the database's, not this node's files.
+            let inForce = try await adoptRulesInForce(store, manager: manager)
+            let opened = OpenedStore(store: store, eraser: { timeline in StoreLeadEraser(store: store, timeline: timeline) },
+                                     backups: nil, retention: nil, standing: {
                 // The machine's clock, not the daemon's (a test clock would make the offset meaningless).
                 guard let view = try? await lease.observe(localNow: SystemClock().preciseNow()) else { return nil }
-                return NodeBody(role: view.leading ? "leader" : "fenced", name: lease.holder, leader: view.holder,
-                                epoch: view.epoch, leaseAgeSeconds: view.age, clockOffsetSeconds: view.clockOffset)
+                return await NodeBody(role: view.leading ? "leader" : "fenced", name: lease.holder, leader: view.holder,
+                                      epoch: view.epoch, leaseAgeSeconds: view.age, clockOffsetSeconds: view.clockOffset,
+                                      rules: store)
             })
-            try await serve(opened, clock: clock, manager: manager, more: [LeaseKeeper(keeping: keeping, logger: logger)],
-                            bound: listeners)
+            try await serve(opened, rules: inForce, clock: clock, manager: manager, nodeFiles: store,
+                            reloads: reloads, more: [LeaseKeeper(keeping: keeping, logger: logger)], bound: listeners)
         } catch {
             failure = error
         }
@@ -138,17 +157,20 @@ extension Daemon {
     /// `/healthz` 503 (a load balancer that checks it sends work to the leader).
     private func standbyAPI(reader: PostgresLeadStore, lease: LeaderLease, leader: KnownLeader,
                             clock: any DaemonClock) throws(APIStartupError) -> APIServer {
-        let rules = self.rules
+        // Reports and the rules version by the rules the leader runs (the database's), not this node's files.
+        let rules = StandbyRules(own: self.rules, store: reader, logger: logger)
         let status = DaemonStatus(queries: reader, outbox: reader, metrics: DaemonMetrics(), clock: clock,
-                                  rulesVersion: rules.rules.version, standing: {
+                                  rulesVersion: self.rules.rules.version, standing: {
             guard let view = try? await lease.observe(localNow: SystemClock().preciseNow()) else { return nil }
-            return NodeBody(role: view.leading ? "leader" : "standby", name: lease.holder, leader: view.holder,
-                            epoch: view.epoch, leaseAgeSeconds: view.age, clockOffsetSeconds: view.clockOffset)
-        })
-        let forwarding = LeaderForwarding(leader: leader, node: lease.holder, maxBodyBytes: config.maxBodyBytes, logger: logger)
+            return await NodeBody(role: view.leading ? "leader" : "standby", name: lease.holder, leader: view.holder,
+                                  epoch: view.epoch, leaseAgeSeconds: view.age, clockOffsetSeconds: view.clockOffset,
+                                  rules: reader)
+        }, rulesInForce: { await rules.current().version })
+        var forwarding = LeaderForwarding(leader: leader, node: lease.holder, maxBodyBytes: config.maxBodyBytes, logger: logger)
+        forwarding.ruleCheck = StandbyRuleCheck(directory: config.rules, nodeFiles: reader, now: { clock.now() }, logger: logger)
         return try APIServer(
             intake: StandbyIntake(), queries: reader, health: status, clock: { clock.now() }, config: config, logger: logger,
-            reports: ReportSource(facts: reader, rules: { rules.rules }), outbox: reader, forwarding: forwarding,
+            reports: ReportSource(facts: reader, rules: { await rules.current() }), outbox: reader, forwarding: forwarding,
             onListening: { [logger] address in
                 logger.info("listening on \(address) (standby: reads answered here, writes sent to the leader)")
             })

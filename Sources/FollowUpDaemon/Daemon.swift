@@ -22,7 +22,7 @@ public struct Daemon: Service {
     public let rules: LoadedRules
     public let logger: Logger
     /// Reload requests, kept to the newest one: asks during a reload make exactly one more.
-    private let reloads: AsyncStream<Void>
+    let reloads: AsyncStream<Void>
     private let reloadRequests: AsyncStream<Void>.Continuation
 
     public init(config: DaemonConfig, rules: LoadedRules, logger: Logger) {
@@ -77,7 +77,7 @@ public struct Daemon: Service {
             }
             let opened = OpenedStore(store: store, eraser: { timeline in StoreLeadEraser(store: store, timeline: timeline) },
                                      backups: StoreDatabaseBackup(store: store), retention: retention)
-            try await serve(opened, clock: clock, manager: manager)
+            try await serve(opened, rules: rules, clock: clock, manager: manager)
             do {
                 try await store.close()
                 logger.info("stopped: write-ahead log checkpointed, database closed")
@@ -94,11 +94,16 @@ public struct Daemon: Service {
     /// timeline, delivery, the API, reloads and systemd's notifications. The
     /// same for every store; what only some stores can do (erase, backup,
     /// retention) comes with ``OpenedStore``.
-    /// - Parameter bound: listeners already bound (a standby that became the
-    ///   leader): they answer with this node's routers once it is ready, and 503 while it stops,
-    ///   instead of new listeners binding.
-    func serve(_ opened: OpenedStore, clock: any DaemonClock, manager: ServiceManager,
-               more: [any Service] = [], bound: [APIListener]? = nil) async throws {
+    /// - Parameters:
+    ///   - rules: the rules to run: this node's files, or on PostgreSQL the rules in force the database keeps.
+    ///   - nodeFiles: where nodes sharing the database record their own files (PostgreSQL only).
+    ///   - reloads: the reload requests to serve (PostgreSQL: those that reach the leader); nil, every ``reload()``.
+    ///   - bound: listeners already bound (a standby that became the
+    ///     leader): they answer with this node's routers once it is ready, and 503 while it stops,
+    ///     instead of new listeners binding.
+    func serve(_ opened: OpenedStore, rules: LoadedRules, clock: any DaemonClock, manager: ServiceManager,
+               nodeFiles: (any NodeRuleFiles)? = nil, reloads: AsyncStream<Void>? = nil, more: [any Service] = [],
+               bound: [APIListener]? = nil) async throws {
         let store = opened.store
         try await store.seedRoster(rules.rules.roster)
         // Before ingest: a file from before v16 (or written by a tool since) is filled here, not by the first report.
@@ -121,7 +126,7 @@ public struct Daemon: Service {
                                   standing: opened.standing)
         let reporter = ServiceManagerReporter(manager: manager, queries: store, health: status, logger: logger)
         let reloader = RulesReloader(directory: config.rules, timeline: timeline,
-                                     status: status, manager: manager, clock: clock, logger: logger)
+                                     status: status, manager: manager, clock: clock, logger: logger, nodeFiles: nodeFiles)
         let listening = ListenerCount(expected: config.listen.count)
         let manual = clock as? ManualClock
         let place = (try? config.location().description) ?? config.database
@@ -146,7 +151,7 @@ public struct Daemon: Service {
         let checkpoints = CheckpointService(store: store, bell: checkpointBell, logger: logger)
         // Graceful shutdown runs in reverse: systemd hears STOPPING=1 first, then the listeners
         // stop taking events, then reloads, checkpoints, deliveries (in flight ones finish) and the scheduler.
-        let reloading = ReloadOnRequest(requests: reloads, reloader: reloader, tokens: api.tokens, logger: logger)
+        let reloading = ReloadOnRequest(requests: reloads ?? self.reloads, reloader: reloader, tokens: api.tokens, logger: logger)
         let retention = opened.retention.map { $0(clock, checkpointBell) }
         let answering: [any Service] = bound.map { [RouterHandOver(listeners: $0, routers: api.routers, ready: becameReady)] }
             ?? api.listeners

@@ -93,3 +93,6 @@ extension JSONWriter {
         if let value { int(key, Int(value.secondsSinceEpoch)) } else { null(key) }
     }
 }
+
+/// The shared decoders (``LeadTable``) read by name here.
+extension JSONRow: RecordReader {}

@@ -69,8 +69,8 @@ public actor LeaderLease {
     ///   - poll: how often a standby tries to take the lease.
     ///   - advertise: where the other nodes reach this one's API while it leads (nil: nowhere).
     public init(configuration: PostgresStoreConfiguration, holder: String, advertise: String? = nil, ttl: Duration = .seconds(5),
-                renewal: Duration = .seconds(1), poll: Duration = .milliseconds(200), logger: Logger) {
-        var connection = configuration.connection
+                renewal: Duration = .seconds(1), poll: Duration = .milliseconds(200), logger: Logger) throws {
+        var connection = try configuration.connectionConfiguration()
         connection.options.additionalStartupParameters = [
             ("synchronous_commit", "on"), ("application_name", Self.applicationName(holder)),
         ]
@@ -88,7 +88,12 @@ public actor LeaderLease {
 
     private func connected() async throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
-        let made = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        let made: PostgresConnection
+        do {
+            made = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        } catch let error as PSQLError {
+            throw PostgresStoreError.unreachable(PostgresSession.connectionFailure(error))
+        }
         // The actor is reentrant: while this call waited to connect, another (a
         // standby's status request through observe(), while acquire() polls) may
         // have connected. Keep one; dropping the other unclosed crashed a debug

@@ -69,7 +69,7 @@ extension PostgresLeadStore: Outbox {
         delivered.endArray()
         failed.endArray()
         let (deliveredRows, failedRows) = (anyDelivered ? delivered.text : nil, anyFailed ? failed.text : nil)
-        try await transaction { session, _, tallies in
+        try await recordingTransaction { session, tallies in
             func run(_ sql: String, _ json: String, moving to: String) throws {
                 var binds = try PostgresStoreCache.binds(json)
                 binds.append(now.secondsSinceEpoch)

@@ -25,7 +25,7 @@ extension PostgresLeadStore {
 
     /// Runs the re-plan walk over the leads that may have obligations; with
     /// `commit` writes each page's moved leads and their timers in two statements.
-    private static func replanOpenLeads(engine: Engine, previous: Rules, keep: Int, commit: Bool,
+    static func replanOpenLeads(engine: Engine, previous: Rules, keep: Int, commit: Bool,
                                         _ session: PostgresSession, _ tallies: inout TallyChanges,
                                         progress: () -> Void) throws -> ReplanReport {
         var walk = ReplanWalk(engine: engine, previous: previous, keep: keep)

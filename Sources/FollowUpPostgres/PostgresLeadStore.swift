@@ -25,6 +25,10 @@ public final class PostgresLeadStore: LeadStore, Sendable {
     public let configuration: PostgresStoreConfiguration
     let routing: PostgresNotificationRouter
     let writer: PostgresWriter
+    /// Delivery results are recorded on a connection of their own: on the
+    /// writer's they took turns with ingest (about three commits per batch of
+    /// 100 captures in a release profile), and they change no lead.
+    let recorder: PostgresWriter
     let client: PostgresClient
     let logger: Logger
     /// The committed cache (nil before open, or after a failed write: then
@@ -40,7 +44,7 @@ public final class PostgresLeadStore: LeadStore, Sendable {
     ///   - routing: the receivers of each notification, by what it is and the
     ///     lead's priority and team when it is minted.
     public init(configuration: PostgresStoreConfiguration, epoch: Int64? = nil,
-                routing: @escaping @Sendable (LeadNotification, RouteFacts) -> [String]) {
+                routing: @escaping @Sendable (LeadNotification, RouteFacts) -> [String]) throws {
         self.configuration = configuration
         self.routing = routing
         self.fixedEpoch = epoch
@@ -48,14 +52,15 @@ public final class PostgresLeadStore: LeadStore, Sendable {
         logger.logLevel = .warning
         self.logger = logger
         let loop = MultiThreadedEventLoopGroup.singleton.any()
-        self.writer = PostgresWriter(configuration: configuration.connection, eventLoop: loop, logger: logger)
-        self.client = PostgresClient(configuration: configuration.client, backgroundLogger: logger)
+        self.writer = PostgresWriter(configuration: try configuration.connectionConfiguration(), eventLoop: loop, logger: logger)
+        self.recorder = PostgresWriter(configuration: try configuration.connectionConfiguration(), eventLoop: loop, logger: logger)
+        self.client = PostgresClient(configuration: try configuration.clientConfiguration(), backgroundLogger: logger)
     }
 
     /// A store on the database `url` names (``PostgresStoreConfiguration/init(url:holder:)``).
     public convenience init(url: String, epoch: Int64? = nil,
                             routing: @escaping @Sendable (LeadNotification, RouteFacts) -> [String]) throws {
-        self.init(configuration: try PostgresStoreConfiguration(url: url), epoch: epoch, routing: routing)
+        try self.init(configuration: try PostgresStoreConfiguration(url: url), epoch: epoch, routing: routing)
     }
 
     /// Brings the schema up to date (``PostgresSchema``) and nothing else: a
@@ -99,6 +104,7 @@ public final class PostgresLeadStore: LeadStore, Sendable {
     /// Closes the writer's connection and stops the pool. Use nothing after this.
     public func close() async throws {
         try await writer.close()
+        try await recorder.close()
         let running = state.withLock { s in
             defer { s = (nil, nil, nil) }
             return s.running
@@ -149,25 +155,51 @@ public final class PostgresLeadStore: LeadStore, Sendable {
             let (cached, epoch) = self.state.withLock { ($0.cache, $0.epoch) }
             guard let epoch else { throw PostgresStoreError.notOpen }
             let before = try cached ?? PostgresStoreCache.load(session)
-            try session.query("BEGIN")
             do {
-                var after = before
-                var tallies = TallyChanges()
-                let result = try work(session, &after, &tallies)
-                try tallies.write(session)
-                try after.write(changesSince: before, session)
-                try Self.fence(epoch, session)
-                try session.query("COMMIT")
+                let (result, after) = try Self.fenced(epoch, session) { tallies in
+                    var after = before
+                    let result = try work(session, &after, &tallies)
+                    try after.write(changesSince: before, session)
+                    return (result, after)
+                }
                 self.state.withLock { $0.cache = after }
                 return result
             } catch {
-                // A broken connection rolls back on the server by itself.
-                if !session.connection.isClosed { _ = try? session.query("ROLLBACK") }
                 // Read the cache again before the next write: a COMMIT that failed may have
                 // committed (its outcome is unknown), and the next event numbers must follow the rows.
                 self.state.withLock { $0.cache = nil }
                 throw error
             }
+        }
+    }
+
+    /// A fenced write that changes no lead and no cached state (delivery
+    /// results), on the recorder's connection, beside the writer's
+    /// transactions. Only the tallies are shared with them; ``TallyChanges``
+    /// writes its keys in one order, so the two never wait on each other in a cycle.
+    func recordingTransaction(_ work: @escaping @Sendable (PostgresSession, inout TallyChanges) throws -> Void) async throws {
+        guard let epoch = state.withLock({ $0.epoch }) else { throw PostgresStoreError.notOpen }
+        try await recorder.run { session in
+            try Self.fenced(epoch, session) { tallies in try work(session, &tallies) }
+        }
+    }
+
+    /// One transaction of either connection: `work`, the tally changes it
+    /// counted, the fencing check, COMMIT; ROLLBACK when any of them fails.
+    private static func fenced<T>(_ epoch: Int64, _ session: PostgresSession,
+                                  _ work: (inout TallyChanges) throws -> T) throws -> T {
+        try session.query("BEGIN")
+        do {
+            var tallies = TallyChanges()
+            let result = try work(&tallies)
+            try tallies.write(session)
+            try fence(epoch, session)
+            try session.query("COMMIT")
+            return result
+        } catch {
+            // A broken connection rolls back on the server by itself.
+            if !session.connection.isClosed { _ = try? session.query("ROLLBACK") }
+            throw error
         }
     }
 

@@ -1,3 +1,4 @@
+import FollowUpFormats
 import PostgresNIO
 
 /// The PostgreSQL store's tables, built by numbered, append-only migrations
@@ -24,8 +25,9 @@ enum PostgresSchema {
             """,
             "CREATE INDEX events_by_lead ON events (lead, seq) WHERE lead IS NOT NULL",
             "CREATE INDEX events_of_reps ON events (seq) WHERE lead IS NULL",
-            // One row per lead: LeadState in columns (LeadColumns); seq is capture order.
-            "CREATE TABLE leads (\(LeadColumns.columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ")),"
+            // One row per lead: LeadState in columns (LeadTable); seq is capture order. Columns added later come
+            // with a migration of their own, so this one stays as it shipped.
+            "CREATE TABLE leads (\(Array(LeadTable.columns.prefix(LeadTable.columnsAtFirstSchema)).definitions),"
                 + " PRIMARY KEY (seq), UNIQUE (id))",
             "CREATE INDEX leads_by_owner ON leads (owner, seq)",
             "CREATE INDEX leads_awaiting_first_touch ON leads (owner, seq) WHERE awaits_first_touch",
@@ -33,7 +35,7 @@ enum PostgresSchema {
             "CREATE INDEX leads_in_cadence ON leads (owner) WHERE in_cadence",
             "CREATE INDEX leads_snoozed ON leads (owner, snoozed_until) WHERE snoozed_until IS NOT NULL",
             "CREATE INDEX leads_by_capture ON leads (captured_at)",
-            "CREATE TABLE reps (\(RepColumns.columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ")), PRIMARY KEY (id))",
+            "CREATE TABLE reps (\(Array(RepTable.columns.prefix(RepTable.columnsAtFirstSchema)).definitions), PRIMARY KEY (id))",
             // The team's counters and pointers and the timeline's high-water mark (the SQLite store's meta keys).
             "CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL)",
             // Row counts statistics() reads (leads.STATUS, outbox.STATE, receiver.R.STATE, timers),
@@ -87,6 +89,26 @@ enum PostgresSchema {
         // as SQLite's v14: found by their age without reading the younger keys.
         Migration(version: 5, name: "idempotency key age", statements: [
             "CREATE INDEX idempotency_keys_age ON idempotency_keys (created_at)",
+        ]),
+        // The rules in force live in the database (issue 14), so every node runs the same rules
+        // whatever its own files say: one row, the files' names and texts in load order (a new
+        // leader compiles them again), their version, whose files they were, who put them in
+        // force and when (the database's clock). Written by the leader in the fenced transaction
+        // that merges the roster and re-plans. Beside it, each node's own files as it last read
+        // them (at start and on each reload), keyed by its lease name: what status compares,
+        // and what a reload asked on a standby puts in force. `lease_connection` is the node's
+        // lease connection as pg_stat_activity names it, so status lists live nodes only.
+        Migration(version: 6, name: "rules in force", statements: [
+            """
+            CREATE TABLE rules_in_force (name text PRIMARY KEY CHECK (name = 'rules'), version text NOT NULL,
+                file_names text[] NOT NULL, file_texts text[] NOT NULL, files_of text NOT NULL, put_by text NOT NULL,
+                put_at timestamptz NOT NULL DEFAULT now())
+            """,
+            """
+            CREATE TABLE node_rules (node text PRIMARY KEY, lease_connection text NOT NULL, version text NOT NULL,
+                file_names text[] NOT NULL, file_texts text[] NOT NULL, since timestamptz NOT NULL DEFAULT now(),
+                read_at timestamptz NOT NULL DEFAULT now())
+            """,
         ]),
     ]
 

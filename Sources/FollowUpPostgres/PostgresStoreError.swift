@@ -27,6 +27,8 @@ public enum PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertib
     case copyMismatch(table: String, source: Int, copied: Int)
     /// `migrate-store`: the source has a table or column this code does not copy (the copy was not begun).
     case uncopiedTable(String)
+    /// TLS was asked for (`sslmode=require`) and cannot be set up: the reason names the file.
+    case tls(String)
 
     public var description: String {
         switch self {
@@ -54,6 +56,8 @@ public enum PostgresStoreError: Error, Sendable, Hashable, CustomStringConvertib
             "followupd node \(holder) holds the lease on this database and may be writing: stop every node first"
         case .copyMismatch(let table, let source, let copied):
             "\(table): \(source) rows in the source but \(copied) copied; nothing was committed"
+        case .tls(let reason):
+            "PostgreSQL TLS: \(reason)"
         case .uncopiedTable(let name):
             "the source has \(name), which this followupctl does not know how to copy; nothing was copied (use the followupctl of the followupd that wrote it)"
         }

@@ -56,7 +56,14 @@ final class PostgresWriter: Sendable {
         // One the server closed (a restart, a terminated backend) is still closed by us:
         // PostgresNIO asserts that every connection is, and a lost one must not take the process down.
         try? current?.close().wait()
-        let made = try PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger).wait()
+        let made: PostgresConnection
+        do {
+            made = try PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger).wait()
+        } catch let error as PSQLError {
+            // PSQLError's own description hides the cause ("Generic description…"): a refused
+            // certificate, a wrong password or a missing database must say so.
+            throw PostgresStoreError.unreachable(PostgresSession.connectionFailure(error))
+        }
         connection.withLock { $0 = made }
         return made
     }

@@ -17,10 +17,11 @@ struct TallyChanges {
     }
 
     func write(_ session: PostgresSession) throws {
-        let nonzero = changes.filter { $0.value != 0 }
+        // Sorted: the writer's and the recorder's transactions lock tally rows in the same order (no deadlock).
+        let nonzero = changes.filter { $0.value != 0 }.sorted { $0.key < $1.key }
         guard !nonzero.isEmpty else { return }
         try session.query("""
-            INSERT INTO tallies (key, n) SELECT * FROM unnest(\(Array(nonzero.keys))::text[], \(Array(nonzero.values))::bigint[])
+            INSERT INTO tallies (key, n) SELECT * FROM unnest(\(nonzero.map(\.key))::text[], \(nonzero.map(\.value))::bigint[])
             ON CONFLICT (key) DO UPDATE SET n = tallies.n + EXCLUDED.n
             """)
     }

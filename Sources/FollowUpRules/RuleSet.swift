@@ -1,4 +1,4 @@
-import FollowUpCore
+public import FollowUpCore
 
 /// Loads the rule files (`rules.d`): parses each YAML file, merges them in
 /// load order, validates the whole and compiles it to ``FollowUpCore/Rules``.
@@ -14,6 +14,14 @@ public enum RuleSet {
     public static func load(directory: String) throws(RuleSetLoadError) -> LoadedRules {
         let (sources, log) = RuleDirectory.sources(in: directory)
         return try load(sources, readProblems: log, origin: directory)
+    }
+
+    /// Loads the rules in force a shared store kept (``LoadedRules/sources``): problems name the bare file names.
+    /// They keep saying whose files they are (``FollowUpCore/RuleSources/node``).
+    public static func load(kept: RuleSources) throws(RuleSetLoadError) -> LoadedRules {
+        var loaded = try load(sources: kept.files.map { (name: $0.name, text: $0.text) })
+        loaded.sources.node = kept.node
+        return loaded
     }
 
     /// Loads in-memory files, in the order given (tests and `simulate` use this).
@@ -58,7 +66,8 @@ public enum RuleSet {
             throw RuleSetLoadError(problems: log.sorted(fileOrder: order))
         }
         rules.version = RuleFingerprint.version(of: sources)
-        return LoadedRules(rules: rules, notes: log.sorted(fileOrder: order), files: order,
+        let texts = RuleSources(files: sources.map { RuleSources.File(name: $0.name, text: $0.text) }, version: rules.version)
+        return LoadedRules(rules: rules, notes: log.sorted(fileOrder: order), files: order, sources: texts,
                            summary: summary(of: rules, files: sources.count))
     }
 

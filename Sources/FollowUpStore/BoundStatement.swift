@@ -1,3 +1,4 @@
+import FollowUpFormats
 import GRDB
 import GRDBSQLite
 
@@ -84,4 +85,12 @@ struct BoundStatement: ~Copyable {
         }
         return code
     }
+}
+
+/// The shared encoders (``LeadTable``) write columns in table order, which
+/// is the statement's parameter order: the name is not looked at.
+extension BoundStatement: RecordWriter {
+    mutating func write(_ column: String, _ value: String?) { bind(value) }
+    mutating func write(_ column: String, _ value: Int64?) { bind(value) }
+    mutating func write(_ column: String, _ value: Bool?) { bind(value) }
 }

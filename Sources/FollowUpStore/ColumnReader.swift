@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import GRDB
 
 /// Reads a row's columns left to right, throwing (not trapping, as GRDB's
@@ -25,4 +26,12 @@ struct ColumnReader {
     mutating func optionalBool() throws -> Bool? { try next(Bool?.self) }
     mutating func instant() throws -> Instant { Instant(secondsSinceEpoch: try next(Int64.self)) }
     mutating func optionalInstant() throws -> Instant? { try next(Int64?.self).map(Instant.init(secondsSinceEpoch:)) }
+}
+
+/// The shared decoders (``LeadTable``) read columns in table order; here the
+/// name only documents which one, the position decides.
+extension ColumnReader: RecordReader {
+    mutating func optionalString(_ column: String) throws -> String? { try optionalString() }
+    mutating func optionalInt64(_ column: String) throws -> Int64? { try optionalInt64() }
+    mutating func optionalBool(_ column: String) throws -> Bool? { try optionalBool() }
 }

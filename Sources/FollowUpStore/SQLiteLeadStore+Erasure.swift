@@ -2,23 +2,7 @@ public import FollowUpCore
 import FollowUpFormats
 import GRDB
 
-/// What ``SQLiteLeadStore/erase(_:at:)`` did.
-public struct LeadErasure: Sendable, Hashable {
-    public var lead: LeadID
-    /// Events whose bodies were rewritten without personal data.
-    public var events: Int
-    /// Outbox rows whose payloads were rewritten.
-    public var notifications: Int
-    /// Pending timers removed: nothing more fires for the lead.
-    public var timers: Int
-    /// Undelivered notifications turned dead: nothing more is sent for the lead.
-    public var undelivered: Int
-    /// Whether the write-ahead log was emptied afterwards, so the old bytes
-    /// are gone from it too (false when a long reader held it; the next checkpoint does it).
-    public var logEmptied: Bool
-}
-
-extension SQLiteLeadStore {
+extension SQLiteLeadStore: LeadErasing {
     /// Removes a lead's personal data from every table, keeping what the
     /// reports count (docs/semantics.md, "Erasing a lead"): the lead row keeps
     /// its status, times, owner, source and counters, its name becomes
@@ -49,10 +33,7 @@ extension SQLiteLeadStore {
             var events = 0
             let logged = try Row.fetchAll(db, sql: "SELECT seq, body FROM events WHERE lead = ?", arguments: [lead])
             for row in logged {
-                let body: String = row["body"]
-                guard let event = try? EventDecoder.decode(body) else { continue }
-                let scrubbed = event.erasingPersonalData.jsonLine
-                guard scrubbed != body else { continue }
+                guard let scrubbed = ErasedRows.eventBody(row["body"]) else { continue }
                 try db.execute(sql: "UPDATE events SET body = ? WHERE seq = ?", arguments: [scrubbed, row["seq"] as Int64])
                 events += 1
             }
@@ -60,13 +41,9 @@ extension SQLiteLeadStore {
             var notifications = 0
             let sent = try Row.fetchAll(db, sql: "SELECT rowid, payload, last_error FROM outbox WHERE lead = ?", arguments: [lead])
             for row in sent {
-                let payload: String = row["payload"]
-                let scrubbed = (try? LeadNotification(jsonLine: payload))?.erasingPersonalData.jsonLine ?? payload
-                // A relay's error may quote the lead's address ("550 <dana@…>: no such user").
-                let lastError: String? = row["last_error"]
-                guard scrubbed != payload || lastError != nil else { continue }
+                guard let scrubbed = ErasedRows.notification(payload: row["payload"], lastError: row["last_error"]) else { continue }
                 try db.execute(sql: "UPDATE outbox SET payload = ?, last_error = ? WHERE rowid = ?",
-                               arguments: [scrubbed, lastError == nil ? nil : "(erased with the lead)", row["rowid"] as Int64])
+                               arguments: [scrubbed.payload, scrubbed.lastError, row["rowid"] as Int64])
                 notifications += 1
             }
             try db.execute(sql: """

@@ -51,9 +51,9 @@ import Glibc
     }
 
     /// Another process holds the database's write lock past the busy timeout
-    /// (5 s) while five answers come back: the first write of the results
-    /// fails, the lane logs it and writes again once the lock is free; the
-    /// relay sees each notification once.
+    /// (5 s) while five answers come back: the writes of the results fail,
+    /// the lane logs it and writes again once the lock is free; the relay
+    /// sees each notification once.
     @Test func aFailedWriteOfResultsRetriesTheWriteNotTheSends() throws {
         let (dir, secret) = try NotifyEndToEndTests.scratch()
         let log = dir.appendingPathComponent("relay.jsonl").path
@@ -83,7 +83,10 @@ import Glibc
         usleep(2_500_000)
         let arrivals = Self.arrivals(log)
         #expect(arrivals.count == 5 && arrivals.values.allSatisfy { $0 == 1 }, "sent again: \(arrivals)")
-        #expect(daemon.stderr.contains("cannot record 5 results"), "\(daemon.stderr)")
+        // The first answer's write is under way when the lock is taken; the others wait for the next
+        // write (results are committed beside the sends, so how they group depends on timing).
+        #expect(daemon.stderr.contains("cannot record ") && daemon.stderr.contains("(not sending them again)")
+                && daemon.stderr.contains("failed writes"), "\(daemon.stderr)")
         #expect(daemon.signal(SIGTERM) == 0)
         relay.stop()
     }

@@ -113,10 +113,16 @@ import Glibc
         #expect(again.stderr.contains("holds followupd's data already (6 leads"), "\(again.stderr)")
         #expect(again.stderr.contains("--replace"), "\(again.stderr)")
         #expect(try cluster.psql(database, "SELECT count(*) FROM leads") == "6")
+        // Rules a node kept on the first copy are not the copy's: the next leader puts its own files in force.
+        _ = try cluster.psql(database, """
+            INSERT INTO rules_in_force (name, version, file_names, file_texts, files_of, put_by)
+            VALUES ('rules', 'deadbeef', '{}', '{}', 'old:1', 'old:1')
+            """)
         let replaced = try Self.ctl("migrate-store", "--from", sqlite.database, "--to", url, "--replace", "--output", "json")
         #expect(replaced.status == 0, "\(replaced.stderr)")
         #expect(replaced.stdout.contains(#""leads":6"#), "\(replaced.stdout)")
         #expect(try cluster.psql(database, "SELECT count(*) FROM leads") == "6")
+        #expect(try cluster.psql(database, "SELECT count(*) FROM rules_in_force") == "0")
     }
 
     @Test func aDatabaseANodeLeadsOnIsRefusedEvenWithReplace() async throws {

@@ -115,6 +115,18 @@ import FollowUpTestSupport
         #expect(socket.unixSocketPath == "/run/postgresql/.s.PGSQL.5432" && socket.host == nil)
     }
 
+    @Test func sslmodeRequireTakesACAFileAndRefusesOneWithoutIt() throws {
+        let tls = try PostgresStoreConfiguration(url: "postgres://u@db.example/leads?sslmode=require&sslrootcert=/etc/ssl/db-ca.pem")
+        #expect(tls.tls == .required(rootCertificate: "/etc/ssl/db-ca.pem"))
+        #expect(try PostgresStoreConfiguration(url: "postgres://u@db.example/leads?sslmode=require").tls == .required(rootCertificate: nil))
+        #expect(try PostgresStoreConfiguration(url: "postgres://u@db.example/leads").tls == .disabled)
+        for (url, why) in [("postgres://u@h/db?sslrootcert=/ca.pem", "without `sslmode=require`"),
+                           ("postgres://u@h/db?sslmode=require&sslrootcert=ca.pem", "absolute path")] {
+            #expect(throws: (any Error).self) { try PostgresStoreConfiguration(url: url) }
+            do { _ = try PostgresStoreConfiguration(url: url) } catch { #expect("\(error)".contains(why), "\(error)") }
+        }
+    }
+
     @Test(arguments: [
         ("mysql://u@h/db", "`database` mysql://***@h/db: not a URL; write postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE"),
         ("postgres://h/db", "`database` postgres://h/db: names no user; write postgres://USER@HOST/DATABASE"),

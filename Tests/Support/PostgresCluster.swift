@@ -24,6 +24,15 @@ public final class PostgresCluster: Sendable {
     private let bin: String
     /// Whether the cluster runs as the `postgres` user (the tests run as root).
     private let asRoot: Bool
+    /// Set for a cluster from ``ownServingTLS()``: TCP on 127.0.0.1 with TLS only.
+    public let tls: TLSListener?
+
+    /// Where a TLS cluster listens and the CA that signed its certificate (for `localhost`).
+    public struct TLSListener: Sendable {
+        public let port: Int
+        /// PEM: what `sslrootcert=` must name for followupd to trust the server.
+        public let caFile: String
+    }
 
     /// The process's cluster, started at first use. Started on a thread of
     /// its own: `initdb` and `pg_ctl` block for a second or two, and tests
@@ -62,6 +71,15 @@ public final class PostgresCluster: Sendable {
         }
     }
 
+    /// A cluster of its own that also listens on 127.0.0.1 (a free port) and
+    /// takes only TLS there (`hostssl`; plain TCP is rejected), with a server
+    /// certificate for `localhost` signed by a CA made for it (openssl).
+    public static func ownServingTLS() async throws -> PostgresCluster {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try PostgresCluster(tls: true) }) }
+        }
+    }
+
     private struct StartState: Sendable {
         var result: Result<PostgresCluster, any Error>?
         var starting = false
@@ -70,7 +88,7 @@ public final class PostgresCluster: Sendable {
 
     private static let state = Mutex(StartState())
 
-    private init() throws {
+    private init(tls serveTLS: Bool = false) throws {
         bin = try Self.binaries()
         let asRoot = geteuid() == 0
         Self.stopOrphans(bin: bin, asRoot: asRoot)
@@ -89,7 +107,9 @@ public final class PostgresCluster: Sendable {
             }
         }
         self.asRoot = asRoot
+        tls = serveTLS ? TLSListener(port: try freePort(), caFile: directory + "/ca.crt") : nil
         try run("initdb", ["-D", directory + "/data", "-A", "trust", "-U", Self.user, "--no-sync", "-E", "UTF8"], asRoot)
+        if serveTLS { try Self.serveTLS(directory, asRoot: asRoot) }
         try start()
         let first = Self.running.withLock { running in
             defer { running.append((directory, bin, asRoot)) }
@@ -105,8 +125,39 @@ public final class PostgresCluster: Sendable {
 
     /// Starts the server (again, after ``stop()``) and waits until it accepts connections.
     public func start() throws {
+        let listen = tls.map { "-c listen_addresses=127.0.0.1 -c port=\($0.port)" } ?? "-c listen_addresses=''"
         try run("pg_ctl", ["-D", directory + "/data", "-l", directory + "/log", "-w",
-                           "-o", "-k \(directory) -c listen_addresses=''", "start"], asRoot)
+                           "-o", "-k \(directory) \(listen)", "start"], asRoot)
+    }
+
+    /// Makes a CA and a server certificate for `localhost` in `directory`,
+    /// turns TLS on and lets TCP clients in with TLS only.
+    private static func serveTLS(_ directory: String, asRoot: Bool) throws {
+        let openssl = "/usr/bin/openssl"
+        func run(_ arguments: [String]) throws {
+            let (status, output) = spawn([openssl] + arguments, output: directory + "/openssl.out")
+            guard status == 0 else { throw ClusterError("openssl \(arguments.first ?? "") failed: \(output)") }
+        }
+        let data = directory + "/data"
+        try "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\n".write(toFile: directory + "/server.ext", atomically: true, encoding: .utf8)
+        try run(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", directory + "/ca.key", "-out", directory + "/ca.crt",
+                 "-days", "2", "-subj", "/CN=followupd test CA"])
+        try run(["req", "-newkey", "rsa:2048", "-nodes", "-keyout", data + "/server.key", "-out", directory + "/server.csr",
+                 "-subj", "/CN=localhost"])
+        try run(["x509", "-req", "-in", directory + "/server.csr", "-CA", directory + "/ca.crt", "-CAkey", directory + "/ca.key",
+                 "-CAcreateserial", "-out", data + "/server.crt", "-days", "2", "-extfile", directory + "/server.ext"])
+        // PostgreSQL refuses a key others can read, and reads it as the cluster's user.
+        chmod(data + "/server.key", 0o600)
+        if asRoot, let postgres = getpwnam("postgres") {
+            for file in ["server.key", "server.crt"] { chown(data + "/" + file, postgres.pointee.pw_uid, postgres.pointee.pw_gid) }
+        }
+        let conf = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/postgresql.conf"))
+        conf.seekToEndOfFile()
+        conf.write(Data("\nssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n".utf8))
+        try conf.close()
+        let hba = data + "/pg_hba.conf"
+        let rules = "hostssl all all 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 reject\n"
+        try (rules + (try String(contentsOfFile: hba, encoding: .utf8))).write(toFile: hba, atomically: false, encoding: .utf8)
     }
 
     /// Stops the server the way `systemctl stop postgresql` does (`-m fast`:
@@ -151,12 +202,12 @@ public final class PostgresCluster: Sendable {
     public func makeDatabase() throws -> (name: String, url: String) {
         let name = "t\(getpid())_\(count.add(1, ordering: .relaxed).newValue)"
         _ = try psql("postgres", "CREATE DATABASE \(name)")
-        return (name, "postgres://\(Self.user)@/\(name)?host=\(directory)")
+        return (name, "postgres://\(Self.user)@/\(name)?host=\(directory)" + (tls.map { "&port=\($0.port)" } ?? ""))
     }
 
     /// Runs `sql` in database `name` with psql (for what a test does behind the store's back).
     public func psql(_ database: String, _ sql: String) throws -> String {
-        let (status, output) = Self.spawn([bin + "/psql", "-h", directory, "-U", Self.user, "-d", database,
+        let (status, output) = Self.spawn([bin + "/psql", "-h", directory, "-p", String(tls?.port ?? 5432), "-U", Self.user, "-d", database,
                                            "-v", "ON_ERROR_STOP=1", "-At", "-c", sql],
                                           output: directory + "/psql-\(UUID().uuidString).out")
         guard status == 0 else { throw ClusterError("psql \(sql): \(output)") }

@@ -29,6 +29,12 @@ public protocol LeadStore: Sendable {
     /// - Parameter progress: called every few thousand leads (the daemon pings its watchdog).
     func putInForce(engine: Engine, previous: Rules, roster: [Rep],
                     progress: @escaping @Sendable () -> Void) async throws -> ReplanReport
+    /// ``putInForce(engine:previous:roster:progress:)``, and where the store
+    /// keeps the rules in force for several nodes (PostgreSQL), `sources`
+    /// recorded as them in the same transaction. By default (one node, whose
+    /// files are the record) the same as without them.
+    func putInForce(engine: Engine, previous: Rules, roster: [Rep], sources: RuleSources,
+                    progress: @escaping @Sendable () -> Void) async throws -> ReplanReport
     /// What ``putInForce(engine:previous:roster:progress:)`` would move, writing nothing (a preview).
     /// - Parameter keep: how many of the moved leads to return (in capture order); all are counted.
     func previewReplan(engine: Engine, previous: Rules, keep: Int) async throws -> ReplanReport
@@ -43,6 +49,11 @@ public protocol LeadStore: Sendable {
 }
 
 extension LeadStore {
+    public func putInForce(engine: Engine, previous: Rules, roster: [Rep], sources: RuleSources,
+                           progress: @escaping @Sendable () -> Void) async throws -> ReplanReport {
+        try await putInForce(engine: engine, previous: previous, roster: roster, progress: progress)
+    }
+
     public func write<T: Sendable>(reading leads: [LeadID],
                                    _ work: @escaping @Sendable (any TimelineTransaction) throws -> T) async throws -> T {
         try await write(work)

@@ -54,8 +54,9 @@ extension ReceiverLane {
             return false
         case .permanent:
             // The receiver answers (it refused this one): record it as any attempt, and release the rest.
-            var recorder = RoundRecorder(receiver: name, outbox: outbox, clock: clock, logger: logger, groupSize: 1)
+            var recorder = RoundRecorder(receiver: name, outbox: outbox, clock: clock, logger: logger, most: 1)
             await recorder.add(.failed(entry.key, error: Self.describe(result), retryAt: nil))
+            await recorder.flush()
             try await releaseBacklog()
             return true
         }

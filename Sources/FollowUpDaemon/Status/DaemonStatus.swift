@@ -11,6 +11,8 @@ public final class DaemonStatus: DaemonHealth {
     private let clock: any DaemonClock
     /// Where this node's standing comes from (PostgreSQL: the lease); nil on SQLite.
     private let standing: (@Sendable () async -> NodeBody?)?
+    /// Where the rules version comes from when another node decides it (a standby: the database's rules in force).
+    private let rulesInForce: (@Sendable () async -> String)?
     private struct State {
         var ready = false
         var rulesVersion: String?
@@ -19,8 +21,10 @@ public final class DaemonStatus: DaemonHealth {
     private let state = Mutex(State())
 
     public init(queries: any LeadQueries, outbox: (any Outbox)? = nil, metrics: DaemonMetrics, clock: any DaemonClock,
-                rulesVersion: String, standing: (@Sendable () async -> NodeBody?)? = nil) {
+                rulesVersion: String, standing: (@Sendable () async -> NodeBody?)? = nil,
+                rulesInForce: (@Sendable () async -> String)? = nil) {
         self.standing = standing
+        self.rulesInForce = rulesInForce
         self.queries = queries
         self.outbox = outbox
         self.metrics = metrics
@@ -41,7 +45,8 @@ public final class DaemonStatus: DaemonHealth {
 
     public func snapshot() async -> HealthSnapshot {
         let s = state.withLock { $0 }
-        return HealthSnapshot(ready: s.ready, now: clock.now(), rulesVersion: s.rulesVersion, lastReload: s.lastReload,
+        let version = await rulesInForce?() ?? s.rulesVersion
+        return HealthSnapshot(ready: s.ready, now: clock.now(), rulesVersion: version, lastReload: s.lastReload,
                               fireLagP99Seconds: metrics.fireLagP99())
     }
 
@@ -49,7 +54,8 @@ public final class DaemonStatus: DaemonHealth {
         let s = state.withLock { $0 }
         let statistics = try? await queries.statistics()
         let byReceiver = try? await outbox?.countsByReceiver()
-        return metrics.render(statistics: statistics, byReceiver: byReceiver ?? [:], rulesVersion: s.rulesVersion ?? "none",
+        let version = await rulesInForce?() ?? s.rulesVersion
+        return metrics.render(statistics: statistics, byReceiver: byReceiver ?? [:], rulesVersion: version ?? "none",
                               lastReloadSucceeded: s.lastReload?.succeeded ?? true) + Self.nodeMetrics(await node())
     }
 
@@ -57,10 +63,19 @@ public final class DaemonStatus: DaemonHealth {
         await standing?()
     }
 
-    /// The lease's gauges (PostgreSQL only): alert on an epoch that moves often or a clock that drifts.
+    /// The lease's gauges (PostgreSQL only): alert on an epoch that moves often, a clock that drifts,
+    /// or a node whose rule files differ from the rules in force (a takeover would not run them, a reload there would).
+    /// The rule-files gauge is exported on one node too (always 0 there), so the shipped alert
+    /// on it (contrib/prometheus) evaluates the same on every install.
     static func nodeMetrics(_ node: NodeBody?) -> String {
-        guard let node else { return "" }
         var out = """
+            # HELP followupd_nodes_with_other_rule_files Running nodes whose own rule files differ from the rules in force.
+            # TYPE followupd_nodes_with_other_rule_files gauge
+            followupd_nodes_with_other_rule_files \(node?.nodesWithOtherFiles.count ?? 0)
+
+            """
+        guard let node else { return out }
+        out += """
             # HELP followupd_lease_epoch The leader lease's epoch this node writes with (it leads).
             # TYPE followupd_lease_epoch gauge
             followupd_lease_epoch \(node.epoch)

@@ -61,13 +61,20 @@ public actor Timeline: EventIntake, Service {
     /// all under the timeline's lock, so no event or timer sees half of a
     /// reload. Nothing changes (roster, leads, engine) when any part fails.
     /// Timers the new rules make overdue fire right after.
+    /// - Parameter sources: the files `rules` were compiled from; a store
+    ///   several nodes share records them as the rules in force in the same transaction.
     @discardableResult
-    public func replaceRules(_ rules: Rules) async throws -> ReplanReport {
+    public func replaceRules(_ rules: Rules, sources: RuleSources? = nil) async throws -> ReplanReport {
         let next = Engine(rules: rules)
         let report = try await exclusive.run { [store, heartbeat] in
             let previous = await self.engine.rules
-            let report = try await store.putInForce(engine: next, previous: previous, roster: rules.roster,
-                                                    progress: { heartbeat?.beat() })
+            let report = if let sources {
+                try await store.putInForce(engine: next, previous: previous, roster: rules.roster, sources: sources,
+                                           progress: { heartbeat?.beat() })
+            } else {
+                try await store.putInForce(engine: next, previous: previous, roster: rules.roster,
+                                           progress: { heartbeat?.beat() })
+            }
             // Inside the lock: events and timers read the engine only there.
             await self.install(next)
             return report

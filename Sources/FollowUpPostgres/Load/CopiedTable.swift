@@ -1,3 +1,5 @@
+import FollowUpFormats
+
 /// How one table of the SQLite store becomes the PostgreSQL table of the same
 /// name: the columns are the same and so are their encodings (JSON text,
 /// seconds since the epoch), except that SQLite keeps booleans as 0 and 1
@@ -34,8 +36,8 @@ struct CopiedTable {
 
     /// Every table followupd keeps, but `meta` (``PostgresStoreLoad`` splits it into `meta` and `tallies`).
     static let all: [CopiedTable] = [
-        CopiedTable("reps", RepColumns.columns),
-        CopiedTable("leads", LeadColumns.columns),
+        CopiedTable("reps", RepColumns.columns.map { ($0.name, $0.kind.rawValue) }),
+        CopiedTable("leads", LeadColumns.columns.map { ($0.name, $0.kind.rawValue) }),
         CopiedTable("events", [
             ("seq", "bigint"), ("at", "bigint"), ("type", "text"), ("lead", "text"), ("rep", "text"), ("source", "text"),
             ("received_at", "bigint"), ("body", "text"),

@@ -28,7 +28,7 @@ public enum PostgresStoreLoad {
                             replacing: Bool = false) async throws -> StoreLoadReport {
         var logger = Logger(label: "followupctl.migrate-store")
         logger.logLevel = .warning
-        let writer = PostgresWriter(configuration: configuration.connection,
+        let writer = PostgresWriter(configuration: try configuration.connectionConfiguration(),
                                     eventLoop: MultiThreadedEventLoopGroup.singleton.any(), logger: logger)
         do {
             let report = try await writer.run { session in
@@ -93,6 +93,9 @@ public enum PostgresStoreLoad {
         if replacing {
             try session.query(PostgresQuery(unsafeSQL: "TRUNCATE \(names)"))
         }
+        // The copied leads were planned by the one-box daemon's files, not by rules a node kept
+        // here before: the first leader after the copy puts its own files in force.
+        try session.query("DELETE FROM rules_in_force")
         for table in CopiedTable.all {
             try rows.chunks(of: table.name, size: chunk) { json in
                 try session.query(PostgresQuery(unsafeSQL: table.insertSQL, binds: try PostgresStoreCache.binds(json)))

@@ -4,10 +4,12 @@ import Foundation
 /// can paste what `psql` takes: `postgres://USER[:PASSWORD]@HOST[:PORT]/DB`,
 /// or over a Unix socket `postgres://USER@/DB?host=/run/postgresql` (the
 /// socket directory; the port picks the socket file `.s.PGSQL.PORT`).
-/// `sslmode` is `disable` (the default) or `require` (TLS, the certificate
-/// checked against the system's roots; `verify-full` means the same); libpq's
-/// `prefer` and `allow` are refused, because a silent fall back to plain text
-/// is not what someone who asked for TLS wants.
+/// `sslmode` is `disable` (the default) or `require` (TLS, the server's
+/// certificate checked against the system's roots, or against `sslrootcert=`
+/// (a PEM file, as libpq names it), and its name against the host;
+/// `verify-full` means the same); libpq's `prefer` and `allow` are refused,
+/// because a silent fall back to plain text is not what someone who asked for
+/// TLS wants.
 public struct PostgresAddress: Hashable, Sendable {
     /// A TCP host, or nil for a Unix socket in ``socketDirectory``.
     public var host: String?
@@ -19,6 +21,8 @@ public struct PostgresAddress: Hashable, Sendable {
     public var database: String
     /// TLS is required (sslmode=require); without it the connection is plain.
     public var requireTLS: Bool = false
+    /// The CA certificates (PEM) the server's certificate must chain to (`sslrootcert=`); nil: the system's.
+    public var rootCertificate: String?
 
     /// The socket file in ``socketDirectory`` for ``port``, as libpq names it.
     public var socketPath: String? {
@@ -34,6 +38,7 @@ public struct PostgresAddress: Hashable, Sendable {
         if let socketDirectory { query.append("host=\(socketDirectory)") }
         if host == nil, port != 5432 { query.append("port=\(port)") }
         if requireTLS { query.append("sslmode=require") }
+        if let rootCertificate { query.append("sslrootcert=\(rootCertificate)") }
         return query.isEmpty ? text : text + "?" + query.joined(separator: "&")
     }
 
@@ -85,12 +90,18 @@ public struct PostgresAddress: Hashable, Sendable {
                 case "require", "verify-full": address.requireTLS = true
                 default: return failure("`sslmode=\(value)` is not supported; use disable or require (TLS with the certificate checked)")
                 }
+            case "sslrootcert":
+                guard value.hasPrefix("/") else { return failure("`sslrootcert=` is a PEM file's absolute path and must start with /") }
+                address.rootCertificate = value
             default:
-                return failure("unknown parameter `\(item.name)`; known: host (socket directory), port, sslmode")
+                return failure("unknown parameter `\(item.name)`; known: host (socket directory), port, sslmode, sslrootcert")
             }
         }
         if address.host == nil, address.socketDirectory == nil {
             return failure("names no host; write postgres://USER@HOST/DATABASE, or for a Unix socket postgres://USER@/DATABASE?host=/run/postgresql")
+        }
+        if address.rootCertificate != nil, !address.requireTLS {
+            return failure("`sslrootcert=` without `sslmode=require`: add sslmode=require (or drop sslrootcert)")
         }
         if address.requireTLS, address.host == nil {
             return failure("`sslmode=require` over a Unix socket: TLS is for TCP; drop it or name a host")

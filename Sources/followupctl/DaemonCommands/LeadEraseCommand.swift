@@ -39,7 +39,7 @@ extension LeadCommand {
                 out.line("erased lead \(lead): \(erasure.events) events and \(erasure.notifications) notifications rewritten, "
                          + "\(erasure.timers) timers cancelled, \(erasure.undelivered) undelivered notifications dropped")
                 if !erasure.logEmptied {
-                    out.line("note: the write-ahead log was busy; its old pages go at the next checkpoint")
+                    out.line("note: old copies are still in the database's log: SQLite drops them at its next checkpoint, PostgreSQL when VACUUM and WAL recycling reclaim them (docs/operations.md)")
                 }
                 out.flush()
             }

@@ -53,6 +53,10 @@ struct StatusCommand: AsyncParsableCommand {
             if let age = node.leaseAgeSeconds { line += "; lease renewed \(String(format: "%.1f", age)) s ago" }
             if let offset = node.clockOffsetSeconds { line += "; database clock \(String(format: "%+.3f", offset)) s" }
             out.append(line)
+            if let inForce = node.rulesInForce { out.append("  rules in force   version \(inForce) (the database's; every node runs them)") }
+            for other in node.nodesWithOtherFiles {
+                out.append("  files differ     \(other.node): its rule files are version \(other.version), since \(other.since)")
+            }
         }
         return out
     }

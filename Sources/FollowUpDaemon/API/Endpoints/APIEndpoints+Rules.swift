@@ -12,6 +12,8 @@ extension APIEndpoints {
     /// 200 `{"ok":true,…}` when the new rules are in force, 422 with the
     /// problems (`FILE:LINE:COL: …`) when the old ones keep running; 429 with
     /// `Retry-After` while another runs or within a second of the last (``ReloadGate``).
+    /// Forwarded by a standby (``LeaderForwarding/forwardedBy``), the files
+    /// that standby recorded are put in force instead of this node's.
     func reloadRules(_ request: Request) async throws -> Response {
         guard let rules else { throw APIError(status: .notFound, message: "this daemon cannot reload rules") }
         if let wait = reloadGate.enter() {
@@ -22,7 +24,12 @@ extension APIEndpoints {
                            message: "a reload is running or has just run; try again in \(seconds) s", headers: headers)
         }
         defer { reloadGate.leave() }
-        let result = await rules.reload()
+        // A standby that forwards a reload validated its own files and recorded them: those go in force.
+        let result = if let node = request.headers[LeaderForwarding.forwardedBy] {
+            await rules.reload(filesOf: node)
+        } else {
+            await rules.reload()
+        }
         return JSONResponse.body(status: result.succeeded ? .ok : .unprocessableContent,
                                  ReloadBody(ok: result.succeeded, at: result.at, message: result.message))
     }

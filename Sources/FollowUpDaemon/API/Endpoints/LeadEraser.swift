@@ -1,5 +1,4 @@
 public import FollowUpCore
-public import FollowUpStore
 
 /// What `POST /v1/leads/{id}/erase` asks of the daemon: remove the lead's
 /// personal data, keep its anonymous counts (docs/semantics.md, "Erasing a lead").
@@ -11,10 +10,10 @@ public protocol LeadEraser: Sendable {
 /// Erases in the store between event batches and timer firings, so no event
 /// or timer for the lead is half-applied around the erasure.
 public struct StoreLeadEraser: LeadEraser {
-    let store: SQLiteLeadStore
+    let store: any LeadErasing
     let timeline: Timeline
 
-    public init(store: SQLiteLeadStore, timeline: Timeline) {
+    public init(store: any LeadErasing, timeline: Timeline) {
         self.store = store
         self.timeline = timeline
     }

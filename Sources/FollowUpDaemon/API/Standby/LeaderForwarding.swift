@@ -14,7 +14,9 @@ import NIOHTTP1
 /// reload, …) is sent on to the leader's `advertise:` address and its answer
 /// returned as it is. With no leader known, or one that does not answer,
 /// the write is refused `503` with `Retry-After: 1`; with a leader that
-/// advertises no address, `503` naming it, so the client posts there.
+/// advertises no address, `503` naming it, so the client posts there. A
+/// reload is checked here first (``StandbyRuleCheck``): this node's files
+/// are validated and recorded, and the leader puts that record in force.
 ///
 /// The forwarded request carries `Followupd-Forwarded-By`: a node that gets
 /// one while it is a standby itself (the lease moved meanwhile) answers 503
@@ -36,6 +38,8 @@ struct LeaderForwarding: RouterMiddleware {
     /// then, so the client's retry (same `Idempotency-Key`) finds whoever
     /// leads next instead of waiting on a process that may never wake.
     var timeout: TimeAmount = .seconds(5)
+    /// Validates and records this node's rule files before a reload is forwarded (nil: forwarded as it is).
+    var ruleCheck: StandbyRuleCheck? = nil
 
     /// The same, presenting one of `tokens` for callers that came without one.
     func carrying(_ tokens: BearerTokens?) -> LeaderForwarding {
@@ -59,6 +63,9 @@ struct LeaderForwarding: RouterMiddleware {
         }
         guard let advertised = sighting.advertise, let address = ListenAddress(advertised: advertised) else {
             throw APIError.retryLater("this node is a standby and \(holder) leads without an `advertise:` address: post writes to \(holder)")
+        }
+        if request.method == .post, path == "/v1/rules/reload", let ruleCheck, let refusal = await ruleCheck.refusal() {
+            return refusal
         }
         return try await forward(request, to: address, leader: holder, scope: APIRouter.scope(for: request.method, path: path))
     }
