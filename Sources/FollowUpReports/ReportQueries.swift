@@ -24,11 +24,23 @@ public protocol ReportQueries: Sendable {
     /// calls it at start, before ingest, so the first report does not fill
     /// them inside a write transaction while events wait.
     func keepReportContributions(under rules: Rules) async throws
+
+    /// The group rows of `window` summed (``ReportGroups``), corrected as of
+    /// `now`, with exact percentiles for the groups of `dimensions`; nil when
+    /// the store keeps no group rows (the caller reads contributions or scans).
+    func reportGroups(window: ReportWindow, asOf now: Instant, percentilesBy dimensions: [ReportDimension],
+                      rules: Rules) async throws -> ReportGroups?
 }
 
 extension ReportQueries {
     /// A store that keeps no contributions (PostgreSQL, for now): reports scan.
     public func reportContributions(capturedSince since: Instant?, before until: Instant?, rules: Rules) async throws -> [LeadContribution]? {
+        nil
+    }
+
+    /// A store that keeps no group rows (PostgreSQL, for now): reports scan.
+    public func reportGroups(window: ReportWindow, asOf now: Instant, percentilesBy dimensions: [ReportDimension],
+                             rules: Rules) async throws -> ReportGroups? {
         nil
     }
 

@@ -75,12 +75,17 @@ extension SQLiteLeadStore {
     func adoptContributionRules(_ rules: Rules, _ db: Database) throws {
         let kept = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.contributionRulesKey])
         if kept != rules.version {
-            try db.execute(sql: "DELETE FROM report_leads")
-            let insert = try db.cachedStatement(sql: "INSERT INTO report_leads (lead, captured_at, contribution) VALUES (?, ?, ?)")
+            try db.execute(sql: "DELETE FROM report_leads; DELETE FROM report_groups; DELETE FROM report_bins; DELETE FROM report_values")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO report_leads (lead, captured_at, contribution, sla_deadline, drop_deadline) VALUES (?, ?, ?, ?, ?)
+                """)
+            var delta = ReportGroupDelta()
             for facts in try Self.scanFacts(db, from: .min, to: .max) {
                 let c = LeadContribution(facts: facts, rules: rules)
-                try insert.execute(arguments: [c.lead, c.capturedAt.secondsSinceEpoch, c.text])
+                try insert.execute(arguments: Self.reportLeadArguments(c))
+                try delta.replace(nil, with: c, db)
             }
+            try delta.write(db)
             try MetaRow.set(Self.contributionRulesKey, rules.version, db)
         }
         reportRules.withLock { $0 = rules }
@@ -98,14 +103,32 @@ extension SQLiteLeadStore {
             return
         }
         let upsert = try db.cachedStatement(sql: """
-            INSERT INTO report_leads (lead, captured_at, contribution) VALUES (?, ?, ?)
-            ON CONFLICT(lead) DO UPDATE SET captured_at = excluded.captured_at, contribution = excluded.contribution
+            INSERT INTO report_leads (lead, captured_at, contribution, sla_deadline, drop_deadline) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(lead) DO UPDATE SET captured_at = excluded.captured_at, contribution = excluded.contribution,
+                sla_deadline = excluded.sla_deadline, drop_deadline = excluded.drop_deadline
             """)
+        // The lead's previous contribution is the "old value" of its delta to the group rows.
+        let previous = try db.cachedStatement(sql: "SELECT contribution FROM report_leads WHERE lead = ?")
+        var delta = ReportGroupDelta()
         for id in leads {
             let known = current(id)
             guard let facts = try known.map({ try Self.facts(of: $0, db) }) ?? Self.facts(of: id, db) else { continue }
             let c = LeadContribution(facts: facts, rules: rules)
-            try upsert.execute(arguments: [c.lead, c.capturedAt.secondsSinceEpoch, c.text])
+            let old = try String.fetchOne(previous, arguments: [id]).map { text in
+                do { return try LeadContribution(text: text) } catch {
+                    throw StoreDataError(table: "report_leads", key: id, message: "\(error)")
+                }
+            }
+            try upsert.execute(arguments: Self.reportLeadArguments(c))
+            try delta.replace(old, with: c, db)
         }
+        try delta.write(db)
+    }
+
+    /// A `report_leads` row: the deadlines that decide figures as of now are
+    /// indexed, so a report reads only the leads they still decide.
+    static func reportLeadArguments(_ c: LeadContribution) -> StatementArguments {
+        let deadlines = c.dependsOnNow ? (c.slaDeadline?.secondsSinceEpoch, c.dropDeadline?.secondsSinceEpoch) : (nil, nil)
+        return [c.lead, c.capturedAt.secondsSinceEpoch, c.text, deadlines.0, deadlines.1]
     }
 }

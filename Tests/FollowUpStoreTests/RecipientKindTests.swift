@@ -49,9 +49,12 @@ import FollowUpTestSupport
             ALTER TABLE outbox DROP COLUMN recipient;
             DROP INDEX idempotency_keys_age;
             DROP TABLE report_leads;
+            DROP TABLE report_groups;
+            DROP TABLE report_bins;
+            DROP TABLE report_values;
             DROP INDEX outbox_by_lead;
             DELETE FROM grdb_migrations WHERE identifier IN ('v13-notification-recipient', 'v14-idempotency-keys-age',
-                'v16-report-aggregates');
+                'v16-report-aggregates', 'v17-report-groups');
             """, onFileAt: path)
         try await expectKinds(SQLiteLeadStore(path: path, receivers: testReceivers))
     }

@@ -43,6 +43,8 @@ import FollowUpTestSupport
         let last = events.last!.at
         // Timers firing on their own (breaches, repeats, check-ins, wake-ups), then the figures over time.
         for hours in [1, 30, 24 * 20] as [Int64] {
+            // Before the timers due by then fire too: deadlines passed with no write yet.
+            try await compare(store, rules: rules, at: last + .hours(hours))
             let until = last + .hours(hours)
             while try await store.fireNextTimer(dueBy: until, inclusive: true, engine: engine) != nil {}
             try await compare(store, rules: rules, at: until)
@@ -100,6 +102,10 @@ import FollowUpTestSupport
             ReportWindow(since: midnight - .days(3), until: midnight),
             // Not day-aligned: the window starts and ends mid-day.
             ReportWindow(since: now - .hours(50), until: now - .minutes(90)),
+            // Inside one day (no whole day: lead by lead), and open at one end.
+            ReportWindow(since: midnight - .hours(20), until: midnight - .hours(3)),
+            ReportWindow(since: now - .hours(30)),
+            ReportWindow(until: now - .hours(7)),
         ]
         let costs = ["web_form": Amount(cents: 120_000)]
         for window in windows {
@@ -110,9 +116,19 @@ import FollowUpTestSupport
                 let scanned = Report.make(facts: facts, rules: rules, grouping: grouping, window: window, asOf: now, sourceCosts: costs)
                 let fromRows = Report.make(contributions: kept, grouping: grouping, window: window, asOf: now, sourceCosts: costs)
                 #expect(fromRows == scanned, "by \(grouping), \(window), as of \(now)", sourceLocation: sourceLocation)
+                // The group rows (v17): O(groups) rows, the same report.
+                let groups = try #require(try await store.reportGroups(window: window, asOf: now,
+                                                                       percentilesBy: [.all, ReportDimension(grouping)], rules: rules),
+                                          sourceLocation: sourceLocation)
+                let fromGroups = Report.make(groups: groups, grouping: grouping, window: window, asOf: now, sourceCosts: costs)
+                #expect(fromGroups == scanned, "groups by \(grouping), \(window), as of \(now)", sourceLocation: sourceLocation)
             }
             #expect(CallHours.make(contributions: kept, rules: rules) == CallHours.make(facts: facts, rules: rules),
                     "by hour, \(window)", sourceLocation: sourceLocation)
+            let groups = try #require(try await store.reportGroups(window: window, asOf: now, percentilesBy: [], rules: rules),
+                                      sourceLocation: sourceLocation)
+            #expect(CallHours.make(groups: groups, rules: rules) == CallHours.make(facts: facts, rules: rules),
+                    "groups by hour, \(window)", sourceLocation: sourceLocation)
         }
     }
 }

@@ -26,7 +26,23 @@ extension APIEndpoints {
         let rules = await source.rules()
         let load = try await source.facts.teamLoad()
         let costs = sourceCosts
-        // The kept contributions when the store has them (one row per lead); else the full scan.
+        // The group rows when the store keeps them (O(groups) rows); else one row per lead; else the full scan.
+        let dimensions = parameters.byHour ? [] : [ReportDimension.all, ReportDimension(parameters.grouping)]
+        if let groups = try await source.facts.reportGroups(window: parameters.window, asOf: now, percentilesBy: dimensions,
+                                                            rules: rules) {
+            let bytes = await BackgroundWork.run {
+                var w = JSONWriter()
+                if parameters.byHour {
+                    CallHours.make(groups: groups, rules: rules).writeJSON(window: parameters.window, asOf: now, to: &w)
+                    return w.bytes
+                }
+                Report.make(groups: groups, grouping: parameters.grouping, window: parameters.window, asOf: now,
+                            teamLoad: load, sourceCosts: costs)
+                    .writeJSON(to: &w)
+                return w.bytes
+            }
+            return JSONResponse.make(bytes: bytes)
+        }
         if let contributions = try await source.facts.reportContributions(
             capturedSince: parameters.window.since, before: parameters.window.until, rules: rules) {
             let bytes = await BackgroundWork.run {
@@ -77,7 +93,12 @@ extension APIEndpoints {
         if let team = query.team, !teams.contains(team) {
             throw APIError(status: .badRequest, message: "unknown team \"\(team)\" (one of \(teams.joined(separator: ", ")))", field: "team")
         }
-        let kept = try await source.facts.reportContributions(capturedSince: query.since, before: query.until, rules: rules)
+        // Unfiltered: the group rows. A team, rep or source filter crosses dimensions the rows do not
+        // (docs/reports.md, "Cost"): one row per lead of the window, else the full scan.
+        let groups = query.narrows ? nil
+            : try await source.facts.reportGroups(window: query.window, asOf: now, percentilesBy: [.all, .rep], rules: rules)
+        let kept = groups != nil ? []
+            : try await source.facts.reportContributions(capturedSince: query.since, before: query.until, rules: rules)
         let allFacts = kept == nil ? try await source.facts.reportFacts(capturedSince: query.since, before: query.until) : []
         let load = try await source.facts.teamLoad()
         let page = try await queries.leads(LeadQuery(owner: query.rep, overdueAt: now, limit: Self.dashboardOverdueLimit))
@@ -90,7 +111,12 @@ extension APIEndpoints {
             let report: Report
             let callHours: CallHours
             let sources: [String]
-            if let kept {
+            if let groups {
+                report = Report.make(groups: groups, grouping: .rep, window: query.window, asOf: now, teamLoad: teamLoad,
+                                     sourceCosts: costs)
+                callHours = CallHours.make(groups: groups, rules: rules)
+                sources = groups.sourceKeys
+            } else if let kept {
                 let contributions = query.narrows ? kept.filter { query.admits($0) } : kept
                 report = Report.make(contributions: contributions, grouping: .rep, window: query.window, asOf: now,
                                      teamLoad: teamLoad, sourceCosts: costs)
