@@ -25,11 +25,12 @@ public protocol ReportQueries: Sendable {
     /// them inside a write transaction while events wait.
     func keepReportContributions(under rules: Rules) async throws
 
-    /// The group rows of `window` summed (``ReportGroups``), corrected as of
-    /// `now`, with exact percentiles for the groups of `dimensions`; nil when
-    /// the store keeps no group rows (the caller reads contributions or scans).
-    func reportGroups(window: ReportWindow, asOf now: Instant, percentilesBy dimensions: [ReportDimension],
-                      rules: Rules) async throws -> ReportGroups?
+    /// The group rows of the dimensions `read` over `window`, summed
+    /// (``ReportGroups``), corrected as of `now`, with exact percentiles for
+    /// the groups of `dimensions`; nil when the store keeps no group rows
+    /// (the caller reads contributions or scans).
+    func reportGroups(window: ReportWindow, asOf now: Instant, reading read: Set<ReportDimension>,
+                      percentilesBy dimensions: [ReportDimension], rules: Rules) async throws -> ReportGroups?
 }
 
 extension ReportQueries {
@@ -39,8 +40,8 @@ extension ReportQueries {
     }
 
     /// A store that keeps no group rows (PostgreSQL, for now): reports scan.
-    public func reportGroups(window: ReportWindow, asOf now: Instant, percentilesBy dimensions: [ReportDimension],
-                             rules: Rules) async throws -> ReportGroups? {
+    public func reportGroups(window: ReportWindow, asOf now: Instant, reading read: Set<ReportDimension>,
+                             percentilesBy dimensions: [ReportDimension], rules: Rules) async throws -> ReportGroups? {
         nil
     }
 

@@ -117,7 +117,7 @@ import FollowUpTestSupport
                 let fromRows = Report.make(contributions: kept, grouping: grouping, window: window, asOf: now, sourceCosts: costs)
                 #expect(fromRows == scanned, "by \(grouping), \(window), as of \(now)", sourceLocation: sourceLocation)
                 // The group rows (v17): O(groups) rows, the same report.
-                let groups = try #require(try await store.reportGroups(window: window, asOf: now,
+                let groups = try #require(try await store.reportGroups(window: window, asOf: now, reading: ReportDimension.read(by: grouping),
                                                                        percentilesBy: [.all, ReportDimension(grouping)], rules: rules),
                                           sourceLocation: sourceLocation)
                 let fromGroups = Report.make(groups: groups, grouping: grouping, window: window, asOf: now, sourceCosts: costs)
@@ -125,7 +125,8 @@ import FollowUpTestSupport
             }
             #expect(CallHours.make(contributions: kept, rules: rules) == CallHours.make(facts: facts, rules: rules),
                     "by hour, \(window)", sourceLocation: sourceLocation)
-            let groups = try #require(try await store.reportGroups(window: window, asOf: now, percentilesBy: [], rules: rules),
+            let groups = try #require(try await store.reportGroups(window: window, asOf: now, reading: ReportDimension.readByHour,
+                                                                   percentilesBy: [], rules: rules),
                                       sourceLocation: sourceLocation)
             #expect(CallHours.make(groups: groups, rules: rules) == CallHours.make(facts: facts, rules: rules),
                     "groups by hour, \(window)", sourceLocation: sourceLocation)

@@ -7,7 +7,8 @@ import FollowUpTestSupport
 
 /// Prints what a report costs on a copy of a real store, both ways: the full
 /// scan (`reportFacts` and the figures from facts) against the kept rows
-/// (`reportContributions` and the figures from them). Nothing is asserted
+/// (`reportContributions` and the figures from them) against the group rows
+/// (`reportGroups`, v17, and the figures from them). Nothing is asserted
 /// about time; it runs only when asked, on a file `scripts/bench-report --keep` left:
 /// `FOLLOWUP_REPORT_PROBE=/tmp/followupd-bench-report-…/state.sqlite swift test --filter ReportProbe`.
 @Suite struct ReportProbe {
@@ -30,8 +31,23 @@ import FollowUpTestSupport
                 kept = try #require(try await store.reportContributions(capturedSince: nil, before: nil, rules: rules))
             }
             let figuresKept = clock.measure { _ = Report.make(contributions: kept, grouping: .team, window: ReportWindow(), asOf: now) }
+            var groups: ReportGroups?
+            let readGroups = try await clock.measure {
+                groups = try await store.reportGroups(window: ReportWindow(), asOf: now, reading: ReportDimension.read(by: .team),
+                                                     percentilesBy: [.all, .team], rules: rules)
+            }
+            let figuresGroups = clock.measure {
+                _ = Report.make(groups: groups!, grouping: .team, window: ReportWindow(), asOf: now)
+            }
+            // Not day-aligned (since 30 days back from now): two edge days read lead by lead.
+            let month = ReportWindow(since: now - .days(30))
+            let readMonth = try await clock.measure {
+                groups = try await store.reportGroups(window: month, asOf: now, reading: ReportDimension.read(by: .rep),
+                                                     percentilesBy: [.all, .rep], rules: rules)
+            }
             print("report probe run \(run), \(facts.count) leads: scan \(read) + figures \(figures); "
-                  + "kept rows \(readKept) + figures \(figuresKept)")
+                  + "kept rows \(readKept) + figures \(figuresKept); group rows \(readGroups) + figures \(figuresGroups); "
+                  + "group rows since 30d by rep \(readMonth)")
         }
     }
 }

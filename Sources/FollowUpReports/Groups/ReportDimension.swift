@@ -25,6 +25,14 @@ public enum ReportDimension: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The rows a report grouped by `grouping` reads (``Report/make(groups:grouping:window:asOf:teamLoad:sourceCosts:)``).
+    public static func read(by grouping: ReportGrouping) -> Set<ReportDimension> {
+        [.all, ReportDimension(grouping), .source, .breach, .speedBand, .touchCount]
+    }
+
+    /// The rows best time to call reads (``CallHours/make(groups:rules:)``).
+    public static let readByHour: Set<ReportDimension> = [.callSlot]
+
     /// The dimensions whose groups carry speed and time-to-accept percentiles.
     public static let withPercentiles: [ReportDimension] = [.all, .rep, .source, .priority, .team]
 }

@@ -28,8 +28,9 @@ extension APIEndpoints {
         let costs = sourceCosts
         // The group rows when the store keeps them (O(groups) rows); else one row per lead; else the full scan.
         let dimensions = parameters.byHour ? [] : [ReportDimension.all, ReportDimension(parameters.grouping)]
-        if let groups = try await source.facts.reportGroups(window: parameters.window, asOf: now, percentilesBy: dimensions,
-                                                            rules: rules) {
+        let read = parameters.byHour ? ReportDimension.readByHour : ReportDimension.read(by: parameters.grouping)
+        if let groups = try await source.facts.reportGroups(window: parameters.window, asOf: now, reading: read,
+                                                            percentilesBy: dimensions, rules: rules) {
             let bytes = await BackgroundWork.run {
                 var w = JSONWriter()
                 if parameters.byHour {
@@ -96,7 +97,9 @@ extension APIEndpoints {
         // Unfiltered: the group rows. A team, rep or source filter crosses dimensions the rows do not
         // (docs/reports.md, "Cost"): one row per lead of the window, else the full scan.
         let groups = query.narrows ? nil
-            : try await source.facts.reportGroups(window: query.window, asOf: now, percentilesBy: [.all, .rep], rules: rules)
+            : try await source.facts.reportGroups(window: query.window, asOf: now,
+                                                  reading: ReportDimension.read(by: .rep).union(ReportDimension.readByHour),
+                                                  percentilesBy: [.all, .rep], rules: rules)
         let kept = groups != nil ? []
             : try await source.facts.reportContributions(capturedSince: query.since, before: query.until, rules: rules)
         let allFacts = kept == nil ? try await source.facts.reportFacts(capturedSince: query.since, before: query.until) : []
