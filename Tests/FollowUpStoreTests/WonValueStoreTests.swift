@@ -56,6 +56,7 @@ import FollowUpTestSupport
             DROP TABLE report_groups;
             DROP TABLE report_bins;
             DROP TABLE report_values;
+            DROP INDEX leads_in_cadence_by_team;
             DROP INDEX outbox_by_lead;
             DELETE FROM grdb_migrations WHERE identifier IN ('v11-won-value', 'v12-idempotency-keys', 'v13-notification-recipient',
                 'v14-idempotency-keys-age', 'v16-report-aggregates', 'v17-report-groups');

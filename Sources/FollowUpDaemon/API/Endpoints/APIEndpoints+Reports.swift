@@ -24,7 +24,8 @@ extension APIEndpoints {
         let parameters = try ReportParameters(request.uri.queryParameters, known: ["since", "until", "by"])
         let now = clock()
         let rules = await source.rules()
-        let load = try await source.facts.teamLoad()
+        // Best time to call shows no team load: not counted for it.
+        let load = parameters.byHour ? [] : try await source.facts.teamLoad()
         let costs = sourceCosts
         // The group rows when the store keeps them (O(groups) rows); else one row per lead; else the full scan.
         let dimensions = parameters.byHour ? [] : [ReportDimension.all, ReportDimension(parameters.grouping)]
