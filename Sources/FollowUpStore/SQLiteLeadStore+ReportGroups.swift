@@ -8,6 +8,10 @@ import Synchronization
 /// days, plus the leads of its partial edge days and the few leads whose
 /// deadline decides a figure as of now (docs/reports.md, "Cost").
 extension SQLiteLeadStore {
+    /// The window's group rows summed and corrected as of `now`
+    /// (``ReportQueries/reportGroups(window:asOf:reading:percentilesBy:rules:)``), after
+    /// rebuilding them when they were kept under other rules; nil when the
+    /// file cannot be written (a read-only copy), so the caller scans.
     public func reportGroups(window: ReportWindow, asOf now: Instant, reading read: Set<ReportDimension>,
                              percentilesBy dimensions: [ReportDimension], rules: Rules) async throws -> ReportGroups? {
         // Twice at most, as reportContributions: a write without rules sends us back to adopt.

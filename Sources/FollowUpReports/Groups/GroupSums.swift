@@ -17,8 +17,10 @@ public enum GroupColumn: String, Sendable, CaseIterable {
 /// The additive figures of one group row, or of a delta to apply to it
 /// (new contribution minus old; negative entries are normal in a delta).
 public struct GroupSums: Sendable, Hashable {
+    /// One sum per ``GroupColumn``, in ``GroupColumn/allCases`` order.
     public var values: [Int64]
 
+    /// All zero.
     public init() { values = Array(repeating: 0, count: GroupColumn.allCases.count) }
 
     /// Sums read back in ``GroupColumn/allCases`` order.
@@ -27,6 +29,7 @@ public struct GroupSums: Sendable, Hashable {
         self.values = values
     }
 
+    /// The sum of one column.
     public subscript(column: GroupColumn) -> Int64 {
         get { values[Self.index[column]!] }
         set { values[Self.index[column]!] = newValue }
@@ -35,12 +38,14 @@ public struct GroupSums: Sendable, Hashable {
     /// The column's figure as a report's count.
     func count(_ column: GroupColumn) -> Int { Int(self[column]) }
 
+    /// Whether every sum is zero (a delta that changes nothing, a row whose leads all left).
     public var isZero: Bool { values.allSatisfy { $0 == 0 } }
 
     /// Whether a report would show the group: something was tallied in it (a
     /// lead, an offer, a decline or a merge); a row whose leads all moved away is all zero.
     var tallied: Bool { self[.leads] != 0 || self[.offered] != 0 || self[.declines] != 0 || self[.merges] != 0 }
 
+    /// Adds `rhs` column by column.
     public static func += (lhs: inout GroupSums, rhs: GroupSums) {
         for i in lhs.values.indices { lhs.values[i] += rhs.values[i] }
     }

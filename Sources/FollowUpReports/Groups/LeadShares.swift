@@ -10,10 +10,14 @@ import FollowUpFormats
 /// (awaiting the first touch counts as missed, a drop deadline as not
 /// dropped) and corrected at query time (``ReportGroups/correct(_:asOf:)``).
 public struct LeadShares: Sendable {
+    /// What the lead adds to each group row of its capture day.
     public var cells: [GroupCell: GroupSums] = [:]
+    /// What it adds to each bin count (speed to lead, time to accept).
     public var bins: [BinCell: Int64] = [:]
+    /// Its durations, each filed under its group and bin.
     public var values: Set<BinnedValue> = []
 
+    /// No shares (a lead not yet kept, or gone).
     public init() {}
 
     /// Adds `other` times `sign` (−1: take away a lead's old shares).

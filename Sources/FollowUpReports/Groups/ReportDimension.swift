@@ -40,9 +40,12 @@ public enum ReportDimension: String, Sendable, Hashable, CaseIterable {
 /// One group row: a dimension's key on one capture day (UTC days since the epoch).
 public struct GroupCell: Sendable, Hashable {
     public var dimension: ReportDimension
+    /// The rep, source, priority, team, band, … (`all` for the total).
     public var key: String
+    /// UTC days since the epoch.
     public var day: Int64
 
+    /// The row of `key` in `dimension` on `day`.
     public init(_ dimension: ReportDimension, _ key: String, day: Int64) {
         self.dimension = dimension
         self.key = key

@@ -21,6 +21,7 @@ public struct ReportGroups: Sendable {
     /// The earliest capture in the window (merged leads too): the start of the period sources are charged for.
     public var firstCapture: Instant?
 
+    /// Nothing read yet.
     public init() {}
 
     /// Adds one stored row.

@@ -12,6 +12,7 @@ public enum ValueMetric: Int, Sendable, Hashable, CaseIterable {
     case accept = 1
 }
 
+/// The coarse bins durations are counted in (``bin(of:)``) and how a rank is found among their counts.
 public enum ValueBins {
     /// The bin of `seconds`: itself below 32 s (all negatives in −1), then 8
     /// bins per doubling (about 9 % wide). Bins ascend with the values they hold.
