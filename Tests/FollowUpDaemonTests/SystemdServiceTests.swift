@@ -246,14 +246,17 @@ final class DatabaseLocker: @unchecked Sendable {
 
     init(path: String, seconds: Double) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // Held until stdin closes, or `seconds` at most: a daemon another test started at
+        // the same moment can inherit the pipe's write end, and then no EOF ever comes
+        // (that hung a test run for an hour, the locker and the test both waiting).
         process.arguments = ["python3", "-c", """
-            import sqlite3, sys
+            import select, sqlite3, sys
             c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
             c.execute("BEGIN IMMEDIATE")
             print("locked", flush=True)
-            sys.stdin.read()
+            select.select([sys.stdin], [], [], float(sys.argv[2]))
             c.execute("ROLLBACK")
-            """, path]
+            """, path, String(seconds)]
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = input
@@ -263,7 +266,6 @@ final class DatabaseLocker: @unchecked Sendable {
             throw NotifySocketError("the locker did not lock \(path)")
         }
         lockedAt = Date()
-        _ = seconds
     }
 
     /// Releases the lock and waits for the locker to exit.
