@@ -1,13 +1,10 @@
 public import FollowUpCore
+import FollowUpFormats
 import PostgresNIO
 
 /// `retention:` on PostgreSQL: what the SQLite store removes (docs/daemon.md,
 /// "Retention"), a step per fenced transaction on the leader's writer.
 extension PostgresLeadStore: HistoryPruning {
-    /// Statuses after which a lead takes nothing more from the engine. Merged
-    /// leads are left alone: the survivor's `explain` and reports read them.
-    static let closedStatuses = "'won', 'lost', 'disqualified'"
-
     /// One step of a retention pass at `cutoff`, touching at most about
     /// `rows` rows; see ``HistoryPruning``. The tallies are not changed: they
     /// count every row ever delivered or dead, as on SQLite, so `statistics`
@@ -56,7 +53,7 @@ extension PostgresLeadStore: HistoryPruning {
                                     _ progress: inout RetentionProgress, rows: Int) throws {
         let newest = try session.scalar("SELECT max(seq) FROM events", as: Int64.self) ?? 0
         let window = try session.query("""
-            SELECT l.seq, l.id, CASE WHEN l.status IN (\(unescaped: closedStatuses))
+            SELECT l.seq, l.id, CASE WHEN l.status IN (\(unescaped: PrunedLeads.statusList))
                                        OR EXISTS (SELECT 1 FROM erased_leads x WHERE x.lead = l.id)
                                  THEN (SELECT e.at FROM events e WHERE e.lead = l.id ORDER BY e.seq DESC LIMIT 1) END
             FROM leads l WHERE l.seq > \(progress.leadCursor) ORDER BY l.seq LIMIT \(rows * 10)

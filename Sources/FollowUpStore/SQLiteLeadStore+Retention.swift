@@ -1,12 +1,8 @@
 public import FollowUpCore
+import FollowUpFormats
 import GRDB
 
 extension SQLiteLeadStore: HistoryPruning {
-    /// Statuses after which a lead takes nothing more from the engine, so its
-    /// history is no longer needed to run it. Merged leads are left alone: the
-    /// survivor's `explain` and reports may read them.
-    static let closedStatuses = "'won', 'lost', 'disqualified'"
-
     /// One step of a retention pass at `cutoff` (now minus the retention
     /// period), in one transaction touching at most about `rows` rows:
     ///
@@ -69,7 +65,7 @@ extension SQLiteLeadStore: HistoryPruning {
         let newest = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM events") ?? 0
         let leads = try Row.fetchAll(db, sql: """
             SELECT seq, id FROM leads
-            WHERE seq > ? AND (status IN (\(closedStatuses)) OR id IN (SELECT lead FROM erased_leads))
+            WHERE seq > ? AND (status IN (\(PrunedLeads.statusList)) OR id IN (SELECT lead FROM erased_leads))
             ORDER BY seq LIMIT ?
             """, arguments: [progress.leadCursor, rows])
         guard !leads.isEmpty else {

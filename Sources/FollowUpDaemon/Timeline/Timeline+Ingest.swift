@@ -149,9 +149,7 @@ extension Timeline {
             case .repeated(let body):
                 return .repeated(body: body)
             case .applied(let result):
-                for fired in result.timers {
-                    metrics.timerFired(lag: clock.preciseNow() - Double(fired.timer.at.secondsSinceEpoch))
-                }
+                recordLag(of: result.timers)
                 for event in request.events { metrics.eventAccepted(type: event.type) }
                 return .applied(Self.accepted(request, result))
             }

@@ -130,7 +130,6 @@ public actor Timeline: EventIntake, Service {
                                                       inclusive: inclusive, engine: engine)
             guard let last = batch.last else { return }
             advance(to: last.timer.at)
-            let committed = clock.preciseNow()
             for fired in batch {
                 for notification in fired.notifications {
                     logger.debug("\(notification.kind.rawValue) to \(notification.to)", metadata: [
@@ -138,14 +137,21 @@ public actor Timeline: EventIntake, Service {
                         "notification_id": "\(notification.id)", "timer": "\(fired.timer.kind)",
                     ])
                 }
-                metrics.timerFired(lag: committed - Double(fired.timer.at.secondsSinceEpoch))
             }
+            recordLag(of: batch)
             if batch.contains(where: { !$0.notifications.isEmpty }) { delivery.ring() }
             checkpoint.ring()
             // A backlog of timers (after a restart, a clock step, a manual advance) can take longer
             // than the watchdog allows: each committed batch is progress, so systemd hears of it.
             heartbeat?.beat()
         }
+    }
+
+    /// Each timer's fire lag, from its instant to now, its transaction
+    /// committed: the scheduler's batches and the timers an ingest group fired.
+    func recordLag(of fired: [FiredTimer]) {
+        let committed = clock.preciseNow()
+        for f in fired { metrics.timerFired(lag: committed - Double(f.timer.at.secondsSinceEpoch)) }
     }
 
     /// How many due timers one transaction fires. One each cost a commit per
