@@ -181,7 +181,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowUpStoreTests",
-            dependencies: ["FollowUpStore", "FollowUpPostgres", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpTestSupport"],
+            dependencies: ["FollowUpStore", "FollowUpPostgres", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpTestSupport",
+                           .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -8,7 +8,12 @@ import PostgresNIO
 ///
 /// A node takes the lease when nobody holds it, when it expired, or at once
 /// when its holder's lease connection is gone from `pg_stat_activity` (the
-/// holder's process died: its sockets closed). Taking it bumps the epoch,
+/// holder's process died: its sockets closed) — unless the server started
+/// after the holder last renewed: a restart of PostgreSQL closes every
+/// session, the living holder's too, and taking over at once then handed
+/// the lease to whichever node reconnected first, about half the time a
+/// standby. Then the holder has the lease's remainder to reconnect and
+/// renew, as after any outage shorter than the lease. Taking it bumps the epoch,
 /// which fences every write of the node before (``PostgresLeadStore`` ends
 /// each write transaction by checking it). The leader renews every second;
 /// a leader that cannot renew for longer than the lease minus one renewal
@@ -129,8 +134,9 @@ public actor LeaderLease {
                         expires_at = now() + make_interval(secs => \(ttlSeconds))
                     WHERE name = 'leader' AND (holder IS NULL OR holder = \(holder) OR expires_at IS NULL
                         OR expires_at < now()
-                        OR NOT EXISTS (SELECT 1 FROM pg_stat_activity
-                                       WHERE application_name = left('followupd-lease:' || lease.holder, 63)))
+                        OR (NOT EXISTS (SELECT 1 FROM pg_stat_activity
+                                        WHERE application_name = left('followupd-lease:' || lease.holder, 63))
+                            AND pg_postmaster_start_time() < expires_at - make_interval(secs => \(ttlSeconds))))
                     RETURNING epoch
                     """, logger: logger)
                 for try await epoch in rows.decode(Int64.self) {
@@ -175,13 +181,17 @@ public actor LeaderLease {
         return (nil, nil)
     }
 
-    /// Renews the lease every `renewal` while this node leads; returns when it
-    /// stopped leading, and why. Cancelling it stops renewing (the lease then
-    /// expires, unless ``release()`` hands it over at once).
+    /// Renews the lease every `renewal` while this node leads, and every
+    /// `poll` after a renewal failed, so the leader renews within a poll of
+    /// the database coming back (a restart); returns when it stopped leading,
+    /// and why. Cancelling it stops renewing (the lease then expires, unless
+    /// ``release()`` hands it over at once).
     public func keep() async throws -> Loss {
         guard let term else { preconditionFailure("keep() before acquire()") }
+        var pause = renewal
         while true {
-            try await Task.sleep(for: renewal)
+            try await Task.sleep(for: pause)
+            pause = poll
             do {
                 let connection = try await connected()
                 let rows = try await connection.query("""
@@ -193,6 +203,7 @@ public actor LeaderLease {
                 for try await _ in rows.decode(Int64.self) { renewed = true }
                 if renewed {
                     lastRenewed = .now
+                    pause = renewal
                     continue
                 }
                 let now = try await current(on: connection)
@@ -215,7 +226,10 @@ public actor LeaderLease {
     /// Hands the lease over at once (a graceful stop): it expires now, so a
     /// standby takes it at its next poll. Call after the last write.
     public func release() async {
-        if let term, let connection {
+        // Through connected(): a query on a connection the server closed (a
+        // restart, a terminated backend) never completes in PostgresNIO, and a
+        // graceful stop hung on it; a fresh one still hands the lease over.
+        if let term, let connection = try? await connected() {
             _ = try? await connection.query("""
                 UPDATE lease SET expires_at = now() - interval '1 second'
                 WHERE name = 'leader' AND holder = \(holder) AND epoch = \(term.epoch)

@@ -103,13 +103,14 @@ import Glibc
         #expect(try second.get("/v1/reps").body.contains("alice"))
     }
 
-    /// A PostgreSQL restart (`pg_ctl stop -m fast`, 2 s down, `pg_ctl start`)
+    /// A PostgreSQL restart (`pg_ctl stop -m fast`, 1 s down, `pg_ctl start`:
+    /// shorter than the lease with room to spare on a loaded machine)
     /// under two nodes, on a cluster of this test's own so the tests sharing
-    /// the process's cluster go on undisturbed. Afterwards exactly one node
-    /// leads (the old leader, or the standby that took over while the old
-    /// leader's lease session was gone: then the old one exits fenced), every
-    /// acknowledged event is there, no id was minted twice, and the leader
-    /// takes writes again within a bound.
+    /// the process's cluster go on undisturbed. Afterwards the old leader
+    /// still leads (the restart closed its lease session, but the standby
+    /// waits out the lease rather than take over at once), every acknowledged
+    /// event is there, no id was minted twice, and the leader takes writes
+    /// again within a bound.
     @Test func aPostgreSQLRestartLeavesOneLeaderAndLosesNothing() async throws {
         let cluster = try await PostgresCluster.own()
         defer { cluster.remove() }
@@ -131,7 +132,7 @@ import Glibc
         try cluster.stop()
         // While it is down a write is refused, not acknowledged and lost.
         _ = post(11...12, to: first)
-        usleep(2_000_000)
+        usleep(1_000_000)
         try cluster.start()
         let restarted = Date()
 
@@ -163,6 +164,7 @@ import Glibc
               + "one leader taking writes \(String(format: "%.3f", after)) s after pg_ctl start returned; "
               + (leader === first ? "the leader kept its lease" : "the standby took over"))
         #expect(after < 10, "one leader took writes again \(after) s after the restart")
+        #expect(leader === first && first.isRunning, "the standby took the lease on a restart: \(nodes.map(\.stderr))")
 
         // Still so a moment later; the other is a standby or exited saying it was fenced.
         usleep(1_500_000)
