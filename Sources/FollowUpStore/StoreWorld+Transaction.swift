@@ -4,12 +4,14 @@ import GRDB
 extension StoreWorld: TimelineTransaction {
     func log(_ event: Event, source: String, receivedAt: Instant) throws -> Int64 {
         if let refusal = try SQLiteLeadStore.erasedLeadRefusal(event, db) { throw refusal }
+        if let lead = event.lead { changedLeads.insert(lead) }
         return try EventRow.insert(event, source: source, receivedAt: receivedAt, db)
     }
 
     /// Routes are decided here, at mint time and as the lead stands in this
     /// transaction, so a config reload never re-routes what is queued.
     func queue(_ notifications: [LeadNotification], createdAt: Instant) throws {
+        for notification in notifications { changedLeads.insert(notification.lead) }
         try OutboxRow.insert(notifications, receivers: { self.routing($0, self.routeFacts(of: $0.lead)) },
                              createdAt: createdAt, tallies: &tallies, db)
     }

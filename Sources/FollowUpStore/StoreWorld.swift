@@ -35,6 +35,9 @@ final class StoreWorld: EngineWorld {
     let routing: NotificationRouter
     /// The latest instant an event applied or a timer fired at in this transaction.
     var reachedAt: Instant?
+    /// Leads this transaction saved, logged an event of or queued a
+    /// notification about: their report contributions are recomputed before it commits.
+    var changedLeads: Set<LeadID> = []
 
     init(db: Database, team: TeamState, timerFloor: Instant? = nil, routing: @escaping NotificationRouter) {
         self.db = db
@@ -127,6 +130,7 @@ final class StoreWorld: EngineWorld {
         if let failure { throw failure }
         for id in savedOrder {
             guard let lead = saved[id] else { continue }
+            changedLeads.insert(id)
             if let old = stored[id] {
                 if old != lead {
                     try LeadRow.update(lead, profileChanged: old.profile != lead.profile, db)
@@ -149,6 +153,9 @@ final class StoreWorld: EngineWorld {
         saved.removeAll()
         savedOrder.removeAll()
     }
+
+    /// A lead as this transaction wrote or read it (after ``flush()``: as it stands), nil when it holds none.
+    func written(_ id: LeadID) -> LeadState? { saved[id] ?? stored[id] }
 
     private func fail(_ error: any Error) {
         if failure == nil { failure = error }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import FollowUpCore
+import FollowUpReports
 import FollowUpStore
 import FollowUpPostgres
 import FollowUpTestSupport
@@ -29,6 +30,8 @@ import FollowUpTestSupport
         }
         let rules = DefaultRules.make(roster: (0..<20).map { Rep(id: "rep\($0)", team: "sales") })
         try await store.seedRoster(rules.roster)
+        // As the daemon does: each lead's report contribution is kept in the batch's transaction (v16).
+        try await store.keepReportContributions(under: rules)
         let engine = Engine(rules: rules)
         var statements: [Int] = []
         let clock = ContinuousClock()

@@ -1,0 +1,134 @@
+public import FollowUpCore
+public import FollowUpReports
+import GRDB
+import Synchronization
+
+/// Each lead's report contribution (`report_leads`, v16), kept in the write
+/// transaction that changes the lead, so a report reads one short row per
+/// lead of its window instead of scanning the event log and the outbox.
+///
+/// The rows are only as good as the rules they were computed under: `meta`
+/// `report.rules` names that version, and it is set only while this process
+/// keeps the rows (``reportRules``). A write made without rules to keep them
+/// (before the first report, or by another tool on the file) removes the
+/// name, so the next report rebuilds the table rather than trust it.
+extension SQLiteLeadStore {
+    static let contributionRulesKey = "report.rules"
+
+    /// Stored contributions of the leads captured in `[since, until)` under
+    /// `rules`, after rebuilding them when they were kept under another
+    /// version; nil when the file cannot be written (a read-only copy), so the
+    /// caller scans.
+    public func reportContributions(capturedSince since: Instant?, before until: Instant?,
+                                    rules: Rules) async throws -> [LeadContribution]? {
+        // Twice at most: a write by another process without rules (it removed the version) sends us back to adopt.
+        for _ in 0..<2 {
+            if reportRules.withLock({ $0?.version }) != rules.version {
+                do {
+                    try await transaction { db, _ in try self.adoptContributionRules(rules, db) }
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                    return nil
+                }
+            }
+            if let kept = try await keptContributions(capturedSince: since, before: until, version: rules.version) {
+                return kept
+            }
+            reportRules.withLock { $0 = nil }
+        }
+        return nil
+    }
+
+    /// The rows of the window, nil when `meta` says they were not kept under `version`.
+    private func keptContributions(capturedSince since: Instant?, before until: Instant?,
+                                   version: String) async throws -> [LeadContribution]? {
+        let lower = since?.secondsSinceEpoch ?? Int64.min
+        let upper = until?.secondsSinceEpoch ?? Int64.max
+        return try await pool.read { db in
+            guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?",
+                                      arguments: [Self.contributionRulesKey]) == version else { return nil }
+            var out: [LeadContribution] = []
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT lead, contribution FROM report_leads WHERE captured_at >= ? AND captured_at < ?
+                """), arguments: [lower, upper])
+            while let row = try rows.next() {
+                let text: String = row[1]
+                do {
+                    out.append(try LeadContribution(text: text))
+                } catch {
+                    throw StoreDataError(table: "report_leads", key: row[0], message: "\(error)")
+                }
+            }
+            return out
+        }
+    }
+
+    /// Whether this process keeps the rows (a report or the daemon's start adopted rules).
+    var keepsContributions: Bool { reportRules.withLock { $0 != nil } }
+
+    public func keepReportContributions(under rules: Rules) async throws {
+        try await transaction { db, _ in try self.adoptContributionRules(rules, db) }
+    }
+
+    /// Keeps contributions under `rules` from now on: the rows stand if
+    /// `meta` says they were kept under the same version; otherwise every
+    /// lead's is recomputed from the full scan (once per upgrade or change of rules).
+    func adoptContributionRules(_ rules: Rules, _ db: Database) throws {
+        let kept = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.contributionRulesKey])
+        if kept != rules.version {
+            try db.execute(sql: "DELETE FROM report_leads; DELETE FROM report_groups; DELETE FROM report_bins; DELETE FROM report_values")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO report_leads (lead, captured_at, contribution, sla_deadline, drop_deadline) VALUES (?, ?, ?, ?, ?)
+                """)
+            var delta = ReportGroupDelta()
+            for facts in try Self.scanFacts(db, from: .min, to: .max) {
+                let c = LeadContribution(facts: facts, rules: rules)
+                try insert.execute(arguments: Self.reportLeadArguments(c))
+                try delta.replace(nil, with: c, db)
+            }
+            try delta.write(db)
+            try MetaRow.set(Self.contributionRulesKey, rules.version, db)
+        }
+        reportRules.withLock { $0 = rules }
+    }
+
+    /// Recomputes the contributions of `leads` in the running write
+    /// transaction; without rules to keep them, marks the rows stale instead.
+    /// `current` gives a lead as it stands when the caller holds it (the
+    /// engine's world does), saving a read of its row.
+    func refreshContributions(of leads: some Collection<LeadID>, _ db: Database,
+                              current: (LeadID) -> LeadState? = { _ in nil }) throws {
+        guard !leads.isEmpty else { return }
+        guard let rules = reportRules.withLock({ $0 }) else {
+            try MetaRow.delete(Self.contributionRulesKey, db)
+            return
+        }
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO report_leads (lead, captured_at, contribution, sla_deadline, drop_deadline) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(lead) DO UPDATE SET captured_at = excluded.captured_at, contribution = excluded.contribution,
+                sla_deadline = excluded.sla_deadline, drop_deadline = excluded.drop_deadline
+            """)
+        // The lead's previous contribution is the "old value" of its delta to the group rows.
+        let previous = try db.cachedStatement(sql: "SELECT contribution FROM report_leads WHERE lead = ?")
+        var delta = ReportGroupDelta()
+        for id in leads {
+            let known = current(id)
+            guard let facts = try known.map({ try Self.facts(of: $0, db) }) ?? Self.facts(of: id, db) else { continue }
+            let c = LeadContribution(facts: facts, rules: rules)
+            let old = try String.fetchOne(previous, arguments: [id]).map { text in
+                do { return try LeadContribution(text: text) } catch {
+                    throw StoreDataError(table: "report_leads", key: id, message: "\(error)")
+                }
+            }
+            try upsert.execute(arguments: Self.reportLeadArguments(c))
+            try delta.replace(old, with: c, db)
+        }
+        try delta.write(db)
+    }
+
+    /// A `report_leads` row: the deadlines that decide figures as of now are
+    /// indexed, so a report reads only the leads they still decide.
+    static func reportLeadArguments(_ c: LeadContribution) -> StatementArguments {
+        let deadlines = c.dependsOnNow ? (c.slaDeadline?.secondsSinceEpoch, c.dropDeadline?.secondsSinceEpoch) : (nil, nil)
+        return [c.lead, c.capturedAt.secondsSinceEpoch, c.text, deadlines.0, deadlines.1]
+    }
+}
