@@ -13,6 +13,8 @@ import FollowUpTestSupport
     static let count = Int(ProcessInfo.processInfo.environment["FOLLOWUP_STORE_PROBE"] ?? "") ?? 0
     /// Batches of 100 captures for ``batchesOfAHundredCaptures(_:)`` (`FOLLOWUP_BATCH_PROBE=100`).
     static let batches = Int(ProcessInfo.processInfo.environment["FOLLOWUP_BATCH_PROBE"] ?? "") ?? 0
+    /// `FOLLOWUP_PROBE_KEEP_REPORTS=0`: the batch probe without report contributions, to measure what keeping them costs.
+    static let keepReports = ProcessInfo.processInfo.environment["FOLLOWUP_PROBE_KEEP_REPORTS"] != "0"
 
     /// Batches of 100 captures through `advance(through:)`, routed round robin
     /// over 20 reps, against each store side by side: events/s and, for
@@ -31,7 +33,7 @@ import FollowUpTestSupport
         let rules = DefaultRules.make(roster: (0..<20).map { Rep(id: "rep\($0)", team: "sales") })
         try await store.seedRoster(rules.roster)
         // As the daemon does: each lead's report contribution is kept in the batch's transaction (v16).
-        try await store.keepReportContributions(under: rules)
+        if Self.keepReports { try await store.keepReportContributions(under: rules) }
         let engine = Engine(rules: rules)
         var statements: [Int] = []
         let clock = ContinuousClock()
@@ -48,7 +50,7 @@ import FollowUpTestSupport
             }
         }
         let events = Self.batches * 100
-        print("batch probe \(place): \(Self.batches) batches of 100 captures in \(elapsed) → "
+        print("batch probe \(place)\(Self.keepReports ? "" : " (no report contributions)"): \(Self.batches) batches of 100 captures in \(elapsed) → "
               + "\(Int(Double(events) / elapsed.seconds)) events/s"
               + (statements.isEmpty ? "" : ", statements per batch \(statements.min()!)…\(statements.max()!)"))
         #expect(try await store.statistics().leadsByStatus[.open] == events)
