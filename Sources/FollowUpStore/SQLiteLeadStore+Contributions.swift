@@ -14,6 +14,9 @@ import Synchronization
 /// name, so the next report rebuilds the table rather than trust it.
 extension SQLiteLeadStore {
     static let contributionRulesKey = "report.rules"
+    static let insertReportLeadSQL = """
+        INSERT INTO report_leads (lead, captured_at, contribution, sla_deadline, drop_deadline) VALUES (?, ?, ?, ?, ?)
+        """
 
     /// Stored contributions of the leads captured in `[since, until)` under
     /// `rules`, after rebuilding them when they were kept under another
@@ -76,9 +79,7 @@ extension SQLiteLeadStore {
         let kept = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.contributionRulesKey])
         if kept != rules.version {
             try db.execute(sql: "DELETE FROM report_leads; DELETE FROM report_groups; DELETE FROM report_bins; DELETE FROM report_values")
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO report_leads (lead, captured_at, contribution, sla_deadline, drop_deadline) VALUES (?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(sql: Self.insertReportLeadSQL)
             var delta = ReportGroupDelta()
             for facts in try Self.scanFacts(db, from: .min, to: .max) {
                 let c = LeadContribution(facts: facts, rules: rules)
@@ -94,9 +95,12 @@ extension SQLiteLeadStore {
     /// Recomputes the contributions of `leads` in the running write
     /// transaction; without rules to keep them, marks the rows stale instead.
     /// `current` gives a lead as it stands when the caller holds it (the
-    /// engine's world does), saving a read of its row.
+    /// engine's world does), saving a read of its row. `captured` gives the
+    /// facts of a lead the transaction captured, all in memory: it has no
+    /// facts or kept row from before, so nothing is read back for it.
     func refreshContributions(of leads: some Collection<LeadID>, _ db: Database,
-                              current: (LeadID) -> LeadState? = { _ in nil }) throws {
+                              current: (LeadID) -> LeadState? = { _ in nil },
+                              captured: (LeadID) -> LeadFacts? = { _ in nil }) throws {
         guard !leads.isEmpty else { return }
         guard let rules = reportRules.withLock({ $0 }) else {
             try MetaRow.delete(Self.contributionRulesKey, db)
@@ -109,8 +113,16 @@ extension SQLiteLeadStore {
             """)
         // The lead's previous contribution is the "old value" of its delta to the group rows.
         let previous = try db.cachedStatement(sql: "SELECT contribution FROM report_leads WHERE lead = ?")
+        let insert = try db.cachedStatement(sql: Self.insertReportLeadSQL)
         var delta = ReportGroupDelta()
         for id in leads {
+            if let facts = captured(id) {
+                // A plain INSERT: a row already there would break the invariant above, and must not pass silently.
+                let c = LeadContribution(facts: facts, rules: rules)
+                try insert.execute(arguments: Self.reportLeadArguments(c))
+                try delta.replace(nil, with: c, db)
+                continue
+            }
             let known = current(id)
             guard let facts = try known.map({ try Self.facts(of: $0, db) }) ?? Self.facts(of: id, db) else { continue }
             let c = LeadContribution(facts: facts, rules: rules)
