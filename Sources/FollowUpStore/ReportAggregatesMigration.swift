@@ -17,7 +17,7 @@ enum ReportAggregatesMigration {
             CREATE TABLE report_leads (
                 lead TEXT PRIMARY KEY,
                 captured_at INTEGER NOT NULL,
-                contribution TEXT NOT NULL    -- LeadContribution.text
+                contribution BLOB NOT NULL    -- LeadContribution.bytes
             ) STRICT, WITHOUT ROWID;
             CREATE INDEX report_leads_by_capture ON report_leads(captured_at);
             CREATE INDEX outbox_by_lead ON outbox(lead);

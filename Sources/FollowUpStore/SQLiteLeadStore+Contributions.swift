@@ -1,5 +1,6 @@
 public import FollowUpCore
 public import FollowUpReports
+import Foundation
 import GRDB
 import Synchronization
 
@@ -16,6 +17,10 @@ extension SQLiteLeadStore {
     static let contributionRulesKey = "report.rules"
     static let insertReportLeadSQL = """
         INSERT INTO report_leads (lead, captured_at, contribution, sla_deadline, drop_deadline) VALUES (?, ?, ?, ?, ?)
+        """
+    static let upsertReportLeadSQL = insertReportLeadSQL + """
+         ON CONFLICT(lead) DO UPDATE SET captured_at = excluded.captured_at, contribution = excluded.contribution,
+            sla_deadline = excluded.sla_deadline, drop_deadline = excluded.drop_deadline
         """
 
     /// Stored contributions of the leads captured in `[since, until)` under
@@ -53,14 +58,7 @@ extension SQLiteLeadStore {
             let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT lead, contribution FROM report_leads WHERE captured_at >= ? AND captured_at < ?
                 """), arguments: [lower, upper])
-            while let row = try rows.next() {
-                let text: String = row[1]
-                do {
-                    out.append(try LeadContribution(text: text))
-                } catch {
-                    throw StoreDataError(table: "report_leads", key: row[0], message: "\(error)")
-                }
-            }
+            while let row = try rows.next() { out.append(try Self.contribution(row)) }
             return out
         }
     }
@@ -79,11 +77,10 @@ extension SQLiteLeadStore {
         let kept = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.contributionRulesKey])
         if kept != rules.version {
             try db.execute(sql: "DELETE FROM report_leads; DELETE FROM report_groups; DELETE FROM report_bins; DELETE FROM report_values")
-            let insert = try db.cachedStatement(sql: Self.insertReportLeadSQL)
             var delta = ReportGroupDelta()
             for facts in try Self.scanFacts(db, from: .min, to: .max) {
                 let c = LeadContribution(facts: facts, rules: rules)
-                try insert.execute(arguments: Self.reportLeadArguments(c))
+                try Self.writeReportLead(c, sql: Self.insertReportLeadSQL, db)
                 try delta.replace(nil, with: c, db)
             }
             try delta.write(db)
@@ -106,41 +103,49 @@ extension SQLiteLeadStore {
             try MetaRow.delete(Self.contributionRulesKey, db)
             return
         }
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO report_leads (lead, captured_at, contribution, sla_deadline, drop_deadline) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT(lead) DO UPDATE SET captured_at = excluded.captured_at, contribution = excluded.contribution,
-                sla_deadline = excluded.sla_deadline, drop_deadline = excluded.drop_deadline
-            """)
         // The lead's previous contribution is the "old value" of its delta to the group rows.
-        let previous = try db.cachedStatement(sql: "SELECT contribution FROM report_leads WHERE lead = ?")
-        let insert = try db.cachedStatement(sql: Self.insertReportLeadSQL)
+        let previous = try db.cachedStatement(sql: "SELECT lead, contribution FROM report_leads WHERE lead = ?")
         var delta = ReportGroupDelta()
         for id in leads {
             if let facts = captured(id) {
                 // A plain INSERT: a row already there would break the invariant above, and must not pass silently.
                 let c = LeadContribution(facts: facts, rules: rules)
-                try insert.execute(arguments: Self.reportLeadArguments(c))
+                try Self.writeReportLead(c, sql: Self.insertReportLeadSQL, db)
                 try delta.replace(nil, with: c, db)
                 continue
             }
             let known = current(id)
             guard let facts = try known.map({ try Self.facts(of: $0, db) }) ?? Self.facts(of: id, db) else { continue }
             let c = LeadContribution(facts: facts, rules: rules)
-            let old = try String.fetchOne(previous, arguments: [id]).map { text in
-                do { return try LeadContribution(text: text) } catch {
-                    throw StoreDataError(table: "report_leads", key: id, message: "\(error)")
-                }
-            }
-            try upsert.execute(arguments: Self.reportLeadArguments(c))
+            let old = try Row.fetchOne(previous, arguments: [id]).map(Self.contribution)
+            try Self.writeReportLead(c, sql: Self.upsertReportLeadSQL, db)
             try delta.replace(old, with: c, db)
         }
         try delta.write(db)
     }
 
-    /// A `report_leads` row: the deadlines that decide figures as of now are
-    /// indexed, so a report reads only the leads they still decide.
-    static func reportLeadArguments(_ c: LeadContribution) -> StatementArguments {
+    /// Writes a `report_leads` row with `sql` (an insert or an upsert): the
+    /// deadlines that decide figures as of now are indexed, so a report reads
+    /// only the leads they still decide.
+    static func writeReportLead(_ c: LeadContribution, sql: String, _ db: Database) throws {
         let deadlines = c.dependsOnNow ? (c.slaDeadline?.secondsSinceEpoch, c.dropDeadline?.secondsSinceEpoch) : (nil, nil)
-        return [c.lead, c.capturedAt.secondsSinceEpoch, c.text, deadlines.0, deadlines.1]
+        var statement = try BoundStatement(db, sql: sql)
+        statement.bind(c.lead)
+        statement.bind(c.capturedAt.secondsSinceEpoch)
+        statement.bind(blob: c.bytes)
+        statement.bind(deadlines.0)
+        statement.bind(deadlines.1)
+        try statement.execute()
+    }
+
+    /// The contribution of a row whose first columns are `lead, contribution`, decoded in place.
+    static func contribution(_ row: Row) throws -> LeadContribution {
+        do {
+            return try row.withUnsafeData(atIndex: 1) { data in
+                try (data ?? Data()).withUnsafeBytes { try LeadContribution(bytes: $0) }
+            }
+        } catch {
+            throw StoreDataError(table: "report_leads", key: row[0], message: "\(error)")
+        }
     }
 }

@@ -107,14 +107,7 @@ extension SQLiteLeadStore {
         var out: [LeadContribution] = []
         let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT lead, contribution FROM report_leads \(filter)"),
                                        arguments: arguments)
-        while let row = try rows.next() {
-            let text: String = row[1]
-            do {
-                out.append(try LeadContribution(text: text))
-            } catch {
-                throw StoreDataError(table: "report_leads", key: row[0], message: "\(error)")
-            }
-        }
+        while let row = try rows.next() { out.append(try contribution(row)) }
         return out
     }
 
