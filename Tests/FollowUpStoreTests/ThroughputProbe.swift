@@ -8,7 +8,8 @@ import FollowUpTestSupport
 
 /// Prints how fast the store records and fires on this machine. Nothing is
 /// asserted about time (the machine is shared); it runs only when asked:
-/// `FOLLOWUP_STORE_PROBE=50000 swift test --filter ThroughputProbe`.
+/// `FOLLOWUP_STORE_PROBE=50000 swift test --filter ThroughputProbe`
+/// (`FOLLOWUP_BATCH_PROBE=200 swift test --no-parallel --filter ThroughputProbe` for the batch probe).
 @Suite struct ThroughputProbe {
     static let count = Int(ProcessInfo.processInfo.environment["FOLLOWUP_STORE_PROBE"] ?? "") ?? 0
     /// Batches of 100 captures for ``batchesOfAHundredCaptures(_:)`` (`FOLLOWUP_BATCH_PROBE=100`).
@@ -37,6 +38,7 @@ import FollowUpTestSupport
         let engine = Engine(rules: rules)
         var statements: [Int] = []
         let clock = ContinuousClock()
+        let cpuBefore = Self.processCPUSeconds()
         let elapsed = try await clock.measure {
             for b in 0..<Self.batches {
                 let batch = (0..<100).map { i in
@@ -49,11 +51,21 @@ import FollowUpTestSupport
                 if let postgres = store as? PostgresLeadStore { statements.append(postgres.lastWriteStatements) }
             }
         }
+        // CPU as well as wall time: on a shared machine the wall clock also counts other sessions' load.
+        let cpu = Self.processCPUSeconds() - cpuBefore
         let events = Self.batches * 100
         print("batch probe \(place)\(Self.keepReports ? "" : " (no report contributions)"): \(Self.batches) batches of 100 captures in \(elapsed) → "
-              + "\(Int(Double(events) / elapsed.seconds)) events/s"
+              + "\(Int(Double(events) / elapsed.seconds)) events/s, process CPU \(Int(cpu * 1e6 / Double(events))) µs/event"
               + (statements.isEmpty ? "" : ", statements per batch \(statements.min()!)…\(statements.max()!)"))
         #expect(try await store.statistics().leadsByStatus[.open] == events)
+    }
+
+    /// User + system CPU of the whole process so far (run with `--no-parallel`, or the other store's case counts too).
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     @Test(.enabled(if: count > 0))
