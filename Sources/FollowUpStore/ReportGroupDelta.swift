@@ -14,44 +14,57 @@ struct ReportGroupDelta {
 
     /// Replaces `old` (nil for a new lead) with `new` (nil for a lead gone) in the sums.
     mutating func replace(_ old: LeadContribution?, with new: LeadContribution?, _ db: Database) throws {
-        let before = old?.shares ?? LeadShares()
-        let after = new?.shares ?? LeadShares()
-        shares.add(after, times: 1)
-        shares.add(before, times: -1)
-        guard before.values != after.values else { return }
+        var before: Set<BinnedValue> = [], after: Set<BinnedValue> = []
+        old?.addShares(to: &shares, times: -1, values: &before)
+        new?.addShares(to: &shares, times: 1, values: &after)
+        guard before != after else { return }
         let delete = try db.cachedStatement(sql: """
             DELETE FROM report_values WHERE metric = ? AND dim = ? AND key = ? AND bin = ? AND captured_at = ? AND lead = ? AND n = ?
             """)
-        for v in before.values.subtracting(after.values) {
+        for v in before.subtracting(after) {
             try delete.execute(arguments: [v.metric.rawValue, v.dimension.rawValue, v.key, v.bin, v.capturedAt, v.lead, v.n])
         }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO report_values (metric, dim, key, bin, captured_at, lead, n, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for v in after.values.subtracting(before.values) {
+        for v in after.subtracting(before) {
             try insert.execute(arguments: [v.metric.rawValue, v.dimension.rawValue, v.key, v.bin, v.capturedAt, v.lead, v.n, v.value])
         }
     }
 
     /// Applies the summed changes: one UPSERT per group row and bin that changed.
     func write(_ db: Database) throws {
+        for (cell, sums) in shares.cells where !sums.isZero {
+            // Bound column by column: 29 boxed arguments per row were most of the UPSERT's own cost.
+            var upsert = try BoundStatement(db, sql: Self.upsertGroupSQL)
+            upsert.bind(cell.day)
+            upsert.bind(cell.dimension.rawValue)
+            upsert.bind(cell.key)
+            for value in sums.values { upsert.bind(value) }
+            try upsert.execute()
+        }
+        for (cell, count) in shares.bins where count != 0 {
+            var upsert = try BoundStatement(db, sql: Self.upsertBinSQL)
+            upsert.bind(Int64(cell.metric.rawValue))
+            upsert.bind(cell.dimension.rawValue)
+            upsert.bind(cell.day)
+            upsert.bind(cell.key)
+            upsert.bind(cell.bin)
+            upsert.bind(count)
+            try upsert.execute()
+        }
+    }
+
+    private static let upsertGroupSQL: String = {
         let columns = GroupColumn.allCases.map(\.rawValue)
-        let upsertGroup = try db.cachedStatement(sql: """
+        return """
             INSERT INTO report_groups (day, dim, key, \(columns.joined(separator: ", ")))
             VALUES (?, ?, ?\(String(repeating: ", ?", count: columns.count)))
             ON CONFLICT (day, dim, key) DO UPDATE SET \(columns.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", "))
-            """)
-        for (cell, sums) in shares.cells where !sums.isZero {
-            var arguments: [any DatabaseValueConvertible] = [cell.day, cell.dimension.rawValue, cell.key]
-            arguments += sums.values
-            try upsertGroup.execute(arguments: StatementArguments(arguments))
-        }
-        let upsertBin = try db.cachedStatement(sql: """
-            INSERT INTO report_bins (metric, dim, day, key, bin, count) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (metric, dim, day, key, bin) DO UPDATE SET count = count + excluded.count
-            """)
-        for (cell, count) in shares.bins where count != 0 {
-            try upsertBin.execute(arguments: [cell.metric.rawValue, cell.dimension.rawValue, cell.day, cell.key, cell.bin, count])
-        }
-    }
+            """
+    }()
+    private static let upsertBinSQL = """
+        INSERT INTO report_bins (metric, dim, day, key, bin, count) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (metric, dim, day, key, bin) DO UPDATE SET count = count + excluded.count
+        """
 }

@@ -31,8 +31,8 @@ public struct GroupSums: Sendable, Hashable {
 
     /// The sum of one column.
     public subscript(column: GroupColumn) -> Int64 {
-        get { values[Self.index[column]!] }
-        set { values[Self.index[column]!] = newValue }
+        get { values[column.position] }
+        set { values[column.position] = newValue }
     }
 
     /// The column's figure as a report's count.
@@ -54,7 +54,40 @@ public struct GroupSums: Sendable, Hashable {
     public mutating func add(_ rhs: GroupSums, times sign: Int64) {
         for i in values.indices { values[i] += sign * rhs.values[i] }
     }
+}
 
-    private static let index: [GroupColumn: Int] = Dictionary(
-        uniqueKeysWithValues: GroupColumn.allCases.enumerated().map { ($1, $0) })
+extension GroupColumn {
+    /// The column's place in ``GroupColumn/allCases`` (and in ``GroupSums/values``).
+    /// A switch, not a dictionary: a String-backed case hashes its name, and
+    /// a write transaction sets a few hundred sums per lead.
+    var position: Int {
+        switch self {
+        case .leads: 0
+        case .slaMet: 1
+        case .slaMissed: 2
+        case .neverTouched: 3
+        case .touches: 4
+        case .dropped: 5
+        case .cadencesCompleted: 6
+        case .breaches: 7
+        case .engaged: 8
+        case .won: 9
+        case .lost: 10
+        case .snoozedNow: 11
+        case .breachesRepeated: 12
+        case .movedAfterBreaches: 13
+        case .checkInsSent: 14
+        case .checkInsAnswered: 15
+        case .hotSignals: 16
+        case .offered: 17
+        case .accepted: 18
+        case .declines: 19
+        case .movedByDeactivation: 20
+        case .merges: 21
+        case .revenueCents: 22
+        case .valuedWins: 23
+        case .calls: 24
+        case .connects: 25
+        }
+    }
 }

@@ -31,50 +31,66 @@ extension LeadContribution {
     /// The lead's shares of every group row of its capture day.
     public var shares: LeadShares {
         var s = LeadShares()
+        var values: Set<BinnedValue> = []
+        addShares(to: &s, times: 1, values: &values)
+        s.values = values
+        return s
+    }
+
+    /// Adds the lead's shares times `sign` to the cells and bins of `s`
+    /// (−1: take its old shares away), and its filed durations to `values`.
+    /// In place: a write transaction applies a batch's leads to one sum, with
+    /// no map of the lead's own built and merged per lead.
+    public func addShares(to s: inout LeadShares, times sign: Int64, values: inout Set<BinnedValue>) {
         let day = GroupCell.day(of: capturedAt)
         let keys = ReportGrouping.allCases.map { (ReportDimension($0), $0.key(of: self)) }
-        func add(_ dimension: ReportDimension, _ key: String, _ build: (inout GroupSums) -> Void) {
-            build(&s.cells[GroupCell(dimension, key, day: day), default: GroupSums()])
+        func add(_ dimension: ReportDimension, _ key: String, _ sums: GroupSums) {
+            s.cells[GroupCell(dimension, key, day: day), default: GroupSums()].add(sums, times: sign)
         }
-        func toLeadGroups(_ build: (inout GroupSums) -> Void) {
-            add(.all, "all", build)
-            for (dimension, key) in keys { add(dimension, key, build) }
+        func add(_ dimension: ReportDimension, _ key: String, _ column: GroupColumn, _ n: Int64) {
+            s.cells[GroupCell(dimension, key, day: day), default: GroupSums()][column] += sign * n
+        }
+        func toLeadGroups(_ sums: GroupSums) {
+            add(.all, "all", sums)
+            for (dimension, key) in keys { add(dimension, key, sums) }
         }
         guard !merged else {
-            toLeadGroups { $0[.merges] += 1 }
-            return s
+            var merge = GroupSums()
+            merge[.merges] = 1
+            toLeadGroups(merge)
+            return
         }
-        toLeadGroups { addLeadFigures(to: &$0) }
+        // The same figures in each of the lead's groups: computed once.
+        var figures = GroupSums()
+        addLeadFigures(to: &figures)
+        toLeadGroups(figures)
         for (n, offer) in offers.enumerated() {
-            let build: (inout GroupSums) -> Void = { sums in
-                sums[.offered] += 1
-                if offer.acceptSeconds != nil { sums[.accepted] += 1 }
-            }
-            add(.all, "all", build)
-            for (dimension, key) in keys { add(dimension, dimension == .rep ? offer.rep : key, build) }
+            var sums = GroupSums()
+            sums[.offered] = 1
+            if offer.acceptSeconds != nil { sums[.accepted] = 1 }
+            add(.all, "all", sums)
+            for (dimension, key) in keys { add(dimension, dimension == .rep ? offer.rep : key, sums) }
             if let seconds = offer.acceptSeconds {
-                file(.accept, seconds, n: n, day: day, keys: [(.all, "all")] + keys.map { ($0, $0 == .rep ? offer.rep : $1) }, into: &s)
+                file(.accept, seconds, n: n, day: day, keys: [(.all, "all")] + keys.map { ($0, $0 == .rep ? offer.rep : $1) },
+                     times: sign, into: &s, values: &values)
             }
         }
         for rep in decliners {
-            add(.all, "all") { $0[.declines] += 1 }
-            for (dimension, key) in keys { add(dimension, dimension == .rep ? rep : key) { $0[.declines] += 1 } }
+            add(.all, "all", .declines, 1)
+            for (dimension, key) in keys { add(dimension, dimension == .rep ? rep : key, .declines, 1) }
         }
         if let speedSeconds {
-            file(.speed, speedSeconds, n: 0, day: day, keys: [(.all, "all")] + keys, into: &s)
+            file(.speed, speedSeconds, n: 0, day: day, keys: [(.all, "all")] + keys, times: sign, into: &s, values: &values)
         }
         let band = speedSeconds.map { seconds in Report.speedBands.firstIndex { seconds <= $0.limit } ?? Report.speedBands.count }
             ?? Report.speedBands.count + 1
-        add(.speedBand, String(band)) { $0[.leads] += 1 }
-        add(.touchCount, String(min(loggedTouches, 5))) { $0[.leads] += 1 }
-        for rep in breachReps { add(.breach, rep) { $0[.breaches] += 1 } }
+        add(.speedBand, String(band), .leads, 1)
+        add(.touchCount, String(min(loggedTouches, 5)), .leads, 1)
+        for rep in breachReps { add(.breach, rep, .breaches, 1) }
         for slot in callSlots {
-            add(.callSlot, String(slot.slot)) {
-                $0[.calls] += Int64(slot.calls)
-                $0[.connects] += Int64(slot.connects)
-            }
+            add(.callSlot, String(slot.slot), .calls, Int64(slot.calls))
+            add(.callSlot, String(slot.slot), .connects, Int64(slot.connects))
         }
-        return s
     }
 
     /// The figures of the lead itself in each of its groups (offers and declines apart).
@@ -113,13 +129,13 @@ extension LeadContribution {
     }
 
     /// Files one duration in its bin under each of its groups.
-    private func file(_ metric: ValueMetric, _ seconds: Int64, n: Int, day: Int64,
-                      keys: [(ReportDimension, String)], into s: inout LeadShares) {
+    private func file(_ metric: ValueMetric, _ seconds: Int64, n: Int, day: Int64, keys: [(ReportDimension, String)],
+                      times sign: Int64, into s: inout LeadShares, values: inout Set<BinnedValue>) {
         let bin = ValueBins.bin(of: seconds)
         for (dimension, key) in keys {
-            s.bins[BinCell(metric: metric, dimension: dimension, key: key, day: day, bin: bin), default: 0] += 1
-            s.values.insert(BinnedValue(metric: metric, dimension: dimension, key: key, bin: bin,
-                                        capturedAt: capturedAt.secondsSinceEpoch, lead: lead, n: n, value: seconds))
+            s.bins[BinCell(metric: metric, dimension: dimension, key: key, day: day, bin: bin), default: 0] += sign
+            values.insert(BinnedValue(metric: metric, dimension: dimension, key: key, bin: bin,
+                                      capturedAt: capturedAt.secondsSinceEpoch, lead: lead, n: n, value: seconds))
         }
     }
 
