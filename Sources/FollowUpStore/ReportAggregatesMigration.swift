@@ -11,15 +11,20 @@ import GRDB
 /// the first report asked under another version (an upgraded file has none)
 /// fills the table from the full scan in one write transaction.
 /// `outbox_by_lead` lets a transaction read one lead's notifications.
+///
+/// Keyed by capture time, then lead: a report reads a window as one range of
+/// the table itself, a lead's row is found from its `captured_at` (which
+/// never changes), and each capture appends near the end of the table, so a
+/// batch dirties a few pages, not one per lead, and no second index is kept.
 enum ReportAggregatesMigration {
     @Sendable static func migrate(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE report_leads (
-                lead TEXT PRIMARY KEY,
                 captured_at INTEGER NOT NULL,
-                contribution BLOB NOT NULL    -- LeadContribution.bytes
+                lead TEXT NOT NULL,
+                contribution BLOB NOT NULL,    -- LeadContribution.bytes
+                PRIMARY KEY (captured_at, lead)
             ) STRICT, WITHOUT ROWID;
-            CREATE INDEX report_leads_by_capture ON report_leads(captured_at);
             CREATE INDEX outbox_by_lead ON outbox(lead);
             """)
     }

@@ -19,7 +19,7 @@ extension SQLiteLeadStore {
         INSERT INTO report_leads (lead, captured_at, contribution, sla_deadline, drop_deadline) VALUES (?, ?, ?, ?, ?)
         """
     static let upsertReportLeadSQL = insertReportLeadSQL + """
-         ON CONFLICT(lead) DO UPDATE SET captured_at = excluded.captured_at, contribution = excluded.contribution,
+         ON CONFLICT(captured_at, lead) DO UPDATE SET contribution = excluded.contribution,
             sla_deadline = excluded.sla_deadline, drop_deadline = excluded.drop_deadline
         """
 
@@ -104,7 +104,7 @@ extension SQLiteLeadStore {
             return
         }
         // The lead's previous contribution is the "old value" of its delta to the group rows.
-        let previous = try db.cachedStatement(sql: "SELECT lead, contribution FROM report_leads WHERE lead = ?")
+        let previous = try db.cachedStatement(sql: "SELECT lead, contribution FROM report_leads WHERE captured_at = ? AND lead = ?")
         var delta = ReportGroupDelta()
         for id in leads {
             if let facts = captured(id) {
@@ -117,7 +117,7 @@ extension SQLiteLeadStore {
             let known = current(id)
             guard let facts = try known.map({ try Self.facts(of: $0, db) }) ?? Self.facts(of: id, db) else { continue }
             let c = LeadContribution(facts: facts, rules: rules)
-            let old = try Row.fetchOne(previous, arguments: [id]).map(Self.contribution)
+            let old = try Row.fetchOne(previous, arguments: [c.capturedAt.secondsSinceEpoch, id]).map(Self.contribution)
             try Self.writeReportLead(c, sql: Self.upsertReportLeadSQL, db)
             try delta.replace(old, with: c, db)
         }
