@@ -18,8 +18,9 @@ import FollowUpTestSupport
     static let keepReports = ProcessInfo.processInfo.environment["FOLLOWUP_PROBE_KEEP_REPORTS"] != "0"
 
     /// Batches of 100 captures through `advance(through:)`, routed round robin
-    /// over 20 reps, against each store side by side: events/s and, for
-    /// PostgreSQL, statements per batch. Durable commits on both (SQLite
+    /// over 20 reps, then as many batches of 100 touches on those leads,
+    /// against each store side by side: events/s, process CPU per event and, for
+    /// PostgreSQL, statements per capture batch. Durable commits on both (SQLite
     /// `synchronous = FULL`, PostgreSQL `synchronous_commit = on`).
     @Test(.enabled(if: batches > 0), arguments: StorePlace.allCases)
     func batchesOfAHundredCaptures(_ place: StorePlace) async throws {
@@ -58,6 +59,24 @@ import FollowUpTestSupport
               + "\(Int(Double(events) / elapsed.seconds)) events/s, process CPU \(Int(cpu * 1e6 / Double(events))) µs/event"
               + (statements.isEmpty ? "" : ", statements per batch \(statements.min()!)…\(statements.max()!)"))
         #expect(try await store.statistics().leadsByStatus[.open] == events)
+
+        // Then one logged touch per lead, 100 to a batch: leads the transaction did not capture, whose
+        // contributions are recomputed from their rows (events, outbox, the kept row) read back.
+        let touchCPUBefore = Self.processCPUSeconds()
+        let touching = try await clock.measure {
+            for b in 0..<Self.batches {
+                let batch = (0..<100).map { i in
+                    let n = b * 100 + i
+                    let touch = Touch(lead: "L\(n)", rep: "rep\(n % 20)", channel: .call, outcome: .connected)
+                    // After the last capture, before any first-touch deadline.
+                    return Event(at: at("2026-11-24T14:03:20Z") + TimeSpan(seconds: Int64(b / 4)), body: .touchLogged(touch))
+                }
+                _ = try await store.advance(through: batch, source: "probe", receivedAt: batch[0].at, engine: engine)
+            }
+        }
+        let touchCPU = Self.processCPUSeconds() - touchCPUBefore
+        print("touch probe \(place)\(Self.keepReports ? "" : " (no report contributions)"): \(Self.batches) batches of 100 touches in \(touching) → "
+              + "\(Int(Double(events) / touching.seconds)) events/s, process CPU \(Int(touchCPU * 1e6 / Double(events))) µs/event")
     }
 
     /// User + system CPU of the whole process so far (run with `--no-parallel`, or the other store's case counts too).
