@@ -18,19 +18,38 @@ struct ReportGroupDelta {
         old?.addShares(to: &shares, times: -1, values: &before)
         new?.addShares(to: &shares, times: 1, values: &after)
         guard before != after else { return }
-        let delete = try db.cachedStatement(sql: """
-            DELETE FROM report_values WHERE metric = ? AND dim = ? AND key = ? AND bin = ? AND captured_at = ? AND lead = ? AND n = ?
-            """)
+        // Bound column by column, as the group UPSERTs: a first touch files its speed under six groups.
         for v in before.subtracting(after) {
-            try delete.execute(arguments: [v.metric.rawValue, v.dimension.rawValue, v.key, v.bin, v.capturedAt, v.lead, v.n])
+            var delete = try BoundStatement(db, sql: Self.deleteValueSQL)
+            delete.bind(Int64(v.metric.rawValue))
+            delete.bind(v.dimension.rawValue)
+            delete.bind(v.key)
+            delete.bind(v.bin)
+            delete.bind(v.capturedAt)
+            delete.bind(v.lead)
+            delete.bind(v.n)
+            try delete.execute()
         }
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO report_values (metric, dim, key, bin, captured_at, lead, n, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         for v in after.subtracting(before) {
-            try insert.execute(arguments: [v.metric.rawValue, v.dimension.rawValue, v.key, v.bin, v.capturedAt, v.lead, v.n, v.value])
+            var insert = try BoundStatement(db, sql: Self.insertValueSQL)
+            insert.bind(Int64(v.metric.rawValue))
+            insert.bind(v.dimension.rawValue)
+            insert.bind(v.key)
+            insert.bind(v.bin)
+            insert.bind(v.capturedAt)
+            insert.bind(v.lead)
+            insert.bind(v.n)
+            insert.bind(v.value)
+            try insert.execute()
         }
     }
+
+    private static let deleteValueSQL = """
+        DELETE FROM report_values WHERE metric = ? AND dim = ? AND key = ? AND bin = ? AND captured_at = ? AND lead = ? AND n = ?
+        """
+    private static let insertValueSQL = """
+        INSERT INTO report_values (metric, dim, key, bin, captured_at, lead, n, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """
 
     /// Applies the summed changes: one UPSERT per group row and bin that changed.
     func write(_ db: Database) throws {

@@ -118,6 +118,9 @@ extension SQLiteLeadStore {
             guard let facts = try known.map({ try Self.facts(of: $0, db) }) ?? Self.facts(of: id, db) else { continue }
             let c = LeadContribution(facts: facts, rules: rules)
             let old = try Row.fetchOne(previous, arguments: [c.capturedAt.secondsSinceEpoch, id]).map(Self.contribution)
+            // Most writes to a lead leave its figures as they were (a reminder, an activity below hot, a
+            // snooze's end): then its row and the group rows stand, and nothing is written.
+            if old == c { continue }
             try Self.writeReportLead(c, sql: Self.upsertReportLeadSQL, db)
             try delta.replace(old, with: c, db)
         }
