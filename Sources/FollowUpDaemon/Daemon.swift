@@ -5,6 +5,7 @@ import FollowUpStore
 import FollowUpPostgres
 import FollowUpWire
 public import Logging
+import FollowUpReports
 import FollowUpSystemd
 public import ServiceLifecycle
 
@@ -99,6 +100,8 @@ public struct Daemon: Service {
                bound: [APIListener]? = nil) async throws {
         let store = opened.store
         try await store.seedRoster(rules.rules.roster)
+        // Before ingest: a file from before v16 (or written by a tool since) is filled here, not by the first report.
+        try await store.keepReportContributions(under: rules.rules)
         let metrics = DaemonMetrics()
         let deliveryBell = Wakeup()
         let checkpointBell = Wakeup()

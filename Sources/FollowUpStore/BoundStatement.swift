@@ -60,6 +60,14 @@ struct BoundStatement: ~Copyable {
         }
     }
 
+    /// A BLOB, copied by SQLite (an empty one is a zero-length BLOB, not NULL).
+    mutating func bind(blob value: [UInt8]) {
+        index += 1
+        value.withUnsafeBytes { bytes in
+            _ = sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), Self.transient)
+        }
+    }
+
     /// Whether the query, with the values bound so far, yields a row (it is
     /// stepped once, then reset and its values cleared).
     mutating func hasRow() throws -> Bool {

@@ -51,15 +51,17 @@ enum OutboxRow {
         WHERE id = ?4 AND receiver = ?5 AND state = 'pending'
         """
 
-    /// Queues each notification for each of its receivers, due at its own time.
-    /// Queues each notification for its receivers (a row already there is kept)
-    /// and counts the new pending rows in `tallies`.
+    /// Queues each notification for its receivers, due at its own time (a row
+    /// already there is kept), counts the new pending rows in `tallies` and
+    /// tells `wrote` each notification that added a row.
     static func insert(_ notifications: [LeadNotification], receivers: (LeadNotification) -> [String],
-                       createdAt: Instant, tallies: inout TallyDelta, _ db: Database) throws {
+                       createdAt: Instant, tallies: inout TallyDelta, _ db: Database,
+                       wrote: (LeadNotification) -> Void = { _ in }) throws {
         guard !notifications.isEmpty else { return }
         var statement = try BoundStatement(db, sql: insertSQL)
         for n in notifications {
             let payload = n.jsonLine
+            var added = false
             for receiver in receivers(n) {
                 statement.bind(n.id)
                 statement.bind(receiver)
@@ -74,8 +76,10 @@ enum OutboxRow {
                 if db.changesCount > 0 {
                     tallies.add(TallyDelta.outbox("pending"), 1)
                     tallies.add(TallyDelta.receiver(receiver, "pending"), 1)
+                    added = true
                 }
             }
+            if added { wrote(n) }
         }
     }
 

@@ -55,6 +55,8 @@ extension SQLiteLeadStore: LeadErasing {
             try db.execute(sql: "DELETE FROM timers WHERE lead = ?", arguments: [lead])
             let timers = db.changesCount
             cache.tallies.add(TallyDelta.timers, -Int64(timers))
+            // Erasing clears the snooze and the open step: the lead's report contribution follows.
+            try self.refreshContributions(of: [lead], db)
             return LeadErasure(lead: lead, events: events, notifications: notifications, timers: timers,
                                undelivered: undelivered, logEmptied: false)
         }

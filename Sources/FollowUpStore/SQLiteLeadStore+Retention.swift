@@ -19,11 +19,14 @@ extension SQLiteLeadStore: HistoryPruning {
     public func pruneStep(before cutoff: Instant, _ progress: RetentionProgress, rows: Int = 500) async throws -> RetentionProgress {
         try await transaction { db, cache in
             var next = progress
+            // The facts reports count went with the rows: the leads' contributions follow, as the scan would.
+            var pruned: Set<LeadID> = []
             if !next.outboxDone {
-                try Self.pruneOutbox(db, &cache, before: cutoff.secondsSinceEpoch, &next, rows: rows)
+                try Self.pruneOutbox(db, &cache, before: cutoff.secondsSinceEpoch, &next, rows: rows, pruned: &pruned)
             } else if !next.leadsDone {
-                try Self.pruneEvents(db, before: cutoff.secondsSinceEpoch, &next, rows: rows)
+                try Self.pruneEvents(db, before: cutoff.secondsSinceEpoch, &next, rows: rows, pruned: &pruned)
             }
+            try self.refreshContributions(of: pruned, db)
             return next
         }
     }
@@ -33,10 +36,11 @@ extension SQLiteLeadStore: HistoryPruning {
     /// window that starts with a row created at or after the cutoff (rows are
     /// minted in time order; a later pass takes any stragglers).
     private static func pruneOutbox(_ db: Database, _ cache: inout StoreCache, before cutoff: Int64,
-                                    _ progress: inout RetentionProgress, rows: Int) throws {
+                                    _ progress: inout RetentionProgress, rows: Int, pruned: inout Set<LeadID>) throws {
         let window = try Row.fetchAll(db, sql: """
             SELECT rowid, receiver, state, created_at,
-                   max(created_at, coalesce(requeued_at, 0), coalesce(last_attempt_at, 0), coalesce(delivered_at, 0))
+                   max(created_at, coalesce(requeued_at, 0), coalesce(last_attempt_at, 0), coalesce(delivered_at, 0)),
+                   lead
             FROM outbox WHERE rowid > ? ORDER BY rowid LIMIT ?
             """, arguments: [progress.outboxCursor, rows])
         guard let first = window.first, (first[3] as Int64) < cutoff else {
@@ -48,6 +52,7 @@ extension SQLiteLeadStore: HistoryPruning {
             progress.outboxCursor = rowid
             guard state == "delivered" || state == "dead", latest < cutoff else { continue }
             try db.execute(sql: "DELETE FROM outbox WHERE rowid = ?", arguments: [rowid])
+            if let lead: String = row[5] { pruned.insert(lead) }
             // The delete trigger counts the row out; the tallies count every row
             // ever delivered or dead, so `statistics` does not change.
             let receiver: String = row[1]
@@ -61,7 +66,7 @@ extension SQLiteLeadStore: HistoryPruning {
     /// last event is before the cutoff loses its events, until about `rows`
     /// events went in this step (a lead's events go together).
     private static func pruneEvents(_ db: Database, before cutoff: Int64, _ progress: inout RetentionProgress,
-                                    rows: Int) throws {
+                                    rows: Int, pruned: inout Set<LeadID>) throws {
         let newest = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM events") ?? 0
         let leads = try Row.fetchAll(db, sql: """
             SELECT seq, id FROM leads
@@ -82,6 +87,7 @@ extension SQLiteLeadStore: HistoryPruning {
             try db.execute(sql: "DELETE FROM events WHERE lead = ? AND seq < ?", arguments: [id, newest])
             guard db.changesCount > 0 else { continue }
             removed += db.changesCount
+            pruned.insert(id)
             progress.leads += 1
             if removed >= rows { break }
         }

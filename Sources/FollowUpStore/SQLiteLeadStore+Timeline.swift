@@ -40,6 +40,7 @@ extension SQLiteLeadStore {
             let world = StoreWorld(db: db, team: cache.team, timerFloor: cache.timerFloor, routing: routing)
             let result = try work(world)
             try world.flush()
+            try self.refreshContributions(of: world.changedLeads, db, current: world.written, captured: world.capturedFacts)
             cache.tallies.merge(world.tallies)
             cache.timerFloor = world.timerFloor
             cache.timerWritten(at: world.earliestTimer)

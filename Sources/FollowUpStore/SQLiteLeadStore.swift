@@ -29,6 +29,10 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
     let cache: Mutex<StoreCache>
     /// Who gets each notification (one outbox row per receiver).
     let receivers: NotificationRouter
+    /// The rules this process keeps each lead's report contribution under
+    /// (`report_leads`, v16), nil until a report adopted them; see
+    /// ``reportContributions(capturedSince:before:rules:)``.
+    let reportRules = Mutex<Rules?>(nil)
 
     /// Opens (or creates) the store at `path` and brings its schema up to date.
     ///

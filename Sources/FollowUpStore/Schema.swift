@@ -28,6 +28,8 @@ enum Schema {
         migrator.registerMigration("v12-idempotency-keys", migrate: addIdempotencyKeys)
         migrator.registerMigration("v13-notification-recipient", migrate: RecipientMigration.migrate)
         migrator.registerMigration("v14-idempotency-keys-age", migrate: indexIdempotencyKeyAge)
+        migrator.registerMigration("v16-report-aggregates", migrate: ReportAggregatesMigration.migrate)
+        migrator.registerMigration("v17-report-groups", migrate: ReportGroupsMigration.migrate)
         return migrator
     }()
 

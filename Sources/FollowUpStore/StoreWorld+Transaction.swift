@@ -4,14 +4,20 @@ import GRDB
 extension StoreWorld: TimelineTransaction {
     func log(_ event: Event, source: String, receivedAt: Instant) throws -> Int64 {
         if let refusal = try SQLiteLeadStore.erasedLeadRefusal(event, db) { throw refusal }
-        return try EventRow.insert(event, source: source, receivedAt: receivedAt, db)
+        let seq = try EventRow.insert(event, source: source, receivedAt: receivedAt, db)
+        if let lead = event.lead {
+            changedLeads.insert(lead)
+            recorded.logged(event)
+        }
+        return seq
     }
 
     /// Routes are decided here, at mint time and as the lead stands in this
     /// transaction, so a config reload never re-routes what is queued.
     func queue(_ notifications: [LeadNotification], createdAt: Instant) throws {
+        for notification in notifications { changedLeads.insert(notification.lead) }
         try OutboxRow.insert(notifications, receivers: { self.routing($0, self.routeFacts(of: $0.lead)) },
-                             createdAt: createdAt, tallies: &tallies, db)
+                             createdAt: createdAt, tallies: &tallies, db, wrote: { self.recorded.queued($0) })
     }
 
     func reached(_ instant: Instant) {

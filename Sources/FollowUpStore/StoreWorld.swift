@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpReports
 import GRDB
 
 /// The engine's world inside one write transaction: leads are read from the
@@ -35,6 +36,13 @@ final class StoreWorld: EngineWorld {
     let routing: NotificationRouter
     /// The latest instant an event applied or a timer fired at in this transaction.
     var reachedAt: Instant?
+    /// Leads this transaction saved, logged an event of or queued a
+    /// notification about: their report contributions are recomputed before it commits.
+    var changedLeads: Set<LeadID> = []
+    /// Leads whose row this transaction inserted: every fact of theirs is in ``recorded``.
+    private var captured: Set<LeadID> = []
+    /// The report facts this transaction logged and queued (see ``RecordedFacts``).
+    var recorded = RecordedFacts()
 
     init(db: Database, team: TeamState, timerFloor: Instant? = nil, routing: @escaping NotificationRouter) {
         self.db = db
@@ -127,6 +135,7 @@ final class StoreWorld: EngineWorld {
         if let failure { throw failure }
         for id in savedOrder {
             guard let lead = saved[id] else { continue }
+            changedLeads.insert(id)
             if let old = stored[id] {
                 if old != lead {
                     try LeadRow.update(lead, profileChanged: old.profile != lead.profile, db)
@@ -138,6 +147,7 @@ final class StoreWorld: EngineWorld {
                 }
             } else {
                 try LeadRow.insert(lead, db)
+                captured.insert(id)
                 tallies.add(TallyDelta.leads(lead.status.rawValue), 1)
                 tallies.add(TallyDelta.timers, try TimerRow.replace([], with: lead.timers, db))
             }
@@ -148,6 +158,16 @@ final class StoreWorld: EngineWorld {
         }
         saved.removeAll()
         savedOrder.removeAll()
+    }
+
+    /// A lead as this transaction wrote or read it (after ``flush()``: as it stands), nil when it holds none.
+    func written(_ id: LeadID) -> LeadState? { saved[id] ?? stored[id] }
+
+    /// The report facts of a lead this transaction captured (after ``flush()``),
+    /// from memory; nil for any other lead, whose earlier facts are in the file.
+    func capturedFacts(_ id: LeadID) -> LeadFacts? {
+        guard captured.contains(id), let lead = written(id) else { return nil }
+        return recorded.facts(of: lead)
     }
 
     private func fail(_ error: any Error) {

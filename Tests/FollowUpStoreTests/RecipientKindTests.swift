@@ -48,7 +48,14 @@ import FollowUpTestSupport
         try RawSQL.execute("""
             ALTER TABLE outbox DROP COLUMN recipient;
             DROP INDEX idempotency_keys_age;
-            DELETE FROM grdb_migrations WHERE identifier IN ('v13-notification-recipient', 'v14-idempotency-keys-age');
+            DROP TABLE report_leads;
+            DROP TABLE report_groups;
+            DROP TABLE report_bins;
+            DROP TABLE report_values;
+            DROP INDEX leads_in_cadence_by_team;
+            DROP INDEX outbox_by_lead;
+            DELETE FROM grdb_migrations WHERE identifier IN ('v13-notification-recipient', 'v14-idempotency-keys-age',
+                'v16-report-aggregates', 'v17-report-groups');
             """, onFileAt: path)
         try await expectKinds(SQLiteLeadStore(path: path, receivers: testReceivers))
     }

@@ -1,21 +1,26 @@
 import Foundation
 import Testing
 import FollowUpCore
+import FollowUpReports
 import FollowUpStore
 import FollowUpPostgres
 import FollowUpTestSupport
 
 /// Prints how fast the store records and fires on this machine. Nothing is
 /// asserted about time (the machine is shared); it runs only when asked:
-/// `FOLLOWUP_STORE_PROBE=50000 swift test --filter ThroughputProbe`.
+/// `FOLLOWUP_STORE_PROBE=50000 swift test --filter ThroughputProbe`
+/// (`FOLLOWUP_BATCH_PROBE=200 swift test --no-parallel --filter ThroughputProbe` for the batch probe).
 @Suite struct ThroughputProbe {
     static let count = Int(ProcessInfo.processInfo.environment["FOLLOWUP_STORE_PROBE"] ?? "") ?? 0
     /// Batches of 100 captures for ``batchesOfAHundredCaptures(_:)`` (`FOLLOWUP_BATCH_PROBE=100`).
     static let batches = Int(ProcessInfo.processInfo.environment["FOLLOWUP_BATCH_PROBE"] ?? "") ?? 0
+    /// `FOLLOWUP_PROBE_KEEP_REPORTS=0`: the batch probe without report contributions, to measure what keeping them costs.
+    static let keepReports = ProcessInfo.processInfo.environment["FOLLOWUP_PROBE_KEEP_REPORTS"] != "0"
 
     /// Batches of 100 captures through `advance(through:)`, routed round robin
-    /// over 20 reps, against each store side by side: events/s and, for
-    /// PostgreSQL, statements per batch. Durable commits on both (SQLite
+    /// over 20 reps, then as many batches of 100 touches on those leads,
+    /// against each store side by side: events/s, process CPU per event and, for
+    /// PostgreSQL, statements per capture batch. Durable commits on both (SQLite
     /// `synchronous = FULL`, PostgreSQL `synchronous_commit = on`).
     @Test(.enabled(if: batches > 0), arguments: StorePlace.allCases)
     func batchesOfAHundredCaptures(_ place: StorePlace) async throws {
@@ -29,9 +34,12 @@ import FollowUpTestSupport
         }
         let rules = DefaultRules.make(roster: (0..<20).map { Rep(id: "rep\($0)", team: "sales") })
         try await store.seedRoster(rules.roster)
+        // As the daemon does: each lead's report contribution is kept in the batch's transaction (v16).
+        if Self.keepReports { try await store.keepReportContributions(under: rules) }
         let engine = Engine(rules: rules)
         var statements: [Int] = []
         let clock = ContinuousClock()
+        let cpuBefore = Self.processCPUSeconds()
         let elapsed = try await clock.measure {
             for b in 0..<Self.batches {
                 let batch = (0..<100).map { i in
@@ -44,11 +52,39 @@ import FollowUpTestSupport
                 if let postgres = store as? PostgresLeadStore { statements.append(postgres.lastWriteStatements) }
             }
         }
+        // CPU as well as wall time: on a shared machine the wall clock also counts other sessions' load.
+        let cpu = Self.processCPUSeconds() - cpuBefore
         let events = Self.batches * 100
-        print("batch probe \(place): \(Self.batches) batches of 100 captures in \(elapsed) → "
-              + "\(Int(Double(events) / elapsed.seconds)) events/s"
+        print("batch probe \(place)\(Self.keepReports ? "" : " (no report contributions)"): \(Self.batches) batches of 100 captures in \(elapsed) → "
+              + "\(Int(Double(events) / elapsed.seconds)) events/s, process CPU \(Int(cpu * 1e6 / Double(events))) µs/event"
               + (statements.isEmpty ? "" : ", statements per batch \(statements.min()!)…\(statements.max()!)"))
         #expect(try await store.statistics().leadsByStatus[.open] == events)
+
+        // Then one logged touch per lead, 100 to a batch: leads the transaction did not capture, whose
+        // contributions are recomputed from their rows (events, outbox, the kept row) read back.
+        let touchCPUBefore = Self.processCPUSeconds()
+        let touching = try await clock.measure {
+            for b in 0..<Self.batches {
+                let batch = (0..<100).map { i in
+                    let n = b * 100 + i
+                    let touch = Touch(lead: "L\(n)", rep: "rep\(n % 20)", channel: .call, outcome: .connected)
+                    // After the last capture, before any first-touch deadline.
+                    return Event(at: at("2026-11-24T14:03:20Z") + TimeSpan(seconds: Int64(b / 4)), body: .touchLogged(touch))
+                }
+                _ = try await store.advance(through: batch, source: "probe", receivedAt: batch[0].at, engine: engine)
+            }
+        }
+        let touchCPU = Self.processCPUSeconds() - touchCPUBefore
+        print("touch probe \(place)\(Self.keepReports ? "" : " (no report contributions)"): \(Self.batches) batches of 100 touches in \(touching) → "
+              + "\(Int(Double(events) / touching.seconds)) events/s, process CPU \(Int(touchCPU * 1e6 / Double(events))) µs/event")
+    }
+
+    /// User + system CPU of the whole process so far (run with `--no-parallel`, or the other store's case counts too).
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     @Test(.enabled(if: count > 0))

@@ -52,8 +52,14 @@ import FollowUpTestSupport
             ALTER TABLE leads DROP COLUMN won_value;
             DROP TABLE idempotency_keys;
             ALTER TABLE outbox DROP COLUMN recipient;
+            DROP TABLE report_leads;
+            DROP TABLE report_groups;
+            DROP TABLE report_bins;
+            DROP TABLE report_values;
+            DROP INDEX leads_in_cadence_by_team;
+            DROP INDEX outbox_by_lead;
             DELETE FROM grdb_migrations WHERE identifier IN ('v11-won-value', 'v12-idempotency-keys', 'v13-notification-recipient',
-                'v14-idempotency-keys-age');
+                'v14-idempotency-keys-age', 'v16-report-aggregates', 'v17-report-groups');
             UPDATE events SET body = json_set(body, '$.value', 700) WHERE type = 'lead.status' AND lead = 'L1' AND at = 1795550460;
             UPDATE events SET body = json_set(body, '$.value', 'lots') WHERE type = 'lead.status' AND lead = 'L2';
             UPDATE events SET body = json_set(body, '$.value', 5) WHERE type = 'lead.status' AND lead = 'L3';

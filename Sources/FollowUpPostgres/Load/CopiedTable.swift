@@ -56,6 +56,10 @@ struct CopiedTable {
         CopiedTable("idempotency_keys", [("key", "text"), ("fingerprint", "text"), ("body", "text"), ("created_at", "bigint")]),
     ]
 
+    /// SQLite tables that are not copied: derived from the others, rebuilt where they are needed
+    /// (`report_leads`, each lead's report contribution: the PostgreSQL store scans instead).
+    static let derived: Set<String> = ["report_leads", "report_groups", "report_bins", "report_values"]
+
     /// `meta`'s rows but the tallies (SQLite keeps those as `tally.*` keys of meta).
     static let meta = CopiedTable("meta", [("key", "text"), ("value", "text")])
     /// The SQLite store's `tally.*` meta keys, a temporary table of the load to compare the recount with.

@@ -49,7 +49,7 @@ public enum PostgresStoreLoad {
 
     static func copy(_ rows: any StoreRows, into session: PostgresSession, replacing: Bool) throws -> StoreLoadReport {
         let tables = CopiedTable.all + [CopiedTable.meta]
-        let known = Set(tables.map(\.name))
+        let known = Set(tables.map(\.name)).union(CopiedTable.derived)
         if let unknown = try rows.tables().first(where: { !known.contains($0) }) {
             throw PostgresStoreError.uncopiedTable(unknown)
         }

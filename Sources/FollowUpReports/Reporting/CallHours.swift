@@ -44,18 +44,33 @@ public struct CallHours: Sendable, Hashable {
     public static func make(facts: [LeadFacts], rules: Rules) -> CallHours {
         var counts: [Int: (calls: Int, connects: Int)] = [:]
         for fact in facts where fact.lead.status != .merged {
-            let calls = fact.touches.filter { $0.channel == .call }
-            guard !calls.isEmpty else { continue }
-            let zone = rules.zone(for: fact.lead, policy: rules.policy(for: fact.lead))
-            for call in calls {
-                let local = zone.local(call.at)
-                let key = local.date.weekday.index * 24 + Int(min(local.secondOfDay, 86_399) / 3_600)
-                var c = counts[key] ?? (0, 0)
-                c.calls += 1
-                if connecting.contains(call.outcome) { c.connects += 1 }
-                counts[key] = c
+            for (key, c) in slots(of: fact, rules: rules) {
+                counts[key, default: (0, 0)].calls += c.calls
+                counts[key, default: (0, 0)].connects += c.connects
             }
         }
+        return make(counts: counts, rules: rules)
+    }
+
+    /// One lead's calls and connects by local weekday × hour (key: weekday index × 24 + hour).
+    static func slots(of fact: LeadFacts, rules: Rules) -> [Int: (calls: Int, connects: Int)] {
+        var counts: [Int: (calls: Int, connects: Int)] = [:]
+        let calls = fact.touches.filter { $0.channel == .call }
+        guard !calls.isEmpty else { return counts }
+        let zone = rules.zone(for: fact.lead, policy: rules.policy(for: fact.lead))
+        for call in calls {
+            let local = zone.local(call.at)
+            let key = local.date.weekday.index * 24 + Int(min(local.secondOfDay, 86_399) / 3_600)
+            var c = counts[key] ?? (0, 0)
+            c.calls += 1
+            if connecting.contains(call.outcome) { c.connects += 1 }
+            counts[key] = c
+        }
+        return counts
+    }
+
+    /// The cells of `counts` (calls and connects per weekday × hour key), with the default policy's windows.
+    static func make(counts: [Int: (calls: Int, connects: Int)], rules: Rules) -> CallHours {
         let windows = rules.readerPolicy?.callWindows.ranks ?? []
         let cells = counts.keys.sorted().map { key in
             let weekday = Weekday.allCases[key / 24]

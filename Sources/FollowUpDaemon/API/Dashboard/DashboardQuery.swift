@@ -63,6 +63,11 @@ struct DashboardQuery: Sendable, Hashable {
         (team == nil || lead.team == team) && (rep == nil || lead.owner == rep) && (source == nil || lead.profile.source == source)
     }
 
+    /// ``admits(_:)`` for a lead's stored report contribution (its owner, team and source now).
+    func admits(_ c: LeadContribution) -> Bool {
+        (team == nil || c.team == team) && (rep == nil || c.owner == rep) && (source == nil || c.source == source)
+    }
+
     private static func text(_ parameters: FlatDictionary<Substring, Substring>, _ name: Substring) -> String? {
         guard let raw = parameters[name], !raw.isEmpty else { return nil }
         return String(raw)  // Hummingbird has percent-decoded it

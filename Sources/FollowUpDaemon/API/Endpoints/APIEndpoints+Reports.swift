@@ -23,10 +23,44 @@ extension APIEndpoints {
         let source = try reportSource()
         let parameters = try ReportParameters(request.uri.queryParameters, known: ["since", "until", "by"])
         let now = clock()
-        let facts = try await source.facts.reportFacts(capturedSince: parameters.window.since, before: parameters.window.until)
-        let load = try await source.facts.teamLoad()
         let rules = await source.rules()
+        // Best time to call shows no team load: not counted for it.
+        let load = parameters.byHour ? [] : try await source.facts.teamLoad()
         let costs = sourceCosts
+        // The group rows when the store keeps them (O(groups) rows); else one row per lead; else the full scan.
+        let dimensions = parameters.byHour ? [] : [ReportDimension.all, ReportDimension(parameters.grouping)]
+        let read = parameters.byHour ? ReportDimension.readByHour : ReportDimension.read(by: parameters.grouping)
+        if let groups = try await source.facts.reportGroups(window: parameters.window, asOf: now, reading: read,
+                                                            percentilesBy: dimensions, rules: rules) {
+            let bytes = await BackgroundWork.run {
+                var w = JSONWriter()
+                if parameters.byHour {
+                    CallHours.make(groups: groups, rules: rules).writeJSON(window: parameters.window, asOf: now, to: &w)
+                    return w.bytes
+                }
+                Report.make(groups: groups, grouping: parameters.grouping, window: parameters.window, asOf: now,
+                            teamLoad: load, sourceCosts: costs)
+                    .writeJSON(to: &w)
+                return w.bytes
+            }
+            return JSONResponse.make(bytes: bytes)
+        }
+        if let contributions = try await source.facts.reportContributions(
+            capturedSince: parameters.window.since, before: parameters.window.until, rules: rules) {
+            let bytes = await BackgroundWork.run {
+                var w = JSONWriter()
+                if parameters.byHour {
+                    CallHours.make(contributions: contributions, rules: rules).writeJSON(window: parameters.window, asOf: now, to: &w)
+                    return w.bytes
+                }
+                Report.make(contributions: contributions, grouping: parameters.grouping, window: parameters.window, asOf: now,
+                            teamLoad: load, sourceCosts: costs)
+                    .writeJSON(to: &w)
+                return w.bytes
+            }
+            return JSONResponse.make(bytes: bytes)
+        }
+        let facts = try await source.facts.reportFacts(capturedSince: parameters.window.since, before: parameters.window.until)
         let bytes = await BackgroundWork.run {
             var w = JSONWriter()
             if parameters.byHour {
@@ -61,7 +95,15 @@ extension APIEndpoints {
         if let team = query.team, !teams.contains(team) {
             throw APIError(status: .badRequest, message: "unknown team \"\(team)\" (one of \(teams.joined(separator: ", ")))", field: "team")
         }
-        let allFacts = try await source.facts.reportFacts(capturedSince: query.since, before: query.until)
+        // Unfiltered: the group rows. A team, rep or source filter crosses dimensions the rows do not
+        // (docs/reports.md, "Cost"): one row per lead of the window, else the full scan.
+        let groups = query.narrows ? nil
+            : try await source.facts.reportGroups(window: query.window, asOf: now,
+                                                  reading: ReportDimension.read(by: .rep).union(ReportDimension.readByHour),
+                                                  percentilesBy: [.all, .rep], rules: rules)
+        let kept = groups != nil ? []
+            : try await source.facts.reportContributions(capturedSince: query.since, before: query.until, rules: rules)
+        let allFacts = kept == nil ? try await source.facts.reportFacts(capturedSince: query.since, before: query.until) : []
         let load = try await source.facts.teamLoad()
         let page = try await queries.leads(LeadQuery(owner: query.rep, overdueAt: now, limit: Self.dashboardOverdueLimit))
         let names = RepNames(roster: roster)
@@ -69,18 +111,35 @@ extension APIEndpoints {
         let targets = dashboardTargets
         let costs = sourceCosts
         let html = await BackgroundWork.run {
-            let facts = query.narrows ? allFacts.filter { query.admits($0.lead) } : allFacts
             let teamLoad = query.team.map { team in load.filter { $0.label == team } } ?? load
-            let report = Report.make(facts: facts, rules: rules, grouping: .rep, window: query.window, asOf: now, teamLoad: teamLoad,
+            let report: Report
+            let callHours: CallHours
+            let sources: [String]
+            if let groups {
+                report = Report.make(groups: groups, grouping: .rep, window: query.window, asOf: now, teamLoad: teamLoad,
                                      sourceCosts: costs)
+                callHours = CallHours.make(groups: groups, rules: rules)
+                sources = groups.sourceKeys
+            } else if let kept {
+                let contributions = query.narrows ? kept.filter { query.admits($0) } : kept
+                report = Report.make(contributions: contributions, grouping: .rep, window: query.window, asOf: now,
+                                     teamLoad: teamLoad, sourceCosts: costs)
+                callHours = CallHours.make(contributions: contributions, rules: rules)
+                sources = Set(kept.map(\.source)).sorted()
+            } else {
+                let facts = query.narrows ? allFacts.filter { query.admits($0.lead) } : allFacts
+                report = Report.make(facts: facts, rules: rules, grouping: .rep, window: query.window, asOf: now, teamLoad: teamLoad,
+                                     sourceCosts: costs)
+                callHours = CallHours.make(facts: facts, rules: rules)
+                sources = Set(allFacts.map(\.lead.profile.source)).sorted()
+            }
             let overdue = page.leads.filter { query.admits($0) }
                 .sorted { ($0.step?.deadline ?? now, $0.seq) < ($1.step?.deadline ?? now, $1.seq) }
             let form = DashboardFilterForm(query: query, teams: teams, reps: roster.map(\.member.rep.id),
-                                           sources: Set(allFacts.map(\.lead.profile.source)).sorted(), names: names, zone: zone,
-                                           token: links.token)
+                                           sources: sources, names: names, zone: zone, token: links.token)
             return DashboardPage(report: report, overdue: overdue, moreOverdue: page.nextAfter != nil, rules: rules,
                                  clock: ReaderClock(zone: zone, now: now), targets: targets, names: names, links: links,
-                                 form: form, callHours: CallHours.make(facts: facts, rules: rules)).html
+                                 form: form, callHours: callHours).html
         }
         return Response(status: .ok, headers: DashboardPage.headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
