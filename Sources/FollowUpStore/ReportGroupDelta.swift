@@ -21,27 +21,26 @@ struct ReportGroupDelta {
         // Bound column by column, as the group UPSERTs: a first touch files its speed under six groups.
         for v in before.subtracting(after) {
             var delete = try BoundStatement(db, sql: Self.deleteValueSQL)
-            delete.bind(Int64(v.metric.rawValue))
-            delete.bind(v.dimension.rawValue)
-            delete.bind(v.key)
-            delete.bind(v.bin)
-            delete.bind(v.capturedAt)
-            delete.bind(v.lead)
-            delete.bind(v.n)
+            Self.bindKey(of: v, to: &delete)
             try delete.execute()
         }
         for v in after.subtracting(before) {
             var insert = try BoundStatement(db, sql: Self.insertValueSQL)
-            insert.bind(Int64(v.metric.rawValue))
-            insert.bind(v.dimension.rawValue)
-            insert.bind(v.key)
-            insert.bind(v.bin)
-            insert.bind(v.capturedAt)
-            insert.bind(v.lead)
-            insert.bind(v.n)
+            Self.bindKey(of: v, to: &insert)
             insert.bind(v.value)
             try insert.execute()
         }
+    }
+
+    /// A filed value's key, in the column order both statements below name it.
+    private static func bindKey(of v: BinnedValue, to statement: inout BoundStatement) {
+        statement.bind(Int64(v.metric.rawValue))
+        statement.bind(v.dimension.rawValue)
+        statement.bind(v.key)
+        statement.bind(v.bin)
+        statement.bind(v.capturedAt)
+        statement.bind(v.lead)
+        statement.bind(v.n)
     }
 
     private static let deleteValueSQL = """

@@ -70,16 +70,8 @@ extension Report {
         let sources = sourceCounts.values.sorted {
             ($1.won, $1.leads, $0.source) < ($0.won, $0.leads, $1.source)
         }
-        let speedLabels = speedBands.map(\.label) + ["> 24 h", "never"]
-        return Report(
-            window: window, asOf: now, grouping: grouping,
-            total: total.finished, groups: groups, sources: sources,
-            speedToLead: zip(speedLabels, speed).map { ReportBucket(label: $0, count: $1) },
-            touchesPerLead: ["0", "1", "2", "3", "4", "5+"].enumerated().map { ReportBucket(label: $1, count: touches[$0]) },
-            weeks: weeks.keys.sorted().map { weeks[$0]! },
-            breachesByRep: breaches.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
-                .map { ReportBucket(label: $0.key, count: $0.value) },
-            teamLoad: teamLoad.sorted { $0.label < $1.label })
+        return assembled(window: window, asOf: now, grouping: grouping, total: total, groups: groups, sources: sources,
+                         speed: speed, touches: touches, weeks: weeks, breaches: breaches, teamLoad: teamLoad)
     }
 }
 

@@ -113,6 +113,15 @@ public struct Report: Sendable, Hashable {
             }
             for b in o.breaches { breaches[b.rep, default: 0] += 1 }
         }
+        return assembled(window: window, asOf: now, grouping: grouping, total: total, groups: groups, sources: sources,
+                         speed: speed, touches: touches, weeks: weeks, breaches: breaches, teamLoad: teamLoad)
+    }
+
+    /// The report from its counted parts, in the order and shape both ways of
+    /// counting (facts, stored contributions) give them.
+    static func assembled(window: ReportWindow, asOf now: Instant, grouping: ReportGrouping, total: GroupFigures.Tally,
+                          groups: [GroupFigures], sources: [SourceConversion], speed: [Int], touches: [Int],
+                          weeks: [CivilDate: WeekCompliance], breaches: [String: Int], teamLoad: [ReportBucket]) -> Report {
         let speedLabels = speedBands.map(\.label) + ["> 24 h", "never"]
         return Report(
             window: window, asOf: now, grouping: grouping,
