@@ -182,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "FollowUpStoreTests",
             dependencies: ["FollowUpStore", "FollowUpPostgres", "FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpTestSupport",
-                           .product(name: "Logging", package: "swift-log")],
+                           .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -106,11 +106,19 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
 
     /// Copies the write-ahead log into the database without blocking the writer
     /// (a PASSIVE checkpoint on a connection of its own). Does nothing unless
-    /// the store was opened with `backgroundCheckpoints`.
+    /// the store was opened with `backgroundCheckpoints`, or when another
+    /// connection's checkpoint is running (SQLite answers BUSY at once then):
+    /// that one copies the log, and the next call after a write tries again.
+    /// Under sustained ingest the daemon logged that BUSY as a warning about
+    /// every 8 s, a fault that was none.
     public func checkpoint() async throws {
         guard let checkpointer else { return }
-        try await checkpointer.writeWithoutTransaction { db in
-            _ = try db.checkpoint(.passive)
+        do {
+            try await checkpointer.writeWithoutTransaction { db in
+                _ = try db.checkpoint(.passive)
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            return
         }
     }
 

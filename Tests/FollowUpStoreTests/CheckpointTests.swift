@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import Testing
+import FollowUpCore
+import FollowUpStore
+import FollowUpTestSupport
+
+/// The background checkpoint (``SQLiteLeadStore/checkpoint()``) on a real
+/// file shared with other connections, as an admin's sqlite3 or a backup shares it.
+@Suite struct CheckpointTests {
+    /// Another connection's checkpoint holds SQLite's checkpoint lock (here a
+    /// FULL one, waiting for a writer): the store's PASSIVE checkpoint is
+    /// answered BUSY at once. That is no fault: it returns, and the log is
+    /// copied by the other one. Before, the daemon logged it as a warning.
+    @Test func aCheckpointRunningElsewhereIsNoError() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let path = dir.path("state.sqlite")
+        let store = try SQLiteLeadStore(path: path, backgroundCheckpoints: true, receivers: testReceivers)
+        let timeline = StoreTimeline(store: store, rules: DefaultRules.make())
+        _ = try await timeline.apply([upsert("2026-11-24T19:00:00Z", "alice"), capture("2026-11-24T20:00:00Z", "L1")])
+
+        // A writer that holds its transaction across accesses, as a long one from another process would.
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true
+        let writer = try DatabaseQueue(path: path, configuration: holding)
+        try await writer.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        var waiting = Configuration()
+        waiting.busyMode = .timeout(10)
+        let other = try DatabaseQueue(path: path, configuration: waiting)
+        // Holds the checkpoint lock while it waits for the writer.
+        let full = Task.detached { try await other.writeWithoutTransaction { db in _ = try db.checkpoint(.full) } }
+        try await Task.sleep(for: .milliseconds(500))
+
+        await #expect(throws: Never.self) { try await store.checkpoint() }
+
+        try await writer.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+        try await full.value
+        #expect(try await store.lead("L1") != nil)
+    }
+}
