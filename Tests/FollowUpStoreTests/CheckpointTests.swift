@@ -21,12 +21,15 @@ import FollowUpTestSupport
         _ = try await timeline.apply([upsert("2026-11-24T19:00:00Z", "alice"), capture("2026-11-24T20:00:00Z", "L1")])
 
         // A writer that holds its transaction across accesses, as a long one from another process would.
+        // Both wait rather than fail: in the whole suite this test's tasks can wait
+        // minutes for a thread (CI: 117 s), and a 10 s busy timeout ran out there.
         var holding = Configuration()
         holding.allowsUnsafeTransactions = true
+        holding.busyMode = .timeout(300)
         let writer = try DatabaseQueue(path: path, configuration: holding)
         try await writer.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
         var waiting = Configuration()
-        waiting.busyMode = .timeout(10)
+        waiting.busyMode = .timeout(300)
         let other = try DatabaseQueue(path: path, configuration: waiting)
         // Holds the checkpoint lock while it waits for the writer.
         let full = Task.detached { try await other.writeWithoutTransaction { db in _ = try db.checkpoint(.full) } }
