@@ -160,4 +160,12 @@ extension Schema {
     @Sendable static func indexIdempotencyKeyAge(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX idempotency_keys_age ON idempotency_keys (created_at)")
     }
+
+    /// `v18-report-fine-bins`: the total, teams and priorities count their
+    /// percentile values in fine bins (``FollowUpReports/ValueBins``), so the
+    /// bins and values v17 filed under coarse ones are refilled: forgetting
+    /// `report.rules` makes the next report rebuild every group row.
+    @Sendable static func refileReportBins(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM meta WHERE key = 'report.rules'")
+    }
 }

@@ -30,6 +30,7 @@ enum Schema {
         migrator.registerMigration("v14-idempotency-keys-age", migrate: indexIdempotencyKeyAge)
         migrator.registerMigration("v16-report-aggregates", migrate: ReportAggregatesMigration.migrate)
         migrator.registerMigration("v17-report-groups", migrate: ReportGroupsMigration.migrate)
+        migrator.registerMigration("v18-report-fine-bins", migrate: refileReportBins)
         return migrator
     }()
 

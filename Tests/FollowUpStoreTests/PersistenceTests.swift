@@ -67,7 +67,7 @@ import FollowUpTestSupport
         #expect(try RawSQL.strings("SELECT identifier FROM grdb_migrations", onFileAt: path) == ["v1", "v2-step-opened-at", "v3-delivery", "v4-insert-tallies-in-code", "v5-delivered-tallies-in-code", "v6-follow-through", "v7-people-and-routing",
                                                                                                    "v8-status-tallies-in-code", "v9-rep-events-index",
                                                                                                    "v10-erased-leads", "v11-won-value", "v12-idempotency-keys", "v13-notification-recipient",
-                                                                                                   "v14-idempotency-keys-age", "v16-report-aggregates", "v17-report-groups"])
+                                                                                                   "v14-idempotency-keys-age", "v16-report-aggregates", "v17-report-groups", "v18-report-fine-bins"])
         #expect(try RawSQL.strings("PRAGMA application_id", onFileAt: path) == ["1179996228"])
     }
 

@@ -55,7 +55,7 @@ import FollowUpTestSupport
             DROP INDEX leads_in_cadence_by_team;
             DROP INDEX outbox_by_lead;
             DELETE FROM grdb_migrations WHERE identifier IN ('v13-notification-recipient', 'v14-idempotency-keys-age',
-                'v16-report-aggregates', 'v17-report-groups');
+                'v16-report-aggregates', 'v17-report-groups', 'v18-report-fine-bins');
             """, onFileAt: path)
         try await expectKinds(SQLiteLeadStore(path: path, receivers: testReceivers))
     }

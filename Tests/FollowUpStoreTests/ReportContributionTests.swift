@@ -71,6 +71,29 @@ import FollowUpTestSupport
         try await compare(second, rules: rules, at: events.last!.at + .hours(2))
     }
 
+    /// A file whose bins were filed before the total, teams and priorities
+    /// counted in fine bins (v17): `v18-report-fine-bins` makes the next
+    /// report refill them. Here the old bins are simply gone, which the
+    /// percentiles cannot miss: without the refill the report fails or differs.
+    @Test func aFileWithBinsFiledBeforeV18IsRefilled() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let path = dir.path("state.sqlite")
+        let rules = DefaultRules.make(roster: RandomWorkload.roster)
+        let events = RandomWorkload(seed: 8, count: 400).events
+        let store = try SQLiteLeadStore(path: path, routing: { notification, _ in testReceivers(notification) })
+        try await store.seedRoster(rules.roster)
+        try await store.keepReportContributions(under: rules)
+        _ = try await store.advance(through: events, source: "test", receivedAt: events.last!.at, engine: Engine(rules: rules))
+        try RawSQL.execute("""
+            DELETE FROM report_bins WHERE dim IN ('all', 'team', 'priority');
+            DELETE FROM report_values WHERE dim IN ('all', 'team', 'priority');
+            DELETE FROM grdb_migrations WHERE identifier = 'v18-report-fine-bins';
+            """, onFileAt: path)
+        let reopened = try SQLiteLeadStore(path: path, routing: { notification, _ in testReceivers(notification) })
+        try await compare(reopened, rules: rules, at: events.last!.at + .hours(2))
+    }
+
     /// A reload puts other rules in force: the rows are refilled under them in
     /// the reload's own transaction, and kept under them by the writes that follow.
     @Test func aReloadRefillsTheRowsUnderTheNewRules() async throws {

@@ -59,7 +59,7 @@ import FollowUpTestSupport
             DROP INDEX leads_in_cadence_by_team;
             DROP INDEX outbox_by_lead;
             DELETE FROM grdb_migrations WHERE identifier IN ('v11-won-value', 'v12-idempotency-keys', 'v13-notification-recipient',
-                'v14-idempotency-keys-age', 'v16-report-aggregates', 'v17-report-groups');
+                'v14-idempotency-keys-age', 'v16-report-aggregates', 'v17-report-groups', 'v18-report-fine-bins');
             UPDATE events SET body = json_set(body, '$.value', 700) WHERE type = 'lead.status' AND lead = 'L1' AND at = 1795550460;
             UPDATE events SET body = json_set(body, '$.value', 'lots') WHERE type = 'lead.status' AND lead = 'L2';
             UPDATE events SET body = json_set(body, '$.value', 5) WHERE type = 'lead.status' AND lead = 'L3';

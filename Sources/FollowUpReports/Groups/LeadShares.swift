@@ -131,8 +131,8 @@ extension LeadContribution {
     /// Files one duration in its bin under each of its groups.
     private func file(_ metric: ValueMetric, _ seconds: Int64, n: Int, day: Int64, keys: [(ReportDimension, String)],
                       times sign: Int64, into s: inout LeadShares, values: inout Set<BinnedValue>) {
-        let bin = ValueBins.bin(of: seconds)
         for (dimension, key) in keys {
+            let bin = ValueBins.bin(of: seconds, in: dimension)
             s.bins[BinCell(metric: metric, dimension: dimension, key: key, day: day, bin: bin), default: 0] += sign
             values.insert(BinnedValue(metric: metric, dimension: dimension, key: key, bin: bin,
                                       capturedAt: capturedAt.secondsSinceEpoch, lead: lead, n: n, value: seconds))

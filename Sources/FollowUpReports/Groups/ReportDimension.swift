@@ -35,6 +35,15 @@ public enum ReportDimension: String, Sendable, Hashable, CaseIterable {
 
     /// The dimensions whose groups carry speed and time-to-accept percentiles.
     public static let withPercentiles: [ReportDimension] = [.all, .rep, .source, .priority, .team]
+
+    /// Whether a store has only a handful of keys of this dimension (the
+    /// total, teams, priorities), so its percentiles can afford fine bins (``ValueBins``).
+    public var hasFewKeys: Bool {
+        switch self {
+        case .all, .team, .priority: true
+        case .rep, .source, .breach, .speedBand, .touchCount, .callSlot: false
+        }
+    }
 }
 
 /// One group row: a dimension's key on one capture day (UTC days since the epoch).
