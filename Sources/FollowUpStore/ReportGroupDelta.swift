@@ -2,7 +2,7 @@ import FollowUpReports
 import GRDB
 
 /// The changes one write transaction makes to the group rows and bin counts
-/// (`report_groups`, `report_bins`, v17), summed in memory over every lead it
+/// (`report_groups`, `report_bins`, v17; `report_bins_weekly`, v18), summed in memory over every lead it
 /// touched, then written as one UPSERT per touched row: a batch of 100 events
 /// on one day's leads writes a few dozen rows, not one per lead and group.
 ///
@@ -61,16 +61,28 @@ struct ReportGroupDelta {
             for value in sums.values { upsert.bind(value) }
             try upsert.execute()
         }
+        var weekly: [BinCell: Int64] = [:]
         for (cell, count) in shares.bins where count != 0 {
-            var upsert = try BoundStatement(db, sql: Self.upsertBinSQL)
-            upsert.bind(Int64(cell.metric.rawValue))
-            upsert.bind(cell.dimension.rawValue)
-            upsert.bind(cell.day)
-            upsert.bind(cell.key)
-            upsert.bind(cell.bin)
-            upsert.bind(count)
-            try upsert.execute()
+            try Self.upsertBin(cell, count, sql: Self.upsertBinSQL, db)
+            var week = cell
+            week.day = ReportWeeks.week(of: cell.day)
+            weekly[week, default: 0] += count
         }
+        for (cell, count) in weekly where count != 0 {
+            try Self.upsertBin(cell, count, sql: Self.upsertWeeklyBinSQL, db)
+        }
+    }
+
+    /// Adds `count` to one bin row; `cell.day` is the day, or the week for the weekly sums.
+    private static func upsertBin(_ cell: BinCell, _ count: Int64, sql: String, _ db: Database) throws {
+        var upsert = try BoundStatement(db, sql: sql)
+        upsert.bind(Int64(cell.metric.rawValue))
+        upsert.bind(cell.dimension.rawValue)
+        upsert.bind(cell.day)
+        upsert.bind(cell.key)
+        upsert.bind(cell.bin)
+        upsert.bind(count)
+        try upsert.execute()
     }
 
     private static let upsertGroupSQL: String = {
@@ -84,5 +96,9 @@ struct ReportGroupDelta {
     private static let upsertBinSQL = """
         INSERT INTO report_bins (metric, dim, day, key, bin, count) VALUES (?, ?, ?, ?, ?, ?)
         ON CONFLICT (metric, dim, day, key, bin) DO UPDATE SET count = count + excluded.count
+        """
+    private static let upsertWeeklyBinSQL = """
+        INSERT INTO report_bins_weekly (metric, dim, week, key, bin, count) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (metric, dim, week, key, bin) DO UPDATE SET count = count + excluded.count
         """
 }

@@ -76,7 +76,7 @@ extension SQLiteLeadStore {
     func adoptContributionRules(_ rules: Rules, _ db: Database) throws {
         let kept = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.contributionRulesKey])
         if kept != rules.version {
-            try db.execute(sql: "DELETE FROM report_leads; DELETE FROM report_groups; DELETE FROM report_bins; DELETE FROM report_values")
+            try db.execute(sql: "DELETE FROM report_leads; DELETE FROM report_groups; DELETE FROM report_bins; DELETE FROM report_bins_weekly; DELETE FROM report_values")
             var delta = ReportGroupDelta()
             for facts in try Self.scanFacts(db, from: .min, to: .max) {
                 let c = LeadContribution(facts: facts, rules: rules)

@@ -3,7 +3,7 @@ public import FollowUpReports
 import GRDB
 import Synchronization
 
-/// Reports from the group rows (`report_groups`, `report_bins`,
+/// Reports from the group rows (`report_groups`, `report_bins`, `report_bins_weekly`,
 /// `report_values`, v17): O(groups × days) rows for a window's whole UTC
 /// days, plus the leads of its partial edge days and the few leads whose
 /// deadline decides a figure as of now (docs/reports.md, "Cost").
@@ -111,6 +111,13 @@ extension SQLiteLeadStore {
         return out
     }
 
+    private static let dailyBinsSQL = """
+        SELECT key, bin, sum(count) FROM report_bins WHERE metric = ? AND dim = ? AND day >= ? AND day < ? GROUP BY key, bin
+        """
+    private static let weeklyBinsSQL = """
+        SELECT key, bin, sum(count) FROM report_bins_weekly WHERE metric = ? AND dim = ? AND week >= ? AND week < ? GROUP BY key, bin
+        """
+
     /// Exact speed and time-to-accept percentiles of every key of `dimension`:
     /// the bin counts of the window, then the values of the bins that hold the ranks.
     private static func percentiles(_ db: Database, _ dimension: ReportDimension, span: Span,
@@ -118,10 +125,14 @@ extension SQLiteLeadStore {
         var out: [String: GroupPercentiles] = [:]
         for metric in ValueMetric.allCases {
             var counts: [String: [Int64: Int64]] = [:]
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT key, bin, sum(count) FROM report_bins WHERE metric = ? AND dim = ? AND day >= ? AND day < ? GROUP BY key, bin
-                """), arguments: [metric.rawValue, dimension.rawValue, span.firstDay, span.endDay])
-            while let row = try rows.next() { counts[row[0], default: [:]][row[1], default: 0] += row[2] as Int64 }
+            // Whole weeks from the weekly sums, the days around them from the daily rows (v18).
+            let split = ReportWeeks(firstDay: span.firstDay, endDay: span.endDay)
+            let ranges = [(Self.weeklyBinsSQL, split.weeks)] + split.days.map { (Self.dailyBinsSQL, $0) }
+            for (sql, range) in ranges where !range.isEmpty {
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: sql),
+                                               arguments: [metric.rawValue, dimension.rawValue, range.lowerBound, range.upperBound])
+                while let row = try rows.next() { counts[row[0], default: [:]][row[1], default: 0] += row[2] as Int64 }
+            }
             for (cell, count) in edgeBins where cell.metric == metric && cell.dimension == dimension {
                 counts[cell.key, default: [:]][cell.bin, default: 0] += count
             }

@@ -162,10 +162,19 @@ extension Schema {
     }
 
     /// `v18-report-fine-bins`: the total, teams and priorities count their
-    /// percentile values in fine bins (``FollowUpReports/ValueBins``), so the
-    /// bins and values v17 filed under coarse ones are refilled: forgetting
-    /// `report.rules` makes the next report rebuild every group row.
+    /// percentile values in fine bins (``FollowUpReports/ValueBins``), and the
+    /// bin counts are also summed per week (`report_bins_weekly`: a month's
+    /// window reads four weeks and a few days, not thirty days, of bin rows).
+    /// The bins and values v17 filed under coarse ones are refilled:
+    /// forgetting `report.rules` makes the next report rebuild every group row.
     @Sendable static func refileReportBins(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM meta WHERE key = 'report.rules'")
+        try db.execute(sql: """
+            CREATE TABLE report_bins_weekly (
+                metric INTEGER NOT NULL, dim TEXT NOT NULL, week INTEGER NOT NULL, key TEXT NOT NULL,
+                bin INTEGER NOT NULL, count INTEGER NOT NULL,
+                PRIMARY KEY (metric, dim, week, key, bin)
+            ) STRICT, WITHOUT ROWID;
+            DELETE FROM meta WHERE key = 'report.rules';
+            """)
     }
 }

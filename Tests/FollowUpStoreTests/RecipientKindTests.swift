@@ -51,6 +51,7 @@ import FollowUpTestSupport
             DROP TABLE report_leads;
             DROP TABLE report_groups;
             DROP TABLE report_bins;
+            DROP TABLE report_bins_weekly;
             DROP TABLE report_values;
             DROP INDEX leads_in_cadence_by_team;
             DROP INDEX outbox_by_lead;

@@ -72,9 +72,10 @@ import FollowUpTestSupport
     }
 
     /// A file whose bins were filed before the total, teams and priorities
-    /// counted in fine bins (v17): `v18-report-fine-bins` makes the next
-    /// report refill them. Here the old bins are simply gone, which the
-    /// percentiles cannot miss: without the refill the report fails or differs.
+    /// counted in fine bins and before weekly sums (v17): `v18-report-fine-bins`
+    /// adds the weekly table and makes the next report refill every bin. Here
+    /// the old bins are simply gone, which the percentiles cannot miss: without
+    /// the refill the report fails or differs.
     @Test func aFileWithBinsFiledBeforeV18IsRefilled() async throws {
         let dir = try TempDirectory()
         defer { dir.remove() }
@@ -88,6 +89,7 @@ import FollowUpTestSupport
         try RawSQL.execute("""
             DELETE FROM report_bins WHERE dim IN ('all', 'team', 'priority');
             DELETE FROM report_values WHERE dim IN ('all', 'team', 'priority');
+            DROP TABLE report_bins_weekly;
             DELETE FROM grdb_migrations WHERE identifier = 'v18-report-fine-bins';
             """, onFileAt: path)
         let reopened = try SQLiteLeadStore(path: path, routing: { notification, _ in testReceivers(notification) })
@@ -123,6 +125,9 @@ import FollowUpTestSupport
         let windows = [
             ReportWindow(),
             ReportWindow(since: midnight - .days(3), until: midnight),
+            // Long enough to hold whole weeks (read from the weekly bin sums, v18) and days around them.
+            ReportWindow(since: midnight - .days(16), until: midnight),
+            ReportWindow(since: now - .days(12) - .hours(5), until: midnight - .days(1)),
             // Not day-aligned: the window starts and ends mid-day.
             ReportWindow(since: now - .hours(50), until: now - .minutes(90)),
             // Inside one day (no whole day: lead by lead), and open at one end.

@@ -58,7 +58,7 @@ struct CopiedTable {
 
     /// SQLite tables that are not copied: derived from the others, rebuilt where they are needed
     /// (`report_leads`, each lead's report contribution: the PostgreSQL store scans instead).
-    static let derived: Set<String> = ["report_leads", "report_groups", "report_bins", "report_values"]
+    static let derived: Set<String> = ["report_leads", "report_groups", "report_bins", "report_bins_weekly", "report_values"]
 
     /// `meta`'s rows but the tallies (SQLite keeps those as `tally.*` keys of meta).
     static let meta = CopiedTable("meta", [("key", "text"), ("value", "text")])
