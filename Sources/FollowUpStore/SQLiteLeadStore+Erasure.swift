@@ -27,6 +27,8 @@ extension SQLiteLeadStore: LeadErasing {
                     deadline_open = NULL, in_cadence = 0, awaits_first_touch = 0, snoozed_until = NULL
                 WHERE seq = ?
                 """, arguments: [seq])
+            // The lead leaves its cadence behind the counts' back: counted again at the next read.
+            cache.cadence = nil
             try db.execute(sql: "INSERT OR IGNORE INTO erased_leads (lead, at) VALUES (?, ?)",
                            arguments: [lead, now.secondsSinceEpoch])
 

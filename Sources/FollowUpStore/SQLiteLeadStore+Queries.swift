@@ -98,14 +98,10 @@ extension SQLiteLeadStore {
     /// counts come from one read transaction, so a lead that moved between two
     /// reps in the same commit is counted once, for the rep who holds it.
     public func roster() async throws -> [RosterRep] {
-        try await pool.read { db in
-            let members = try RepRow.fetchAll(db).values.sorted { $0.seq < $1.seq }
-            var load: [RepID: Int] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: Self.inCadenceByOwnerSQL)) {
-                guard let owner: String = row[0] else { continue }  // unrouted leads without an owner
-                load[owner] = row[1]
-            }
-            return members.map { RosterRep(member: $0, leadsInCadence: load[$0.rep.id] ?? 0) }
+        let load = try await inCadence().byOwner
+        return try await pool.read { db in
+            try RepRow.fetchAll(db).values.sorted { $0.seq < $1.seq }
+                .map { RosterRep(member: $0, leadsInCadence: load[$0.rep.id] ?? 0) }
         }
     }
 

@@ -14,6 +14,8 @@ extension SQLiteLeadStore {
         try await transaction { db, cache in
             // In the re-plan's transaction: a re-plan that fails must not leave the new roster behind.
             for rep in roster { cache.team.upsert(rep) }
+            // Steps re-planned under other rules can start or end a cadence: counted again at the next read.
+            cache.cadence = nil
             var moved: Set<LeadID> = []
             let report = try Self.replanOpenLeads(engine: engine, previous: previous, keep: 0, commit: true, db,
                                                   &cache.tallies, moved: &moved, progress: progress)

@@ -138,16 +138,11 @@ extension SQLiteLeadStore: ReportQueries {
     /// the engine keeps for capacity (status open with an open step, snoozed
     /// ones included), so a report's load is the load routing sees.
     public func teamLoad() async throws -> [ReportBucket] {
-        try await pool.read { db in
-            var out: [ReportBucket] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT team, count(*) FROM leads WHERE in_cadence = 1 GROUP BY team ORDER BY team
-                """)
-            while let row = try rows.next() {
-                var c = ColumnReader(row: row)
-                out.append(ReportBucket(label: try c.optionalString() ?? ReportGrouping.none, count: try c.int()))
-            }
-            return out
-        }
+        // Ordered as SQLite's ORDER BY team: no team first, then by UTF-8 bytes.
+        try await inCadence().byTeam.sorted { a, b in
+            guard let right = b.key else { return false }
+            guard let left = a.key else { return true }
+            return left.utf8.lexicographicallyPrecedes(right.utf8)
+        }.map { ReportBucket(label: $0.key ?? ReportGrouping.none, count: $0.value) }
     }
 }

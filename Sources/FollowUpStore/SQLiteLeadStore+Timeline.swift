@@ -42,6 +42,7 @@ extension SQLiteLeadStore {
             try world.flush()
             try self.refreshContributions(of: world.changedLeads, db, current: world.written, captured: world.capturedFacts)
             cache.tallies.merge(world.tallies)
+            cache.cadence?.merge(world.cadence)
             cache.timerFloor = world.timerFloor
             cache.timerWritten(at: world.earliestTimer)
             cache.team = world.team

@@ -171,6 +171,7 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
             }
             // Transaction-scoped: never published, so every transaction starts without one.
             after.timerFloor = nil
+            after.generation &+= 1
             self.cache.withLock { $0 = after }
             return result!
         }

@@ -10,6 +10,12 @@ struct StoreCache: Sendable {
     var lastAppliedAt: Instant?
     /// Row counts the running transaction changed; written and emptied at its end.
     var tallies = TallyDelta()
+    /// Leads in cadence per owner and team as committed; nil until a read
+    /// counts them, and after a write that changed leads without counting them.
+    var cadence: InCadenceCounts?
+    /// Bumped by every write transaction: a read that counted ``cadence`` keeps
+    /// its counts only if no write was published meanwhile.
+    var generation: UInt64 = 0
     /// Within one transaction: no pending timer is earlier than this (nil:
     /// unknown). Lets a batch of events skip asking for the earliest timer
     /// before each event when none can be due. Set from that query, lowered by

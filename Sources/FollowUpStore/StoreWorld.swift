@@ -24,6 +24,8 @@ final class StoreWorld: EngineWorld {
     private var savedOrder: [LeadID] = []
     /// Row counts this world's writes changed (see ``TallyDelta``).
     var tallies = TallyDelta()
+    /// How the flushed leads changed the leads in cadence per owner and team.
+    var cadence = InCadenceCounts()
     /// The earliest timer of any lead written so far (see ``StoreCache/timerFloor``).
     private(set) var earliestTimer: Instant?
     /// No pending timer row is earlier than this (nil: unknown); see
@@ -143,12 +145,15 @@ final class StoreWorld: EngineWorld {
                         tallies.add(TallyDelta.leads(old.status.rawValue), -1)
                         tallies.add(TallyDelta.leads(lead.status.rawValue), 1)
                     }
+                    cadence.add(old, -1)
+                    cadence.add(lead, 1)
                     tallies.add(TallyDelta.timers, try TimerRow.replace(old.timers, with: lead.timers, db))
                 }
             } else {
                 try LeadRow.insert(lead, db)
                 captured.insert(id)
                 tallies.add(TallyDelta.leads(lead.status.rawValue), 1)
+                cadence.add(lead, 1)
                 tallies.add(TallyDelta.timers, try TimerRow.replace([], with: lead.timers, db))
             }
             if let first = lead.timers.lazy.map(\.at).min(), earliestTimer.map({ first < $0 }) ?? true {
