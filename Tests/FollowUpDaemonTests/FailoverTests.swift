@@ -129,12 +129,17 @@ import Glibc
         }
         #expect(post(1...10, to: first))
 
+        let stopping = Date()
         try cluster.stop()
         // While it is down a write is refused, not acknowledged and lost.
         _ = post(11...12, to: first)
         usleep(1_000_000)
         try cluster.start()
         let restarted = Date()
+        // On a loaded machine pg_ctl's stop and start alone can outlast the 4 s a leader
+        // goes without renewing before it steps down (its last renewal was up to 1 s before
+        // the stop, and it reconnects within 0.2 s): then a takeover is the design.
+        let downtime = restarted.timeIntervalSince(stopping)
 
         // Until one node alone answers as the leader and takes a write: the old
         // leader may take writes at first and then find a standby took over.
@@ -164,7 +169,12 @@ import Glibc
               + "one leader taking writes \(String(format: "%.3f", after)) s after pg_ctl start returned; "
               + (leader === first ? "the leader kept its lease" : "the standby took over"))
         #expect(after < 10, "one leader took writes again \(after) s after the restart")
-        #expect(leader === first && first.isRunning, "the standby took the lease on a restart: \(nodes.map(\.stderr))")
+        if downtime < 2.5 {
+            #expect(leader === first && first.isRunning,
+                    "the standby took the lease on a restart of \(downtime) s: \(nodes.map(\.stderr))")
+        } else {
+            print("failover: PostgreSQL was down \(String(format: "%.1f", downtime)) s, about the lease: either node may lead")
+        }
 
         // Still so a moment later; the other is a standby or exited saying it was fenced.
         usleep(1_500_000)
