@@ -77,15 +77,13 @@ extension SQLiteLeadStore {
             }
             g.add(GroupCell(dimension, row[2], day: row[0]), GroupSums(values: (3..<row.count).map { row[$0] }))
         }
-        // The partial edge days, lead by lead; their bins join the stored ones.
-        var edgeBins: [BinCell: Int64] = [:]
+        // The partial edge days; their bins join the stored ones.
+        var edges = LeadShares()
         for (lower, upper) in span.edges {
-            for c in try contributions(db, sql: "WHERE captured_at >= ? AND captured_at < ?", [lower, upper]) {
-                let shares = c.shares
-                g.add(shares)
-                for (cell, count) in shares.bins { edgeBins[cell, default: 0] += count }
-            }
+            try addEdge(lower, upper, to: &edges, &g, db, reading: names, percentilesBy: dimensions)
         }
+        for (cell, sums) in edges.cells { g.add(cell, sums) }
+        let edgeBins = edges.bins
         // The leads whose deadline still decides a figure as of now: few (see docs/reports.md). By the
         // deadline's index: a wide window would make SQLite pick the capture index and read every lead.
         var deciding: [LeadID: LeadContribution] = [:]
@@ -100,6 +98,49 @@ extension SQLiteLeadStore {
             g.percentiles[dimension] = try percentiles(db, dimension, span: span, edgeBins: edgeBins)
         }
         return g
+    }
+
+    /// Adds the part `[lower, upper)` of a window's edge day: lead by lead, or,
+    /// when more of the day's leads are inside it than outside, the day's
+    /// stored rows and bins minus the leads outside, whichever reads fewer
+    /// leads (a dashboard's `since=now-56d` starts mid-day: up to a day of leads).
+    private static func addEdge(_ lower: Int64, _ upper: Int64, to edges: inout LeadShares, _ g: inout ReportGroups,
+                                _ db: Database, reading names: String, percentilesBy dimensions: [ReportDimension]) throws {
+        let day = GroupCell.day(of: Instant(secondsSinceEpoch: lower))
+        let (dayStart, dayEnd) = (day * 86_400, day * 86_400 + 86_400)
+        let count = try db.cachedStatement(sql: "SELECT count(*) FROM report_leads WHERE captured_at >= ? AND captured_at < ?")
+        func leads(_ from: Int64, _ to: Int64) throws -> Int { try Int.fetchOne(count, arguments: [from, to]) ?? 0 }
+        guard upper <= dayEnd, try leads(lower, upper) > (try leads(dayStart, lower)) + (try leads(upper, dayEnd)) else {
+            for c in try contributions(db, sql: "WHERE captured_at >= ? AND captured_at < ?", [lower, upper]) {
+                c.addShares(to: &edges, times: 1)
+            }
+            return
+        }
+        let rows = try Row.fetchCursor(db.makeStatement(sql: """
+            SELECT dim, key, \(GroupColumn.allCases.map(\.rawValue).joined(separator: ", "))
+            FROM report_groups WHERE day = ? AND dim IN (\(names))
+            """), arguments: [day])
+        while let row = try rows.next() {
+            let dimensionText: String = row[0]
+            guard let dimension = ReportDimension(rawValue: dimensionText) else {
+                throw StoreDataError(table: "report_groups", key: dimensionText, message: "unknown dimension")
+            }
+            g.add(GroupCell(dimension, row[1], day: day), GroupSums(values: (2..<row.count).map { row[$0] }))
+        }
+        for metric in ValueMetric.allCases {
+            for dimension in dimensions {
+                let bins = try Row.fetchCursor(db.cachedStatement(sql: dailyBinsSQL),
+                                               arguments: [metric.rawValue, dimension.rawValue, day, day + 1])
+                while let row = try bins.next() {
+                    edges.bins[BinCell(metric: metric, dimension: dimension, key: row[0], day: day, bin: row[1]), default: 0] += row[2] as Int64
+                }
+            }
+        }
+        for (from, to) in [(dayStart, lower), (upper, dayEnd)] where from < to {
+            for c in try contributions(db, sql: "WHERE captured_at >= ? AND captured_at < ?", [from, to]) {
+                c.addShares(to: &edges, times: -1)
+            }
+        }
     }
 
     /// The stored contributions of the leads matching `filter` (an index hint and a WHERE clause).

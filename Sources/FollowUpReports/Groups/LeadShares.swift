@@ -37,6 +37,12 @@ extension LeadContribution {
         return s
     }
 
+    /// Adds the lead's shares times `sign` to the cells and bins of `s`, without its filed durations.
+    public func addShares(to s: inout LeadShares, times sign: Int64) {
+        var values: Set<BinnedValue> = []
+        addShares(to: &s, times: sign, values: &values)
+    }
+
     /// Adds the lead's shares times `sign` to the cells and bins of `s`
     /// (−1: take its old shares away), and its filed durations to `values`.
     /// In place: a write transaction applies a batch's leads to one sum, with

@@ -66,6 +66,14 @@ public struct BinCell: Sendable, Hashable {
     public var key: String
     public var day: Int64
     public var bin: Int64
+
+    public init(metric: ValueMetric, dimension: ReportDimension, key: String, day: Int64, bin: Int64) {
+        self.metric = metric
+        self.dimension = dimension
+        self.key = key
+        self.day = day
+        self.bin = bin
+    }
 }
 
 /// One value filed under its bin (`report_values`): `n` tells a lead's offers apart.
