@@ -94,9 +94,10 @@ extension SQLiteLeadStore {
         committed.team.members[id]
     }
 
-    /// Every rep in roster order with their leads in cadence. The reps and the
-    /// counts come from one read transaction, so a lead that moved between two
-    /// reps in the same commit is counted once, for the rep who holds it.
+    /// Every rep in roster order with their leads in cadence. The counts are
+    /// those of one commit (``InCadenceCounts``, kept in memory), so a lead that
+    /// moved between two reps in the same commit is counted once, for the rep
+    /// who holds it.
     public func roster() async throws -> [RosterRep] {
         let load = try await inCadence().byOwner
         return try await pool.read { db in
