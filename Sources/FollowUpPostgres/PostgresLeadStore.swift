@@ -1,4 +1,5 @@
 public import FollowUpCore
+import Foundation
 import Logging
 import NIOCore
 import NIOPosix
@@ -52,8 +53,10 @@ public final class PostgresLeadStore: LeadStore, Sendable {
         logger.logLevel = .warning
         self.logger = logger
         let loop = MultiThreadedEventLoopGroup.singleton.any()
-        self.writer = PostgresWriter(configuration: try configuration.connectionConfiguration(), eventLoop: loop, logger: logger)
-        self.recorder = PostgresWriter(configuration: try configuration.connectionConfiguration(), eventLoop: loop, logger: logger)
+        var fenced = try configuration.connectionConfiguration()
+        fenced.options.additionalStartupParameters.append(Self.pausedTransactionTimeout)
+        self.writer = PostgresWriter(configuration: fenced, eventLoop: loop, logger: logger)
+        self.recorder = PostgresWriter(configuration: fenced, eventLoop: loop, logger: logger)
         self.client = PostgresClient(configuration: try configuration.clientConfiguration(), backgroundLogger: logger)
     }
 
@@ -200,6 +203,27 @@ public final class PostgresLeadStore: LeadStore, Sendable {
             // A broken connection rolls back on the server by itself.
             if !session.connection.isClosed { _ = try? session.query("ROLLBACK") }
             throw error
+        }
+    }
+
+    /// How long the server lets a write transaction of ours wait for its next
+    /// statement before it ends the session. A leader paused inside one (SIGSTOP,
+    /// a frozen VM) holds the lease row `FOR SHARE` from its fencing check to its
+    /// COMMIT, and a standby's takeover (an UPDATE of that row) waited for it
+    /// for as long as the pause lasted, past the lease. The lease's own length:
+    /// a transaction that stalls that long would be fenced anyway.
+    static let pausedTransactionTimeout = ("idle_in_transaction_session_timeout", "5s")
+
+    /// A leader paused for `duration` inside a write transaction, after its
+    /// fencing check and before its COMMIT (for tests: the SIGSTOP that can land there).
+    /// - Throws: the COMMIT's error once the server has ended the session.
+    package func pauseAfterFencing(for duration: Duration) async throws {
+        guard let epoch = state.withLock({ $0.epoch }) else { throw PostgresStoreError.notOpen }
+        try await writer.run { session in
+            try session.query("BEGIN")
+            try Self.fence(epoch, session)
+            Thread.sleep(forTimeInterval: Double(duration.components.seconds))
+            try session.query("COMMIT")
         }
     }
 

@@ -21,6 +21,11 @@ final class PostgresSession {
     @discardableResult
     func query(_ query: PostgresQuery) throws -> PostgresQueryResult {
         statements += 1
+        // A query on a connection the server has closed never completes in PostgresNIO (its
+        // promise is dropped): a session ended for idling in a transaction would hang here.
+        guard !connection.isClosed else {
+            throw PostgresStoreError.statement(Self.words(query), reason: "the server closed the connection")
+        }
         do {
             return try connection.query(query, logger: logger).wait()
         } catch let error as PSQLError {
@@ -31,12 +36,17 @@ final class PostgresSession {
     /// A ``PostgresStoreError/statement(_:reason:)`` naming the statement and
     /// what the server said (`23505 duplicate key value violates unique constraint "…"`).
     static func explained(_ error: PSQLError, _ query: PostgresQuery) -> PostgresStoreError {
-        let words = query.sql.split(whereSeparator: \.isWhitespace).prefix(4).joined(separator: " ")
+        let words = Self.words(query)
         guard let info = error.serverInfo else {
             return .statement(words, reason: "\(error.code)" + (error.underlying.map { ": \($0)" } ?? ""))
         }
         let state = info[.sqlState].map { $0 + " " } ?? ""
         return .statement(words, reason: state + (info[.message] ?? "\(error.code)"))
+    }
+
+    /// The statement's first words, to name it in an error.
+    static func words(_ query: PostgresQuery) -> String {
+        query.sql.split(whereSeparator: \.isWhitespace).prefix(4).joined(separator: " ")
     }
 
     /// Why connecting failed, in the server's words when it answered

@@ -65,4 +65,32 @@ import FollowUpTestSupport
         let expiry = 5 - (Double(restart.components.seconds) + Double(restart.components.attoseconds) / 1e18)
         #expect(waited > expiry - 0.5, "node-b took the lease \(waited) s after the restart; it expired \(expiry) s after")
     }
+
+    /// A leader paused inside a write transaction, between its fencing check
+    /// (`FOR SHARE` on the lease row) and its COMMIT, as a SIGSTOP can catch it
+    /// (a full-suite run did: FailoverTests waited 20 s for a new leader). The
+    /// server ends such a session after `idle_in_transaction_session_timeout`
+    /// (the lease's 5 s), so a standby takes over about when the lease expires,
+    /// not when the pause ends. The bound is loose (the pause lasts 40 s) so a
+    /// loaded machine cannot fail it; without the timeout the standby waits 40 s.
+    @Test func aLeaderPausedInsideATransactionDoesNotHoldTheLeaseRowPastTheLease() async throws {
+        let cluster = try await PostgresCluster.own()
+        defer { cluster.remove() }
+        let (_, url) = try cluster.makeDatabase()
+        try await Self.schema(url)
+        let a = try Self.lease("node-a", url)
+        let term = try await a.acquire()
+        let store = try PostgresLeadStore(configuration: PostgresStoreConfiguration(url: url), epoch: term.epoch,
+                                          routing: { _, _ in [] })
+        try await store.open()
+        let paused = Task { try await store.pauseAfterFencing(for: .seconds(40)) }
+        let b = try Self.lease("node-b", url)
+        let waited = try await Self.secondsToAcquire(b)
+        #expect(waited < 30, "node-b took the lease \(waited) s after node-a's transaction paused")
+        // The paused transaction's session was ended by the server: its COMMIT fails, nothing of it stays.
+        await #expect(throws: (any Error).self) { try await paused.value }
+        try await store.close()
+        await a.release()
+        await b.release()
+    }
 }
