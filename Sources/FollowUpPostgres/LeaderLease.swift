@@ -68,12 +68,15 @@ public actor LeaderLease {
         String(decoding: Array(("followupd-lease:" + holder).utf8.prefix(63)), as: UTF8.self)
     }
 
+    /// How long a lease lasts unless renewed, unless a caller says otherwise.
+    public static let defaultTTL = Duration.seconds(5)
+
     /// - Parameters:
     ///   - ttl: how long a lease lasts unless renewed (by the database's clock).
     ///   - renewal: how often the leader renews.
     ///   - poll: how often a standby tries to take the lease.
     ///   - advertise: where the other nodes reach this one's API while it leads (nil: nowhere).
-    public init(configuration: PostgresStoreConfiguration, holder: String, advertise: String? = nil, ttl: Duration = .seconds(5),
+    public init(configuration: PostgresStoreConfiguration, holder: String, advertise: String? = nil, ttl: Duration = defaultTTL,
                 renewal: Duration = .seconds(1), poll: Duration = .milliseconds(200), logger: Logger) throws {
         var connection = try configuration.connectionConfiguration()
         connection.options.additionalStartupParameters = [

@@ -212,17 +212,17 @@ public final class PostgresLeadStore: LeadStore, Sendable {
     /// COMMIT, and a standby's takeover (an UPDATE of that row) waited for it
     /// for as long as the pause lasted, past the lease. The lease's own length:
     /// a transaction that stalls that long would be fenced anyway.
-    static let pausedTransactionTimeout = ("idle_in_transaction_session_timeout", "5s")
+    static let pausedTransactionTimeout = ("idle_in_transaction_session_timeout", "\(LeaderLease.defaultTTL.components.seconds)s")
 
-    /// A leader paused for `duration` inside a write transaction, after its
+    /// A leader paused for `seconds` inside a write transaction, after its
     /// fencing check and before its COMMIT (for tests: the SIGSTOP that can land there).
     /// - Throws: the COMMIT's error once the server has ended the session.
-    package func pauseAfterFencing(for duration: Duration) async throws {
+    package func pauseAfterFencing(seconds: Int) async throws {
         guard let epoch = state.withLock({ $0.epoch }) else { throw PostgresStoreError.notOpen }
         try await writer.run { session in
             try session.query("BEGIN")
             try Self.fence(epoch, session)
-            Thread.sleep(forTimeInterval: Double(duration.components.seconds))
+            Thread.sleep(forTimeInterval: Double(seconds))
             try session.query("COMMIT")
         }
     }

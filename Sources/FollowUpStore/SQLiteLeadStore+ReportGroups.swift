@@ -66,17 +66,7 @@ extension SQLiteLeadStore {
         var g = ReportGroups()
         // Only the dimensions asked: calls by hour are most of the rows and only `--by hour` reads them.
         let names = read.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
-        let rows = try Row.fetchCursor(db.makeStatement(sql: """
-            SELECT day, dim, key, \(GroupColumn.allCases.map(\.rawValue).joined(separator: ", "))
-            FROM report_groups WHERE day >= ? AND day < ? AND dim IN (\(names))
-            """), arguments: [span.firstDay, span.endDay])
-        while let row = try rows.next() {
-            let dimensionText: String = row[1]
-            guard let dimension = ReportDimension(rawValue: dimensionText) else {
-                throw StoreDataError(table: "report_groups", key: dimensionText, message: "unknown dimension")
-            }
-            g.add(GroupCell(dimension, row[2], day: row[0]), GroupSums(values: (3..<row.count).map { row[$0] }))
-        }
+        try addGroupRows(db, days: span.firstDay, span.endDay, reading: names, to: &g)
         // The partial edge days; their bins join the stored ones.
         var edges = LeadShares()
         for (lower, upper) in span.edges {
@@ -100,6 +90,22 @@ extension SQLiteLeadStore {
         return g
     }
 
+    /// Adds the stored group rows of the days `[first, end)` for the dimensions `names` lists (SQL literals).
+    private static func addGroupRows(_ db: Database, days first: Int64, _ end: Int64, reading names: String,
+                                     to g: inout ReportGroups) throws {
+        let rows = try Row.fetchCursor(db.makeStatement(sql: """
+            SELECT day, dim, key, \(GroupColumn.allCases.map(\.rawValue).joined(separator: ", "))
+            FROM report_groups WHERE day >= ? AND day < ? AND dim IN (\(names))
+            """), arguments: [first, end])
+        while let row = try rows.next() {
+            let dimensionText: String = row[1]
+            guard let dimension = ReportDimension(rawValue: dimensionText) else {
+                throw StoreDataError(table: "report_groups", key: dimensionText, message: "unknown dimension")
+            }
+            g.add(GroupCell(dimension, row[2], day: row[0]), GroupSums(values: (3..<row.count).map { row[$0] }))
+        }
+    }
+
     /// Adds the part `[lower, upper)` of a window's edge day: lead by lead, or,
     /// when more of the day's leads are inside it than outside, the day's
     /// stored rows and bins minus the leads outside, whichever reads fewer
@@ -116,17 +122,7 @@ extension SQLiteLeadStore {
             }
             return
         }
-        let rows = try Row.fetchCursor(db.makeStatement(sql: """
-            SELECT dim, key, \(GroupColumn.allCases.map(\.rawValue).joined(separator: ", "))
-            FROM report_groups WHERE day = ? AND dim IN (\(names))
-            """), arguments: [day])
-        while let row = try rows.next() {
-            let dimensionText: String = row[0]
-            guard let dimension = ReportDimension(rawValue: dimensionText) else {
-                throw StoreDataError(table: "report_groups", key: dimensionText, message: "unknown dimension")
-            }
-            g.add(GroupCell(dimension, row[1], day: day), GroupSums(values: (2..<row.count).map { row[$0] }))
-        }
+        try addGroupRows(db, days: day, day + 1, reading: names, to: &g)
         for metric in ValueMetric.allCases {
             for dimension in dimensions {
                 let bins = try Row.fetchCursor(db.cachedStatement(sql: dailyBinsSQL),

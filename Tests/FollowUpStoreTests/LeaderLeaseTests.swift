@@ -83,7 +83,7 @@ import FollowUpTestSupport
         let store = try PostgresLeadStore(configuration: PostgresStoreConfiguration(url: url), epoch: term.epoch,
                                           routing: { _, _ in [] })
         try await store.open()
-        let paused = Task { try await store.pauseAfterFencing(for: .seconds(40)) }
+        let paused = Task { try await store.pauseAfterFencing(seconds: 40) }
         let b = try Self.lease("node-b", url)
         let waited = try await Self.secondsToAcquire(b)
         #expect(waited < 30, "node-b took the lease \(waited) s after node-a's transaction paused")
