@@ -246,16 +246,22 @@ public final class PostgresCluster: Sendable {
         }
     }
 
-    /// Runs `argv` with its output in the file `output` and waits for it with
-    /// `waitpid`. Not ``Subprocess``: Foundation's `Process` never saw
+    /// Runs `argv` with its output in the file `output`, and no other open
+    /// file of the test process, and waits for it with `waitpid`. Not ``Subprocess``: Foundation's `Process` never saw
     /// `runuser … pg_ctl start` exit (it stayed a zombie and the tests hung).
-    static func spawn(_ argv: [String], output: String) -> (status: Int32, output: String) {
+    public static func spawn(_ argv: [String], output: String) -> (status: Int32, output: String) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else of the test process: `pg_ctl start` leaves a postmaster
+        // running for the rest of the run, and a pipe end it inherited from a
+        // test spawning a program at that moment (Foundation's pipes are not
+        // close-on-exec) would keep that program's output, or its stdin, open
+        // for ever, and the test waiting for its end with it.
+        _ = spawnCloseFrom?(&actions, 3)
         let arguments = argv.map { strdup($0) } + [nil]
         defer { for a in arguments { free(a) } }
         var pid: pid_t = 0
@@ -287,3 +293,10 @@ public struct ClusterError: Error, CustomStringConvertible {
     public var description: String
     init(_ description: String) { self.description = "PostgreSQL test cluster: " + description }
 }
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), looked
+/// up at run time: Swift's Glibc module leaves GNU extensions out.
+private let spawnCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+    guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+}()

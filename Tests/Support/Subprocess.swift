@@ -17,10 +17,21 @@ public struct Subprocess: Sendable {
         return runner.deletingLastPathComponent().appendingPathComponent("followupctl").path
     }
 
+    /// How long a program may run when the caller names no timeout. No
+    /// program a test runs takes minutes: past this it is hung, and the test
+    /// fails with what it printed instead of holding the whole run (CI's
+    /// time limit once ran out on a test that waited forever).
+    public static let defaultTimeout: Double = 300
+
+    /// How long the pipes may stay open after the program exited: a process
+    /// it started (a daemon, a browser's helper) may keep them, and its output
+    /// is not the program's.
+    static let pipeGrace: Double = 5
+
     /// Runs `executable` with `arguments` in `directory`, feeding `input` on stdin,
     /// and waits for it. Blocks the calling thread.
-    /// - Parameter timeout: seconds after which the program is killed (SIGKILL),
-    ///   for programs a test expects to exit but that might run on (a daemon).
+    /// - Parameter timeout: seconds after which the program and its process
+    ///   group are killed (SIGKILL); ``defaultTimeout`` when nil.
     public static func run(_ executable: String, _ arguments: [String], input: String? = nil,
                            directory: String?, timeout: Double? = nil) throws -> Subprocess {
         let process = Process()
@@ -31,25 +42,111 @@ public struct Subprocess: Sendable {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = inPipe
+        // A program that exits without reading all its stdin must fail the write
+        // (EPIPE), not kill the test process with SIGPIPE: it once ended a whole run.
+        signal(SIGPIPE, SIG_IGN)
         try process.run()
         let pid = process.processIdentifier
-        let killer = DispatchWorkItem { _ = kill(pid, SIGKILL) }
-        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer) }
-        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-        try inPipe.fileHandleForWriting.close()
-        // Read both pipes to the end before waiting, so a chatty child cannot block on a full pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        let deadline = Date().addingTimeInterval(timeout ?? defaultTimeout)
+        // stdin from a thread of its own: a program that answers as it reads
+        // (`followupctl event`) would otherwise fill its stdout pipe while we
+        // are still writing, and both would wait for ever.
+        let feeding = Thread {
+            if let input { try? inPipe.fileHandleForWriting.write(contentsOf: Data(input.utf8)) }
+            try? inPipe.fileHandleForWriting.close()
         }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        killer.cancel()
-        return Subprocess(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self))
+        feeding.start()
+        var drained = PipeDrain(out.fileHandleForReading.fileDescriptor, err.fileHandleForReading.fileDescriptor)
+        var ending: Ending?
+        var exitedAt: Date?
+        var killed = false
+        while true {
+            drained.read(waiting: 0.05)
+            if ending == nil, let seen = Ending.peek(pid, process) {
+                ending = seen
+                exitedAt = Date()
+            }
+            if drained.finished, ending != nil { break }
+            if let exitedAt, Date().timeIntervalSince(exitedAt) > pipeGrace { break }
+            if !killed, Date() > deadline {
+                // Foundation starts each child in a process group of its own.
+                kill(-pid, SIGKILL)
+                kill(pid, SIGKILL)
+                killed = true
+            }
+            if killed, Date().timeIntervalSince(deadline) > pipeGrace + 5 {
+                throw Failure(description: "\(executable) \(arguments.joined(separator: " ")): still running \(pipeGrace + 5) s after SIGKILL")
+            }
+        }
+        guard let ending else { preconditionFailure("left the loop before the program ended") }
+        return Subprocess(status: ending.status(process), stdout: String(decoding: drained.data[0], as: UTF8.self),
+                          stderr: String(decoding: drained.data[1], as: UTF8.self))
+    }
+
+    /// Why a program could not be run to its end.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// How the program ended, seen without reaping it: Foundation's `Process`
+    /// reaps it, and notices only when every copy of its exit socket closed,
+    /// which a process the program started may hold for ever.
+    enum Ending {
+        /// Exited with this status, or killed by this signal (as `Process.terminationStatus` reports both).
+        case known(Int32)
+        /// Foundation reaped it first: its status is Foundation's.
+        case reaped
+
+        static func peek(_ pid: pid_t, _ process: Process) -> Ending? {
+            var info = siginfo_t()
+            if waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 {
+                return info._sifields._sigchld.si_pid == pid ? .known(info._sifields._sigchld.si_status) : nil
+            }
+            return errno == ECHILD && !process.isRunning ? .reaped : nil
+        }
+
+        func status(_ process: Process) -> Int32 {
+            switch self {
+            case .known(let status): status
+            case .reaped: process.terminationStatus
+            }
+        }
+    }
+}
+
+/// Reads a program's stdout and stderr as they come, with `poll`, so neither
+/// pipe fills while the other is read, and a wait never outlives its caller's deadline.
+struct PipeDrain {
+    private var fds: [Int32]
+    private var open: [Bool]
+    private(set) var data: [Data]
+
+    init(_ fds: Int32...) {
+        self.fds = fds
+        self.open = fds.map { _ in true }
+        self.data = fds.map { _ in Data() }
+    }
+
+    /// Every pipe reached its end.
+    var finished: Bool { !open.contains(true) }
+
+    /// Reads what is there, waiting up to `waiting` seconds for something.
+    mutating func read(waiting: Double) {
+        var polled = fds.indices.filter { open[$0] }.map { pollfd(fd: fds[$0], events: Int16(POLLIN), revents: 0) }
+        guard !polled.isEmpty else {
+            usleep(UInt32(waiting * 1e6))
+            return
+        }
+        guard poll(&polled, nfds_t(polled.count), Int32(waiting * 1000)) > 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        for entry in polled where entry.revents != 0 {
+            guard let index = fds.firstIndex(of: entry.fd) else { continue }
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(entry.fd, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data[index].append(contentsOf: buffer[0..<count])
+            } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+                open[index] = false
+            }
+        }
     }
 }

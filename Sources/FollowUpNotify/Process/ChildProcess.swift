@@ -113,7 +113,7 @@ struct ChildProcess {
     }
 
     /// Starts `command[0]` (an absolute path) with `stdin` and `stderr` as
-    /// its fds 0 and 2, /dev/null as 1, and only `environment`.
+    /// its fds 0 and 2, /dev/null as 1, no other descriptor, and only `environment`.
     private static func spawn(_ command: [String], environment: [String], stdin: Int32, stderr: Int32) -> Result<pid_t, SpawnError> {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -121,6 +121,10 @@ struct ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, stdin, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        // Nothing else the daemon has open: a descriptor some library opened
+        // without close-on-exec (a listening socket, a database file) would
+        // otherwise live as long as the script and whatever it left running.
+        _ = childCloseFrom?(&actions, 3)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -184,3 +188,10 @@ private final class ChildState: Sendable {
     func timedOut() { fields.withLock { $0.timedOut = true } }
     var didTimeOut: Bool { fields.withLock { $0.timedOut } }
 }
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), looked
+/// up at run time: Swift's Glibc module leaves GNU extensions out.
+private let childCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+    guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+}()
