@@ -269,6 +269,7 @@ public final class PostgresLeadStore: LeadStore, Sendable {
 
     /// Nothing to do: PostgreSQL checkpoints by itself.
     public func checkpoint() async throws {}
+    public func compactLog() async throws {}
 
     /// Every row `query` selects, through the pool.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {

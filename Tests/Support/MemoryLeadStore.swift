@@ -62,6 +62,7 @@ public final class MemoryLeadStore: LeadStore {
     }
 
     public func checkpoint() async throws {}
+    public func compactLog() async throws {}
 
     public func lastAppliedAt() async throws -> Instant? { committed.lastApplied }
 

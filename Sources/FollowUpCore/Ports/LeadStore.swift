@@ -42,6 +42,10 @@ public protocol LeadStore: Sendable {
     /// database) without blocking writers. Called by the daemon as it writes;
     /// a store with nothing to do does nothing.
     func checkpoint() async throws
+    /// Housekeeping once writes have paused (SQLite: empty a write-ahead log
+    /// that grew past its limit, which briefly holds writers off). Called by
+    /// the daemon after a quiet moment; a store with nothing to do does nothing.
+    func compactLog() async throws
 
     /// The instant of the last event applied or timer fired (nil for a new store):
     /// the daemon never applies anything before it.

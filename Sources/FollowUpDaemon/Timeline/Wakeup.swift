@@ -35,11 +35,19 @@ public final class Wakeup: Sendable {
     /// Sleeps until `deadline` on `clock` (an hour at most when nil) or a ring,
     /// and never longer than `atMost` of real time (whatever the clock).
     /// Returns early on cancellation; callers check `Task.isCancelled`.
-    public func wait(until deadline: Instant?, on clock: any DaemonClock, atMost: Duration? = nil) async {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.waitForRing() }
+    /// - Returns: whether a ring ended the sleep.
+    @discardableResult
+    public func wait(until deadline: Instant?, on clock: any DaemonClock, atMost: Duration? = nil) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await self.waitForRing()
+                return !Task.isCancelled
+            }
             if let atMost {
-                group.addTask { try? await Task.sleep(for: atMost) }
+                group.addTask {
+                    try? await Task.sleep(for: atMost)
+                    return false
+                }
             }
             group.addTask {
                 if let deadline {
@@ -47,9 +55,11 @@ public final class Wakeup: Sendable {
                 } else {
                     try? await Task.sleep(for: .seconds(3_600))
                 }
+                return false
             }
-            _ = await group.next()
+            let rung = await group.next() ?? false
             group.cancelAll()
+            return rung
         }
     }
 
