@@ -135,6 +135,11 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
         }
     }
 
+    /// The write-ahead log's size on disk, in bytes (0 when there is none).
+    public var logSize: Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+
     /// Empties the write-ahead log (a TRUNCATE checkpoint on the background
     /// connection) when it grew past ``logLimit``: the daemon calls this once
     /// writes have paused. The truncation holds writers off for its length
@@ -142,9 +147,7 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
     /// of an older snapshot (a backup) at most 200 ms, then gives up until the
     /// next pause.
     public func compactLog() async throws {
-        guard let checkpointer else { return }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path + "-wal")
-        guard let size = (attributes?[.size] as? NSNumber)?.int64Value, size > logLimit else { return }
+        guard let checkpointer, logSize > logLimit else { return }
         do {
             try await checkpointer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA busy_timeout = 200")

@@ -32,18 +32,14 @@ import Testing
                 _ = try await store.advance(through: leads, source: "test", receivedAt: start, engine: engine)
                 bell.ring()
             }
-            let grown = Self.logSize(path)
+            let grown = store.logSize
             #expect(grown > 4 * limit, "the test needs a log well past its limit")
             // Quiet for CheckpointService.quiet (2 s): compacted within a few seconds.
             let deadline = ContinuousClock.now + .seconds(60)
-            while Self.logSize(path) > 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
-            #expect(Self.logSize(path) == 0, "the log was \(grown) bytes and stayed \(Self.logSize(path))")
+            while store.logSize > 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(store.logSize == 0, "the log was \(grown) bytes and stayed \(store.logSize)")
             group.cancelAll()
         } }
         try await store.close()
-    }
-
-    static func logSize(_ path: String) -> Int64 {
-        ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber)?.int64Value ?? 0
     }
 }

@@ -42,11 +42,6 @@ import FollowUpTestSupport
         #expect(try await store.lead("L1") != nil)
     }
 
-    /// The write-ahead log's size on disk.
-    static func logSize(_ path: String) -> Int64 {
-        ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? NSNumber)?.int64Value ?? 0
-    }
-
     /// With background checkpoints no commit shrinks the log (the first
     /// commit after the log restarts used to truncate a file past the limit:
     /// ~140 ms of ftruncate every ~8 s under sustained ingest, every event and
@@ -60,22 +55,22 @@ import FollowUpTestSupport
         let timeline = StoreTimeline(store: store, rules: DefaultRules.make())
         _ = try await timeline.apply([upsert("2026-11-24T19:00:00Z", "alice")]
             + (0..<400).map { capture("2026-11-24T20:00:00Z", LeadID("L\($0)"), owner: "alice") })
-        #expect(Self.logSize(path) > 2 * limit, "the test needs a log well past its limit")
+        #expect(store.logSize > 2 * limit, "the test needs a log well past its limit")
         // Everything copied, no reader: the next commit restarts the log from its start.
         try await store.checkpoint()
         _ = try await timeline.apply([capture("2026-11-24T20:01:00Z", "L-after", owner: "alice")])
-        #expect(Self.logSize(path) > 2 * limit, "a commit truncated the log")
+        #expect(store.logSize > 2 * limit, "a commit truncated the log")
 
         try await store.compactLog()
-        #expect(Self.logSize(path) == 0)
+        #expect(store.logSize == 0)
         _ = try await timeline.apply([capture("2026-11-24T20:02:00Z", "L-later", owner: "alice")])
         #expect(try await store.lead("L-later") != nil)
         #expect(try await store.lead("L399") != nil)
 
         // A small log is left alone: compacting holds writers off, and only a large log is worth it.
-        let small = Self.logSize(path)
+        let small = store.logSize
         #expect(small > 0 && small < limit)
         try await store.compactLog()
-        #expect(Self.logSize(path) == small)
+        #expect(store.logSize == small)
     }
 }

@@ -57,17 +57,12 @@ public struct Subprocess: Sendable {
         }
         feeding.start()
         var drained = PipeDrain(out.fileHandleForReading.fileDescriptor, err.fileHandleForReading.fileDescriptor)
-        var ending: Ending?
-        var exitedAt: Date?
+        var ended: (ending: Ending, at: Date)?
         var killed = false
         while true {
             drained.read(waiting: 0.05)
-            if ending == nil, let seen = Ending.peek(pid, process) {
-                ending = seen
-                exitedAt = Date()
-            }
-            if drained.finished, ending != nil { break }
-            if let exitedAt, Date().timeIntervalSince(exitedAt) > pipeGrace { break }
+            if ended == nil, let seen = Ending.peek(pid, process) { ended = (seen, Date()) }
+            if let ended, drained.finished || Date().timeIntervalSince(ended.at) > pipeGrace { break }
             if !killed, Date() > deadline {
                 // Foundation starts each child in a process group of its own.
                 kill(-pid, SIGKILL)
@@ -78,8 +73,8 @@ public struct Subprocess: Sendable {
                 throw Failure(description: "\(executable) \(arguments.joined(separator: " ")): still running \(pipeGrace + 5) s after SIGKILL")
             }
         }
-        guard let ending else { preconditionFailure("left the loop before the program ended") }
-        return Subprocess(status: ending.status(process), stdout: String(decoding: drained.data[0], as: UTF8.self),
+        guard let ended else { preconditionFailure("left the loop before the program ended") }
+        return Subprocess(status: ended.ending.status(process), stdout: String(decoding: drained.data[0], as: UTF8.self),
                           stderr: String(decoding: drained.data[1], as: UTF8.self))
     }
 
