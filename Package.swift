@@ -97,6 +97,8 @@ let package = Package(
         ),
         // libsystemd (sd_notify, sd_journal_sendv) for Swift; pkg-config finds it.
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        // glibc's posix_spawn extensions (closefrom) for the programs the daemon and the tests start.
+        .target(name: "CSpawn"),
         // systemd from Swift: readiness, reload, watchdog and status notifications; the journal as a swift-log handler.
         .target(
             name: "FollowUpSystemd",
@@ -107,7 +109,7 @@ let package = Package(
         .target(
             name: "FollowUpNotify",
             dependencies: [
-                "FollowUpCore", "FollowUpFormats", "FollowUpRules",
+                "CSpawn", "FollowUpCore", "FollowUpFormats", "FollowUpRules",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -170,7 +172,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // Fixtures every test target shares: the default policy in code, a seeded generator.
-        .target(name: "FollowUpTestSupport", dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpWire"], path: "Tests/Support", swiftSettings: strict),
+        .target(name: "FollowUpTestSupport", dependencies: ["CSpawn", "FollowUpCore", "FollowUpFormats", "FollowUpWire"], path: "Tests/Support", swiftSettings: strict),
         .testTarget(name: "FollowUpCoreTests", dependencies: ["FollowUpCore", "FollowUpFormats", "FollowUpReports", "FollowUpTestSupport"], swiftSettings: strict),
         // Each API body written, parsed and read back.
         .testTarget(name: "FollowUpWireTests", dependencies: ["FollowUpWire", "FollowUpCore", "FollowUpFormats"], swiftSettings: strict),

@@ -1,3 +1,4 @@
+import CSpawn
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -261,7 +262,7 @@ public final class PostgresCluster: Sendable {
         // test spawning a program at that moment (Foundation's pipes are not
         // close-on-exec) would keep that program's output, or its stdin, open
         // for ever, and the test waiting for its end with it.
-        _ = spawnCloseFrom?(&actions, 3)
+        _ = followupd_spawn_close_from(&actions, 3)
         let arguments = argv.map { strdup($0) } + [nil]
         defer { for a in arguments { free(a) } }
         var pid: pid_t = 0
@@ -293,10 +294,3 @@ public struct ClusterError: Error, CustomStringConvertible {
     public var description: String
     init(_ description: String) { self.description = "PostgreSQL test cluster: " + description }
 }
-
-/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), looked
-/// up at run time: Swift's Glibc module leaves GNU extensions out.
-private let spawnCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
-    guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
-    return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
-}()

@@ -1,3 +1,4 @@
+import CSpawn
 import Foundation
 import Synchronization
 #if canImport(Glibc)
@@ -124,7 +125,7 @@ struct ChildProcess {
         // Nothing else the daemon has open: a descriptor some library opened
         // without close-on-exec (a listening socket, a database file) would
         // otherwise live as long as the script and whatever it left running.
-        _ = childCloseFrom?(&actions, 3)
+        _ = followupd_spawn_close_from(&actions, 3)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -188,10 +189,3 @@ private final class ChildState: Sendable {
     func timedOut() { fields.withLock { $0.timedOut = true } }
     var didTimeOut: Bool { fields.withLock { $0.timedOut } }
 }
-
-/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), looked
-/// up at run time: Swift's Glibc module leaves GNU extensions out.
-private let childCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
-    guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
-    return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
-}()
