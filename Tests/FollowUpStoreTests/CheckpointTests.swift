@@ -115,9 +115,10 @@ import FollowUpTestSupport
         }
         let written = try await store.lead("L\(batches - 1)-99")
         #expect(written != nil)
-        // Before, the log grew to the writer's safety net (412 MB here); restarting, it stays
-        // within a few transactions past `restart` (2–16 MB measured, as restarts race the writes).
-        #expect(store.logSize < 32 * restart, "the log grew to \(store.logSize) bytes: it never restarted")
+        // Before, the log grew to the writer's safety net (412 MB here); restarting, it stays within
+        // a few transactions past `restart` (5–14 MB measured; restarts race the writes, and a slow
+        // disk's syncs make the checkpoints, and so the restarts, fewer).
+        #expect(store.logSize < 64 * restart, "the log grew to \(store.logSize) bytes: it never restarted")
     }
 }
 
