@@ -35,7 +35,8 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
     /// checkpoint lets it restart (``checkpoint()``): short enough that the
     /// writer's own safety net (``writerCheckpointFrames``) is not reached
     /// first, long enough that restarts, each a short pause of the writer,
-    /// come seldom (every ~2.5 s at 19,000 events/s).
+    /// come seldom (about every 2.5 s at 19,000 events/s, whose log grows
+    /// ~105 MB/s).
     let logRestart: Int64
     /// 256 MiB, 64 % of the writer's safety net: at 100 MB/s of log there
     /// is a second and a half to restart before the net is reached.
@@ -61,6 +62,8 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
     ///   - backgroundCheckpoints: the caller will call ``checkpoint()`` as it
     ///     writes (the daemon does), so the writer itself only checkpoints as a
     ///     safety net when the log grows very large.
+    ///   - logLimit: the log's size past which it is emptied (``compactLog()``).
+    ///   - logRestart: the log's length past which ``checkpoint()`` makes it restart.
     /// - Throws: ``StoreFileError`` when the directory is missing or the file is
     ///   not a followupd store, or is newer than this code; storage errors otherwise.
     public convenience init(path: String, durability: Synchronous = .normal, backgroundCheckpoints: Bool = false,
