@@ -1,6 +1,7 @@
 public import FollowUpCore
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -152,14 +153,13 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
     /// every ~3.5 s at 19,000 events/s.
     public func checkpoint() async throws {
         guard let checkpointer else { return }
-        let path = path
         do {
             let frames = try await checkpointer.writeWithoutTransaction { db in
                 let frames = try db.checkpoint(.passive)
                 // SQLite syncs the database file only when a checkpoint reaches the end of
                 // the log, which under sustained ingest is the restart's (below): synced here,
                 // a little at a time beside the writer, the restart has only its own pages left.
-                if frames.checkpointedFrameCount > 0 { try Self.syncFile(path) }
+                if frames.checkpointedFrameCount > 0 { try Self.syncFile(db) }
                 return frames.walFrameCount
             }
             if Int64(frames) * Self.framePageSize >= logRestart {
@@ -186,23 +186,27 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
     /// it, then the writer's own connection, between two transactions, copies
     /// the last few milliseconds' frames and syncs those.
     private func restartLog(_ checkpointer: DatabaseQueue) async throws {
-        let path = path
         try await checkpointer.writeWithoutTransaction { db in
             _ = try db.checkpoint(.passive)
-            try Self.syncFile(path)
+            try Self.syncFile(db)
         }
         try await pool.writeWithoutTransaction { db in
             _ = try db.checkpoint(.passive)
         }
     }
 
-    /// `fdatasync` of the database file through a descriptor of its own
-    /// (what it flushes is the file's, whichever descriptor wrote it).
-    private static func syncFile(_ path: String) throws {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { Glibc.close(fd) }
-        guard fdatasync(fd) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    /// Syncs the database file through the connection's own file handle
+    /// (SQLite's `xSync`, as its checkpoints do), not a descriptor of our
+    /// own: closing any descriptor of the file would drop every POSIX lock
+    /// SQLite holds on it in this process (see ``StoreLock``).
+    private static func syncFile(_ db: Database) throws {
+        var file: UnsafeMutablePointer<sqlite3_file>?
+        let found = withUnsafeMutablePointer(to: &file) {
+            sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_FILE_POINTER, $0)
+        }
+        guard found == SQLITE_OK, let file, let sync = file.pointee.pMethods?.pointee.xSync else { return }
+        let result = sync(file, SQLITE_SYNC_NORMAL)
+        guard result == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: result)) }
     }
 
     /// The write-ahead log's size on disk, in bytes (0 when there is none).

@@ -120,6 +120,36 @@ import FollowUpTestSupport
         // disk's syncs make the checkpoints, and so the restarts, fewer).
         #expect(store.logSize < 64 * restart, "the log grew to \(store.logSize) bytes: it never restarted")
     }
+
+    /// The background checkpoint syncs the database file through SQLite's own
+    /// file handle. Through a descriptor of its own, closing it dropped every
+    /// POSIX lock SQLite held on the file in this process: another program's
+    /// connection (an admin's sqlite3, a backup) then believed itself the
+    /// last one, and on closing checkpointed and deleted the log the daemon
+    /// was still writing to.
+    @Test func anotherProgramClosingTheFileLeavesTheDaemonsLogInPlace() async throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let path = dir.path("state.sqlite")
+        let store = try SQLiteLeadStore(path: path, backgroundCheckpoints: true, receivers: testReceivers)
+        let timeline = StoreTimeline(store: store, rules: DefaultRules.make())
+        _ = try await timeline.apply([upsert("2026-11-24T19:00:00Z", "alice"), capture("2026-11-24T20:00:00Z", "L1")])
+        try await store.checkpoint()
+        _ = try await timeline.apply([capture("2026-11-24T20:01:00Z", "L2", owner: "alice")])
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+
+        let reader = try Subprocess.run("/usr/bin/python3", ["-c", """
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1])
+            print(c.execute("SELECT count(*) FROM leads").fetchone()[0])
+            c.close()
+            """, path], directory: nil)
+        #expect(reader.status == 0, "\(reader.stderr)")
+        #expect(reader.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"), "the other program deleted the daemon's log on closing")
+        _ = try await timeline.apply([capture("2026-11-24T20:02:00Z", "L3", owner: "alice")])
+        #expect(try await store.lead("L3") != nil)
+    }
 }
 
 /// Set once, read from any task.
