@@ -128,24 +128,41 @@ final class DaemonProcess: @unchecked Sendable {
         if !environment.isEmpty {
             p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
-        out.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard !data.isEmpty else { return }
-            self?.output.withLock { o in
-                o.partial += String(decoding: data, as: UTF8.self)
-                while let newline = o.partial.firstIndex(of: "\n") {
-                    o.lines.append(String(o.partial[..<newline]))
-                    o.partial = String(o.partial[o.partial.index(after: newline)...])
-                }
-            }
-        }
-        err.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard !data.isEmpty else { return }
-            self?.errors.withLock { $0 += String(decoding: data, as: UTF8.self) }
-        }
         try p.run()
         process = p
+        // Read by a thread of its own with `poll` (``PipeDrain``), which keeps the pipes until
+        // both end. Not `readabilityHandler`: its libdispatch read source stayed registered on a
+        // descriptor the pipe closed when it went (the handler was never removed at end of file),
+        // and an open() elsewhere that got the same number left libdispatch acting on a freed
+        // source. The test process crashed so in _dispatch_event_loop_drain ("Bad pointer
+        // dereference") twice in a row, each time while a test stopped its daemon.
+        let reader = Thread { [weak self] in
+            var drain = PipeDrain(out.fileHandleForReading.fileDescriptor, err.fileHandleForReading.fileDescriptor)
+            var taken = [0, 0]
+            while !drain.finished {
+                drain.read(waiting: 0.2)
+                let fresh = [drain.data[0].count > taken[0], drain.data[1].count > taken[1]]
+                guard fresh.contains(true), let self else { continue }
+                if fresh[0] {
+                    let text = String(decoding: drain.data[0][taken[0]...], as: UTF8.self)
+                    self.output.withLock { o in
+                        o.partial += text
+                        while let newline = o.partial.firstIndex(of: "\n") {
+                            o.lines.append(String(o.partial[..<newline]))
+                            o.partial = String(o.partial[o.partial.index(after: newline)...])
+                        }
+                    }
+                }
+                if fresh[1] {
+                    let text = String(decoding: drain.data[1][taken[1]...], as: UTF8.self)
+                    self.errors.withLock { $0 += text }
+                }
+                taken = [drain.data[0].count, drain.data[1].count]
+            }
+            withExtendedLifetime((out, err)) {}
+        }
+        reader.name = "followupd-output"
+        reader.start()
         guard waitUntilReady else { return }
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -111,22 +111,23 @@ public struct Subprocess: Sendable {
 
 /// Reads a program's stdout and stderr as they come, with `poll`, so neither
 /// pipe fills while the other is read, and a wait never outlives its caller's deadline.
-struct PipeDrain {
+public struct PipeDrain {
     private var fds: [Int32]
     private var open: [Bool]
-    private(set) var data: [Data]
+    /// Everything read from each descriptor, in the order given.
+    public private(set) var data: [Data]
 
-    init(_ fds: Int32...) {
+    public init(_ fds: Int32...) {
         self.fds = fds
         self.open = fds.map { _ in true }
         self.data = fds.map { _ in Data() }
     }
 
     /// Every pipe reached its end.
-    var finished: Bool { !open.contains(true) }
+    public var finished: Bool { !open.contains(true) }
 
     /// Reads what is there, waiting up to `waiting` seconds for something.
-    mutating func read(waiting: Double) {
+    public mutating func read(waiting: Double) {
         var polled = fds.indices.filter { open[$0] }.map { pollfd(fd: fds[$0], events: Int16(POLLIN), revents: 0) }
         guard !polled.isEmpty else {
             usleep(UInt32(waiting * 1e6))
