@@ -80,7 +80,21 @@ if a.auth:
 controller = Controller(Sink(), hostname="127.0.0.1", port=port, **options)
 controller.start()
 print(port, flush=True)
+def follow_parent(on_gone):
+    """Stops the relay once the test process that started it is gone: a test run that
+    crashed left it running, holding the runner's stderr (it inherits it), and `swift test`
+    waited for that pipe's end for ever instead of reporting the crash."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        on_gone()
+    threading.Thread(target=watch, daemon=True).start()
+
+
 done = threading.Event()
 signal.signal(signal.SIGTERM, lambda *_: done.set())
+follow_parent(done.set)
 done.wait()
 controller.stop()
