@@ -90,6 +90,9 @@ def follow_parent(on_gone):
         while os.getppid() == parent:
             time.sleep(0.5)
         on_gone()
+        # A handler thread still in a request must not keep it alive (one orphan outlived SIGTERM so).
+        time.sleep(2)
+        os._exit(0)
     threading.Thread(target=watch, daemon=True).start()
 
 
