@@ -15,6 +15,8 @@ import argparse, email, email.policy, json, os, signal, socket, ssl, sys, thread
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
+from parent_watch import follow_parent
+
 ap = argparse.ArgumentParser()
 ap.add_argument("directory")
 ap.add_argument("port", type=int, nargs="?", default=0)
@@ -80,21 +82,6 @@ if a.auth:
 controller = Controller(Sink(), hostname="127.0.0.1", port=port, **options)
 controller.start()
 print(port, flush=True)
-def follow_parent(on_gone):
-    """Stops the relay once the test process that started it is gone: a test run that
-    crashed left it running, holding the runner's stderr (it inherits it), and `swift test`
-    waited for that pipe's end for ever instead of reporting the crash."""
-    parent = os.getppid()
-
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        on_gone()
-        # A handler thread still in a request must not keep it alive (one orphan outlived SIGTERM so).
-        time.sleep(2)
-        os._exit(0)
-    threading.Thread(target=watch, daemon=True).start()
-
 
 done = threading.Event()
 signal.signal(signal.SIGTERM, lambda *_: done.set())

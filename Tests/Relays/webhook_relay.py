@@ -26,8 +26,10 @@ Such requests are not signed; each is logged with "shape" (slack or teams),
 "problems" (what breaks the shape, empty when it holds) and "body" (the parsed
 JSON), and answered 400 when the shape breaks, as Slack answers invalid_payload.
 """
-import argparse, hmac, hashlib, json, os, re, signal, sys, threading, time
+import argparse, hmac, hashlib, json, re, signal, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from parent_watch import follow_parent
 
 p = argparse.ArgumentParser()
 p.add_argument("--port", type=int, default=0)
@@ -236,22 +238,6 @@ def stop(*_):
         with open(args.count_file, "w") as f:
             json.dump(stats, f)
     threading.Thread(target=server.shutdown).start()
-
-
-def follow_parent(on_gone):
-    """Stops the relay once the test process that started it is gone: a test run that
-    crashed left it running, holding the runner's stderr (it inherits it), and `swift test`
-    waited for that pipe's end for ever instead of reporting the crash."""
-    parent = os.getppid()
-
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        on_gone()
-        # A handler thread still in a request must not keep it alive (one orphan outlived SIGTERM so).
-        time.sleep(2)
-        os._exit(0)
-    threading.Thread(target=watch, daemon=True).start()
 
 
 signal.signal(signal.SIGTERM, stop)
