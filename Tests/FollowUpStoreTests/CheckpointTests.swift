@@ -14,11 +14,9 @@ import FollowUpTestSupport
     /// answered BUSY at once. That is no fault: it returns, and the log is
     /// copied by the other one. Before, the daemon logged it as a warning.
     @Test func aCheckpointRunningElsewhereIsNoError() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let path = dir.path("state.sqlite")
-        let store = try SQLiteLeadStore(path: path, backgroundCheckpoints: true, receivers: testReceivers)
-        let timeline = StoreTimeline(store: store, rules: DefaultRules.make())
+        let opened = try CheckpointedStore()
+        defer { opened.dir.remove() }
+        let (path, store, timeline) = (opened.path, opened.store, opened.timeline)
         _ = try await timeline.apply([upsert("2026-11-24T19:00:00Z", "alice"), capture("2026-11-24T20:00:00Z", "L1")])
 
         // A writer that holds its transaction across accesses, as a long one from another process would.
@@ -48,12 +46,10 @@ import FollowUpTestSupport
     /// ~140 ms of ftruncate every ~8 s under sustained ingest, every event and
     /// timer waiting); ``SQLiteLeadStore/compactLog()`` empties it instead.
     @Test func aLogPastItsLimitIsEmptiedByCompactingNotByACommit() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let path = dir.path("state.sqlite")
         let limit: Int64 = 256 << 10
-        let store = try SQLiteLeadStore(path: path, backgroundCheckpoints: true, logLimit: limit, receivers: testReceivers)
-        let timeline = StoreTimeline(store: store, rules: DefaultRules.make())
+        let opened = try CheckpointedStore(logLimit: limit)
+        defer { opened.dir.remove() }
+        let (store, timeline) = (opened.store, opened.timeline)
         _ = try await timeline.apply([upsert("2026-11-24T19:00:00Z", "alice")]
             + (0..<400).map { capture("2026-11-24T20:00:00Z", LeadID("L\($0)"), owner: "alice") })
         #expect(store.logSize > 2 * limit, "the test needs a log well past its limit")
@@ -83,12 +79,10 @@ import FollowUpTestSupport
     /// the background checkpoint now copies the rest with the writer held, and
     /// the log restarts: its file stays near that length however much is written.
     @Test func theLogRestartsWhileWritesGoOn() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let path = dir.path("state.sqlite")
         let restart: Int64 = 1 << 20
-        let store = try SQLiteLeadStore(path: path, backgroundCheckpoints: true, logRestart: restart, receivers: testReceivers)
-        let timeline = StoreTimeline(store: store, rules: DefaultRules.make())
+        let opened = try CheckpointedStore(logRestart: restart)
+        defer { opened.dir.remove() }
+        let (store, timeline) = (opened.store, opened.timeline)
         _ = try await timeline.apply([upsert("2026-11-24T19:00:00Z", "alice")])
         let batches = 60
         // Their own threads: in a full run the suites hold the cooperative pool, and
@@ -128,11 +122,9 @@ import FollowUpTestSupport
     /// last one, and on closing checkpointed and deleted the log the daemon
     /// was still writing to.
     @Test func anotherProgramClosingTheFileLeavesTheDaemonsLogInPlace() async throws {
-        let dir = try TempDirectory()
-        defer { dir.remove() }
-        let path = dir.path("state.sqlite")
-        let store = try SQLiteLeadStore(path: path, backgroundCheckpoints: true, receivers: testReceivers)
-        let timeline = StoreTimeline(store: store, rules: DefaultRules.make())
+        let opened = try CheckpointedStore()
+        defer { opened.dir.remove() }
+        let (path, store, timeline) = (opened.path, opened.store, opened.timeline)
         _ = try await timeline.apply([upsert("2026-11-24T19:00:00Z", "alice"), capture("2026-11-24T20:00:00Z", "L1")])
         try await store.checkpoint()
         _ = try await timeline.apply([capture("2026-11-24T20:01:00Z", "L2", owner: "alice")])
@@ -157,4 +149,26 @@ private final class StopFlag: Sendable {
     private let value = Mutex(false)
     var isSet: Bool { value.withLock { $0 } }
     func set() { value.withLock { $0 = true } }
+}
+
+/// A store opened as the daemon opens it (background checkpoints), in a
+/// directory of its own, with the timeline that drives it; `dir.remove()` ends it.
+private struct CheckpointedStore {
+    let dir: TempDirectory
+    let path: String
+    let store: SQLiteLeadStore
+    let timeline: StoreTimeline
+
+    init(logLimit: Int64 = SQLiteLeadStore.logLimit, logRestart: Int64 = SQLiteLeadStore.logRestart) throws {
+        dir = try TempDirectory()
+        path = dir.path("state.sqlite")
+        do {
+            store = try SQLiteLeadStore(path: path, backgroundCheckpoints: true, logLimit: logLimit, logRestart: logRestart,
+                                        receivers: testReceivers)
+        } catch {
+            dir.remove()
+            throw error
+        }
+        timeline = StoreTimeline(store: store, rules: DefaultRules.make())
+    }
 }
