@@ -98,7 +98,8 @@ let package = Package(
         // libsystemd (sd_notify, sd_journal_sendv) for Swift; pkg-config finds it.
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         // glibc's posix_spawn extensions (closefrom) for the programs the daemon and the tests start.
-        .target(name: "CSpawn"),
+        // Warnings are errors here as in every Swift target (`strict`).
+        .target(name: "CSpawn", cSettings: [.unsafeFlags(["-Wall", "-Wextra", "-Werror"])]),
         // systemd from Swift: readiness, reload, watchdog and status notifications; the journal as a swift-log handler.
         .target(
             name: "FollowUpSystemd",

@@ -39,6 +39,10 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
     /// come seldom (about every 2.5 s at 19,000 events/s, whose log grows
     /// ~105 MB/s).
     let logRestart: Int64
+    /// The file's page size (`PRAGMA page_size`), so ``logRestart``'s bytes
+    /// count the log's frames at their real length, whatever page size the
+    /// file was created with.
+    let pageSize: Int64
     /// 256 MiB, 64 % of the writer's safety net: at 100 MB/s of log there
     /// is a second and a half to restart before the net is reached.
     public static let logRestart: Int64 = 256 << 20
@@ -126,6 +130,8 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
         self.logLimit = logLimit
         self.logRestart = logRestart
         self.pool = pool
+        // A frame of the log holds one page: its length in bytes is frames × this.
+        self.pageSize = try pool.read { try Int64.fetchOne($0, sql: "PRAGMA page_size") } ?? 4_096
         // Its own connection, so a checkpoint never waits for (or blocks) the writer.
         var checkpointing = Configuration()
         checkpointing.label = "followupd.checkpoint"
@@ -159,10 +165,13 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
                 // SQLite syncs the database file only when a checkpoint reaches the end of
                 // the log, which under sustained ingest is the restart's (below): synced here,
                 // a little at a time beside the writer, the restart has only its own pages left.
-                if frames.checkpointedFrameCount > 0 { try Self.syncFile(db) }
+                // One that did reach the end (all frames copied, now or before) was synced by
+                // SQLite already: a second sync would flush a file with nothing dirty.
+                let copied = frames.checkpointedFrameCount
+                if copied > 0 && copied < frames.walFrameCount { try Self.syncFile(db) }
                 return frames.walFrameCount
             }
-            if Int64(frames) * Self.framePageSize >= logRestart {
+            if Int64(frames) * pageSize >= logRestart {
                 try await restartLog(checkpointer)
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
@@ -170,8 +179,6 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
         }
     }
 
-    /// A frame of the log as counted against ``logRestart`` (the default page size).
-    static let framePageSize: Int64 = 4_096
 
     /// Copies the rest of the log while no commit can append to it, so the
     /// next commit writes the log from its start; the writer waits for as

@@ -3,7 +3,7 @@ import Synchronization
 import GRDB
 import Testing
 import FollowUpCore
-import FollowUpStore
+@testable import FollowUpStore
 import FollowUpTestSupport
 
 /// The background checkpoint (``SQLiteLeadStore/checkpoint()``) on a real
@@ -113,6 +113,29 @@ import FollowUpTestSupport
         // a few transactions past `restart` (5–14 MB measured; restarts race the writes, and a slow
         // disk's syncs make the checkpoints, and so the restarts, fewer).
         #expect(store.logSize < 64 * restart, "the log grew to \(store.logSize) bytes: it never restarted")
+    }
+
+    /// ``SQLiteLeadStore/logRestart`` is bytes of log, and a frame holds one
+    /// page: frames are counted at the file's own page size. Counted at the
+    /// default 4 KiB, a store created with 64 KiB pages (an admin's `sqlite3`
+    /// may make one) restarted its log only at 16 times the threshold; in a
+    /// debug build with a 4 MiB threshold the log grew to 292 MB, against
+    /// 63–172 MB counted right (the rest is what the writer appends while a
+    /// restart's pass copies and syncs 64 KiB pages).
+    @Test func theLogIsMeasuredInTheFilesOwnPages() throws {
+        let dir = try TempDirectory()
+        defer { dir.remove() }
+        let path = dir.path("state.sqlite")
+        let empty = try DatabaseQueue(path: path)
+        try empty.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA page_size = 65536")
+            try db.execute(sql: "VACUUM")
+        }
+        try empty.close()
+        let store = try SQLiteLeadStore(path: path, backgroundCheckpoints: true, receivers: testReceivers)
+        #expect(store.pageSize == 65_536)
+        let fresh = try SQLiteLeadStore(path: dir.path("fresh.sqlite"), backgroundCheckpoints: true, receivers: testReceivers)
+        #expect(fresh.pageSize == 4_096)
     }
 
     /// The background checkpoint syncs the database file through SQLite's own
