@@ -179,7 +179,6 @@ public final class SQLiteLeadStore: LeadStore, LeadQueries, Outbox {
         }
     }
 
-
     /// Copies the rest of the log while no commit can append to it, so the
     /// next commit writes the log from its start; the writer waits for as
     /// little of it as can be done beside it.
