@@ -7,8 +7,9 @@ again as a standby. Then it checks:
 - acknowledged events lost: every acknowledged seq is in the event log (bound 0);
 - the event log holds nothing unacknowledged: every logged seq was acknowledged
   (a batch that committed but whose answer was lost was answered on a retry);
-- notification ids minted twice: an id acknowledged for two seqs, or two
-  outbox rows for one id and receiver (bound 0);
+- notification ids minted twice: an id acknowledged for two seqs, two
+  outbox rows for one id and receiver, or a row queued again under an id
+  already there (the tally `followupd_notifications_minted_again` shows) (bound 0);
 - drained: every acknowledged notification id received by the relay (100 %);
 - the outbox's notifications equal `followupctl simulate` over the event log
   (the acknowledged events, as applied), up to the last event.
@@ -145,6 +146,8 @@ def run_nodes(a):
         minted_twice = {nid for nid, seqs in by_id.items() if len(seqs) > 1}
         rows_twice = run.psql(base, "chaos", "SELECT count(*) FROM (SELECT 1 FROM outbox GROUP BY id, receiver "
                                              "HAVING count(*) > 1) d").strip()
+        # What followupd_notifications_minted_again shows on every node: rows queued again under an id already there.
+        minted_again = run.psql(base, "chaos", "SELECT coalesce((SELECT n FROM tallies WHERE key = 'minted_again'), 0)").strip()
         received = set()
         for line in open(shared.relay_log) if os.path.exists(shared.relay_log) else []:
             if line.strip():
@@ -191,7 +194,8 @@ def run_nodes(a):
               f"tries answered 503 or failed (then sent again, same key, another node): {dict(retries) or 0}")
         print(f"chaos: acknowledged events lost: {len(lost)} (bound 0); logged but never acknowledged: "
               f"{len(unacknowledged)} (bound 0)")
-        print(f"chaos: notification ids minted twice: {len(minted_twice)}; outbox rows twice: {rows_twice} (bound 0)")
+        print(f"chaos: notification ids minted twice: {len(minted_twice)}; outbox rows twice: {rows_twice}; "
+              f"followupd_notifications_minted_again: {minted_again} (bound 0)")
         print(f"chaos: drained in {drain_seconds:.1f} s; acknowledged ids received by the relay "
               f"{len(by_id) - len(not_received)}/{len(by_id)}")
         print(f"chaos: outbox vs simulate over the event log: {len(actual)} vs {len(expected)} notifications, "
@@ -200,8 +204,9 @@ def run_nodes(a):
         if lost or unacknowledged:
             failures.append(f"{len(lost)} acknowledged events lost ({sorted(lost)[:5]}), "
                             f"{len(unacknowledged)} logged but never acknowledged ({sorted(unacknowledged)[:5]})")
-        if minted_twice or rows_twice != "0":
-            failures.append(f"ids minted twice: {sorted(minted_twice)[:5]}, rows twice {rows_twice}")
+        if minted_twice or rows_twice != "0" or minted_again != "0":
+            failures.append(f"ids minted twice: {sorted(minted_twice)[:5]}, rows twice {rows_twice}, "
+                            f"queued again {minted_again}")
         if not_received:
             failures.append(f"{len(not_received)} acknowledged ids never received: {sorted(not_received)[:5]}")
         if differ:

@@ -89,10 +89,13 @@ extension PostgresLeadStore: LeadQueries {
         var leads: [LeadStatus: Int] = [:]
         var outbox: [OutboxState: Int] = [:]
         var timers = 0
+        var mintedAgain: Int64 = 0
         for row in try await rows("SELECT key, n FROM tallies") {
             let (key, n) = try row.decode((String, Int64).self)
             if key == TallyChanges.timers {
                 timers = Int(n)
+            } else if key == TallyChanges.mintedAgain {
+                mintedAgain = n
             } else if key.hasPrefix("leads."), let status = LeadStatus(rawValue: String(key.dropFirst(6))), n > 0 {
                 leads[status] = Int(n)
             } else if key.hasPrefix("outbox."), let state = OutboxState(rawValue: String(key.dropFirst(7))), n > 0 {
@@ -102,7 +105,8 @@ extension PostgresLeadStore: LeadQueries {
         let events = try await rows("SELECT coalesce(max(seq), 0) FROM events").first.map { try $0.decode(Int64.self) } ?? 0
         let next = try await rows("SELECT min(at) FROM timers").first.flatMap { try $0.decode(Int64?.self) }
         return StoreStatistics(events: events, leadsByStatus: leads, pendingTimers: timers,
-                               nextTimerAt: next.map(Instant.init(secondsSinceEpoch:)), outboxByState: outbox)
+                               nextTimerAt: next.map(Instant.init(secondsSinceEpoch:)), outboxByState: outbox,
+                               notificationsMintedAgain: mintedAgain)
     }
 
     /// Every pending timer in firing order (for tests and tools; not for the hot path).

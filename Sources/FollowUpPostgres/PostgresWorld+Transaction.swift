@@ -145,11 +145,14 @@ extension PostgresWorld: TimelineTransaction {
             outboxRows.endArray()
             let made = try session.query(PostgresQuery(unsafeSQL: Self.insertOutboxSQL,
                                                        binds: try PostgresStoreCache.binds(outboxRows.text)))
+            var inserted: Int64 = 0
             for row in made {
                 let (receiver, n) = try row.decode((String, Int64).self)
                 tallies.add(TallyChanges.outbox("pending"), n)
                 tallies.add(TallyChanges.receiver(receiver, "pending"), n)
+                inserted += n
             }
+            tallies.add(TallyChanges.mintedAgain, Int64(outboxCount) - inserted)
         }
     }
 

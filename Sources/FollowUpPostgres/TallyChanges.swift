@@ -7,6 +7,8 @@ struct TallyChanges {
     private(set) var changes: [String: Int64] = [:]
 
     static let timers = "timers"
+    /// Outbox rows queued again for an id and receiver already there (``StoreStatistics/notificationsMintedAgain``).
+    static let mintedAgain = "minted_again"
     static func leads(_ status: String) -> String { "leads." + status }
     static func outbox(_ state: String) -> String { "outbox." + state }
     static func receiver(_ receiver: String, _ state: String) -> String { "receiver." + receiver + "." + state }

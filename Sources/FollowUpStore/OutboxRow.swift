@@ -77,6 +77,8 @@ enum OutboxRow {
                     tallies.add(TallyDelta.outbox("pending"), 1)
                     tallies.add(TallyDelta.receiver(receiver, "pending"), 1)
                     added = true
+                } else {
+                    tallies.add(TallyDelta.mintedAgain, 1)
                 }
             }
             if added { wrote(n) }

@@ -127,11 +127,14 @@ extension SQLiteLeadStore {
             var leads: [LeadStatus: Int] = [:]
             var outbox: [OutboxState: Int] = [:]
             var timers = 0
+            var mintedAgain: Int64 = 0
             for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key >= 'tally.' AND key < 'tally/'") {
                 let name = String((row[0] as String).dropFirst(6))
                 let n: Int = row[1]
                 if name == "timers" {
                     timers = n
+                } else if name == "minted_again" {
+                    mintedAgain = Int64(n)
                 } else if name.hasPrefix("leads."), let status = LeadStatus(rawValue: String(name.dropFirst(6))), n > 0 {
                     leads[status] = n
                 } else if name.hasPrefix("outbox."), let state = OutboxState(rawValue: String(name.dropFirst(7))), n > 0 {
@@ -139,7 +142,8 @@ extension SQLiteLeadStore {
                 }
             }
             return StoreStatistics(events: try EventRow.count(db), leadsByStatus: leads, pendingTimers: timers,
-                                   nextTimerAt: try TimerRow.earliest(db)?.at, outboxByState: outbox)
+                                   nextTimerAt: try TimerRow.earliest(db)?.at, outboxByState: outbox,
+                                   notificationsMintedAgain: mintedAgain)
         }
     }
 

@@ -12,6 +12,8 @@ struct TallyDelta: Sendable, Equatable {
     private(set) var changes: [String: Int64] = [:]
 
     static let timers = "tally.timers"
+    /// Outbox rows queued again for an id and receiver already there (``StoreStatistics/notificationsMintedAgain``).
+    static let mintedAgain = "tally.minted_again"
     static func leads(_ status: String) -> String { "tally.leads." + status }
     static func outbox(_ state: String) -> String { "tally.outbox." + state }
     static func receiver(_ receiver: String, _ state: String) -> String { "tally.receiver." + receiver + "." + state }

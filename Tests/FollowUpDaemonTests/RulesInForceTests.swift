@@ -64,7 +64,16 @@ import Glibc
             #expect(try node.get("/v1/status").json["rules_version"] as? String == inForce)
             #expect(seen.nodesWithOtherFiles.map(\.node) == [oddNode.name], "\(seen)")
             #expect(seen.nodesWithOtherFiles.first?.version != inForce)
-            #expect(try node.get("/metrics").body.contains("followupd_nodes_with_other_rule_files 1"))
+            let metrics = try node.get("/metrics").body
+            #expect(metrics.contains("followupd_nodes_with_other_rule_files 1"))
+            // The role and the leader (issue 14), and the count of ids queued again, which stays 0.
+            let leads = node === first
+            let name = leads ? try Self.status(first).name : oddNode.name
+            let leaderName = try Self.status(first).name
+            #expect(metrics.contains(#"followupd_node_info{name="\#(name)",role="\#(leads ? "leader" : "standby")",leader="\#(leaderName)"} 1"#),
+                    "\(metrics)")
+            #expect(metrics.contains("followupd_leader \(leads ? 1 : 0)\n"), "\(metrics)")
+            #expect(metrics.contains("followupd_notifications_minted_again 0.0\n"), "\(metrics)")
             let ctl = try Subprocess.run(Subprocess.followupctl, ["status", "--socket", node.socket], directory: node.directory.path)
             #expect(ctl.stdout.contains("rules in force   version \(inForce)"), "\(ctl.stdout)\(ctl.stderr)")
             #expect(ctl.stdout.contains("files differ     \(oddNode.name): its rule files are version \(oddNode.nodesWithOtherFiles.first?.version ?? "?")"),

@@ -111,6 +111,8 @@ import FollowUpTestSupport
         let byStatus = Dictionary(grouping: reference, by: \.status).mapValues(\.count)
         #expect(stats.leadsByStatus == byStatus)
         #expect(stats.events == Int64(events.count))
+        // Every notification the workload minted was new: the alert on this count must never fire in normal work.
+        #expect(stats.notificationsMintedAgain == 0)
         #expect(try await store.lastAppliedAt() == simulation.now)
         return Set(expected.map(\.kind))
     }

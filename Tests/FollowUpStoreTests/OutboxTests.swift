@@ -25,6 +25,30 @@ import FollowUpTestSupport
         OutboxKey(id: "\(lead):lead.assigned:1:1", receiver: receiver)
     }
 
+    /// A notification queued again for a receiver that already has its row
+    /// keeps the row and is counted (`followupd_notifications_minted_again`,
+    /// issue 14): ids are deterministic and writes fenced, so the count stays
+    /// 0 unless a timer fired twice or two leaders wrote. It is kept in the
+    /// store, so a restart (or another node) reads the same count.
+    @Test(arguments: StorePlace.allCases)
+    func aNotificationQueuedAgainKeepsItsRowAndIsCounted(_ place: StorePlace) async throws {
+        let placed = try await place.make()
+        defer { placed.remove() }
+        let store = try await makeStore(placed)
+        #expect(try await store.statistics().notificationsMintedAgain == 0)
+        let first = try #require(try await store.lead("L1")?.notifications.first)
+        try await store.markDelivered([first.key], at: at("2026-11-24T20:03:00Z"))
+        try await store.write { transaction in
+            try transaction.queue([first.notification], createdAt: at("2026-11-24T20:04:00Z"))
+        }
+        let statistics = try await store.statistics()
+        #expect(statistics.notificationsMintedAgain == 2, "one row per receiver (webhook, log) was already there")
+        #expect(statistics.outboxByState == [.pending: 5, .delivered: 1])
+        let kept = try #require(try await store.lead("L1")?.notifications.first { $0.key == first.key })
+        #expect(kept.state == .delivered, "the row queued again replaced the delivered one")
+        #expect(try await placed.open().statistics().notificationsMintedAgain == 2)
+    }
+
     @Test(arguments: StorePlace.allCases)
     func duePendingIsOldestFirstAndOnlyWhatIsDue(_ place: StorePlace) async throws {
         let placed = try await place.make()

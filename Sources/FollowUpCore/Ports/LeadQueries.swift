@@ -110,14 +110,20 @@ public struct StoreStatistics: Sendable, Hashable {
     public var pendingTimers: Int
     public var nextTimerAt: Instant?
     public var outboxByState: [OutboxState: Int]
+    /// Outbox rows that were queued again for a notification id and receiver
+    /// already there (the row stands), ever, on this store. Ids are
+    /// deterministic and every write is fenced, so this stays 0: anything
+    /// else means a timer fired twice or two leaders wrote (issue 14).
+    public var notificationsMintedAgain: Int64
 
     public init(events: Int64, leadsByStatus: [LeadStatus: Int], pendingTimers: Int, nextTimerAt: Instant?,
-                outboxByState: [OutboxState: Int]) {
+                outboxByState: [OutboxState: Int], notificationsMintedAgain: Int64 = 0) {
         self.events = events
         self.leadsByStatus = leadsByStatus
         self.pendingTimers = pendingTimers
         self.nextTimerAt = nextTimerAt
         self.outboxByState = outboxByState
+        self.notificationsMintedAgain = notificationsMintedAgain
     }
 
     /// Leads still being worked (open or in nurture).

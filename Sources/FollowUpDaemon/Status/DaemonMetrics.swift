@@ -119,6 +119,10 @@ public final class DaemonMetrics: Sendable {
                     .set(to: Double(s.outboxByState[state] ?? 0))
             }
             registry.makeGauge(descriptor: Self.named("events_logged", "Rows in the event log.")).set(to: Double(s.events))
+            // A count kept in the store (every node and restart adds to the same one): alert on > 0.
+            registry.makeGauge(descriptor: Self.named(
+                "notifications_minted_again", "Outbox rows queued again for a notification id and receiver already there; must stay 0."))
+                .set(to: Double(s.notificationsMintedAgain))
         }
         registry.makeGauge(descriptor: Self.named("rules_info", "The rule set in force (value always 1)."),
                            labels: [("version", rulesVersion)]).set(to: 1)

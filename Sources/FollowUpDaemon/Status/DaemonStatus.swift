@@ -63,7 +63,22 @@ public final class DaemonStatus: DaemonHealth {
         await standing?()
     }
 
-    /// The lease's gauges (PostgreSQL only): alert on an epoch that moves often, a clock that drifts,
+    /// A Prometheus label value: backslash, double quote and newline escaped
+    /// (a node name is `HOST:PID`, but a host name is not ours to trust).
+    static func labelValue(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// The node's gauges (PostgreSQL only): which role it has and who leads; alert on an epoch that moves often, a clock that drifts,
     /// or a node whose rule files differ from the rules in force (a takeover would not run them, a reload there would).
     /// The rule-files gauge is exported on one node too (always 0 there), so the shipped alert
     /// on it (contrib/prometheus) evaluates the same on every install.
@@ -75,7 +90,15 @@ public final class DaemonStatus: DaemonHealth {
 
             """
         guard let node else { return out }
+        var labels = "name=\"\(Self.labelValue(node.name))\",role=\"\(Self.labelValue(node.role))\""
+        if let leader = node.leader { labels += ",leader=\"\(Self.labelValue(leader))\"" }
         out += """
+            # HELP followupd_node_info This node: its name, its role (leader, standby or fenced) and the lease's holder (value always 1).
+            # TYPE followupd_node_info gauge
+            followupd_node_info{\(labels)} 1
+            # HELP followupd_leader 1 while this node holds the lease, else 0: their sum over the nodes is 1.
+            # TYPE followupd_leader gauge
+            followupd_leader \(node.role == "leader" ? 1 : 0)
             # HELP followupd_lease_epoch The leader lease's epoch this node writes with (it leads).
             # TYPE followupd_lease_epoch gauge
             followupd_lease_epoch \(node.epoch)
