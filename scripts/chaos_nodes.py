@@ -74,7 +74,8 @@ def run_nodes(a):
             while True:
                 node = pick.choice(nodes)
                 try:
-                    status, body = run.request(node.scratch.sock, "POST", "/v1/events", payload, timeout=30)
+                    status, body = run.request(node.scratch.sock, "POST", "/v1/events", payload, timeout=30,
+                                               headers={"Idempotency-Key": key})
                 except OSError as error:
                     retries[type(error).__name__] += 1
                     time.sleep(0.02)

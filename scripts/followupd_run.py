@@ -63,10 +63,10 @@ receivers:
 """
 
 
-def request(sock, method, path, body=None, timeout=30):
+def request(sock, method, path, body=None, timeout=30, headers=None):
     c = UnixHTTPConnection(sock, timeout)
     try:
-        c.request(method, path, body=body, headers={"Content-Type": "application/json"} if body else {})
+        c.request(method, path, body=body, headers=({"Content-Type": "application/json"} if body else {}) | (headers or {}))
         r = c.getresponse()
         return r.status, r.read()
     finally:
