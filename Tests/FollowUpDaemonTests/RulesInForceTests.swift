@@ -70,9 +70,9 @@ import Glibc
             let leads = node === first
             let name = leads ? try Self.status(first).name : oddNode.name
             let leaderName = try Self.status(first).name
-            #expect(metrics.contains(#"followupd_node_info{name="\#(name)",role="\#(leads ? "leader" : "standby")",leader="\#(leaderName)"} 1"#),
+            #expect(metrics.contains(#"followupd_node_info{name="\#(name)",role="\#(leads ? "leader" : "standby")",leader="\#(leaderName)"} 1.0\#n"#),
                     "\(metrics)")
-            #expect(metrics.contains("followupd_leader \(leads ? 1 : 0)\n"), "\(metrics)")
+            #expect(metrics.contains("followupd_leader \(leads ? "1.0" : "0.0")\n"), "\(metrics)")
             #expect(metrics.contains("followupd_notifications_minted_again 0.0\n"), "\(metrics)")
             let ctl = try Subprocess.run(Subprocess.followupctl, ["status", "--socket", node.socket], directory: node.directory.path)
             #expect(ctl.stdout.contains("rules in force   version \(inForce)"), "\(ctl.stdout)\(ctl.stderr)")

@@ -134,7 +134,7 @@ public final class DaemonMetrics: Sendable {
     }
 
     /// `followupd_<name>[_<unit>]` with its help text.
-    private static func named(_ name: String, unit: String? = nil, _ help: String) -> MetricNameDescriptor {
+    static func named(_ name: String, unit: String? = nil, _ help: String) -> MetricNameDescriptor {
         MetricNameDescriptor(namespace: "followupd", metricName: name, unitName: unit ?? "", helpText: help)
     }
 

@@ -1,5 +1,6 @@
 public import FollowUpCore
 public import FollowUpWire
+import Prometheus
 import Synchronization
 
 /// The running daemon's answers to `/healthz`, `/v1/status` and `/metrics`.
@@ -63,19 +64,23 @@ public final class DaemonStatus: DaemonHealth {
         await standing?()
     }
 
-    /// A Prometheus label value: backslash, double quote and newline escaped
-    /// (a node name is `HOST:PID`, but a host name is not ours to trust).
-    static func labelValue(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default: out.append(c)
-            }
-        }
-        return out
+    /// The node's name, role and leader (`followupd_node_info`, always 1) and
+    /// whether it leads (`followupd_leader`), rendered per scrape through a
+    /// registry of their own: swift-prometheus escapes the label values, and
+    /// a labelled series kept in the daemon's registry would outlive a role change.
+    static func roleMetrics(_ node: NodeBody) -> String {
+        let registry = PrometheusCollectorRegistry()
+        var labels = [("name", node.name), ("role", node.role)]
+        if let leader = node.leader { labels.append(("leader", leader)) }
+        registry.makeGauge(descriptor: DaemonMetrics.named(
+            "node_info", "This node: its name, its role (leader, standby or fenced) and the lease's holder (value always 1)."),
+                           labels: labels).set(to: 1)
+        registry.makeGauge(descriptor: DaemonMetrics.named(
+            "leader", "1 while this node holds the lease, else 0: their sum over the nodes is 1."))
+            .set(to: node.role == "leader" ? 1 : 0)
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
     }
 
     /// The node's gauges (PostgreSQL only): which role it has and who leads; alert on an epoch that moves often, a clock that drifts,
@@ -90,15 +95,8 @@ public final class DaemonStatus: DaemonHealth {
 
             """
         guard let node else { return out }
-        var labels = "name=\"\(Self.labelValue(node.name))\",role=\"\(Self.labelValue(node.role))\""
-        if let leader = node.leader { labels += ",leader=\"\(Self.labelValue(leader))\"" }
+        out += Self.roleMetrics(node)
         out += """
-            # HELP followupd_node_info This node: its name, its role (leader, standby or fenced) and the lease's holder (value always 1).
-            # TYPE followupd_node_info gauge
-            followupd_node_info{\(labels)} 1
-            # HELP followupd_leader 1 while this node holds the lease, else 0: their sum over the nodes is 1.
-            # TYPE followupd_leader gauge
-            followupd_leader \(node.role == "leader" ? 1 : 0)
             # HELP followupd_lease_epoch The leader lease's epoch this node writes with (it leads).
             # TYPE followupd_lease_epoch gauge
             followupd_lease_epoch \(node.epoch)
