@@ -7,8 +7,8 @@ import Glibc
 
 /// contrib/'s Prometheus rules and Grafana dashboard (issue 15) use only the
 /// metric names and labels the real daemon exports, and the rules pass
-/// `promtool check rules` and their `promtool test rules` cases where
-/// promtool is installed (Debian's prometheus package; not in bootstrap).
+/// `promtool check rules` and their `promtool test rules` cases
+/// (promtool is Debian's prometheus package, which scripts/bootstrap installs).
 @Suite(.serialized) struct ContribTests {
     static let contrib = DaemonProcess.root.appendingPathComponent("contrib")
     static let files = ["prometheus/followupd-alerts.yml", "prometheus/followupd-alerts.test.yml", "grafana/followupd-dashboard.json"]
@@ -52,12 +52,18 @@ import Glibc
         #expect(((dashboard as? [String: Any])?["panels"] as? [Any])?.count ?? 0 >= 8)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/promtool")))
+    static let promtool = "/usr/bin/promtool"
+
+    /// Fails, not skips, without promtool, as the PostgreSQL tests do without
+    /// PostgreSQL: a skip would leave the rules admins load unchecked wherever
+    /// promtool happens to be missing, CI included.
+    @Test
     func promtoolChecksAndTestsTheRules() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.promtool), "\(Self.promtool) is missing: scripts/bootstrap installs it (Debian's prometheus package)")
         let directory = Self.contrib.appendingPathComponent("prometheus").path
-        let check = try Subprocess.run("/usr/bin/promtool", ["check", "rules", "followupd-alerts.yml"], directory: directory, timeout: 60)
+        let check = try Subprocess.run(Self.promtool, ["check", "rules", "followupd-alerts.yml"], directory: directory, timeout: 60)
         #expect(check.status == 0 && check.stdout.contains("SUCCESS: 9 rules found"), "\(check.stdout)\(check.stderr)")
-        let test = try Subprocess.run("/usr/bin/promtool", ["test", "rules", "followupd-alerts.test.yml"], directory: directory, timeout: 60)
+        let test = try Subprocess.run(Self.promtool, ["test", "rules", "followupd-alerts.test.yml"], directory: directory, timeout: 60)
         #expect(test.status == 0, "\(test.stdout)\(test.stderr)")
     }
 }

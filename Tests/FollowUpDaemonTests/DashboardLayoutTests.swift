@@ -32,9 +32,10 @@ import Glibc
         </script></body></html>
         """
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: chromium),
-                   "chromium is missing (/usr/bin/chromium): scripts/bootstrap installs it; the layout checks need a real browser"))
-    func theOverdueTableFitsAPhoneAndADesktop() throws {
+    /// Fails, not skips, without chromium: scripts/test installs it through scripts/bootstrap.
+    @Test func theOverdueTableFitsAPhoneAndADesktop() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.chromium),
+                     "chromium is missing (\(Self.chromium)): scripts/bootstrap installs it; the layout checks need a real browser")
         let readToken = "layout-read-token"
         let daemon = try DaemonProcess(clockStart: "2026-12-08T14:00:00Z", tcp: true) { daemon in
             try "admin \(DaemonProcess.token)\nread \(readToken)\n".write(toFile: daemon.tokenFile, atomically: true, encoding: .utf8)
