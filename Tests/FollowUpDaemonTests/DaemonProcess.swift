@@ -38,13 +38,10 @@ final class DaemonProcess: @unchecked Sendable {
     var stderrIsJournal = false
     /// The process id of the running daemon.
     var pid: Int32? { process?.processIdentifier }
-    /// Complete stdout lines, and the unfinished last one.
-    private struct Output {
-        var lines: [String] = []
-        var partial = ""
-    }
-    private let output = Mutex(Output())
-    private let errors = Mutex<String>("")
+    /// Complete stdout lines (the unfinished last one stays with the reader).
+    private let output = Mutex<[String]>([])
+    /// stderr's bytes, decoded when read, so a character split between two reads stays whole.
+    private let errors = Mutex(Data())
 
     /// The bearer token of a daemon started with `tcp: true`.
     static let token = "e2e-token-7f3a"
@@ -138,26 +135,15 @@ final class DaemonProcess: @unchecked Sendable {
         // dereference") twice in a row, each time while a test stopped its daemon.
         let reader = Thread { [weak self] in
             var drain = PipeDrain(out.fileHandleForReading.fileDescriptor, err.fileHandleForReading.fileDescriptor)
-            var taken = [0, 0]
+            var stdout = OutputLines()
             while !drain.finished {
                 drain.read(waiting: 0.2)
-                let fresh = [drain.data[0].count > taken[0], drain.data[1].count > taken[1]]
-                guard fresh.contains(true), let self else { continue }
-                if fresh[0] {
-                    let text = String(decoding: drain.data[0][taken[0]...], as: UTF8.self)
-                    self.output.withLock { o in
-                        o.partial += text
-                        while let newline = o.partial.firstIndex(of: "\n") {
-                            o.lines.append(String(o.partial[..<newline]))
-                            o.partial = String(o.partial[o.partial.index(after: newline)...])
-                        }
-                    }
-                }
-                if fresh[1] {
-                    let text = String(decoding: drain.data[1][taken[1]...], as: UTF8.self)
-                    self.errors.withLock { $0 += text }
-                }
-                taken = [drain.data[0].count, drain.data[1].count]
+                // Taken, not copied: a daemon that runs a whole test keeps its output once.
+                let (fresh, freshErrors) = (drain.take(0), drain.take(1))
+                guard let self else { continue }
+                let lines = stdout.add(fresh)
+                if !lines.isEmpty { self.output.withLock { $0.append(contentsOf: lines) } }
+                if !freshErrors.isEmpty { self.errors.withLock { $0.append(freshErrors) } }
             }
             withExtendedLifetime((out, err)) {}
         }
@@ -174,11 +160,11 @@ final class DaemonProcess: @unchecked Sendable {
     }
 
     /// What the daemon logged on stderr.
-    var stderr: String { errors.withLock { $0 } }
+    var stderr: String { String(decoding: errors.withLock { $0 }, as: UTF8.self) }
 
     /// Complete notification lines printed so far, decoded.
     var notifications: [[String: Any]] {
-        output.withLock { $0.lines }.compactMap {
+        output.withLock { $0 }.compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
         }
     }

@@ -126,6 +126,13 @@ public struct PipeDrain {
     /// Every pipe reached its end.
     public var finished: Bool { !open.contains(true) }
 
+    /// What was read from the descriptor at `index` since the last take, leaving
+    /// none of it behind (for a reader that keeps what it reads elsewhere).
+    public mutating func take(_ index: Int) -> Data {
+        defer { data[index] = Data() }
+        return data[index]
+    }
+
     /// Reads what is there, waiting up to `waiting` seconds for something.
     public mutating func read(waiting: Double) {
         var polled = fds.indices.filter { open[$0] }.map { pollfd(fd: fds[$0], events: Int16(POLLIN), revents: 0) }
