@@ -66,4 +66,33 @@ import Glibc
         #expect(try daemon.send("POST", "/v1/leads/L1%00x/erase").status == 400)
         #expect(try daemon.get("/v1/leads/L1").json["lead"] != nil, "L1 is still there, not erased")
     }
+
+    /// Foundation's `removingPercentEncoding` drops a leading byte-order mark,
+    /// so a lead captured as "\u{FEFF}C1" (accepted: any id without a control
+    /// character is) was a 404 by its own id, and `POST …/erase` of it erased
+    /// lead C1 instead (found by scripts/hostile, seed 31).
+    @Test func anIDThatBeginsWithAByteOrderMarkNamesThatLeadAndNoOther() throws {
+        let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")
+        defer { _ = daemon.signal(SIGTERM) }
+        #expect(try daemon.post("/v1/events", """
+            [{"type":"rep.upserted","rep":{"id":"\\ufeffann","email":"a@x.test","team":"sales"}},
+             {"type":"lead.captured","lead":{"id":"\\ufeffC1","source":"web_form","owner":"\\ufeffann"}},
+             {"type":"lead.captured","lead":{"id":"C1","source":"web_form"}}]
+            """).status == 200)
+        let lead = try daemon.get("/v1/leads/%EF%BB%BFC1")
+        #expect(lead.status == 200, "\(lead.body)")
+        // Read in the body, not through `json`: JSONSerialization drops the mark too.
+        #expect(lead.body.contains("\"lead\":{\"id\":\"\u{FEFF}C1\",\"seq\":0,"), "\(lead.body)")
+        #expect(try daemon.get("/v1/leads/%EF%BB%BFC1/events").status == 200)
+        let queue = try daemon.get("/v1/reps/%EF%BB%BFann/queue")
+        #expect(queue.status == 200, "\(queue.status) \(queue.body)")
+        #expect(try daemon.send("POST", "/v1/leads/%EF%BB%BFC1/erase").status == 200)
+        let other = try daemon.get("/v1/leads/C1")
+        #expect(other.status == 200 && !other.body.contains("erased"), "C1 is another lead: \(other.body)")
+        // Bytes that are not UTF-8 (an overlong NUL) and a `%` without two hex digits are refused.
+        for target in ["/v1/leads/%C0%80", "/v1/leads/C1%2", "/v1/leads/C%zz1"] {
+            let reply = try daemon.get(target)
+            #expect(reply.status == 400 && reply.body.contains("\"field\":\"id\""), "\(target): \(reply.status) \(reply.body)")
+        }
+    }
 }

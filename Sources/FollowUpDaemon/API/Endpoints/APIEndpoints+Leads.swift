@@ -96,7 +96,7 @@ extension APIEndpoints {
     /// `L1%00x` would otherwise show, retry or erase lead `L1`.
     static func pathParameter(_ name: String, of context: some RequestContext) throws -> String {
         let raw = try context.parameters.require(name)
-        guard let decoded = raw.removingPercentEncoding, !decoded.isEmpty else {
+        guard let decoded = PathSegment.decoded(raw), !decoded.isEmpty else {
             throw APIError(status: .badRequest, message: "malformed percent-encoding in the path", field: name)
         }
         if decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {

@@ -81,7 +81,7 @@ struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         guard segments.count == 5, segments[0].isEmpty, segments[1] == "v1", segments[2] == "reps",
               segments[4] == "calendar.ics" else { return nil }
-        return segments[3].removingPercentEncoding.flatMap { $0.isEmpty ? nil : $0 }
+        return PathSegment.decoded(segments[3]).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     private static func unauthorized(_ message: String, _ needed: TokenScope) -> APIError {
