@@ -69,6 +69,13 @@ import Glibc
             try api.call("GET", "/v1/leads/\(id)", as: "/v1/leads/{id}")
             try api.call("GET", "/v1/leads/\(id)/events", as: "/v1/leads/{id}/events")
         }
+        // An id with a control character names no lead or rep: a 400 naming `id`.
+        for (target, path) in [("/v1/leads/L1%00x", "/v1/leads/{id}"), ("/v1/leads/L1%0A/events", "/v1/leads/{id}/events"),
+                               ("/v1/reps/alice%1B/queue", "/v1/reps/{id}/queue")] {
+            let refused = try api.call("GET", target, as: path)
+            #expect(refused.status == 400 && refused.body.contains(#""field":"id""#), "\(target): \(refused.body)")
+        }
+        #expect(try api.call("POST", "/v1/leads/L1%7F/erase", as: "/v1/leads/{id}/erase").status == 400)
         // A parameter given twice is refused by name, not read once and the rest dropped.
         let twice = try api.call("GET", "/v1/leads?limit=2&limit=x", as: "/v1/leads")
         #expect(twice.status == 400 && twice.body.contains(#""field":"limit""#), "\(twice.body)")
@@ -83,6 +90,10 @@ import Glibc
             try api.call("GET", target, as: "/v1/report")
         }
         try api.call("GET", "/dashboard", as: "/dashboard")
+        // The dashboard's refusals are pages a person reads, not JSON.
+        let badSince = try api.call("GET", "/dashboard?since=yesterday", as: "/dashboard")
+        #expect(badSince.status == 400 && badSince.header("content-type")?.hasPrefix("text/html") == true, "\(badSince.body)")
+        #expect(try api.call("GET", "/dashboard", as: "/dashboard", tcp: .some(nil)).status == 401)
         try api.call("GET", "/v1/outbox", as: "/v1/outbox")
         try api.call("GET", "/v1/outbox?state=pending&limit=5", as: "/v1/outbox")
         try api.call("GET", "/v1/outbox?state=lost", as: "/v1/outbox")
