@@ -302,4 +302,20 @@ import FollowUpTestSupport
         let u = LeadNotification(id: "L1:lead.unrouted:0:1", at: at("2026-11-24T20:05:00Z"), kind: .leadUnrouted, lead: "L\"1", to: "sales-manager", recipient: .fallback)
         #expect(u.jsonLine == #"{"id":"L1:lead.unrouted:0:1","at":"2026-11-24T20:05:00Z","kind":"lead.unrouted","lead":"L\"1","to":"sales-manager"}"#)
     }
+
+    /// Ids and rule-matched names come out in NFC, whatever form they were
+    /// sent in: Swift's `==` already calls "Café" and "Cafe\u{301}" equal, the
+    /// database does not, so they are compared here by their scalars.
+    @Test func idsAndNamesAreReadInOneUnicodeForm() throws {
+        let e = try decode(#"{"at":"2026-11-24T20:00:00Z","type":"lead.captured","lead":{"id":"Cafe\u0301-1","source":"web_form","owner":"jose\u0301","team":"ventas-espan\u0303a","name":"Rene\u0301e"}}"#)
+        guard case .leadCaptured(let p) = e.body else { Issue.record("got \(e.body)"); return }
+        #expect(Array(p.id.unicodeScalars) == Array("Caf\u{E9}-1".unicodeScalars))
+        #expect(Array((p.owner ?? "").unicodeScalars) == Array("jos\u{E9}".unicodeScalars))
+        #expect(Array((p.team ?? "").unicodeScalars) == Array("ventas-espa\u{F1}a".unicodeScalars))
+        // Free text is kept exactly as sent.
+        #expect(Array((p.name ?? "").unicodeScalars) == Array("Rene\u{301}e".unicodeScalars))
+        let touch = try decode(#"{"at":"2026-11-24T20:00:00Z","type":"touch.logged","lead":"Cafe\u0301-1","rep":"jose\u0301","channel":"call","outcome":"connected"}"#)
+        #expect(Array((touch.lead ?? "").unicodeScalars) == Array("Caf\u{E9}-1".unicodeScalars))
+        #expect(Array((touch.rep ?? "").unicodeScalars) == Array("jos\u{E9}".unicodeScalars))
+    }
 }

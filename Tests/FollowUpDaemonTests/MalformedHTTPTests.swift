@@ -95,4 +95,35 @@ import Glibc
             #expect(reply.status == 400 && reply.body.contains("\"field\":\"id\""), "\(target): \(reply.status) \(reply.body)")
         }
     }
+
+    /// A CRM that sends "Café" precomposed and a dialer that sends it
+    /// decomposed name one lead. Before ids were put in NFC where they enter,
+    /// the two were two leads across two requests (SQLite compares bytes), and
+    /// within one batch the second capture was accepted but never written
+    /// (the store's dictionaries compare as Swift does).
+    @Test func oneIDInTwoUnicodeFormsNamesOneLead() throws {
+        let daemon = try DaemonProcess(clockStart: "2026-11-24T15:00:00Z")
+        defer { _ = daemon.signal(SIGTERM) }
+        #expect(try daemon.post("/v1/events", """
+            [{"type":"rep.upserted","rep":{"id":"jos\\u00e9","email":"j@x.test","team":"sales"}},
+             {"type":"lead.captured","lead":{"id":"Caf\\u00e9","source":"web_form","owner":"jose\\u0301"}}]
+            """).status == 200)
+        let again = try daemon.post("/v1/events", #"{"type":"lead.captured","lead":{"id":"Cafe\u0301","source":"web_form"}}"#)
+        #expect(again.status != 200 || !again.body.contains("lead.assigned"), "a second lead was captured: \(again.body)")
+        #expect(try daemon.post("/v1/events", #"{"type":"touch.logged","lead":"Cafe\u0301","rep":"jose\u0301","channel":"call","outcome":"connected"}"#).status == 200)
+        for path in ["/v1/leads/Caf%C3%A9", "/v1/leads/Cafe%CC%81"] {
+            let lead = try daemon.get(path)
+            #expect(lead.status == 200 && lead.body.contains("\"touches\":1,"), "\(path): \(lead.body)")
+        }
+        let owned = try daemon.get("/v1/leads?owner=jose%CC%81")
+        #expect(owned.body.contains("\"id\":\"Caf\u{E9}\""), "\(owned.body)")
+        // One batch: two captures of one id in two forms are one lead captured twice, both written or neither.
+        let batch = try daemon.post("/v1/events", """
+            [{"type":"lead.captured","lead":{"id":"X\\u00e9","source":"web_form","owner":"jos\\u00e9"}},
+             {"type":"lead.captured","lead":{"id":"Xe\\u0301","source":"web_form","owner":"jos\\u00e9"}}]
+            """)
+        let all = try daemon.get("/v1/leads").body
+        #expect(all.components(separatedBy: "\"id\":\"X").count - 1 == 1, "\(batch.body) \(all)")
+        #expect(try daemon.get("/v1/leads/Xe%CC%81").status == (batch.status == 200 ? 200 : 404), "\(batch.body)")
+    }
 }

@@ -29,8 +29,9 @@ struct Fields {
         return id
     }
 
+    /// In NFC (``CanonicalText``), measured after normalizing.
     mutating func optionalID(_ key: String) throws(Diagnostic) -> String? {
-        guard let id = try optionalString(key) else { return nil }
+        guard let id = try optionalString(key).map(CanonicalText.normalized) else { return nil }
         if id.utf8.count > Self.maxIDLength {
             throw Diagnostic(field: path(key), message: "longer than \(Self.maxIDLength) bytes")
         }
@@ -46,8 +47,9 @@ struct Fields {
     /// as nothing while reaching reports, CSV and notifications as a line
     /// break or a tab. Free text (a lead's name, company, a reason) keeps its
     /// line breaks and is escaped or encoded where it is used.
+    /// In NFC, as ids are: a team is a key of reports' groups.
     mutating func optionalName(_ key: String) throws(Diagnostic) -> String? {
-        guard let name = try optionalString(key) else { return nil }
+        guard let name = try optionalString(key).map(CanonicalText.normalized) else { return nil }
         if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             throw Diagnostic(field: path(key), message: "contains a control character (a line break, a tab, …); it is a name the rules match on")
         }

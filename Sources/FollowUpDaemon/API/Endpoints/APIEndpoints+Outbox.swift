@@ -77,7 +77,7 @@ struct OutboxListParameters {
             query.state = state
         }
         if let raw = parameters["receiver"], !raw.isEmpty { query.receiver = String(raw) }
-        if let raw = parameters["id"], !raw.isEmpty { query.id = String(raw) }
+        if let raw = parameters["id"], !raw.isEmpty { query.id = CanonicalText.normalized(String(raw)) }
         if let raw = parameters["limit"], !raw.isEmpty { query.limit = try LimitParameter.parse(raw, max: Self.maxLimit) }
     }
 }

@@ -1,4 +1,5 @@
 import FollowUpCore
+import FollowUpFormats
 import Hummingbird
 import HummingbirdCore
 import HTTPTypes
@@ -20,7 +21,7 @@ struct LeadListParameters {
             throw APIError(status: .badRequest, message: "unknown query parameter (one of owner, status, overdue, after, limit)",
                            field: String(name))
         }
-        if let owner = parameters["owner"], !owner.isEmpty { query.owner = String(owner) }
+        if let owner = parameters["owner"], !owner.isEmpty { query.owner = CanonicalText.normalized(String(owner)) }
         if let raw = parameters["status"], !raw.isEmpty {
             guard let status = LeadStatus(rawValue: String(raw)) else {
                 let known = LeadStatus.allCases.map(\.rawValue).joined(separator: ", ")

@@ -1,5 +1,8 @@
+import FollowUpFormats
+
 /// A percent-encoded segment of a request's path (`L%201`, `%EF%BB%BFC1`),
-/// decoded byte for byte.
+/// decoded byte for byte, then put in NFC as every id is where it enters
+/// (``CanonicalText``).
 ///
 /// Not Foundation's `removingPercentEncoding`: it drops a leading byte-order
 /// mark (U+FEFF), so `/v1/leads/%EF%BB%BFC1` named lead `C1`, and erasing
@@ -19,7 +22,7 @@ enum PathSegment {
             guard let high = rest.next().flatMap(hexValue), let low = rest.next().flatMap(hexValue) else { return nil }
             bytes.append(high << 4 | low)
         }
-        return String(validating: bytes, as: UTF8.self)
+        return String(validating: bytes, as: UTF8.self).map(CanonicalText.normalized)
     }
 
     private static func hexValue(_ digit: UInt8) -> UInt8? {
