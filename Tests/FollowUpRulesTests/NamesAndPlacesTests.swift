@@ -55,6 +55,17 @@ import Testing
         #expect(loaded.rules.roster.map(\.team) == ["yes"])
     }
 
+    /// Rep ids, teams and the fallback are read in NFC, as events' ids are, so
+    /// a rule file that spells "José" decomposed names the rep events name
+    /// (compared by scalars: Swift's `==` calls both forms equal).
+    @Test func namesAreReadComposed() throws {
+        let loaded = try RuleSet.load(sources: [(name: "base.yaml", text: RuleFixtures.base),
+                                                (name: "case.yaml", text: "fallback: \"Jose\u{301}\"\nreps:\n  - { id: \"Jose\u{301}\", team: \"Espan\u{303}a\" }\n")])
+        #expect(Array(loaded.rules.fallback.unicodeScalars) == Array("Jos\u{E9}".unicodeScalars))
+        #expect(loaded.rules.roster.map { Array($0.id.unicodeScalars) } == [Array("Jos\u{E9}".unicodeScalars)])
+        #expect(loaded.rules.roster.map { Array(($0.team ?? "").unicodeScalars) } == [Array("Espa\u{F1}a".unicodeScalars)])
+    }
+
     /// The base without its calendar (its first six lines).
     static let baseWithoutCalendar = RuleFixtures.base.split(separator: "\n", omittingEmptySubsequences: false)
         .dropFirst(6).joined(separator: "\n")

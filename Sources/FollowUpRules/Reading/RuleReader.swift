@@ -126,6 +126,8 @@ struct RuleReader {
     /// `fallback: 0o7` is the number 7 to every other YAML tool (and to an
     /// admin reading it), `yes` a boolean, `2026-01-01` a date: such a name
     /// would not match the rep id events send, so it must be quoted to count.
+    /// In NFC (``CanonicalText``), as the ids and names of events are, so a
+    /// rep id a rule file spells decomposed is the rep events name.
     mutating func name(_ node: RuleNode, what: String, key: SourcePlace? = nil) -> Located<String>? {
         guard let word = word(node, what: what, key: key) else { return nil }
         if let kind = Self.nonTextKind(of: node) {
@@ -133,7 +135,7 @@ struct RuleReader {
                       at: word.position)
             return nil
         }
-        return word
+        return Located(value: CanonicalText.normalized(word.value), position: word.position)
     }
 
     /// What YAML would read an unquoted scalar as, when that is not text: `a number`, `a boolean`, ….

@@ -1,5 +1,4 @@
 import FollowUpCore
-import FollowUpFormats
 import Hummingbird
 import HummingbirdCore
 import HTTPTypes

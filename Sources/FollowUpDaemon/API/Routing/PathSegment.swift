@@ -1,4 +1,4 @@
-import FollowUpFormats
+import FollowUpCore
 
 /// A percent-encoded segment of a request's path (`L%201`, `%EF%BB%BFC1`),
 /// decoded byte for byte, then put in NFC as every id is where it enters
